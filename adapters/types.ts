@@ -1,0 +1,47 @@
+/**
+ * The one interface both platforms implement. Adapters are framework-free: no Remix, no
+ * Prisma. The app builds one per request from a platform client and calls it from its
+ * *.server.ts modules. Each later feature (checklist facts, storefront config, tracking,
+ * webhooks) adds its method here and to every adapter together.
+ */
+export type Platform = "shopify" | "woocommerce";
+
+export type LegalPolicyType =
+  | "CONTACT_INFORMATION"
+  | "LEGAL_NOTICE"
+  | "PRIVACY_POLICY"
+  | "REFUND_POLICY"
+  | "SHIPPING_POLICY"
+  | "SUBSCRIPTION_POLICY"
+  | "TERMS_OF_SALE"
+  | "TERMS_OF_SERVICE";
+
+export interface LegalPolicySummary {
+  type: LegalPolicyType;
+  title: string;
+  url: string;
+  /** The policy exists but its text is empty. */
+  isEmpty: boolean;
+}
+
+/** What Home shows about a connected shop, read live from the platform. */
+export interface ShopProfile {
+  platform: Platform;
+  domain: string;
+  name: string;
+  email: string | null;
+  contactEmail: string | null;
+  countryCode: string | null;
+  currencyCode: string;
+  timezone: string | null;
+  storefrontUrl: string;
+  storefrontHttps: boolean;
+  planName: string | null;
+  policies: LegalPolicySummary[];
+  grantedScopes: string[];
+}
+
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  getShopProfile(): Promise<ShopProfile>;
+}

@@ -1,0 +1,25 @@
+import { createDriverAdapterFactory, loadPrismaClientClass, resolveDatabase } from "../prisma/database";
+import type { PrismaClient } from "../prisma/generated/sqlite";
+
+/**
+ * One Prisma client per process, over the driver adapter DATABASE_URL selects. The SQLite
+ * and PostgreSQL clients share the same model API; the SQLite one's types are used everywhere.
+ */
+async function createPrismaClient(): Promise<PrismaClient> {
+  const target = resolveDatabase();
+  const adapter = await createDriverAdapterFactory(target);
+  const Client = loadPrismaClientClass(target.provider);
+  return new Client({ adapter });
+}
+
+declare global {
+   
+  var rassurePrisma: PrismaClient | undefined;
+}
+
+// Reuse across Vite dev-server reloads, as Shopify's template does.
+const prisma: PrismaClient = globalThis.rassurePrisma ?? (await createPrismaClient());
+if (process.env.NODE_ENV !== "production") globalThis.rassurePrisma = prisma;
+
+export default prisma;
+export type { PrismaClient };

@@ -1,0 +1,46 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { addDocumentResponseHeaders } from "./shopify.server";
+
+export const streamTimeout = 5000;
+
+/**
+ * Shopify's headers let only the Shopify admin frame the app. RASSURE_FRAME_ANCESTORS adds
+ * origins that may embed it too (space-separated, e.g. a WooCommerce wp-admin, or the
+ * offline dev store's admin page).
+ */
+function allowExtraFrameAncestors(headers: Headers) {
+  const extra = process.env.RASSURE_FRAME_ANCESTORS?.trim();
+  const csp = headers.get("Content-Security-Policy");
+  if (!extra || !csp?.includes("frame-ancestors ")) return;
+  headers.set("Content-Security-Policy", csp.replace("frame-ancestors ", `frame-ancestors ${extra} `));
+}
+
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  addDocumentResponseHeaders(request, responseHeaders);
+  allowExtraFrameAncestors(responseHeaders);
+  const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+
+  return new Promise<Response>((resolve, reject) => {
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      [callbackName]: () => {
+        const body = new PassThrough();
+        responseHeaders.set("Content-Type", "text/html");
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        console.error(error);
+      },
+    });
+    // Let React reject the remaining promises, then abort the render.
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

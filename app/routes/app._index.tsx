@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
+import type { LegalPolicyType, ShopProfile } from "../../adapters/types";
+import { effectiveJurisdiction } from "../jurisdiction";
+import { formatDate, useI18n } from "../i18n";
+import { shopifyAdminUrl } from "../shopify-admin-links";
+import { findShop } from "../shops.server";
+import { authenticate } from "../shopify.server";
+
+// The policy types a merchant sells under; SUBSCRIPTION_POLICY only matters to subscription shops.
+const POLICY_TYPES: LegalPolicyType[] = ["TERMS_OF_SALE", "LEGAL_NOTICE", "PRIVACY_POLICY", "REFUND_POLICY", "SHIPPING_POLICY", "CONTACT_INFORMATION", "TERMS_OF_SERVICE"];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const shop = await findShop("shopify", session.shop);
+  const installedAt = shop?.installedAt.toISOString() ?? null;
+  const jurisdiction = shop ? effectiveJurisdiction(shop) : null;
+  try {
+    const profile = await new ShopifyAdapter(admin.graphql).getShopProfile();
+    return { profile, error: null, installedAt, jurisdiction };
+  } catch (error) {
+    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction };
+    throw error;
+  }
+};
+
+function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" | "empty" | "missing" {
+  const policy = profile.policies.find((p) => p.type === type);
+  if (!policy) return "missing";
+  return policy.isEmpty ? "empty" : "published";
+}
+
+export default function Home() {
+  const { profile, error, installedAt, jurisdiction } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+
+  if (!profile) {
+    return (
+      <Page>
+        <TitleBar title={t("home.title")} />
+        <Banner tone="critical">{t("home.apiError", { message: error ?? "" })}</Banner>
+      </Page>
+    );
+  }
+
+  const published = POLICY_TYPES.filter((type) => policyStatus(profile, type) === "published").length;
+  const facts: Array<[string, React.ReactNode]> = [
+    [t("home.shop.name"), profile.name],
+    [t("home.shop.domain"), profile.domain],
+    [
+      t("home.shop.storefront"),
+      <InlineStack key="sf" gap="200" blockAlign="center">
+        <Text as="span">{profile.storefrontUrl}</Text>
+        <Badge tone={profile.storefrontHttps ? "success" : "critical"}>{profile.storefrontHttps ? t("home.shop.https") : t("home.shop.noHttps")}</Badge>
+      </InlineStack>,
+    ],
+    [t("home.shop.country"), profile.countryCode ?? t("common.unknown")],
+    [t("home.shop.rules"), jurisdiction ? t(`jurisdiction.${jurisdiction}`) : t("common.unknown")],
+    [t("home.shop.currency"), profile.currencyCode],
+    [t("home.shop.plan"), profile.planName ?? t("common.unknown")],
+    [t("home.shop.installed"), installedAt ? formatDate(locale, installedAt) : t("common.unknown")],
+  ];
+
+  return (
+    <Page>
+      <TitleBar title={t("home.title")} />
+      <BlockStack gap="500">
+        <Banner tone="success">{t("home.connected", { shop: profile.name })}</Banner>
+        <Layout>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {t("home.policies.heading")}
+                  </Text>
+                  <Badge tone={published === POLICY_TYPES.length ? "success" : "attention"}>{t("home.policies.summary", { published, total: POLICY_TYPES.length })}</Badge>
+                </InlineStack>
+                <Text as="p" tone="subdued">
+                  {t("home.policies.intro")}
+                </Text>
+                <BlockStack gap="200">
+                  {POLICY_TYPES.map((type) => {
+                    const status = policyStatus(profile, type);
+                    return (
+                      <Box key={type} paddingBlock="100" borderBlockEndWidth="025" borderColor="border-secondary">
+                        <InlineStack align="space-between" blockAlign="center">
+                          <Text as="span">{t(`policy.${type}`)}</Text>
+                          <Badge tone={status === "published" ? "success" : status === "empty" ? "warning" : "critical"}>{t(`home.policies.${status}`)}</Badge>
+                        </InlineStack>
+                      </Box>
+                    );
+                  })}
+                </BlockStack>
+                <InlineStack>
+                  <a href={shopifyAdminUrl(profile.domain, "settings/legal")} target="_top" rel="noreferrer">
+                    {t("home.policies.edit")}
+                  </a>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="500">
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {t("home.shop.heading")}
+                  </Text>
+                  {facts.map(([label, value]) => (
+                    <InlineGrid key={label} columns={2} gap="200">
+                      <Text as="span" tone="subdued">
+                        {label}
+                      </Text>
+                      {typeof value === "string" ? (
+                        <Text as="span" breakWord>
+                          {value}
+                        </Text>
+                      ) : (
+                        value
+                      )}
+                    </InlineGrid>
+                  ))}
+                </BlockStack>
+              </Card>
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    {t("home.next.heading")}
+                  </Text>
+                  <List>
+                    <List.Item>{t("home.next.checklist")}</List.Item>
+                    <List.Item>{t("home.next.blocks")}</List.Item>
+                    <List.Item>{t("home.next.tracking")}</List.Item>
+                  </List>
+                </BlockStack>
+              </Card>
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,54 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisEnglish from "@shopify/polaris/locales/en.json";
+import polarisFrench from "@shopify/polaris/locales/fr.json";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { findShop } from "../shops.server";
+import { appEnvironment } from "../env.server";
+import { I18nProvider, negotiateLocale, translator } from "../i18n";
+import { authenticate } from "../shopify.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await findShop("shopify", session.shop);
+  const env = appEnvironment();
+  const locale = negotiateLocale({
+    chosen: shop?.locale,
+    adminLocale: new URL(request.url).searchParams.get("locale"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  return { apiKey: env.shopifyApiKey, appBridgeUrl: env.appBridgeUrl, locale };
+};
+
+export default function App() {
+  const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();
+  const t = translator(locale);
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={locale === "fr" ? polarisFrench : polarisEnglish} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+      <I18nProvider locale={locale}>
+        <NavMenu>
+          <Link to="/app" rel="home">
+            {t("nav.home")}
+          </Link>
+          <Link to="/app/checklist">{t("nav.checklist")}</Link>
+          <Link to="/app/blocks">{t("nav.blocks")}</Link>
+          <Link to="/app/tracking">{t("nav.tracking")}</Link>
+          <Link to="/app/settings">{t("nav.settings")}</Link>
+        </NavMenu>
+        <Outlet />
+      </I18nProvider>
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses, so that their headers are included in the response.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

@@ -1,0 +1,4 @@
+import { onScopesUpdate } from "../webhooks/shopify-handlers.server";
+import { shopifyWebhookAction } from "../webhooks/shopify-route.server";
+
+export const action = shopifyWebhookAction("APP_SCOPES_UPDATE", onScopesUpdate);

@@ -1,0 +1,4 @@
+import { onCustomersDataRequest } from "../webhooks/shopify-handlers.server";
+import { shopifyWebhookAction } from "../webhooks/shopify-route.server";
+
+export const action = shopifyWebhookAction("CUSTOMERS_DATA_REQUEST", onCustomersDataRequest);

@@ -1,0 +1,37 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { type ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { SHOPIFY_ADMIN_API_VERSION } from "../adapters/shopify/api-version";
+import prisma from "./db.server";
+import { appEnvironment } from "./env.server";
+import { EncryptedSessionStorage } from "./session-storage.server";
+import { recordShopifyInstall } from "./shops.server";
+
+const env = appEnvironment();
+
+// Shopify managed install + token exchange, as in Shopify's own app template.
+const shopify = shopifyApp({
+  apiKey: env.shopifyApiKey,
+  apiSecretKey: env.shopifyApiSecret,
+  apiVersion: SHOPIFY_ADMIN_API_VERSION as ApiVersion,
+  scopes: env.scopes,
+  appUrl: env.appUrl,
+  authPathPrefix: "/auth",
+  sessionStorage: new EncryptedSessionStorage(prisma, env.encryptionKeys),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true },
+  hooks: {
+    // Runs once per fresh offline token: the install (or reinstall) of the app.
+    afterAuth: async ({ session, admin }) => {
+      await recordShopifyInstall(session.shop, session.scope ?? "", admin.graphql);
+    },
+  },
+  ...(env.customShopDomains.length ? { customShopDomains: env.customShopDomains } : {}),
+});
+
+export default shopify;
+export const apiVersion = SHOPIFY_ADMIN_API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const sessionStorage = shopify.sessionStorage;

@@ -1,0 +1,50 @@
+/**
+ * The Shop record: created on install, refreshed from the platform, and erased on
+ * uninstall and shop/redact. Every other table is scoped by shop and goes with it.
+ */
+import type { AdminGraphql } from "../adapters/shopify";
+import { ShopifyAdapter } from "../adapters/shopify";
+import type { Platform } from "../adapters/types";
+import prisma from "./db.server";
+
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest">;
+
+export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
+  const profile = await new ShopifyAdapter(graphql).getShopProfile();
+  const facts = { name: profile.name, countryCode: profile.countryCode, grantedScopes };
+  return prisma.shop.upsert({
+    where: { platform_domain: { platform: "shopify", domain } },
+    create: { platform: "shopify", domain, ...facts },
+    update: { ...facts, installState: "installed", installedAt: new Date(), uninstalledAt: null },
+  });
+}
+
+export function findShop(platform: Platform, domain: string) {
+  return prisma.shop.findUnique({ where: { platform_domain: { platform, domain } } });
+}
+
+/**
+ * Uninstall: the access token is revoked by the platform, so forget every credential and
+ * everything the shop configured; keep only a tombstone saying when it left (shop/redact,
+ * 48 hours later on Shopify, removes that too).
+ */
+export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: string) {
+  if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
+  await db.shop.updateMany({
+    where: { platform, domain },
+    data: {
+      installState: "uninstalled",
+      uninstalledAt: new Date(),
+      credentials: null,
+      grantedScopes: null,
+      jurisdictionOverride: null,
+      locale: null,
+    },
+  });
+}
+
+/** shop/redact: nothing about the shop remains but the audit line saying it was erased. */
+export async function eraseShopCompletely(db: Db, platform: Platform, domain: string) {
+  if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
+  await db.shop.deleteMany({ where: { platform, domain } });
+}

@@ -1,0 +1,100 @@
+/**
+ * Where the data lives and which Prisma driver adapter talks to it. Shared by the Prisma
+ * CLI (prisma.config.ts) and the app (app/db.server.ts), so migrations and queries always
+ * agree on the database.
+ *
+ * - no DATABASE_URL, or `file:…`  → embedded SQLite file through @prisma/adapter-libsql
+ * - `postgresql://…`/`postgres://…` → PostgreSQL through @prisma/adapter-pg
+ */
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PrismaClient } from "./generated/sqlite";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The folder holding Rassure's package.json, found from this module even once bundled into build/. */
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "rassure") return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const DEFAULT_DATABASE_URL = "file:./data/rassure.sqlite";
+
+export class DatabaseConfigError extends Error {}
+
+export interface DatabaseTarget {
+  provider: DatabaseProvider;
+  /** URL handed to the driver: SQLite paths are made absolute against the project root. */
+  url: string;
+  schemaPath: string;
+  migrationsPath: string;
+}
+
+export function resolveDatabase(rawUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseTarget {
+  if (rawUrl.startsWith("file:")) {
+    const filePath = rawUrl.slice("file:".length);
+    const absolute = path.isAbsolute(filePath) ? filePath : path.join(PROJECT_ROOT, filePath);
+    return {
+      provider: "sqlite",
+      url: `file:${absolute}`,
+      schemaPath: path.join(PROJECT_ROOT, "prisma/schema.prisma"),
+      migrationsPath: path.join(PROJECT_ROOT, "prisma/migrations"),
+    };
+  }
+  if (/^postgres(ql)?:\/\//.test(rawUrl)) {
+    return {
+      provider: "postgresql",
+      url: rawUrl,
+      schemaPath: path.join(PROJECT_ROOT, "prisma/postgresql/schema.prisma"),
+      migrationsPath: path.join(PROJECT_ROOT, "prisma/postgresql/migrations"),
+    };
+  }
+  throw new DatabaseConfigError(
+    `DATABASE_URL is not supported: "${rawUrl.replace(/\/\/[^@]*@/, "//***@")}". ` +
+      "Use file:./data/rassure.sqlite (embedded SQLite, the default) or postgresql://user:password@host:5432/db.",
+  );
+}
+
+/** Makes sure a SQLite file can be created where DATABASE_URL points, with a message that says what to do. */
+export function ensureSqliteDirectoryWritable(target: DatabaseTarget): void {
+  if (target.provider !== "sqlite") return;
+  const directory = path.dirname(target.url.slice("file:".length));
+  try {
+    mkdirSync(directory, { recursive: true });
+    accessSync(directory, constants.W_OK);
+  } catch {
+    throw new DatabaseConfigError(
+      `The database folder ${directory} cannot be written. ` +
+        "Give this user write access to it, or set DATABASE_URL=file:/some/writable/path/rassure.sqlite.",
+    );
+  }
+}
+
+export async function createDriverAdapterFactory(target: DatabaseTarget) {
+  if (target.provider === "sqlite") {
+    ensureSqliteDirectoryWritable(target);
+    const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
+    return new PrismaLibSQL({ url: target.url });
+  }
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  return new PrismaPg({ connectionString: target.url });
+}
+
+/**
+ * The Prisma client generated for the provider (scripts/prisma-generate.mjs writes both to
+ * prisma/generated/). It is loaded at run time, not imported, so that bundlers leave
+ * Prisma's CommonJS client and its WebAssembly query compiler where they were generated.
+ */
+export function loadPrismaClientClass(provider: DatabaseProvider): typeof PrismaClient {
+  const clientPath = path.join(PROJECT_ROOT, "prisma/generated", provider);
+  if (!existsSync(path.join(clientPath, "index.js"))) {
+    throw new DatabaseConfigError(`The Prisma client for ${provider} is not generated. Run \`npm install\` (or \`node scripts/prisma-generate.mjs\`).`);
+  }
+  return createRequire(import.meta.url)(clientPath).PrismaClient;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs (headless browser tests). Installs only what is
+# missing; needs root (or sudo) the first time. Usage: scripts/system-deps.sh
+set -euo pipefail
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+[ ${#packages[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${packages[*]}"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+  echo "Missing Debian packages (${packages[*]}) and no root access: ask an administrator to run 'apt-get install ${packages[*]}'." >&2
+  exit 1
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -1,0 +1,41 @@
+// The app's HTTP server for production (`npm start`) and the offline demo: Remix's
+// request handler behind Express, with the built client assets served immutable.
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export async function loadServerBuild() {
+  const buildPath = path.join(root, "build/server/index.js");
+  try {
+    return await import(buildPath);
+  } catch (error) {
+    if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("build/server/index.js")) {
+      throw new Error("The app is not built yet: run `npm run build` first.");
+    }
+    throw error;
+  }
+}
+
+export function createAppHandler(build) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build }));
+  return app;
+}
+
+/** Listens and resolves with the server, or rejects with a message that says what to do. */
+export function listen(app, port, host) {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve(server));
+    server.once("error", (error) => {
+      if (error.code === "EADDRINUSE") reject(new Error(`Port ${port} is already in use. Stop the program using it, or set PORT to a free port.`));
+      else if (error.code === "EACCES") reject(new Error(`Port ${port} needs privileges this user does not have. Set PORT to a number above 1024.`));
+      else reject(error);
+    });
+  });
+}
