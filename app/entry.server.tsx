@@ -19,9 +19,16 @@ function allowExtraFrameAncestors(headers: Headers) {
   headers.set("Content-Security-Policy", csp.replace("frame-ancestors ", `frame-ancestors ${extra} `));
 }
 
+/** Shopify's header preloads App Bridge from its CDN; preload the overridden script instead. */
+function preloadConfiguredAppBridge(headers: Headers) {
+  const override = process.env.APP_BRIDGE_URL?.trim();
+  if (override && headers.has("Link")) headers.set("Link", `<${override}>; rel="preload"; as="script";`);
+}
+
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   addDocumentResponseHeaders(request, responseHeaders);
   allowExtraFrameAncestors(responseHeaders);
+  preloadConfiguredAppBridge(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {

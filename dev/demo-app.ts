@@ -1,0 +1,107 @@
+/**
+ * The offline stack used by the demo and the browser tests: the local Shopify dev store,
+ * and the built Rassure app pointed at it with no change to app code. The only seams are
+ * the ones Shopify's libraries provide: `setAbstractFetchFunc` (their one fetch) and
+ * App Bridge's script URL.
+ */
+import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
+import path from "node:path";
+import { parse } from "smol-toml";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export interface OfflineStackOptions {
+  appPort: number;
+  storePort: number;
+  databaseUrl: string;
+  log?: (line: string) => void;
+}
+
+export interface OfflineStack {
+  store: ShopifyDevStore;
+  appUrl: string;
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
+/** The demo's app identity. Test-only secrets: refused in production by dev/demo.ts. */
+export const DEMO_APP = {
+  apiKey: "rassure-offline-demo",
+  apiSecret: "rassure-offline-demo-secret-not-for-production",
+  encryptionKey: "0d6f2c9b8a7e4f3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d",
+  handle: "rassure",
+};
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
+}
+
+export async function startOfflineStack({ appPort, storePort, databaseUrl, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
+  // Same site as the dev store's admin (127.0.0.1, another port): browsers that block
+  // third-party storage (Safari, Brave, Chromium's defaults) still run the embedded app.
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const storeUrl = `http://127.0.0.1:${storePort}`;
+  const scopes = (parse(readFileSync(path.join(root, "shopify.app.toml"), "utf8")) as { access_scopes: { scopes: string } }).access_scopes.scopes.split(",");
+
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    SHOPIFY_API_KEY: DEMO_APP.apiKey,
+    SHOPIFY_API_SECRET: DEMO_APP.apiSecret,
+    SHOPIFY_APP_URL: appUrl,
+    SCOPES: scopes.join(","),
+    RASSURE_ENCRYPTION_KEY: DEMO_APP.encryptionKey,
+    APP_BRIDGE_URL: `${storeUrl}/app-bridge.js`,
+    RASSURE_FRAME_ANCESTORS: storeUrl,
+  });
+
+  log("Applying database migrations…");
+  run("Database migrations", [path.join(root, "scripts/migrate.mjs")], process.env);
+
+  const store = await startShopifyDevStore({
+    port: storePort,
+    app: { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret, appUrl, scopes, handle: DEMO_APP.handle, title: "Rassure" },
+    webhookSubscriptions: readAppWebhookSubscriptions(path.join(root, "shopify.app.toml")),
+  });
+
+  // The built app imports Shopify's libraries first; then their fetch is pointed at the dev store.
+  const { createAppHandler, listen, loadServerBuild } = await import("../server/http-server.mjs");
+  const build = await loadServerBuild();
+  const { setAbstractFetchFunc } = await import("@shopify/shopify-api/runtime");
+  setAbstractFetchFunc(store.fetch);
+
+  let server: Server;
+  try {
+    server = (await listen(createAppHandler(build), appPort, "127.0.0.1")) as Server;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  // Install through the real path: the admin opens the app with a session token, the app
+  // exchanges it for an offline token and records the shop.
+  log("Installing Rassure into the dev store…");
+  // A browser's user agent: shopify-app-remix answers 410 to requests that look like bots.
+  const install = await fetch(store.embeddedAppUrl("/app"), {
+    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" },
+  });
+  if (install.status !== 200) {
+    server.close();
+    await store.close();
+    throw new Error(`Installing the app into the dev store failed: HTTP ${install.status}\n${(await install.text()).slice(0, 500)}`);
+  }
+
+  return {
+    store,
+    appUrl,
+    adminUrl: store.adminUrl("/app"),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
