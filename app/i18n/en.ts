@@ -1,5 +1,13 @@
-/** English admin texts. fr.ts must have the same keys (test/i18n.test.ts checks). */
-export const en = {
+import { blocksEn } from "./features/blocks.en";
+import { checklistEn } from "./features/checklist.en";
+import { trackingEn } from "./features/tracking.en";
+import { woocommerceEn } from "./features/woocommerce.en";
+
+/**
+ * English admin texts: the shell's here, each feature's in features/<feature>.en.ts so
+ * features grow without touching each other. fr.ts must have the same keys (the type says so).
+ */
+const coreEn = {
   "nav.home": "Home",
   "nav.checklist": "Trust checklist",
   "nav.blocks": "Storefront blocks",
@@ -76,5 +84,7 @@ export const en = {
   "landing.login": "Log in with your Shopify shop domain",
   "common.unknown": "Unknown",
 } as const;
+
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn };
 
 export type MessageKey = keyof typeof en;

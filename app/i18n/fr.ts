@@ -1,7 +1,11 @@
 import type { MessageKey } from "./en";
+import { blocksFr } from "./features/blocks.fr";
+import { checklistFr } from "./features/checklist.fr";
+import { trackingFr } from "./features/tracking.fr";
+import { woocommerceFr } from "./features/woocommerce.fr";
 
-/** Textes de l'administration en français. */
-export const fr: Record<MessageKey, string> = {
+/** Textes de l'administration en français : le socle ici, chaque fonctionnalité dans features/. */
+const coreFr = {
   "nav.home": "Accueil",
   "nav.checklist": "Checklist de confiance",
   "nav.blocks": "Blocs boutique",
@@ -77,4 +81,6 @@ export const fr: Record<MessageKey, string> = {
   "landing.open": "Ouvrez Rassure depuis votre administration Shopify (Applications › Rassure) ou depuis la page Rassure de votre administration WordPress.",
   "landing.login": "Se connecter avec le domaine de votre boutique Shopify",
   "common.unknown": "Inconnu",
-};
+} satisfies Partial<Record<MessageKey, string>>;
+
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr };

@@ -1,0 +1,2 @@
+/** English texts of the checklist feature (keys start with "checklist."). */
+export const checklistEn = {} as const;
