@@ -5,6 +5,8 @@ set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+# The WooCommerce companion plugin is tested with php-cli and Debian's phpunit.
+for pkg in php-cli php-xml php-mbstring phpunit; do dpkg -s "$pkg" >/dev/null 2>&1 || packages+=("$pkg"); done
 [ ${#packages[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${packages[*]}"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
