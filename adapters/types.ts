@@ -4,6 +4,8 @@
  * *.server.ts modules. Each later feature (checklist facts, storefront config, tracking,
  * webhooks) adds its method here and to every adapter together.
  */
+import type { PlatformChecklistFacts } from "../app/checklist/snapshot";
+
 export type Platform = "shopify" | "woocommerce";
 
 export type LegalPolicyType =
@@ -44,4 +46,6 @@ export interface ShopProfile {
 export interface PlatformAdapter {
   readonly platform: Platform;
   getShopProfile(): Promise<ShopProfile>;
+  /** Everything the trust checklist reads from the platform API, in one collection pass. */
+  collectChecklistFacts(): Promise<PlatformChecklistFacts>;
 }

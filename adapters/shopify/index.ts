@@ -1,5 +1,6 @@
 import type { PlatformAdapter } from "../types";
 import type { AdminGraphql } from "./admin-graphql";
+import { collectShopifyChecklistFacts } from "./checklist-facts";
 import { fetchShopifyShopProfile } from "./shop-profile";
 
 export { SHOPIFY_ADMIN_API_VERSION } from "./api-version";
@@ -12,5 +13,9 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   getShopProfile() {
     return fetchShopifyShopProfile(this.graphql);
+  }
+
+  collectChecklistFacts() {
+    return collectShopifyChecklistFacts(this.graphql);
   }
 }
