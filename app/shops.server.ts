@@ -7,7 +7,7 @@ import { ShopifyAdapter } from "../adapters/shopify";
 import type { Platform } from "../adapters/types";
 import prisma from "./db.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest">;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig">;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -30,6 +30,7 @@ export function findShop(platform: Platform, domain: string) {
  */
 export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: string) {
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
+  await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await db.shop.updateMany({
     where: { platform, domain },
     data: {
@@ -46,5 +47,7 @@ export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: s
 /** shop/redact: nothing about the shop remains but the audit line saying it was erased. */
 export async function eraseShopCompletely(db: Db, platform: Platform, domain: string) {
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
+  // Explicit rather than trusting ON DELETE CASCADE: SQLite only enforces it with foreign_keys on.
+  await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await db.shop.deleteMany({ where: { platform, domain } });
 }
