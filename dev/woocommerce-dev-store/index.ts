@@ -1,0 +1,226 @@
+/**
+ * The local WooCommerce dev store: a development tool for tests and the offline demo, never
+ * imported by production code. One HTTP server plays the parts of a WordPress + WooCommerce
+ * shop the app talks to — REST v3 with consumer-key auth, the /wc-auth key flow, signed
+ * webhook deliveries, the Shipment Tracking extension and the Rassure companion plugin's
+ * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
+ */
+import { startHttpServer } from "../shopify-dev-store/http-server";
+import { randomBytes } from "node:crypto";
+import { authenticate, hashConsumerKey, keyAllows } from "./auth";
+import type { WooStoreContext } from "./context";
+import { escapeHtml, html, json, noRoute, paginated, wpError } from "./responses";
+import { wcV3Route } from "./rest";
+import { createSeedState } from "./seed";
+import { shipmentTrackingRoute } from "./shipment-tracking";
+import type { JsonObject, KeyPermissions, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
+import { deliver, webhookSignature } from "./webhooks";
+import { wcAuthRoute } from "./wc-auth";
+
+export type * from "./types";
+export { webhookSignature };
+
+export interface WooCommerceDevStore {
+  url: string;
+  state: WooDevStoreState;
+  /** Creates a key directly (as wp-admin › Advanced › REST API does). */
+  createKey(permissions?: KeyPermissions): { consumerKey: string; consumerSecret: string; keyId: number };
+  /** Changes an order through the same path as the REST API (fires order.updated). */
+  updateOrder(orderId: number, patch: JsonObject): Promise<Response>;
+  /** Re-sends a delivery for webhook `webhookId` (replays, bad signatures). */
+  sendWebhook(webhookId: number, payload: unknown, opts?: SendWooWebhookOptions): Promise<Response | null>;
+  deliveries: WebhookDeliveryLog[];
+  simulate: { throttleNext(n: number): void; serverErrorNext(n: number, status?: number): void; reset(): void };
+  flushWebhooks(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const FRONT_PAGE = (name: string) => `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8"><title>${escapeHtml(name)}</title></head><body class="home"><h1>${escapeHtml(name)}</h1></body></html>`;
+
+async function readJsonBody(request: Request): Promise<JsonObject | null | Response> {
+  const text = await request.text();
+  if (!text.trim()) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as JsonObject;
+  } catch {
+    // fall through to WordPress's answer below
+  }
+  return wpError("rest_invalid_json", "Invalid JSON body passed.", 400);
+}
+
+function anonymousError(method: string): Response {
+  if (method === "GET") return wpError("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.", 401);
+  if (method === "POST") return wpError("woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.", 401);
+  if (method === "DELETE") return wpError("woocommerce_rest_cannot_delete", "Sorry, you are not allowed to delete this resource.", 401);
+  return wpError("woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.", 401);
+}
+
+function simulated(store: WooStoreContext): Response | null {
+  if (store.simulation.throttleNext > 0) {
+    store.simulation.throttleNext--;
+    // Hosts and security plugins throttle WordPress with a 429 and Retry-After.
+    return new Response(JSON.stringify({ code: "rest_too_many_requests", message: "Too many requests.", data: { status: 429 } }), {
+      status: 429,
+      headers: { "Content-Type": "application/json; charset=UTF-8", "Retry-After": "1" },
+    });
+  }
+  if (store.simulation.serverErrorNext > 0) {
+    store.simulation.serverErrorNext--;
+    return html("<html><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>", store.simulation.serverErrorStatus);
+  }
+  return null;
+}
+
+/** The published WordPress pages, public like /wp/v2/pages is (drafts need a logged-in editor). */
+function wpPagesRoute(store: WooStoreContext, url: URL): Response {
+  const slug = url.searchParams.get("slug");
+  const pages = store.state.pages.filter((p) => p.status === "publish" && (!slug || slug.split(",").includes(p.slug)));
+  return paginated(
+    pages.map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      status: p.status,
+      link: `${store.homeUrl}/${p.slug}/`,
+      modified: p.modified,
+      title: { rendered: escapeHtml(p.title) },
+      content: { rendered: p.content, protected: false },
+    })),
+    url,
+    store.homeUrl,
+  );
+}
+
+/** The companion plugin's routes (the stand-in keeps what was published). */
+function companionRoute(store: WooStoreContext, method: string, rest: string[], body: JsonObject | null): Response {
+  if (!store.state.companionPlugin.active || rest.join("/") !== "config") return noRoute();
+  if (method === "GET") return json({ config: store.state.companionPlugin.config });
+  if (method !== "POST" && method !== "PUT") return noRoute();
+  if (!body || typeof body.config !== "object" || body.config === null || Array.isArray(body.config)) {
+    return wpError("rest_invalid_param", "Invalid parameter(s): config", 400);
+  }
+  store.state.companionPlugin.config = body.config;
+  return json({ saved: true, updated_at: new Date().toISOString() });
+}
+
+async function restRoute(store: WooStoreContext, request: Request, url: URL, route: string, secure: boolean): Promise<Response> {
+  const method = request.method.toUpperCase();
+  const segments = route.split("/").filter(Boolean);
+  if (segments[0] === "wp" && segments[1] === "v2" && segments[2] === "pages" && method === "GET") return wpPagesRoute(store, url);
+  const namespace = `${segments[0] ?? ""}/${segments[1] ?? ""}`;
+  const rest = segments.slice(2);
+  if (namespace === "wc-shipment-tracking/v3" && !store.state.shipmentTracking.active) return noRoute();
+  if (namespace === "wc-shipment-tracking/v3" && rest.join("/") === "shipment-trackings/providers") return shipmentTrackingRoute(store, method, rest, null);
+
+  // Key auth applies only to wc/ and wc- routes, and only when reached through /wp-json/.
+  const viaPrettyUrl = url.pathname.startsWith("/wp-json/");
+  const auth = viaPrettyUrl && /^wc[/-]/.test(route.replace(/^\//, "")) ? authenticate(store.state, request, url, store.homeUrl, secure) : { key: null };
+  if ("error" in auth) return auth.error;
+  if (!auth.key) return namespace.startsWith("wc") ? anonymousError(method) : noRoute();
+  const denied = keyAllows(auth.key, method);
+  if (denied) return denied;
+
+  const body = method === "GET" || method === "DELETE" ? null : await readJsonBody(request);
+  if (body instanceof Response) return body;
+  if (namespace === "wc/v3") return wcV3Route(store, method, rest, url, body);
+  if (namespace === "wc-shipment-tracking/v3") return shipmentTrackingRoute(store, method, rest, body);
+  if (namespace === "wc-rassure/v1") return companionRoute(store, method, rest, body);
+  return noRoute();
+}
+
+async function route(store: WooStoreContext, request: Request, trustForwardedProto: boolean): Promise<Response> {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const secure = url.protocol === "https:" || (trustForwardedProto && request.headers.get("x-forwarded-proto") === "https");
+  const plain = store.state.permalinks === "plain";
+
+  if (url.pathname === "/_dev/state" && method === "GET") {
+    const { keys, usedNonces: _nonces, orderNotes, shipmentTracking, ...rest } = store.state;
+    return json({ ...rest, keys: keys.map(({ consumerSecret: _s, ...key }) => key), orderNotes: Object.fromEntries(orderNotes), shipmentTracking: { ...shipmentTracking, items: Object.fromEntries(shipmentTracking.items) }, deliveries: store.deliveries });
+  }
+  if (url.pathname === "/_dev/simulate" && method === "POST") {
+    const params = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+    store.simulation.throttleNext += Number(params.throttleNext ?? 0) || 0;
+    store.simulation.serverErrorNext += Number(params.serverErrorNext ?? 0) || 0;
+    return json(store.simulation);
+  }
+
+  const restRoutePath = url.pathname === "/" || url.pathname === "/index.php" ? url.searchParams.get("rest_route") : null;
+  if (url.pathname.startsWith("/wp-json/") || restRoutePath) {
+    // With plain permalinks /wp-json/… is an ordinary 404 page of the theme.
+    if (plain && !restRoutePath) return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
+    return simulated(store) ?? restRoute(store, request, url, restRoutePath ?? url.pathname.slice("/wp-json".length), secure);
+  }
+  const wcAuth = /^\/wc-auth\/v1\/([a-z_]+)\/?$/.exec(url.pathname);
+  if (wcAuth && method === "GET") {
+    // Plain permalinks: WordPress does not parse the endpoint and serves the front page.
+    if (plain) return html(FRONT_PAGE(store.state.siteName));
+    return (await wcAuthRoute(store, wcAuth[1], url)) ?? html(FRONT_PAGE(store.state.siteName), 404);
+  }
+  if (url.pathname === "/" && method === "GET") return html(FRONT_PAGE(store.state.siteName));
+  return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
+}
+
+export async function startWooCommerceDevStore(options: WooDevStoreOptions & { trustForwardedProto?: boolean } = {}): Promise<WooCommerceDevStore> {
+  const logger = options.logger ?? (() => undefined);
+  const store: WooStoreContext = {
+    state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty" }),
+    homeUrl: "",
+    simulation: { throttleNext: 0, serverErrorNext: 0, serverErrorStatus: 503 },
+    outboundFetch: options.outboundFetch ?? globalThis.fetch.bind(globalThis),
+    allowPrivateTargets: options.allowPrivateTargets ?? false,
+    deliveries: [],
+    pending: new Set(),
+    log: (line) => logger(`[woocommerce dev store] ${line}`),
+  };
+  const server = await startHttpServer((request) => route(store, request, options.trustForwardedProto ?? false), {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    onError: (error) => store.log(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  store.homeUrl = server.url;
+  const environment = store.state.systemStatus.environment as JsonObject;
+  Object.assign(environment, { home_url: server.url, site_url: server.url });
+
+  const flushWebhooks = async () => {
+    while (store.pending.size) await Promise.allSettled([...store.pending]);
+  };
+  return {
+    url: server.url,
+    state: store.state,
+    deliveries: store.deliveries,
+    createKey: (permissions = "read_write") => {
+      const consumerKey = `ck_${randomBytes(20).toString("hex")}`;
+      const consumerSecret = `cs_${randomBytes(20).toString("hex")}`;
+      const keyId = store.state.nextId.key++;
+      store.state.keys.push({ keyId, userId: 1, description: "Created in wp-admin", permissions, consumerKeyHash: hashConsumerKey(consumerKey), consumerSecret, truncatedKey: consumerKey.slice(-7) });
+      return { consumerKey, consumerSecret, keyId };
+    },
+    updateOrder: async (orderId, patch) => {
+      return wcV3Route(store, "PUT", ["orders", String(orderId)], new URL(`${store.homeUrl}/wp-json/wc/v3/orders/${orderId}`), patch);
+    },
+    sendWebhook: async (webhookId, payload, opts) => {
+      const webhook = store.state.webhooks.find((w) => w.id === webhookId);
+      if (!webhook) throw new Error(`No webhook ${webhookId} in the dev store.`);
+      return deliver(store, webhook, payload, opts);
+    },
+    simulate: {
+      throttleNext: (n) => {
+        store.simulation.throttleNext += n;
+      },
+      serverErrorNext: (n, status = 503) => {
+        store.simulation.serverErrorNext += n;
+        store.simulation.serverErrorStatus = status;
+      },
+      reset: () => {
+        store.simulation.throttleNext = 0;
+        store.simulation.serverErrorNext = 0;
+      },
+    },
+    flushWebhooks,
+    close: async () => {
+      await flushWebhooks();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * State and options of the local WooCommerce dev store. Resource shapes follow the
+ * contract examples in test/contracts/woocommerce (records from a real 8.9.1 store when
+ * there is one, the REST docs otherwise); anything the app does not read stays as
+ * recorded so clients meet the extra fields a real store sends.
+ */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export type KeyPermissions = "read" | "write" | "read_write";
+
+export interface ApiKey {
+  keyId: number;
+  userId: number;
+  description: string;
+  permissions: KeyPermissions;
+  /** WooCommerce stores hash_hmac('sha256', consumer_key, 'wc-api'), never the key itself. */
+  consumerKeyHash: string;
+  consumerSecret: string;
+  truncatedKey: string;
+}
+
+export interface WebhookRecord {
+  id: number;
+  name: string;
+  status: "active" | "paused" | "disabled";
+  topic: string;
+  resource: string;
+  event: string;
+  hooks: string[];
+  delivery_url: string;
+  secret: string;
+  date_created: string;
+  date_modified: string | null;
+}
+
+export interface TrackingItem {
+  tracking_id: string;
+  tracking_provider: string;
+  custom_tracking_provider: string;
+  custom_tracking_link: string;
+  tracking_number: string;
+  /** Unix timestamp, as the extension stores it in `_wc_shipment_tracking_items`. */
+  date_shipped: number;
+}
+
+export interface WpPage {
+  id: number;
+  slug: string;
+  status: "publish" | "draft";
+  title: string;
+  content: string;
+  modified: string;
+}
+
+export interface ShippingZone {
+  id: number;
+  name: string;
+  order: number;
+  locations: { code: string; type: "country" | "continent" | "state" | "postcode" }[];
+  methods: JsonObject[];
+}
+
+export interface WooDevStoreState {
+  siteName: string;
+  /** "pretty" serves /wp-json/…; "plain" breaks the REST API and /wc-auth the way WordPress does. */
+  permalinks: "pretty" | "plain";
+  keys: ApiKey[];
+  usedNonces: Set<string>;
+  systemStatus: JsonObject;
+  settings: Record<string, JsonObject[]>;
+  settingsGroups: JsonObject[];
+  paymentGateways: JsonObject[];
+  shippingZones: ShippingZone[];
+  orders: JsonObject[];
+  orderNotes: Map<number, JsonObject[]>;
+  webhooks: WebhookRecord[];
+  pages: WpPage[];
+  /** The official Shipment Tracking extension: its routes exist only when it is active. */
+  shipmentTracking: { active: boolean; providers: Record<string, Record<string, string>>; items: Map<number, TrackingItem[]> };
+  /** The Rassure companion plugin's `wc-rassure/v1` routes (the stand-in keeps what was published). */
+  companionPlugin: { active: boolean; config: Json | null };
+  nextId: { key: number; webhook: number; note: number; meta: number; order: number };
+}
+
+export interface WebhookDeliveryLog {
+  webhookId: number;
+  deliveryId: string;
+  topic: string;
+  url: string;
+  status: number | null;
+  error: string | null;
+}
+
+export interface SendWooWebhookOptions {
+  deliveryId?: string;
+  /** Sign with another secret (tests of a bad signature). */
+  secret?: string;
+  rawBody?: string;
+}
+
+export interface WooDevStoreOptions {
+  port?: number;
+  host?: string;
+  /**
+   * Outgoing requests (the /wc-auth key POST, webhook deliveries). Tests route the app's
+   * https URL to a local server through it, as WordPress would reach the real app.
+   */
+  outboundFetch?: typeof fetch;
+  /** WordPress refuses loopback/private targets (wp_safe_remote_post); dev setups may allow them. */
+  allowPrivateTargets?: boolean;
+  shipmentTracking?: boolean;
+  permalinks?: "pretty" | "plain";
+  logger?: (line: string) => void;
+}
+
+export interface SimulationState {
+  throttleNext: number;
+  serverErrorNext: number;
+  serverErrorStatus: number;
+}
