@@ -43,9 +43,30 @@ export interface ShopProfile {
   grantedScopes: string[];
 }
 
+/** The storefront blocks configuration as the storefront reads it (see app/storefront/config.ts). */
+export interface StorefrontPublication {
+  /** JSON-serialisable; Liquid (Shopify) or PHP (WooCommerce) renders the blocks from it. */
+  config: unknown;
+  /** Master switch: false hides every block and the embed without losing the configuration. */
+  enabled: boolean;
+}
+
+/** Whether Rassure is live on the theme shoppers see (Shopify: the MAIN theme). */
+export interface ThemeEmbedStatus {
+  themeId: string;
+  themeName: string;
+  embedActive: boolean;
+  /** Handles of Rassure app blocks placed on the product template. */
+  blocksOnProductPage: string[];
+}
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   getShopProfile(): Promise<ShopProfile>;
   /** Everything the trust checklist reads from the platform API, in one collection pass. */
   collectChecklistFacts(): Promise<PlatformChecklistFacts>;
+  /** Writes the storefront blocks configuration where the storefront reads it. */
+  publishStorefrontConfig(publication: StorefrontPublication): Promise<void>;
+  /** Null when the platform has no published theme to inspect. */
+  getThemeEmbedStatus(embedHandle: string): Promise<ThemeEmbedStatus | null>;
 }

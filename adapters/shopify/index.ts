@@ -1,7 +1,9 @@
-import type { PlatformAdapter } from "../types";
+import type { PlatformAdapter, StorefrontPublication } from "../types";
 import type { AdminGraphql } from "./admin-graphql";
 import { collectShopifyChecklistFacts } from "./checklist-facts";
 import { fetchShopifyShopProfile } from "./shop-profile";
+import { publishShopifyStorefrontConfig } from "./storefront-config";
+import { fetchShopifyThemeEmbedStatus } from "./storefront-theme-status";
 
 export { SHOPIFY_ADMIN_API_VERSION } from "./api-version";
 export { ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
@@ -17,5 +19,13 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   collectChecklistFacts() {
     return collectShopifyChecklistFacts(this.graphql);
+  }
+
+  publishStorefrontConfig(publication: StorefrontPublication) {
+    return publishShopifyStorefrontConfig(this.graphql, publication);
+  }
+
+  getThemeEmbedStatus(embedHandle: string) {
+    return fetchShopifyThemeEmbedStatus(this.graphql, embedHandle);
   }
 }

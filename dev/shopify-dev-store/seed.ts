@@ -24,7 +24,7 @@ const TIME_ZONE = "Europe/Paris";
 
 /** Block type of the app embed in settings_data.json ("shopify://apps/<app>/blocks/<block>/<extension uuid>"). */
 export function appEmbedBlockType(appHandle: string): string {
-  return `shopify://apps/${appHandle}/blocks/app-embed/6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70`;
+  return `shopify://apps/${appHandle}/blocks/trust-bar/6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70`;
 }
 
 const DAY = 86_400_000;

@@ -1,0 +1,52 @@
+/**
+ * Publishes the storefront blocks configuration where the theme app extension reads it:
+ * app-data metafields on the app installation (`app.metafields.rassure.*` in Liquid).
+ * Both metafields go in one metafieldsSet call, which Shopify applies all-or-nothing.
+ */
+import type { StorefrontPublication } from "../types";
+import { runAdminQuery, ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
+
+/** Namespace and keys the Liquid blocks read (extensions/rassure-theme). */
+export const STOREFRONT_METAFIELD_NAMESPACE = "rassure";
+export const STOREFRONT_CONFIG_KEY = "config";
+export const STOREFRONT_GATE_KEY = "enabled";
+
+export const APP_INSTALLATION_ID_QUERY = `#graphql
+  query RassureAppInstallationId {
+    currentAppInstallation { id }
+  }
+`;
+
+export const PUBLISH_STOREFRONT_CONFIG_MUTATION = `#graphql
+  mutation RassurePublishStorefrontConfig($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { key updatedAt }
+      userErrors { field message code }
+    }
+  }
+`;
+
+interface SetResult {
+  metafieldsSet: {
+    metafields: Array<{ key: string; updatedAt: string }> | null;
+    userErrors: Array<{ field: string[] | null; message: string; code: string | null }>;
+  };
+}
+
+export async function publishShopifyStorefrontConfig(graphql: AdminGraphql, publication: StorefrontPublication): Promise<void> {
+  const { data } = await runAdminQuery<{ currentAppInstallation: { id: string } }>(graphql, APP_INSTALLATION_ID_QUERY);
+  const ownerId = data.currentAppInstallation.id;
+  const metafields = [
+    { ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, key: STOREFRONT_CONFIG_KEY, type: "json", value: JSON.stringify(publication.config) },
+    { ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, key: STOREFRONT_GATE_KEY, type: "boolean", value: String(publication.enabled) },
+  ];
+  const { data: result } = await runAdminQuery<SetResult>(graphql, PUBLISH_STOREFRONT_CONFIG_MUTATION, { metafields });
+  const errors = result.metafieldsSet.userErrors;
+  if (errors.length > 0) {
+    // A userError means Shopify refused the value itself: retrying the same payload cannot help.
+    throw new ShopifyGraphqlError(
+      `Shopify refused the storefront configuration: ${errors.map((e) => `${(e.field ?? []).join(".")} ${e.message}`.trim()).join("; ")}`,
+      errors.map((e) => ({ message: e.message, extensions: { code: e.code ?? "USER_ERROR" } })),
+    );
+  }
+}
