@@ -4,7 +4,9 @@
  */
 import type { CliCommand } from "./command";
 
-const commands: Record<string, () => Promise<{ default: CliCommand }>> = {};
+const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
+  carrier: () => import("./commands/carrier"),
+};
 
 export class CliUsageError extends Error {}
 
