@@ -6,8 +6,9 @@ import type { AdminGraphql } from "../adapters/shopify";
 import { ShopifyAdapter } from "../adapters/shopify";
 import type { Platform } from "../adapters/types";
 import prisma from "./db.server";
+import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig">;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig"> & TrackingDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -31,6 +32,7 @@ export function findShop(platform: Platform, domain: string) {
 export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: string) {
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
+  await eraseTrackingData(db, platform, domain, "uninstall");
   await db.shop.updateMany({
     where: { platform, domain },
     data: {
@@ -49,5 +51,6 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   // Explicit rather than trusting ON DELETE CASCADE: SQLite only enforces it with foreign_keys on.
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
+  await eraseTrackingData(db, platform, domain, "redact");
   await db.shop.deleteMany({ where: { platform, domain } });
 }
