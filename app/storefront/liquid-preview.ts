@@ -1,0 +1,156 @@
+/**
+ * Renders the theme app extension's own Liquid files with liquidjs, for the admin's live
+ * preview and for the tests. The Shopify-only pieces the blocks use are implemented here the
+ * way Shopify documents them: `t` (extension locale files, `{{ var }}` interpolation, output
+ * HTML-escaped), `payment_type_svg_tag`, `money` (shop money format), `date` in the shop's time
+ * zone with an injectable clock, and the `{% schema %}` tag (renders nothing). Isomorphic: the
+ * sources come in as strings, so the same module runs in the browser.
+ */
+import { Liquid, Tag, filters as builtinFilters, type Context, type TagToken, type TopLevelToken, type Emitter } from "liquidjs";
+import type { Lang, PublishedStorefrontConfig } from "./config";
+
+export interface ExtensionSources {
+  /** Block handle → Liquid source (blocks/<handle>.liquid). */
+  blocks: Record<string, string>;
+  /** Snippet name → Liquid source (snippets/<name>.liquid). */
+  snippets: Record<string, string>;
+  /** Storefront locale files: en.default.json and fr.json. */
+  locales: Record<Lang, unknown>;
+}
+
+export interface PreviewShop {
+  enabledPaymentTypes: string[];
+  policies: Array<{ handle: "shipping_policy" | "refund_policy" | "privacy_policy" | "terms_of_service" | string; title: string; url: string }>;
+  /** Shopify money format, e.g. "{{amount_with_comma_separator}} €". */
+  moneyFormat: string;
+}
+
+export interface PreviewRequest {
+  handle: string;
+  config: PublishedStorefrontConfig | null;
+  locale: Lang;
+  shop: PreviewShop;
+  timeZone: string;
+  now: Date;
+  settings?: { tone?: string; alignment?: string };
+  blockId?: string;
+  designMode?: boolean;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+function lookup(tree: unknown, key: string): string | undefined {
+  let node: unknown = tree;
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node : undefined;
+}
+
+/** Names Shopify's payment icons carry in their <title>. */
+const PAYMENT_NAMES: Record<string, string> = {
+  american_express: "American Express",
+  apple_pay: "Apple Pay",
+  bancontact: "Bancontact",
+  cartes_bancaires: "Cartes Bancaires",
+  diners_club: "Diners Club",
+  discover: "Discover",
+  google_pay: "Google Pay",
+  ideal: "iDEAL",
+  klarna: "Klarna",
+  maestro: "Maestro",
+  master: "Mastercard",
+  paypal: "PayPal",
+  shopify_pay: "Shop Pay",
+  sofort: "SOFORT",
+  visa: "Visa",
+};
+
+/** Same frame as Shopify's icons (38×24, role="img", labelled by its <title>), simplified artwork. */
+export function paymentTypeSvg(type: string, className?: string): string {
+  const name = PAYMENT_NAMES[type] ?? type.replace(/_/g, " ");
+  const id = `pi-${type.replace(/[^a-z0-9_-]/gi, "")}`;
+  const initials = name.replace(/[^A-Za-z ]/g, "").split(" ").map((w) => w[0] ?? "").join("").slice(0, 4).toUpperCase();
+  const cls = className ? ` class="${escapeHtml(className)}"` : "";
+  return (
+    `<svg${cls} viewBox="0 0 38 24" xmlns="http://www.w3.org/2000/svg" width="38" height="24" role="img" aria-labelledby="${id}">` +
+    `<title id="${id}">${escapeHtml(name)}</title>` +
+    `<rect x=".5" y=".5" width="37" height="23" rx="3" fill="#fff" stroke="#000" stroke-opacity=".25"/>` +
+    `<text x="19" y="15.5" text-anchor="middle" font-family="Arial,sans-serif" font-size="8" font-weight="700" fill="#1a1a1a">${escapeHtml(initials)}</text></svg>`
+  );
+}
+
+/** Shopify's money formats (help.shopify.com "currency formatting"), input in minor units. */
+export function formatMoney(cents: number, moneyFormat: string): string {
+  const group = (value: number, decimals: number, thousands: string, decimal: string) => {
+    const [whole, fraction] = value.toFixed(decimals).split(".");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+    return fraction ? `${grouped}${decimal}${fraction}` : grouped;
+  };
+  const amount = cents / 100;
+  const formats: Record<string, () => string> = {
+    amount: () => group(amount, 2, ",", "."),
+    amount_no_decimals: () => group(amount, 0, ",", "."),
+    amount_with_comma_separator: () => group(amount, 2, ".", ","),
+    amount_no_decimals_with_comma_separator: () => group(amount, 0, ".", ","),
+    amount_with_space_separator: () => group(amount, 2, " ", ","),
+    amount_no_decimals_with_space_separator: () => group(amount, 0, " ", ","),
+    amount_with_apostrophe_separator: () => group(amount, 2, "'", "."),
+  };
+  return moneyFormat.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => formats[name]?.() ?? whole);
+}
+
+class SchemaTag extends Tag {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    // Swallow everything up to {% endschema %}: the schema is for the theme editor.
+    while (remain.length) {
+      const next = remain.shift() as TopLevelToken & { name?: string };
+      if (next.name === "endschema") return;
+    }
+    throw new Error("tag {% schema %} not closed");
+  }
+  *render(_ctx: Context, _emitter: Emitter): Generator<unknown, void, unknown> {}
+}
+
+export function createPreviewRenderer(sources: ExtensionSources) {
+  const templates = Object.fromEntries(Object.entries(sources.snippets).map(([name, src]) => [`${name}.liquid`, src]));
+  const builtinDate = builtinFilters.date as (this: unknown, v: unknown, format?: unknown, tz?: unknown) => string;
+
+  return {
+    async render(request: PreviewRequest): Promise<string> {
+      const source = sources.blocks[request.handle];
+      if (source === undefined) throw new Error(`Unknown block "${request.handle}"`);
+      const locale = sources.locales[request.locale] ?? sources.locales.en;
+      const nowSeconds = Math.floor(request.now.getTime() / 1000);
+      const engine = new Liquid({ templates, extname: ".liquid", timezoneOffset: request.timeZone, strictFilters: true, ownPropertyOnly: true });
+      engine.registerTag("schema", SchemaTag);
+      engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
+        const k = String(key);
+        const text = lookup(locale, k) ?? lookup(sources.locales.en, k) ?? `translation missing: ${request.locale}.${k}`;
+        const vars = Object.fromEntries(args.filter(Array.isArray).map((pair) => [String((pair as unknown[])[0]), (pair as unknown[])[1]]));
+        const out = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name] ?? "") : whole));
+        return k.endsWith("_html") ? out : escapeHtml(out);
+      });
+      engine.registerFilter("payment_type_svg_tag", (type: unknown, ...args: unknown[]) => {
+        const cls = args.find((a): a is [string, unknown] => Array.isArray(a) && a[0] === "class");
+        return paymentTypeSvg(String(type), cls ? String(cls[1]) : undefined);
+      });
+      // Shopify's escape is Ruby's CGI.escapeHTML (&quot; and &#39;), not liquidjs's &#34;.
+      engine.registerFilter("escape", (value: unknown) => escapeHtml(value === undefined || value === null ? "" : String(value)));
+      engine.registerFilter("money", (cents: unknown) => formatMoney(Number(cents) || 0, request.shop.moneyFormat));
+      engine.registerFilter("date", function (this: unknown, value: unknown, format?: unknown) {
+        return builtinDate.call(this, value === "now" || value === "today" ? nowSeconds : value, format);
+      });
+      const policies = Object.fromEntries(request.shop.policies.map((p) => [p.handle, p]));
+      const scope = {
+        app: { metafields: { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
+        block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
+        request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false },
+        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, ...policies },
+      };
+      return engine.parseAndRender(source, scope);
+    },
+  };
+}
+
+export type PreviewRenderer = ReturnType<typeof createPreviewRenderer>;
