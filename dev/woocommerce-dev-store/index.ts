@@ -91,21 +91,40 @@ function wpPagesRoute(store: WooStoreContext, url: URL): Response {
   );
 }
 
+/** The REST index WordPress serves at /wp-json/ (trimmed: no route table). */
+function siteIndex(store: WooStoreContext): JsonObject {
+  const namespaces = ["oembed/1.0", "wc/v3", "wc/store/v1", "wc-admin", "wc-analytics", "wp/v2", "wp-site-health/v1"];
+  if (store.state.shipmentTracking.active) namespaces.push("wc-shipment-tracking/v3");
+  if (store.state.companionPlugin.active) namespaces.push("wc-rassure/v1");
+  return {
+    name: store.state.siteName,
+    description: "Savons artisanaux au lait d’ânesse, fabriqués à Marseille",
+    url: store.homeUrl,
+    home: store.homeUrl,
+    gmt_offset: 1,
+    timezone_string: "Europe/Paris",
+    namespaces,
+    authentication: [],
+  };
+}
+
 /** The companion plugin's routes (the stand-in keeps what was published). */
 function companionRoute(store: WooStoreContext, method: string, rest: string[], body: JsonObject | null): Response {
   if (!store.state.companionPlugin.active || rest.join("/") !== "config") return noRoute();
-  if (method === "GET") return json({ config: store.state.companionPlugin.config });
+  if (method === "GET") return json({ config: store.state.companionPlugin.config, enabled: store.state.companionPlugin.enabled });
   if (method !== "POST" && method !== "PUT") return noRoute();
   if (!body || typeof body.config !== "object" || body.config === null || Array.isArray(body.config)) {
     return wpError("rest_invalid_param", "Invalid parameter(s): config", 400);
   }
   store.state.companionPlugin.config = body.config;
+  store.state.companionPlugin.enabled = body.enabled !== false;
   return json({ saved: true, updated_at: new Date().toISOString() });
 }
 
 async function restRoute(store: WooStoreContext, request: Request, url: URL, route: string, secure: boolean): Promise<Response> {
   const method = request.method.toUpperCase();
   const segments = route.split("/").filter(Boolean);
+  if (segments.length === 0 && method === "GET") return json(siteIndex(store));
   if (segments[0] === "wp" && segments[1] === "v2" && segments[2] === "pages" && method === "GET") return wpPagesRoute(store, url);
   const namespace = `${segments[0] ?? ""}/${segments[1] ?? ""}`;
   const rest = segments.slice(2);

@@ -75,8 +75,18 @@ function ordersRoute(store: WooStoreContext, method: string, rest: string[], url
   if (rest.length === 0) {
     if (method !== "GET") return null;
     const status = url.searchParams.get("status");
-    const listed = orders.filter((o) => !status || status === "any" || status.split(",").includes(String(o.status)));
-    const sorted = [...listed].sort((a, b) => String(b.date_created).localeCompare(String(a.date_created)) || Number(b.id) - Number(a.id));
+    const search = url.searchParams.get("search")?.toLowerCase();
+    const after = url.searchParams.get("after");
+    if (after && !Number.isFinite(Date.parse(after))) return wpError("rest_invalid_param", "Invalid parameter(s): after", 400);
+    const listed = orders.filter(
+      (o) =>
+        (!status || status === "any" || status.split(",").includes(String(o.status))) &&
+        (!after || String(o.date_created) > after.slice(0, 19)) &&
+        (!search || String(o.number) === search || JSON.stringify([o.billing, o.shipping]).toLowerCase().includes(search)),
+    );
+    const direction = url.searchParams.get("order") === "asc" ? -1 : 1;
+    const field = url.searchParams.get("orderby") === "modified" ? "date_modified" : "date_created";
+    const sorted = [...listed].sort((a, b) => direction * (String(b[field]).localeCompare(String(a[field])) || Number(b.id) - Number(a.id)));
     return paginated(sorted.map((o) => orderRepresentation(store, o)), url, store.homeUrl);
   }
   const order = orders.find((o) => String(o.id) === rest[0]);

@@ -143,7 +143,8 @@ function orders(): JsonObject[] {
     const id = 101 + index;
     const [first_name, last_name, address_1, city, postcode] = CUSTOMERS[index % CUSTOMERS.length];
     const address = { first_name, last_name, company: "", address_1, address_2: "", city, state: "", postcode, country: "FR" };
-    const day = String(1 + (index % 28)).padStart(2, "0");
+    // Recent orders, one every ~2 days back from now, so "last 30 days" windows see some.
+    const created = new Date(Date.now() - (index * 2 + 1) * 86_400_000).toISOString().slice(0, 19);
     return {
       ...template,
       id,
@@ -151,8 +152,9 @@ function orders(): JsonObject[] {
       status: statuses[index % statuses.length],
       currency: "EUR",
       currency_symbol: "€",
-      date_created: `2026-10-${day}T10:00:00`,
-      date_modified: `2026-10-${day}T12:00:00`,
+      date_created: created,
+      date_modified: created,
+      date_completed: statuses[index % statuses.length] === "completed" ? created : null,
       order_key: `wc_order_savon${id}`,
       billing: { ...(template.billing as JsonObject), ...address, email: `${first_name.toLowerCase()}.${id}@exemple.fr`, phone: "" },
       shipping: { ...(template.shipping as JsonObject), ...address },
@@ -203,7 +205,7 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
       },
       items: new Map(),
     },
-    companionPlugin: { active: true, config: null },
+    companionPlugin: { active: true, config: null, enabled: false },
     nextId: { key: 1, webhook: 1, note: 1, meta: 1, order: 200 },
   };
 }

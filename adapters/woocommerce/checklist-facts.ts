@@ -1,0 +1,163 @@
+/**
+ * The checklist's WooCommerce collector: a few REST calls in parallel (system status,
+ * settings groups, payment gateways, shipping zones, recent orders, published pages, the
+ * REST index), mapped into the platform-neutral PlatformChecklistFacts. What a WooCommerce
+ * key cannot see (administrator accounts, the cookie banner, products' GPSR data) stays null
+ * and the checks fall back to the storefront probe or an attestation.
+ */
+import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../../app/checklist/snapshot";
+import { legalPagesFrom } from "./legal-pages";
+import {
+  fetchPaymentGateways,
+  fetchPublishedPages,
+  fetchRecentOrders,
+  fetchSettings,
+  fetchShippingZones,
+  fetchSiteIndex,
+  fetchSystemStatus,
+  settingText,
+  type PaymentGateway,
+  type ShippingZoneWithMethods,
+  type SystemStatus,
+  type WooOrder,
+} from "./resources";
+import type { WooRestClient } from "./rest-client";
+import { storeDomain } from "./store-url";
+import { trackingItemsOf } from "./tracking";
+
+/**
+ * Gateway ids by what they mean for the checks. Stripe and WooPayments apply 3-D Secure
+ * when the bank asks (SCA); for the others it cannot be seen from the settings.
+ */
+const GATEWAY_KINDS: Record<string, Pick<PaymentMethodFact, "kind" | "strongAuthentication">> = {
+  stripe: { kind: "card-psp", strongAuthentication: true },
+  woocommerce_payments: { kind: "card-psp", strongAuthentication: true },
+  "ppcp-gateway": { kind: "card-psp", strongAuthentication: null },
+  "ppcp-credit-card-gateway": { kind: "card-psp", strongAuthentication: null },
+  paypal: { kind: "paypal-standard", strongAuthentication: null },
+  mollie_wc_gateway_creditcard: { kind: "card-psp", strongAuthentication: null },
+  payplug: { kind: "card-psp", strongAuthentication: null },
+  alma: { kind: "card-psp", strongAuthentication: null },
+  bacs: { kind: "offline", strongAuthentication: null },
+  cheque: { kind: "offline", strongAuthentication: null },
+  cod: { kind: "offline", strongAuthentication: null },
+};
+
+const TRACKING_WINDOW_DAYS = 30;
+
+function paymentMethods(gateways: PaymentGateway[]): PaymentMethodFact[] {
+  return gateways.map((gateway) => ({
+    id: gateway.id,
+    title: gateway.title || gateway.method_title || gateway.id,
+    enabled: gateway.enabled,
+    source: "gateway-settings" as const,
+    ...(GATEWAY_KINDS[gateway.id] ?? (gateway.id.startsWith("stripe") ? GATEWAY_KINDS.stripe : { kind: "unknown" as const, strongAuthentication: null })),
+  }));
+}
+
+function shippingMethods(zones: ShippingZoneWithMethods[]): ShippingMethodFact[] {
+  return zones.flatMap((zone) => {
+    const countries = zone.id === 0 ? ["*"] : zone.locations.filter((l) => l.type === "country").map((l) => l.code.toUpperCase());
+    return zone.methods.map((method) => ({ zone: zone.name, countries, name: method.title, description: method.title || null, enabled: method.enabled }));
+  });
+}
+
+function shipsTo(zones: ShippingZoneWithMethods[]): string[] {
+  const countries = new Set<string>();
+  for (const zone of zones) {
+    if (!zone.methods.some((m) => m.enabled)) continue;
+    for (const location of zone.locations) {
+      if (location.type === "country") countries.add(location.code.toUpperCase());
+      if (location.type === "state") countries.add(location.code.split(":")[0].toUpperCase());
+    }
+  }
+  return [...countries].sort();
+}
+
+function latest(value: unknown): string | null {
+  return typeof value === "string" && value && value !== "0" ? value : null;
+}
+
+function components(status: SystemStatus): SoftwareComponentFact[] {
+  const env = status.environment;
+  return [
+    { kind: "core", name: "WordPress", version: env.wp_version || null, latestVersion: null },
+    { kind: "commerce", name: "WooCommerce", version: env.version || null, latestVersion: null },
+    { kind: "php", name: "PHP", version: env.php_version || null, latestVersion: null },
+    { kind: "theme", name: status.theme.name, version: status.theme.version || null, latestVersion: latest(status.theme.version_latest) },
+    ...status.active_plugins.map((plugin) => ({ kind: "plugin" as const, name: plugin.name || plugin.plugin, version: plugin.version || null, latestVersion: latest(plugin.version_latest) })),
+  ];
+}
+
+function trackingCoverage(orders: WooOrder[], now: Date): PlatformChecklistFacts["tracking"] {
+  const since = now.getTime() - TRACKING_WINDOW_DAYS * 86_400_000;
+  const shipped = orders.filter((order) => order.status === "completed" && Date.parse(`${order.date_created}Z`) >= since);
+  return { windowDays: TRACKING_WINDOW_DAYS, shipments: shipped.length, withTrackingUrl: shipped.filter((order) => trackingItemsOf(order).length > 0).length };
+}
+
+const yes = (value: string | null) => (value === null ? null : value === "yes");
+
+export async function collectWooChecklistFacts(client: WooRestClient, now = new Date()): Promise<PlatformChecklistFacts> {
+  const before = client.requests;
+  const [index, status, general, advanced, tax, account, products, email, gateways, zones, orders, pages] = await Promise.all([
+    fetchSiteIndex(client),
+    fetchSystemStatus(client),
+    fetchSettings(client, "general"),
+    fetchSettings(client, "advanced"),
+    fetchSettings(client, "tax"),
+    fetchSettings(client, "account"),
+    fetchSettings(client, "products"),
+    fetchSettings(client, "email"),
+    fetchPaymentGateways(client),
+    fetchShippingZones(client),
+    fetchRecentOrders(client, new Date(now.getTime() - TRACKING_WINDOW_DAYS * 86_400_000)),
+    fetchPublishedPages(client),
+  ]);
+  const storeUrl = client.credentials.storeUrl.replace(/\/+$/, "");
+  const termsId = Number(settingText(advanced, "woocommerce_terms_page_id"));
+  const country = settingText(general, "woocommerce_default_country")?.split(":")[0] ?? null;
+  const contactEmail = settingText(email, "woocommerce_email_from_address");
+  const retention = [settingText(account, "woocommerce_delete_inactive_accounts"), settingText(account, "woocommerce_anonymize_completed_orders")];
+  return {
+    platform: "woocommerce",
+    shopDomain: storeDomain(storeUrl),
+    adminBaseUrl: `${storeUrl}/wp-admin/`,
+    name: index.name || storeDomain(storeUrl),
+    countryCode: country,
+    shipsToCountries: shipsTo(zones),
+    storefrontUrl: status.environment.home_url.replace(/\/+$/, ""),
+    storefrontHttps: status.security.secure_connection,
+    storefrontLocked: false,
+    contact: {
+      email: contactEmail,
+      phone: null,
+      address: {
+        company: index.name || null,
+        address1: settingText(general, "woocommerce_store_address"),
+        city: settingText(general, "woocommerce_store_city"),
+        zip: settingText(general, "woocommerce_store_postcode"),
+        countryCode: country,
+      },
+    },
+    legalPages: legalPagesFrom(pages, Number.isInteger(termsId) && termsId > 0 ? termsId : null),
+    taxesIncluded: yes(settingText(tax, "woocommerce_prices_include_tax")),
+    payments: { methods: paymentMethods(gateways), hostedCheckout: false },
+    shipping: shippingMethods(zones),
+    software: {
+      platformManaged: false,
+      components: components(status),
+      errorsHidden: status.security.hide_errors,
+      debugMode: status.environment.wp_debug_mode,
+      scheduledTasksOk: status.environment.wp_cron,
+    },
+    activePlugins: status.active_plugins.map((plugin) => plugin.plugin),
+    administrators: null,
+    tracking: trackingCoverage(orders, now),
+    products: null,
+    reviews: products ? { enabled: yes(settingText(products, "woocommerce_enable_reviews")), verifiedLabel: yes(settingText(products, "woocommerce_review_rating_verification_label")) } : null,
+    theme: { name: status.theme.name, version: status.theme.version || null, themeStoreId: null, footerShowsPolicies: null, footerShowsPaymentIcons: null },
+    cookieBannerEnabled: null,
+    retentionConfigured: account ? retention.some((value) => value !== null) : null,
+    cost: { requests: client.requests - before, queryCost: null },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The WooCommerce adapter: the PlatformAdapter contract over a store's REST API (keys from
+ * the /wc-auth flow). Framework-free; the app builds one per request from the shop's
+ * decrypted credentials.
+ */
+import type { PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
+import { collectWooChecklistFacts } from "./checklist-facts";
+import { fetchSiteIndex, fetchSystemStatus, type SiteIndex } from "./resources";
+import { WooRestClient, type WooClientOptions, type WooCredentials } from "./rest-client";
+import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
+import { fetchWooShopProfile } from "./shop-profile";
+import { publishWooStorefrontConfig, wooEmbedStatus } from "./storefront";
+import { SHIPMENT_TRACKING_NAMESPACE } from "./tracking";
+import { ensureWooWebhooks, removeWooWebhooks, type WebhookSetup } from "./webhooks";
+
+export { WooCommerceApiError, WooRestClient, type WooCredentials, type WooClientOptions } from "./rest-client";
+export { normalizeStoreUrl, storeDomain, StoreUrlError } from "./store-url";
+export { RASSURE_WEBHOOK_TOPICS, type WebhookSetup } from "./webhooks";
+export { TRACKING_META_KEY } from "./tracking";
+export { COMPANION_NAMESPACE } from "./storefront";
+
+export class WooCommerceAdapter implements PlatformAdapter {
+  readonly platform = "woocommerce" as const;
+  readonly client: WooRestClient;
+  private index: Promise<SiteIndex> | null = null;
+
+  constructor(
+    credentials: WooCredentials,
+    private readonly options: WooClientOptions & { grantedScopes?: string[] } = {},
+  ) {
+    this.client = new WooRestClient(credentials, options);
+  }
+
+  /** The REST index, read once per adapter (namespaces tell which plugins are active). */
+  private siteIndex(): Promise<SiteIndex> {
+    this.index ??= fetchSiteIndex(this.client).catch((error: unknown) => {
+      this.index = null;
+      throw error;
+    });
+    return this.index;
+  }
+
+  private async trackingOptions() {
+    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.client)]);
+    return { hasShipmentTracking: index.namespaces.includes(SHIPMENT_TRACKING_NAMESPACE), locale: status.environment.language || "en_US" };
+  }
+
+  getShopProfile() {
+    return fetchWooShopProfile(this.client, this.options.grantedScopes ?? []);
+  }
+
+  collectChecklistFacts() {
+    return collectWooChecklistFacts(this.client);
+  }
+
+  async publishStorefrontConfig(publication: StorefrontPublication) {
+    return publishWooStorefrontConfig(this.client, await this.siteIndex(), publication);
+  }
+
+  async getThemeEmbedStatus(embedHandle: string) {
+    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.client)]);
+    return wooEmbedStatus(index, status, embedHandle);
+  }
+
+  listRecentShipments(orders: number) {
+    return listRecentWooShipments(this.client, orders);
+  }
+
+  getShipment(id: string) {
+    return getWooShipment(this.client, id);
+  }
+
+  async updateShipmentTracking(id: string, update: TrackingUpdate) {
+    return updateWooShipmentTracking(this.client, id, update, await this.trackingOptions());
+  }
+
+  findOrderShipments(orderName: string, email: string) {
+    return findWooOrderShipments(this.client, orderName, email);
+  }
+
+  ensureWebhooks(setup: WebhookSetup) {
+    return ensureWooWebhooks(this.client, setup);
+  }
+
+  removeWebhooks(deliveryUrl: string) {
+    return removeWooWebhooks(this.client, deliveryUrl);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Typed reads of the WooCommerce/WordPress resources the app uses, each parsed with the
+ * validators in parse.ts (fields we read are checked, extra fields are ignored).
+ */
+import { array, bool, id, object, optional, parse, str, text, unknownValue } from "./parse";
+import { WooCommerceApiError, type WooRestClient } from "./rest-client";
+
+export const systemStatusParser = object({
+  environment: object({
+    home_url: str,
+    version: text,
+    wp_version: text,
+    php_version: text,
+    language: text,
+    wp_debug_mode: optional(bool),
+    wp_cron: optional(bool),
+  }),
+  active_plugins: array(object({ plugin: str, name: text, version: text, version_latest: unknownValue })),
+  theme: object({ name: text, version: text, version_latest: unknownValue }),
+  security: object({ secure_connection: bool, hide_errors: bool }),
+  pages: optional(array(object({ page_name: text, page_id: unknownValue, page_set: optional(bool), page_visible: optional(bool) }))),
+});
+export type SystemStatus = ReturnType<typeof systemStatusParser>;
+
+const settingParser = object({ id: str, value: unknownValue });
+const gatewayParser = object({ id: str, title: text, enabled: bool, method_title: text });
+export type PaymentGateway = ReturnType<typeof gatewayParser>;
+const zoneParser = object({ id: id, name: text });
+const locationParser = object({ code: str, type: str });
+const zoneMethodParser = object({ instance_id: id, title: text, enabled: bool, method_id: str });
+const metaParser = object({ key: str, value: unknownValue });
+export const orderParser = object({
+  id: id,
+  number: text,
+  status: str,
+  date_created: text,
+  shipping: optional(object({ postcode: text, country: text })),
+  date_completed: optional(text),
+  billing: optional(object({ country: text, email: text })),
+  meta_data: optional(array(metaParser)),
+});
+export type WooOrder = ReturnType<typeof orderParser>;
+const pageParser = object({ id: id, slug: text, link: text, modified: text, title: object({ rendered: text }), content: object({ rendered: text }) });
+export type WpPageSummary = ReturnType<typeof pageParser>;
+export const webhookParser = object({ id: id, status: text, topic: text, delivery_url: text });
+export type WooWebhook = ReturnType<typeof webhookParser>;
+const indexParser = object({ name: text, home: text, timezone_string: text, namespaces: array(str) });
+export type SiteIndex = ReturnType<typeof indexParser>;
+
+/** Settings of one group as id → value; null when the group does not exist on this version. */
+export async function fetchSettings(client: WooRestClient, group: string): Promise<Map<string, unknown> | null> {
+  try {
+    const response = await client.get(`settings/${group}`);
+    return new Map(parse(array(settingParser), response.data, `settings/${group}`).map((option) => [option.id, option.value]));
+  } catch (error) {
+    if (error instanceof WooCommerceApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function settingText(settings: Map<string, unknown> | null, key: string): string | null {
+  const value = settings?.get(key);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+export async function fetchSystemStatus(client: WooRestClient): Promise<SystemStatus> {
+  return parse(systemStatusParser, (await client.get("system_status")).data, "system_status");
+}
+
+export async function fetchPaymentGateways(client: WooRestClient): Promise<PaymentGateway[]> {
+  return parse(array(gatewayParser), (await client.get("payment_gateways")).data, "payment_gateways");
+}
+
+export interface ShippingZoneWithMethods {
+  id: number;
+  name: string;
+  locations: { code: string; type: string }[];
+  methods: { title: string; enabled: boolean; methodId: string }[];
+}
+
+export async function fetchShippingZones(client: WooRestClient): Promise<ShippingZoneWithMethods[]> {
+  const zones = parse(array(zoneParser), (await client.get("shipping/zones")).data, "shipping/zones");
+  return Promise.all(
+    zones.map(async (zone) => {
+      const [locations, methods] = await Promise.all([client.get(`shipping/zones/${zone.id}/locations`), client.get(`shipping/zones/${zone.id}/methods`)]);
+      return {
+        id: zone.id,
+        name: zone.name,
+        locations: parse(array(locationParser), locations.data, `shipping/zones/${zone.id}/locations`),
+        methods: parse(array(zoneMethodParser), methods.data, `shipping/zones/${zone.id}/methods`).map((m) => ({ title: m.title, enabled: m.enabled, methodId: m.method_id })),
+      };
+    }),
+  );
+}
+
+export async function fetchRecentOrders(client: WooRestClient, after: Date): Promise<WooOrder[]> {
+  const orders = await client.getAll("orders", { after: after.toISOString().slice(0, 19), orderby: "date", order: "desc" }, 5);
+  return parse(array(orderParser), orders, "orders");
+}
+
+/** Published WordPress pages (public /wp/v2/pages). */
+export async function fetchPublishedPages(client: WooRestClient): Promise<WpPageSummary[]> {
+  try {
+    const pages = await client.request<unknown>("get", "pages", { namespace: "wp/v2", params: { per_page: 100, status: "publish" } });
+    return parse(array(pageParser), pages.data, "wp/v2/pages");
+  } catch (error) {
+    // Some hosts and security plugins close the WordPress core routes; pages then stay unknown.
+    if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403 || error.status === 404)) return [];
+    throw error;
+  }
+}
+
+/** The WordPress REST index (`/wp-json/`): site name, timezone and the namespaces installed plugins registered. */
+export async function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> {
+  const url = `${client.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: "application/json" }, redirect: "follow", signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
+  }
+  client.requests++;
+  const body = await response.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
+  }
+  if (!response.ok) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, response.status >= 500);
+  return parse(indexParser, data, "wp-json index");
+}

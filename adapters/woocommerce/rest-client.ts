@@ -1,0 +1,186 @@
+/**
+ * The one way the app talks to a WooCommerce store: `@woocommerce/woocommerce-rest-api`
+ * (OAuth 1.0a over http, Basic auth over https, as WooCommerce expects) wrapped with a
+ * timeout, retries with exponential backoff on 429/5xx/network failures (honouring
+ * Retry-After), WordPress-shaped errors, and page-by-page listing via X-WP-TotalPages.
+ */
+import restApiModule from "@woocommerce/woocommerce-rest-api";
+import type { AxiosResponse } from "axios";
+
+/** The library ships CommonJS with `exports.default`; bundlers and Node disagree on interop. */
+type RestApiInstance = {
+  get(endpoint: string, params?: object): Promise<AxiosResponse>;
+  post(endpoint: string, data: object, params?: object): Promise<AxiosResponse>;
+  put(endpoint: string, data: object, params?: object): Promise<AxiosResponse>;
+  delete(endpoint: string, params?: object): Promise<AxiosResponse>;
+};
+type RestApiConstructor = new (options: Record<string, unknown>) => RestApiInstance;
+const RestApi = ((restApiModule as unknown as { default?: RestApiConstructor }).default ?? restApiModule) as unknown as RestApiConstructor;
+
+export interface WooCredentials {
+  /** The store's home URL, e.g. "https://boutique.example" (WordPress may live in a sub-path). */
+  storeUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+export interface WooClientOptions {
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Base of the exponential backoff; tests shorten it. */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A failed call, with WordPress's error code when the store sent one. */
+export class WooCommerceApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly code: string | null,
+    readonly retryable: boolean,
+    /** Wait the store asked for (Retry-After), when it did. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = "WooCommerceApiError";
+  }
+}
+
+export interface WooResponse<T = unknown> {
+  status: number;
+  data: T;
+  headers: Record<string, string>;
+}
+
+type Method = "get" | "post" | "put" | "delete";
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+const MAX_PAGES = 50;
+
+function describe(status: number | null, body: unknown, fallback: string): { message: string; code: string | null } {
+  if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {
+    const { message, code } = body as { message: string; code?: unknown };
+    return { message, code: typeof code === "string" ? code : null };
+  }
+  return { message: status ? `${fallback} (HTTP ${status})` : fallback, code: null };
+}
+
+function headerMap(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (headers && typeof headers === "object") {
+    for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+      if (typeof value === "string" || typeof value === "number") result[name.toLowerCase()] = String(value);
+    }
+  }
+  return result;
+}
+
+function retryAfterMs(headers: Record<string, string>): number | null {
+  const value = headers["retry-after"];
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.min(seconds, 30) * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.min(Math.max(date - Date.now(), 0), 30_000) : null;
+}
+
+export class WooRestClient {
+  private readonly clients = new Map<string, RestApiInstance>();
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly backoffMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** Requests sent, retries included (reported as the cost of a checklist scan). */
+  requests = 0;
+
+  constructor(
+    readonly credentials: WooCredentials,
+    options: WooClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.backoffMs = options.backoffMs ?? 500;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** One library instance per REST namespace (wc/v3, wc-shipment-tracking/v3, wc-rassure/v1…). */
+  private client(namespace: string): RestApiInstance {
+    let client = this.clients.get(namespace);
+    if (!client) {
+      client = new RestApi({
+        url: this.credentials.storeUrl,
+        consumerKey: this.credentials.consumerKey,
+        consumerSecret: this.credentials.consumerSecret,
+        version: namespace,
+        timeout: this.timeoutMs,
+        // Errors are ours to classify; redirects on an API call mean a misconfigured store.
+        axiosConfig: { validateStatus: () => true, maxRedirects: 0, responseType: "text" },
+      });
+      this.clients.set(namespace, client);
+    }
+    return client;
+  }
+
+  private async once(method: Method, namespace: string, endpoint: string, data?: object, params?: object): Promise<WooResponse> {
+    const client = this.client(namespace);
+    this.requests++;
+    let response: AxiosResponse;
+    try {
+      response =
+        method === "get" ? await client.get(endpoint, params)
+        : method === "delete" ? await client.delete(endpoint, params)
+        : await client[method](endpoint, data ?? {}, params);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WooCommerceApiError(`The store did not answer (${reason}).`, null, null, true);
+    }
+    const headers = headerMap(response.headers);
+    const text = typeof response.data === "string" ? response.data : JSON.stringify(response.data ?? null);
+    let body: unknown = undefined;
+    try {
+      body = text.trim() ? JSON.parse(text) : null;
+    } catch {
+      body = undefined;
+    }
+    if (response.status >= 200 && response.status < 300) {
+      if (body === undefined) {
+        throw new WooCommerceApiError("The store answered with something other than JSON: is the REST API reachable (pretty permalinks)?", response.status, "rassure_not_json", false);
+      }
+      return { status: response.status, data: body, headers };
+    }
+    const { message, code } = describe(response.status, body, "The store refused the request");
+    throw new WooCommerceApiError(message, response.status, code, RETRYABLE.has(response.status), retryAfterMs(headers));
+  }
+
+  async request<T = unknown>(method: Method, endpoint: string, options: { namespace?: string; data?: object; params?: object } = {}): Promise<WooResponse<T>> {
+    const namespace = options.namespace ?? "wc/v3";
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.once(method, namespace, endpoint, options.data, options.params)) as WooResponse<T>;
+      } catch (error) {
+        if (!(error instanceof WooCommerceApiError) || !error.retryable || attempt >= this.maxRetries) throw error;
+        // Only idempotent calls are retried after a network failure: a POST may have landed.
+        if (error.status === null && method === "post") throw error;
+        await this.sleep(error.retryAfterMs ?? this.backoffMs * 2 ** attempt);
+      }
+    }
+  }
+
+  get<T = unknown>(endpoint: string, params?: object, namespace?: string) {
+    return this.request<T>("get", endpoint, { params, namespace });
+  }
+
+  /** Every item of a paginated collection, following X-WP-TotalPages (100 per page unless `per_page` says otherwise). */
+  async getAll(endpoint: string, params: Record<string, string | number> = {}, maxPages = MAX_PAGES): Promise<unknown[]> {
+    const items: unknown[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+      const response = await this.get(endpoint, { per_page: 100, ...params, page });
+      if (!Array.isArray(response.data)) throw new WooCommerceApiError(`${endpoint}: expected a list.`, response.status, "rassure_bad_shape", false);
+      items.push(...response.data);
+      const totalPages = Number(response.headers["x-wp-totalpages"] ?? 1);
+      if (!Number.isFinite(totalPages) || page >= totalPages) break;
+    }
+    return items;
+  }
+}
