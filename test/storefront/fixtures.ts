@@ -1,0 +1,78 @@
+/** Shared inputs for the storefront tests: the seeded French shop and a few configurations. */
+import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import { readExtensionSources } from "../../app/storefront/extension-sources.server";
+import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
+
+export const HOSTILE = `<script>alert("x")</script>" onmouseover="alert(1)`;
+
+export const FRENCH_SHOP: PreviewShop = {
+  enabledPaymentTypes: ["cartes_bancaires", "visa", "master", "paypal", "apple_pay"],
+  policies: [
+    { handle: "refund_policy", title: "Politique de remboursement", url: "/policies/refund-policy" },
+    { handle: "shipping_policy", title: "Politique d'expédition", url: "/policies/shipping-policy" },
+    { handle: "privacy_policy", title: "Politique de confidentialité", url: "/policies/privacy-policy" },
+  ],
+  moneyFormat: "{{amount_with_comma_separator}} €",
+};
+
+export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar"] as const;
+
+/** Every block on, every optional field filled. */
+export function fullConfig(): StorefrontConfig {
+  const config = defaultStorefrontConfig();
+  config.promises.items[0].freeFrom = 6000;
+  config.promises.items.push({ kind: "custom", icon: "leaf", title: { en: "Handmade in Lyon", fr: "Fait main à Lyon" }, text: { en: "In our workshop", fr: "Dans notre atelier" }, freeFrom: 0, days: 0 });
+  config.contact = {
+    enabled: true,
+    heading: { en: "", fr: "" },
+    email: "bonjour@atelier-lumiere.fr",
+    phone: "+33 4 78 00 00 00",
+    chatUrl: "",
+    formUrl: "/pages/contact",
+    hours: { en: "Mon–Fri, 9am–6pm", fr: "Du lundi au vendredi, 9 h – 18 h" },
+  };
+  config.legal.withdrawalFormUrl = "/pages/formulaire-de-retractation";
+  config.legal.links = [{ label: { en: "Legal notice", fr: "Mentions légales" }, url: "/pages/mentions-legales" }];
+  config.bar = {
+    enabled: true,
+    items: [
+      { icon: "truck", text: { en: "Free shipping from €60", fr: "Livraison offerte dès 60 €" } },
+      { icon: "return", text: { en: "30-day returns", fr: "Retours sous 30 jours" } },
+      { icon: "lock", text: { en: "Secure payment", fr: "Paiement sécurisé" } },
+    ],
+  };
+  return config;
+}
+
+/** Every merchant text replaced by hostile markup. */
+export function hostileConfig(): StorefrontConfig {
+  const config = fullConfig();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (value && typeof value === "object" && "en" in value && "fr" in value) Object.assign(value, { en: HOSTILE, fr: HOSTILE });
+      else walk(value);
+      void key;
+    }
+  };
+  walk(config);
+  return config;
+}
+
+export const renderer = createPreviewRenderer(readExtensionSources());
+
+export const PARIS = "Europe/Paris";
+
+export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}) {
+  const now = overrides.now ?? new Date("2026-11-23T10:00:00Z");
+  const timeZone = overrides.timeZone ?? PARIS;
+  return renderer.render({
+    handle,
+    config: config ? toPublishedConfig(config, 1, now, timeZone) : null,
+    locale: "fr",
+    shop: FRENCH_SHOP,
+    timeZone,
+    now,
+    ...overrides,
+  });
+}
