@@ -61,12 +61,28 @@ export function resolveDatabase(rawUrl = process.env.DATABASE_URL || DEFAULT_DAT
   );
 }
 
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir never returns under /proc or /sys,
+ * where a level fails with ENOENT that it keeps retrying.
+ */
+function createDirectoryChain(directory: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(directory);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) mkdirSync(level);
+}
+
 /** Makes sure a SQLite file can be created where DATABASE_URL points, with a message that says what to do. */
 export function ensureSqliteDirectoryWritable(target: DatabaseTarget): void {
   if (target.provider !== "sqlite") return;
   const directory = path.dirname(target.url.slice("file:".length));
   try {
-    mkdirSync(directory, { recursive: true });
+    createDirectoryChain(directory);
     accessSync(directory, constants.W_OK);
   } catch {
     throw new DatabaseConfigError(

@@ -6,8 +6,10 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { TEST_APP } from "./support/test-app";
 
-const databaseFile = path.resolve(`test-results/db/${process.pid}-${Date.now()}.sqlite`);
-copyFileSync(path.resolve("test-results/db/template.sqlite"), databaseFile);
+const runDirectory = process.env.RASSURE_TEST_RUN_DIR;
+if (!runDirectory) throw new Error("RASSURE_TEST_RUN_DIR is not set: run the tests through vitest (test/global-setup.ts).");
+const databaseFile = path.join(runDirectory, `${process.pid}-${Date.now()}.sqlite`);
+copyFileSync(path.join(runDirectory, "template.sqlite"), databaseFile);
 
 Object.assign(process.env, {
   NODE_ENV: "test",

@@ -13,7 +13,7 @@ export interface DemoProcess {
 export async function startDemoProcess(): Promise<DemoProcess> {
   const [appPort, storePort] = [await freePort(), await freePort()];
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["dev/demo.ts", "--no-build"], {
-    env: { ...process.env, NODE_ENV: "development", PORT: String(appPort), DEV_STORE_PORT: String(storePort), DEMO_DATABASE_URL: `file:${path.resolve(`test-results/db/demo-${process.pid}.sqlite`)}` },
+    env: { ...process.env, NODE_ENV: "development", PORT: String(appPort), DEV_STORE_PORT: String(storePort), DEMO_DATABASE_URL: `file:${path.join(process.env.RASSURE_TEST_RUN_DIR ?? path.resolve("test-results/db"), `demo-${process.pid}.sqlite`)}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
