@@ -1,0 +1,138 @@
+/** Contact & support (checklist-spec.md §3.5). */
+import { EMAIL, foldText, FR_PHONE, OPENING_HOURS, PREMIUM_PHONE } from "../policy-lint";
+import type { CheckSpec } from "../types";
+import { fail, legalPages, list, markers, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
+
+const GENERAL = { shopify: "settings/general", woocommerce: "admin.php?page=wc-settings&tab=general" };
+const FREE_WEBMAIL = /@(gmail|googlemail|hotmail|outlook|live|yahoo|orange|free|sfr|laposte|wanadoo|icloud|gmx)\./i;
+
+/** Every public text we have: legal pages from the API plus probed pages. */
+function publicText(snapshot: Parameters<CheckSpec["evaluate"]>[0]["snapshot"]): string {
+  const pages = legalPages(snapshot, "contact", "legal-notice", "terms-of-sale").map((p) => p.text);
+  const storefront = reachedStorefront(snapshot);
+  return [...pages, storefront ? storefrontText(storefront) : ""].join("\n");
+}
+
+export const contactSupportChecks: CheckSpec[] = [
+  {
+    id: "con-postal-address",
+    category: "contact-support",
+    severity: "critical",
+    jurisdictions: ["EU"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("Your postal address is displayed", "Votre adresse postale est affichée"),
+    failureTitle: text("No postal address", "Aucune adresse postale"),
+    why: text("Buyers must know the geographic address where you are established.", "Le client doit connaître l'adresse géographique de votre établissement."),
+    legalBasis: ["LCEN art. 19", "Code de la consommation L221-5, L111-1", "Dir. 2011/83/EU art. 6(1)(c)"],
+    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings" },
+    evaluate: ({ snapshot }) => {
+      const address = snapshot.facts.contact.address;
+      const complete = Boolean(address?.address1 && address.city && address.zip && address.countryCode);
+      const evidence = [{ source: "store address", value: address ? [address.address1, address.zip, address.city, address.countryCode].filter(Boolean).join(", ") : null }];
+      if (!complete) return fail("high", text("The store address is incomplete.", "L'adresse de la boutique est incomplète."), evidence);
+      const shown = foldText(publicText(snapshot)).includes(foldText(address?.zip ?? "\u0000"));
+      if (shown) return pass("high", text("The address is set and shown publicly.", "L'adresse est renseignée et affichée publiquement."), evidence);
+      return warning("low", text("The address is set but we did not find it on your pages.", "L'adresse est renseignée mais nous ne l'avons pas trouvée sur vos pages."), evidence);
+    },
+  },
+  {
+    id: "con-phone",
+    category: "contact-support",
+    severity: "critical",
+    jurisdictions: ["FR"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("A standard-rate phone number with opening hours is displayed", "Un numéro non surtaxé avec horaires est affiché"),
+    failureTitle: text("No phone number displayed", "Aucun numéro de téléphone affiché"),
+    why: text("Sellers must give a phone number that lets buyers actually reach them; a complaint line may not be premium-rate.", "Le vendeur doit donner un numéro permettant de le joindre effectivement ; une ligne de réclamation ne peut être surtaxée."),
+    legalBasis: ["LCEN art. 19", "Code de la consommation L113-5"],
+    fix: { adminPath: { shopify: "settings/legal", woocommerce: "edit.php?post_type=page" }, docsUrl: "https://www.economie.gouv.fr/dgccrf/Publications/Vie-pratique/Fiches-pratiques/Vente-a-distance" },
+    evaluate: ({ snapshot }) => {
+      const content = foldText(publicText(snapshot));
+      const phone = FR_PHONE.exec(content)?.[0] ?? null;
+      const storefront = reachedStorefront(snapshot);
+      const telLinks = storefront ? markers(storefront, "tel:") : [];
+      const evidence = [{ source: "public pages", value: phone ?? telLinks[0]?.marker ?? "no phone number found" }];
+      if (!phone && !telLinks.length) return warning("low", text("We found no phone number on your pages: add one or confirm.", "Nous n'avons trouvé aucun numéro sur vos pages : ajoutez-en un ou confirmez."), evidence);
+      if (PREMIUM_PHONE.test(phone ?? "")) return warning("medium", text("The number looks premium-rate (08 9…).", "Le numéro semble surtaxé (08 9…)."), evidence);
+      if (!OPENING_HOURS.test(content)) return warning("low", text("Phone number found, but no opening hours.", "Numéro trouvé, mais pas d'horaires."), evidence);
+      return pass("low", text("Phone number and opening hours are displayed.", "Numéro et horaires sont affichés."), evidence);
+    },
+  },
+  {
+    id: "con-email",
+    category: "contact-support",
+    severity: "critical",
+    jurisdictions: ["EU"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("A contact email on your own domain is displayed", "Un e-mail de contact sur votre domaine est affiché"),
+    failureTitle: text("No contact email", "Aucun e-mail de contact"),
+    why: text("Buyers must be able to write to you; an address on your own domain also reads as more trustworthy than a webmail.", "Le client doit pouvoir vous écrire ; une adresse sur votre domaine inspire aussi plus confiance qu'un webmail."),
+    legalBasis: ["LCEN art. 19", "Dir. 2011/83/EU art. 6(1)(c)"],
+    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings" },
+    evaluate: ({ snapshot }) => {
+      const { facts } = snapshot;
+      const shownEmail = EMAIL.exec(foldText(publicText(snapshot)))?.[0] ?? null;
+      const email = facts.contact.email ?? shownEmail;
+      const evidence = [{ source: "contact email", value: email }, { source: "shown on pages", value: shownEmail }];
+      if (!email) return fail(facts.contact.email === null && facts.platform === "shopify" ? "high" : "low", text("No contact email is set or shown.", "Aucun e-mail de contact n'est renseigné ni affiché."), evidence);
+      const customDomain = !/myshopify\.com$/.test(new URL(facts.storefrontUrl).hostname);
+      if (FREE_WEBMAIL.test(email) && customDomain) return warning("high", text(`${email} is a webmail address while you have your own domain.`, `${email} est une adresse webmail alors que vous avez votre propre domaine.`), evidence);
+      return pass(facts.contact.email ? "high" : "low", text(`Contact email: ${email}.`, `E-mail de contact : ${email}.`), evidence);
+    },
+  },
+  {
+    id: "con-contact-form",
+    category: "contact-support",
+    severity: "recommended",
+    jurisdictions: ["ALL"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("A contact page with a form is published", "Une page contact avec formulaire est publiée"),
+    failureTitle: text("No contact form", "Aucun formulaire de contact"),
+    why: text("A form is the easiest way for a hesitant buyer to ask a question before ordering.", "Un formulaire est le moyen le plus simple pour un client hésitant de poser une question avant de commander."),
+    fix: { adminPath: { shopify: "pages", woocommerce: "edit.php?post_type=page" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/theme-structure/templates#contact-page" },
+    evaluate: (context) => {
+      const storefront = reachedStorefront(context.snapshot);
+      if (!storefront) return storefrontGap(context);
+      const forms = markers(storefront, "contact-form");
+      if (forms.length) return pass("medium", text("A contact form is published.", "Un formulaire de contact est publié."), forms.map((f) => ({ source: f.page.url, value: f.marker })));
+      const contact = storefront.pages.find((p) => p.kind === "contact");
+      return warning("medium", text("No contact form found.", "Aucun formulaire de contact trouvé."), [{ source: contact?.url ?? "contact page", value: contact ? `HTTP ${contact.status}, no form` : "not found" }]);
+    },
+  },
+  {
+    id: "con-after-sales",
+    category: "contact-support",
+    severity: "nice-to-have",
+    jurisdictions: ["ALL"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("An after-sales channel (chat, help centre) is offered", "Un canal après-vente (chat, centre d'aide) est proposé"),
+    failureTitle: text("No chat or help centre", "Ni chat ni centre d'aide"),
+    why: text("A quick answer channel turns questions into orders and calms worried buyers.", "Un canal de réponse rapide transforme les questions en commandes et rassure."),
+    fix: { adminPath: { shopify: "apps", woocommerce: "plugins.php" }, docsUrl: "https://apps.shopify.com/inbox" },
+    evaluate: (context) => {
+      const storefront = reachedStorefront(context.snapshot);
+      if (!storefront) return storefrontGap(context);
+      const tools = markers(storefront, "chat:");
+      if (tools.length) return pass("medium", text(`Found: ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`, `Trouvé : ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`));
+      return warning("medium", text("No chat widget or help centre found.", "Aucun chat ni centre d'aide trouvé."));
+    },
+  },
+  {
+    id: "con-social-links",
+    category: "contact-support",
+    severity: "nice-to-have",
+    jurisdictions: ["ALL"],
+    platforms: ["shopify", "woocommerce"],
+    title: text("Social profiles are linked", "Les réseaux sociaux sont liés"),
+    failureTitle: text("No social profile linked", "Aucun réseau social lié"),
+    why: text("Live social profiles show a real, active business behind the shop.", "Des réseaux sociaux actifs montrent une entreprise réelle derrière la boutique."),
+    fix: { adminPath: { shopify: "themes", woocommerce: "nav-menus.php" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/customizing-themes/add-social-media-links" },
+    evaluate: (context) => {
+      const storefront = reachedStorefront(context.snapshot);
+      if (!storefront) return storefrontGap(context);
+      const social = [...new Set(markers(storefront, "social:").map((s) => s.marker.slice(7)))];
+      if (social.length) return pass("medium", text(`Linked: ${list(social)}.`, `Liés : ${list(social)}.`));
+      return warning("medium", text("No social profile linked in the footer.", "Aucun réseau social dans le pied de page."));
+    },
+  },
+];

@@ -1,0 +1,100 @@
+/**
+ * Policy lint: FR + EN keyword lexicons (checklist-spec.md §4) matched against the plain
+ * text of legal pages. Text is lower-cased and accent-folded first, so patterns are written
+ * without accents. A lint hit or miss is low-confidence evidence: checks built on it warn,
+ * they never fail a critical item on a keyword alone.
+ */
+export function foldText(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘]/g, "'").toLowerCase();
+}
+
+/** Named elements a page is expected to contain, each with the patterns that show it. */
+export type Lexicon = Record<string, RegExp[]>;
+
+export const LEXICONS = {
+  legalNotice: {
+    "legal form": [/\b(sas|sarl|sa|eurl|ei|sasu|snc|micro-entreprise|auto-entrepreneur|societe par actions simplifiee|entreprise individuelle)\b/],
+    "SIREN/SIRET": [/\b(siren|siret)\b/, /\b\d{3}\s?\d{3}\s?\d{3}(\s?\d{5})?\b/],
+    "RCS/RM": [/\brcs\s+[a-z]/, /\brm\b/, /repertoire des metiers/],
+    "share capital": [/capital (social )?(de )?[\d\s.,]+ ?(€|eur|euros)/],
+    "VAT number": [/\bfr\s?[0-9a-z]{2}\s?\d{9}\b/, /tva intracom/],
+    "publication director": [/direct(eur|rice) de (la )?publication/],
+    host: [/heberg(eur|ement|e par)/, /\bhosted by\b/],
+    "postal address": [/\b\d{5}\b/],
+  },
+  termsOfSale: {
+    "prices incl. tax": [/\bttc\b/, /toutes taxes comprises/, /incl(uding|\.)? (vat|tax)/],
+    "payment methods": [/moyens? de paiement/, /payment methods?/, /carte bancaire/],
+    "delivery delays": [/delai de livraison/, /\d+\s*(?:-|a|to)\s*\d+\s*(jours|days|j)\b/, /delivery (time|within)/],
+    "withdrawal right": [/retractation/, /right of withdrawal/, /withdraw/],
+    "legal guarantees": [/garantie legale/, /legal guarantee/],
+    mediator: [/mediat(eur|ion) de la consommation/, /consumer mediat/],
+    "applicable law": [/droit (francais|applicable)/, /loi applicable/, /governing law/, /applicable law/],
+  },
+  privacy: {
+    controller: [/responsable (du|de) (traitement)/, /data controller/, /\bcontroller\b/],
+    purposes: [/finalites?/, /purposes?/],
+    "legal bases": [/bases? legales?/, /legal bas(is|es)/],
+    recipients: [/destinataires/, /recipients/],
+    "retention periods": [/duree de conservation/, /conserv(ees|ons|ation)/, /retention/, /retain/],
+    "data-subject rights": [/droit d'acces/, /rectification/, /effacement/, /portabilite/, /right (of|to) access/, /erasure/],
+    "supervisory authority": [/\bcnil\b/, /supervisory authority/, /data protection authority/],
+  },
+  withdrawal: {
+    "withdrawal right": [/retractation/, /withdraw/],
+    "14-day period": [/14 jours/, /quatorze jours/, /14 days/, /fourteen days/],
+    "model withdrawal form": [/formulaire (type )?de retractation/, /(model )?withdrawal form/, /cancellation form/],
+  },
+  refund14: {
+    refund: [/rembours/, /refund/],
+    "within 14 days": [/14 jours/, /quatorze jours/, /14 days/, /fourteen days/],
+    "initial delivery costs": [/frais de (livraison|port) (initiaux )?(sont )?(rembourses|inclus)/, /y compris (les )?frais de livraison/, /including (the )?(original |initial )?(delivery|shipping) costs/],
+  },
+  guarantees: {
+    "guarantee of conformity": [/garantie legale de conformite/, /l\.?\s?217-/, /legal guarantee of conformity/],
+    "hidden defects": [/vices caches/, /\b1641\b/, /hidden defects/],
+  },
+  mediator: {
+    mediator: [/mediat(eur|ion) de la consommation/, /consumer mediat(or|ion)/, /l\.?\s?612-1/, /l\.?\s?616-1/],
+  },
+  odr: {
+    "EU ODR platform link": [/ec\.europa\.eu\/consumers\/odr/, /reglement en ligne des litiges/, /plateforme (rll|odr)/, /online dispute resolution/],
+  },
+  deliveryDelay: {
+    "delivery delay": [/\d+\s*(?:-|–|a|to)\s*\d+\s*(jours|days|j)\b/, /sous \d+ ?(jours|h)\b/, /livr(e|ee|aison) (le|avant|sous|en)\b/, /delai de livraison/, /within \d+ (business |working )?days/, /\d+ (business |working )?days?\b/],
+  },
+  shippingCosts: {
+    "shipping costs": [/frais de (port|livraison|d'expedition)/, /livraison (offerte|gratuite)/, /\d+[,.]\d{2} ?€/, /€ ?\d+/, /shipping (costs?|rates?|fees?)/, /free shipping/],
+  },
+  returnsProcedure: {
+    "return address": [/\b\d{5}\b/, /adresse de retour/, /return address/],
+    "how to start a return": [/contactez|contacter|e-?mail|formulaire|portail|@|contact us|return portal/],
+    "who pays return shipping": [/frais de retour/, /return shipping/, /retour (gratuit|offert)/, /a (votre|la) charge/],
+    "refund timing": [/rembours\w* (sous|dans un delai de|en) \d+/, /refund\w* within \d+/, /\d+ jours/],
+    exchanges: [/echange/, /exchange/],
+  },
+  reviewsPolicy: {
+    "review rules": [/avis (verifies|clients)/, /moderation/, /procedure de controle/, /criteres de classement/, /how (we )?verify reviews/, /review (policy|guidelines)/],
+  },
+} satisfies Record<string, Lexicon>;
+
+export interface LintResult {
+  found: string[];
+  missing: string[];
+}
+
+export function lint(text: string, lexicon: Lexicon): LintResult {
+  const folded = foldText(text);
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const [element, patterns] of Object.entries(lexicon)) {
+    (patterns.some((pattern) => pattern.test(folded)) ? found : missing).push(element);
+  }
+  return { found, missing };
+}
+
+/** French phone numbers, national or +33, with the premium-rate 089 range flagged. */
+export const FR_PHONE = /(?:\+33\s?|0033\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/;
+export const PREMIUM_PHONE = /(?:\+33\s?|\b0)8\s?9/;
+export const OPENING_HOURS = /(lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri|sat|sun)[a-z]*.{0,60}\d{1,2}\s?(h|:\d{2})|\d{1,2}\s?h\s?(\d{2})?\s?(-|a|to)\s?\d{1,2}\s?h/;
+export const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
