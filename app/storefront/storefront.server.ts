@@ -1,0 +1,87 @@
+/**
+ * The storefront configuration's life: stored per shop (versioned), validated on save, then
+ * published to the platform through the adapter. Saving never depends on the platform being
+ * up: a failed publish is recorded and can be retried, the merchant's edits are kept.
+ */
+import type { PlatformAdapter } from "../../adapters/types";
+import prisma from "../db.server";
+import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
+
+/** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
+export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
+
+export interface StoredStorefrontConfig {
+  config: StorefrontConfig;
+  version: number;
+  publishedVersion: number | null;
+  publishedAt: Date | null;
+  publishError: string | null;
+}
+
+export async function loadStorefrontConfig(shopId: string): Promise<StoredStorefrontConfig> {
+  const row = await prisma.storefrontConfig.findUnique({ where: { shopId } });
+  if (!row) return { config: defaultStorefrontConfig(), version: 0, publishedVersion: null, publishedAt: null, publishError: null };
+  // Re-validate what was stored: a config saved by an older version gets today's defaults/limits.
+  let stored: unknown = null;
+  try {
+    stored = JSON.parse(row.config);
+  } catch {
+    stored = null;
+  }
+  const checked = validateStorefrontConfig(stored);
+  return {
+    config: checked.ok ? checked.config : defaultStorefrontConfig(),
+    version: row.version,
+    publishedVersion: row.publishedVersion,
+    publishedAt: row.publishedAt,
+    publishError: row.publishError,
+  };
+}
+
+export type SaveResult =
+  | { ok: true; version: number; published: boolean; publishError: string | null }
+  | { ok: false; issues: ConfigIssue[] };
+
+/** Validates and stores the merchant's configuration, then publishes it. */
+export async function saveAndPublishStorefrontConfig(
+  shopId: string,
+  input: unknown,
+  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  timeZone: string,
+  now = new Date(),
+): Promise<SaveResult> {
+  const checked = validateStorefrontConfig(input);
+  if (!checked.ok) return checked;
+  const row = await prisma.storefrontConfig.upsert({
+    where: { shopId },
+    create: { shopId, config: JSON.stringify(checked.config) },
+    update: { config: JSON.stringify(checked.config), version: { increment: 1 } },
+  });
+  return publishStoredVersion(shopId, checked.config, row.version, adapter, timeZone, now);
+}
+
+/** Publishes the stored configuration again (retry after a failure, or refresh holiday dates). */
+export async function republishStorefrontConfig(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, timeZone: string, now = new Date()): Promise<SaveResult> {
+  const stored = await loadStorefrontConfig(shopId);
+  if (stored.version === 0) return saveAndPublishStorefrontConfig(shopId, stored.config, adapter, timeZone, now);
+  return publishStoredVersion(shopId, stored.config, stored.version, adapter, timeZone, now);
+}
+
+async function publishStoredVersion(
+  shopId: string,
+  config: StorefrontConfig,
+  version: number,
+  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  timeZone: string,
+  now: Date,
+): Promise<SaveResult> {
+  try {
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone), enabled: isStorefrontLive(config) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
+    return { ok: true, version, published: false, publishError: message };
+  }
+  await prisma.storefrontConfig.update({ where: { shopId }, data: { publishedVersion: version, publishedAt: now, publishError: null } });
+  return { ok: true, version, published: true, publishError: null };
+}

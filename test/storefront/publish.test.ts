@@ -1,0 +1,139 @@
+/**
+ * Publishing through the real Shopify path against the local dev store: authenticate.admin →
+ * ShopifyAdapter → metafieldsSet on the app installation; the theme status read from the MAIN
+ * theme; failures (throttling, 5xx) keep the merchant's configuration and can be retried.
+ */
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ShopifyAdapter } from "../../adapters/shopify";
+import { activeEmbedHandles, parseThemeJson } from "../../adapters/shopify/storefront-theme-status";
+import prisma from "../../app/db.server";
+import { authenticate } from "../../app/shopify.server";
+import { defaultStorefrontConfig } from "../../app/storefront/config";
+import { loadStorefrontConfig, republishStorefrontConfig, saveAndPublishStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/storefront.server";
+import { eraseShopOnUninstall } from "../../app/shops.server";
+import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
+import { startTestDevStore } from "../support/dev-store";
+import { fullConfig } from "./fixtures";
+
+let store: ShopifyDevStore;
+let adapter: ShopifyAdapter;
+let shopId: string;
+
+beforeAll(async () => {
+  store = await startTestDevStore();
+  setAbstractFetchFunc(store.fetch);
+  const { admin, session } = await authenticate.admin(new Request(store.embeddedAppUrl("/app/blocks")));
+  adapter = new ShopifyAdapter(admin.graphql);
+  shopId = (await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "shopify", domain: session.shop } } })).id;
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+const appMetafield = (key: string) => store.state.metafields.find((m) => m.ownerId === store.state.appInstallation.id && m.namespace === "rassure" && m.key === key);
+
+describe("publishing the storefront configuration", () => {
+  it("writes the JSON config and the boolean gate as app-data metafields", async () => {
+    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    expect(result).toEqual({ ok: true, version: 1, published: true, publishError: null });
+    expect(appMetafield("enabled")).toMatchObject({ type: "boolean", value: "true" });
+    const config = appMetafield("config");
+    expect(config?.type).toBe("json");
+    const published = JSON.parse(config!.value) as { version: number; contact: { email: string }; delivery: { holidays: string[] } };
+    expect(published.version).toBe(1);
+    expect(published.contact.email).toBe("bonjour@atelier-lumiere.fr");
+    expect(published.delivery.holidays[0]).toBe("2026-12-25");
+    const stored = await loadStorefrontConfig(shopId);
+    expect(stored).toMatchObject({ version: 1, publishedVersion: 1, publishError: null });
+    expect(stored.config).toEqual(fullConfig());
+  });
+
+  it("turns the gate off when every block is off", async () => {
+    const config = defaultStorefrontConfig();
+    for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
+    const result = await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    expect(result).toMatchObject({ ok: true, version: 2, published: true });
+    expect(appMetafield("enabled")?.value).toBe("false");
+  });
+
+  it("refuses an invalid configuration without touching the stored or published one", async () => {
+    const before = appMetafield("config")?.value;
+    const config = fullConfig();
+    config.contact.formUrl = "javascript:alert(1)";
+    const result = await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    expect(result).toEqual({ ok: false, issues: [{ path: "contact.formUrl", code: "invalid_url" }] });
+    expect(appMetafield("config")?.value).toBe(before);
+    expect((await loadStorefrontConfig(shopId)).version).toBe(2);
+  });
+
+  it("keeps the saved configuration when Shopify throttles, and publishes it on retry", async () => {
+    store.simulate.throttleNext(1);
+    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), adapter, "Europe/Paris");
+    expect(result).toMatchObject({ ok: true, version: 3, published: false });
+    expect(result.ok && result.publishError).toMatch(/throttled/i);
+    expect(await loadStorefrontConfig(shopId)).toMatchObject({ version: 3, publishedVersion: 2 });
+    expect(appMetafield("enabled")?.value).toBe("false"); // still the last published version
+
+    const retry = await republishStorefrontConfig(shopId, adapter, "Europe/Paris");
+    expect(retry).toEqual({ ok: true, version: 3, published: true, publishError: null });
+    expect(await loadStorefrontConfig(shopId)).toMatchObject({ version: 3, publishedVersion: 3, publishError: null });
+    expect(appMetafield("enabled")?.value).toBe("true");
+  });
+
+  it("records a server error instead of crashing", async () => {
+    store.simulate.serverErrorNext(5);
+    const result = await republishStorefrontConfig(shopId, adapter, "Europe/Paris");
+    expect(result).toMatchObject({ ok: true, published: false });
+    expect((await loadStorefrontConfig(shopId)).publishError).toBeTruthy();
+    store.simulate.reset();
+  });
+});
+
+describe("theme status", () => {
+  it("reports the embed as disabled on the seeded published theme", async () => {
+    const status = await adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE);
+    expect(status).toEqual({ themeId: expect.stringContaining("OnlineStoreTheme"), themeName: "Dawn", embedActive: false, blocksOnProductPage: [] });
+  });
+
+  it("sees the embed once the merchant activates it, and app blocks placed on the product page", async () => {
+    const theme = store.state.themes.find((t) => t.role === "MAIN")!;
+    const settings = theme.files.find((f) => f.filename === "config/settings_data.json")!;
+    settings.content = settings.content.replace('"disabled": true', '"disabled": false');
+    theme.files.push({
+      filename: "templates/product.json",
+      content: JSON.stringify({
+        sections: {
+          main: {
+            type: "main-product",
+            blocks: {
+              a: { type: "shopify://apps/rassure/blocks/delivery/6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70", settings: {} },
+              b: { type: "shopify://apps/rassure/blocks/payment/6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70", settings: {}, disabled: true },
+              c: { type: "title", settings: {} },
+            },
+          },
+        },
+        order: ["main"],
+      }),
+      contentType: "application/json",
+      createdAt: settings.createdAt,
+      updatedAt: settings.updatedAt,
+    });
+    const status = await adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE);
+    expect(status).toMatchObject({ themeName: "Dawn", embedActive: true, blocksOnProductPage: ["delivery"] });
+  });
+
+  it("reads settings_data.json despite Shopify's comment banner, and tolerates junk", () => {
+    expect(parseThemeJson('/*\n * banner\n */\n{"current":{"blocks":{"1":{"type":"shopify://apps/x/blocks/trust-bar/u","disabled":false}}}}')).toBeTruthy();
+    expect(activeEmbedHandles(parseThemeJson("not json"))).toEqual([]);
+    expect(activeEmbedHandles({ current: "Default" })).toEqual([]);
+  });
+});
+
+describe("uninstall", () => {
+  it("erases the shop's storefront configuration", async () => {
+    await eraseShopOnUninstall(prisma, "shopify", store.shopDomain);
+    expect(await prisma.storefrontConfig.count({ where: { shopId } })).toBe(0);
+  });
+});
