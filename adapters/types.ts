@@ -60,6 +60,34 @@ export interface ThemeEmbedStatus {
   blocksOnProductPage: string[];
 }
 
+/** One tracking entry of a shipment, as the platform holds it (any field may be missing). */
+export interface ShipmentTracking {
+  company: string | null;
+  number: string | null;
+  url: string | null;
+}
+
+/** A parcel sent for an order: a Shopify fulfillment, a WooCommerce order's shipment. */
+export interface Shipment {
+  id: string;
+  name: string;
+  orderId: string;
+  orderName: string;
+  /** Platform status, e.g. Shopify's SUCCESS / CANCELLED. */
+  status: string;
+  createdAt: string;
+  destinationCountry: string | null;
+  tracking: ShipmentTracking[];
+}
+
+/** Tracking Rassure writes back: the carrier's name as the platform expects it and our link. */
+export interface TrackingUpdate {
+  company: string;
+  number: string;
+  url: string;
+  notifyCustomer: boolean;
+}
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   getShopProfile(): Promise<ShopProfile>;
@@ -69,4 +97,11 @@ export interface PlatformAdapter {
   publishStorefrontConfig(publication: StorefrontPublication): Promise<void>;
   /** Null when the platform has no published theme to inspect. */
   getThemeEmbedStatus(embedHandle: string): Promise<ThemeEmbedStatus | null>;
+  /** Shipments of the most recently updated shipped orders (tracking admin page, backfill). */
+  listRecentShipments(orders: number): Promise<Shipment[]>;
+  /** Null when the shipment no longer exists. */
+  getShipment(id: string): Promise<Shipment | null>;
+  updateShipmentTracking(id: string, update: TrackingUpdate): Promise<Shipment>;
+  /** The shipments of the order with exactly this number and e-mail; null when there is no such order. */
+  findOrderShipments(orderName: string, email: string): Promise<Shipment[] | null>;
 }

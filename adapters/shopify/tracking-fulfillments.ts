@@ -1,0 +1,148 @@
+/**
+ * Fulfillments and their tracking info, read and written through the Admin API. Shopify's
+ * fulfillment is the platform-neutral Shipment; the tracking decisions are made elsewhere
+ * (app/tracking), this module only moves data.
+ */
+import type { Shipment, TrackingUpdate } from "../types";
+import { runAdminQuery, ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
+
+export const RECENT_FULFILLED_ORDERS_QUERY = `#graphql
+  query RassureRecentFulfilledOrders($first: Int!) {
+    orders(first: $first, sortKey: UPDATED_AT, reverse: true, query: "fulfillment_status:shipped OR fulfillment_status:partial") {
+      nodes {
+        id
+        name
+        shippingAddress { countryCodeV2 }
+        fulfillments(first: 20) {
+          id
+          name
+          status
+          createdAt
+          trackingInfo(first: 10) { company number url }
+        }
+      }
+    }
+  }
+`;
+
+export const FULFILLMENT_QUERY = `#graphql
+  query RassureFulfillment($id: ID!) {
+    fulfillment(id: $id) {
+      id
+      name
+      status
+      createdAt
+      trackingInfo(first: 10) { company number url }
+      order { id name shippingAddress { countryCodeV2 } }
+    }
+  }
+`;
+
+// The storefront lookup: Shopify's own search matches the order number and e-mail together,
+// so the shopper's e-mail is compared by Shopify and never read back by the app.
+export const ORDER_BY_NAME_AND_EMAIL_QUERY = `#graphql
+  query RassureOrderByNameAndEmail($query: String!) {
+    orders(first: 2, query: $query) {
+      nodes {
+        id
+        name
+        shippingAddress { countryCodeV2 }
+        fulfillments(first: 20) {
+          id
+          name
+          status
+          createdAt
+          trackingInfo(first: 10) { company number url }
+        }
+      }
+    }
+  }
+`;
+
+// 2026-07 signature: fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, notifyCustomer: Boolean,
+// trackingInfoInput: FulfillmentTrackingInput!) — one number with one url and one company.
+export const FULFILLMENT_TRACKING_UPDATE_MUTATION = `#graphql
+  mutation RassureFulfillmentTrackingUpdate($fulfillmentId: ID!, $notifyCustomer: Boolean, $trackingInfoInput: FulfillmentTrackingInput!) {
+    fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, notifyCustomer: $notifyCustomer, trackingInfoInput: $trackingInfoInput) {
+      fulfillment {
+        id
+        name
+        status
+        createdAt
+        trackingInfo(first: 10) { company number url }
+        order { id name shippingAddress { countryCodeV2 } }
+      }
+      userErrors { field message }
+    }
+  }
+`;
+
+interface FulfillmentNode {
+  id: string;
+  name: string;
+  status: string;
+  createdAt: string;
+  trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }>;
+}
+interface OrderNode {
+  id: string;
+  name: string;
+  shippingAddress: { countryCodeV2: string | null } | null;
+}
+
+function toShipment(f: FulfillmentNode, order: OrderNode): Shipment {
+  return {
+    id: f.id,
+    name: f.name,
+    orderId: order.id,
+    orderName: order.name,
+    status: f.status,
+    createdAt: f.createdAt,
+    destinationCountry: order.shippingAddress?.countryCodeV2 ?? null,
+    tracking: f.trackingInfo.map((t) => ({ company: t.company, number: t.number, url: t.url })),
+  };
+}
+
+function ordersToShipments(orders: Array<OrderNode & { fulfillments: FulfillmentNode[] }>): Shipment[] {
+  return orders.flatMap((order) => order.fulfillments.map((f) => toShipment(f, order)));
+}
+
+export async function listRecentShopifyShipments(graphql: AdminGraphql, orders: number): Promise<Shipment[]> {
+  const { data } = await runAdminQuery<{ orders: { nodes: Array<OrderNode & { fulfillments: FulfillmentNode[] }> } }>(graphql, RECENT_FULFILLED_ORDERS_QUERY, { first: orders });
+  return ordersToShipments(data.orders.nodes);
+}
+
+export async function getShopifyShipment(graphql: AdminGraphql, id: string): Promise<Shipment | null> {
+  const { data } = await runAdminQuery<{ fulfillment: (FulfillmentNode & { order: OrderNode }) | null }>(graphql, FULFILLMENT_QUERY, { id });
+  return data.fulfillment ? toShipment(data.fulfillment, data.fulfillment.order) : null;
+}
+
+/** Order names are "#1001"; the search quotes both values so a shopper's input stays one term each. */
+function searchValue(value: string): string {
+  return `"${value.replace(/["\\]/g, "")}"`;
+}
+
+export async function findShopifyOrderShipments(graphql: AdminGraphql, orderName: string, email: string): Promise<Shipment[] | null> {
+  const name = orderName.trim().replace(/^#?/, "#");
+  const query = `name:${searchValue(name)} AND email:${searchValue(email.trim())}`;
+  const { data } = await runAdminQuery<{ orders: { nodes: Array<OrderNode & { fulfillments: FulfillmentNode[] }> } }>(graphql, ORDER_BY_NAME_AND_EMAIL_QUERY, { query });
+  // Exactly one order with exactly this name, or nothing: a loose search must never reveal another order.
+  const matches = data.orders.nodes.filter((order) => order.name === name);
+  return matches.length === 1 ? ordersToShipments(matches) : null;
+}
+
+export async function updateShopifyShipmentTracking(graphql: AdminGraphql, id: string, update: TrackingUpdate): Promise<Shipment> {
+  const { data } = await runAdminQuery<{
+    fulfillmentTrackingInfoUpdate: { fulfillment: (FulfillmentNode & { order: OrderNode }) | null; userErrors: Array<{ field: string[] | null; message: string }> } | null;
+  }>(graphql, FULFILLMENT_TRACKING_UPDATE_MUTATION, {
+    fulfillmentId: id,
+    notifyCustomer: update.notifyCustomer,
+    trackingInfoInput: { company: update.company, number: update.number, url: update.url },
+  });
+  const payload = data.fulfillmentTrackingInfoUpdate;
+  if (!payload?.fulfillment || payload.userErrors.length > 0) {
+    const errors = payload?.userErrors.map((e) => ({ message: e.message, extensions: { code: "USER_ERROR", field: e.field } })) ?? [];
+    throw new ShopifyGraphqlError(`Shopify refused the tracking update: ${errors.map((e) => e.message).join("; ") || "no fulfillment returned"}`, errors);
+  }
+  return toShipment(payload.fulfillment, payload.fulfillment.order);
+}

@@ -1,0 +1,3 @@
+import { fulfillmentWebhookAction } from "../tracking/webhook.server";
+
+export const action = fulfillmentWebhookAction("FULFILLMENTS_UPDATE");
