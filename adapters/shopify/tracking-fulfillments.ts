@@ -6,9 +6,10 @@
 import type { Shipment, TrackingUpdate } from "../types";
 import { runAdminQuery, ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
 
-export const RECENT_FULFILLED_ORDERS_QUERY = `#graphql
-  query RassureRecentFulfilledOrders($first: Int!) {
-    orders(first: $first, sortKey: UPDATED_AT, reverse: true, query: "fulfillment_status:shipped OR fulfillment_status:partial") {
+// One orders query for both uses: the admin's recent shipments and the storefront lookup.
+export const ORDERS_WITH_FULFILLMENTS_QUERY = `#graphql
+  query RassureOrdersWithFulfillments($first: Int!, $query: String!) {
+    orders(first: $first, sortKey: UPDATED_AT, reverse: true, query: $query) {
       nodes {
         id
         name
@@ -34,27 +35,6 @@ export const FULFILLMENT_QUERY = `#graphql
       createdAt
       trackingInfo(first: 10) { company number url }
       order { id name shippingAddress { countryCodeV2 } }
-    }
-  }
-`;
-
-// The storefront lookup: Shopify's own search matches the order number and e-mail together,
-// so the shopper's e-mail is compared by Shopify and never read back by the app.
-export const ORDER_BY_NAME_AND_EMAIL_QUERY = `#graphql
-  query RassureOrderByNameAndEmail($query: String!) {
-    orders(first: 2, query: $query) {
-      nodes {
-        id
-        name
-        shippingAddress { countryCodeV2 }
-        fulfillments(first: 20) {
-          id
-          name
-          status
-          createdAt
-          trackingInfo(first: 10) { company number url }
-        }
-      }
     }
   }
 `;
@@ -107,8 +87,14 @@ function ordersToShipments(orders: Array<OrderNode & { fulfillments: Fulfillment
   return orders.flatMap((order) => order.fulfillments.map((f) => toShipment(f, order)));
 }
 
+type OrdersData = { orders: { nodes: Array<OrderNode & { fulfillments: FulfillmentNode[] }> } };
+
+function fetchOrders(graphql: AdminGraphql, first: number, query: string) {
+  return runAdminQuery<OrdersData>(graphql, ORDERS_WITH_FULFILLMENTS_QUERY, { first, query });
+}
+
 export async function listRecentShopifyShipments(graphql: AdminGraphql, orders: number): Promise<Shipment[]> {
-  const { data } = await runAdminQuery<{ orders: { nodes: Array<OrderNode & { fulfillments: FulfillmentNode[] }> } }>(graphql, RECENT_FULFILLED_ORDERS_QUERY, { first: orders });
+  const { data } = await fetchOrders(graphql, orders, "fulfillment_status:shipped OR fulfillment_status:partial");
   return ordersToShipments(data.orders.nodes);
 }
 
@@ -122,10 +108,12 @@ function searchValue(value: string): string {
   return `"${value.replace(/["\\]/g, "")}"`;
 }
 
+// The storefront lookup: Shopify's own search matches the order number and e-mail together,
+// so the shopper's e-mail is compared by Shopify and never read back by the app.
 export async function findShopifyOrderShipments(graphql: AdminGraphql, orderName: string, email: string): Promise<Shipment[] | null> {
   const name = orderName.trim().replace(/^#?/, "#");
   const query = `name:${searchValue(name)} AND email:${searchValue(email.trim())}`;
-  const { data } = await runAdminQuery<{ orders: { nodes: Array<OrderNode & { fulfillments: FulfillmentNode[] }> } }>(graphql, ORDER_BY_NAME_AND_EMAIL_QUERY, { query });
+  const { data } = await fetchOrders(graphql, 2, query);
   // Exactly one order with exactly this name, or nothing: a loose search must never reveal another order.
   const matches = data.orders.nodes.filter((order) => order.name === name);
   return matches.length === 1 ? ordersToShipments(matches) : null;
