@@ -8,7 +8,7 @@ import type { Platform } from "../adapters/types";
 import prisma from "./db.server";
 import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig"> & TrackingDb;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -24,6 +24,12 @@ export function findShop(platform: Platform, domain: string) {
   return prisma.shop.findUnique({ where: { platform_domain: { platform, domain } } });
 }
 
+/** Checklist scans (reports, snapshots of the shop's pages) and the merchant's attestations. */
+async function eraseChecklistData(db: Db, platform: Platform, shopDomain: string) {
+  await db.checklistScan.deleteMany({ where: { platform, shopDomain } });
+  await db.checklistAttestation.deleteMany({ where: { platform, shopDomain } });
+}
+
 /**
  * Uninstall: the access token is revoked by the platform, so forget every credential and
  * everything the shop configured; keep only a tombstone saying when it left (shop/redact,
@@ -33,6 +39,7 @@ export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: s
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await eraseTrackingData(db, platform, domain, "uninstall");
+  await eraseChecklistData(db, platform, domain);
   await db.shop.updateMany({
     where: { platform, domain },
     data: {
@@ -52,5 +59,6 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   // Explicit rather than trusting ON DELETE CASCADE: SQLite only enforces it with foreign_keys on.
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await eraseTrackingData(db, platform, domain, "redact");
+  await eraseChecklistData(db, platform, domain);
   await db.shop.deleteMany({ where: { platform, domain } });
 }

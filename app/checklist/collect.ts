@@ -1,0 +1,31 @@
+/**
+ * One collection pass: the platform facts through the adapter, then the storefront probe on
+ * the storefront the platform reports (with the legal page URLs it gave). Framework-free, so
+ * the admin, the CLI and the benchmarks share it.
+ */
+import type { PlatformAdapter } from "../../adapters/types";
+import type { ShopSnapshot } from "./snapshot";
+import { probeStorefront, type StorefrontProbeOptions } from "./storefront-probe/probe";
+
+export interface CollectOptions {
+  /** false: skip the storefront probe (API facts only). */
+  probe?: boolean;
+  /** Development only: probe this URL instead of the platform's storefront (e.g. a local fixture). */
+  storefrontUrl?: string;
+  probeOptions?: Omit<StorefrontProbeOptions, "platform" | "legalPages" | "locked">;
+  now?: Date;
+}
+
+export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" | "collectChecklistFacts">, options: CollectOptions = {}): Promise<ShopSnapshot> {
+  const facts = await adapter.collectChecklistFacts();
+  const storefront =
+    options.probe === false
+      ? null
+      : await probeStorefront(options.storefrontUrl ?? facts.storefrontUrl, {
+          ...options.probeOptions,
+          platform: facts.platform,
+          legalPages: facts.legalPages.map((page) => ({ kind: page.kind, url: page.url })),
+          locked: facts.storefrontLocked,
+        });
+  return { platform: facts.platform, collectedAt: (options.now ?? new Date()).toISOString(), facts, storefront };
+}
