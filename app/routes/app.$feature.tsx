@@ -5,7 +5,7 @@ import { authenticate } from "../shopify.server";
 
 // Navigation entries whose feature has not shipped yet. When a feature ships it gets its
 // own route file (e.g. app.checklist.tsx), which Remix prefers over this one.
-const UPCOMING = { checklist: "checklist.title", blocks: "blocks.title", tracking: "tracking.title" } as const;
+const UPCOMING = { checklist: "checklist.title" } as const;
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   await authenticate.admin(request);

@@ -117,6 +117,10 @@ export interface ConfigIssue {
 export type ValidationResult = { ok: true; config: StorefrontConfig } | { ok: false; issues: ConfigIssue[] };
 
 type Obj = Record<string, unknown>;
+const isControlCharacter = (c: string) => {
+  const code = c.charCodeAt(0);
+  return (code < 0x20 && c !== "\n" && c !== "\t") || code === 0x7f;
+};
 const asObj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -130,7 +134,7 @@ class Reader {
 
   text(v: unknown, path: string, max: number): string {
     // Control characters (except newline/tab) have no business in storefront text.
-    const value = (typeof v === "string" ? v : "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+    const value = [...(typeof v === "string" ? v : "")].filter((c) => !isControlCharacter(c)).join("").trim();
     if (value.length > max) this.issue(path, "too_long", max);
     return value;
   }

@@ -8,6 +8,7 @@
  */
 import { Liquid, Tag, filters as builtinFilters, type Context, type TagToken, type TopLevelToken, type Emitter } from "liquidjs";
 import type { Lang, PublishedStorefrontConfig } from "./config";
+import { escapeHtml } from "./html-escape";
 
 export interface ExtensionSources {
   /** Block handle → Liquid source (blocks/<handle>.liquid). */
@@ -37,8 +38,6 @@ export interface PreviewRequest {
   designMode?: boolean;
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
