@@ -29,7 +29,7 @@ export const CHECKLIST_FACTS_QUERY = `#graphql
       nodes {
         createdAt
         paymentGatewayNames
-        fulfillments(first: 5) { createdAt requiresShipping trackingInfo(first: 5) { url } }
+        fulfillments(first: 3) { createdAt requiresShipping trackingInfo(first: 1) { url } }
       }
     }
     themes(first: 1, roles: [MAIN]) {
