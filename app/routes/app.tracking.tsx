@@ -1,0 +1,334 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, IndexTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
+import { formatDate, useI18n, type MessageKey } from "../i18n";
+import { authenticate } from "../shopify.server";
+import { fixAllRecent, loadShipmentRows, type FixAllResult, type LinkStatus, type ShipmentRow } from "../tracking/overview.server";
+import { CARRIERS, REGISTRY_VERSION } from "../tracking/registry";
+import {
+  addCustomCarrier,
+  getTrackingSettings,
+  listCarrierOverrides,
+  listCustomCarriers,
+  removeCarrierOverride,
+  removeCustomCarrier,
+  saveTrackingSettings,
+  setCarrierOverride,
+  type ShopRef,
+} from "../tracking/settings.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
+  const [settings, overrides, customCarriers] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop)]);
+  let rows: ShipmentRow[] = [];
+  let error: string | null = null;
+  try {
+    rows = await loadShipmentRows(shop, new ShopifyAdapter(admin.graphql));
+  } catch (thrown) {
+    if (!(thrown instanceof ShopifyGraphqlError)) throw thrown;
+    error = thrown.message;
+  }
+  return {
+    rows,
+    error,
+    settings,
+    overrides: overrides.map((o) => ({ id: o.id, company: o.company, carrierRef: o.carrierRef })),
+    customCarriers: customCarriers.map((c) => ({ id: c.id, name: c.name, urlTemplate: c.urlTemplate })),
+    registry: { version: REGISTRY_VERSION, carriers: CARRIERS.map((c) => ({ id: c.id, name: c.name })) },
+  };
+};
+
+type ActionResult =
+  | { intent: "fix-all"; ok: true; result: FixAllResult }
+  | { intent: string; ok: true }
+  | { intent: string; ok: false; problem: string };
+
+export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
+  const { admin, session } = await authenticate.admin(request);
+  const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const field = (name: string) => String(form.get(name) ?? "");
+  switch (intent) {
+    case "fix-all":
+      try {
+        return { intent, ok: true, result: await fixAllRecent(shop, new ShopifyAdapter(admin.graphql)) };
+      } catch (thrown) {
+        if (thrown instanceof ShopifyGraphqlError) return { intent, ok: false, problem: thrown.message };
+        throw thrown;
+      }
+    case "settings":
+      await saveTrackingSettings(shop, { autoFix: form.get("autoFix") === "on", notifyCustomer: form.get("notifyCustomer") === "on" });
+      return { intent, ok: true };
+    case "add-custom": {
+      const saved = await addCustomCarrier(shop, field("name"), field("urlTemplate"));
+      return saved.ok ? { intent, ok: true } : { intent, ok: false, problem: saved.problem };
+    }
+    case "remove-custom":
+      await removeCustomCarrier(shop, field("id"));
+      return { intent, ok: true };
+    case "add-override": {
+      const saved = await setCarrierOverride(shop, field("company"), field("carrierRef"));
+      return saved.ok ? { intent, ok: true } : { intent, ok: false, problem: saved.problem };
+    }
+    case "remove-override":
+      await removeCarrierOverride(shop, field("id"));
+      return { intent, ok: true };
+    default:
+      throw new Response("Unknown action.", { status: 400 });
+  }
+};
+
+const STATUS_TONE: Record<LinkStatus, "success" | "info" | "warning" | "critical" | undefined> = {
+  ok: "success",
+  fixed: "info",
+  "needs-fix": "warning",
+  "missing-number": "critical",
+  "invalid-number": "critical",
+  "unknown-carrier": "warning",
+  cancelled: undefined,
+};
+
+function ProblemBanner({ result, intent }: { result: ActionResult | undefined; intent: string }) {
+  const { t } = useI18n();
+  if (!result || result.intent !== intent || result.ok) return null;
+  const key = `tracking.problem.${result.problem}` as MessageKey;
+  const known = key in translatedKeys;
+  return <Banner tone="critical">{known ? t(key) : result.problem}</Banner>;
+}
+
+// The problems the catalog explains; anything else (Shopify's own message) is shown as it is.
+const translatedKeys = Object.fromEntries(
+  ["not-https", "no-number", "unknown-placeholder", "placeholder-in-host", "forbidden-characters", "invalid-url", "too-long", "name-missing", "name-too-long", "name-taken", "too-many", "company-missing", "unknown-carrier"].map((p) => [`tracking.problem.${p}`, true]),
+);
+
+export default function Tracking() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useI18n();
+  const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const [autoFix, setAutoFix] = useState(data.settings.autoFix);
+  const [notify, setNotify] = useState(data.settings.notifyCustomer);
+  const [company, setCompany] = useState("");
+  const [carrierRef, setCarrierRef] = useState(`registry:${data.registry.carriers[0]?.id ?? ""}`);
+  const [customName, setCustomName] = useState("");
+  const [template, setTemplate] = useState("");
+
+  useEffect(() => {
+    if (result?.ok && result.intent === "settings") shopify.toast.show(t("tracking.settings.saved"));
+    if (result?.ok && result.intent === "add-custom") {
+      setCustomName("");
+      setTemplate("");
+    }
+    if (result?.ok && result.intent === "add-override") setCompany("");
+  }, [result, t]);
+
+  const carrierOptions = [
+    ...data.customCarriers.map((c) => ({ label: c.name, value: `custom:${c.id}` })),
+    ...data.registry.carriers.map((c) => ({ label: c.name, value: `registry:${c.id}` })),
+  ];
+  const carrierLabel = (ref: string) => carrierOptions.find((o) => o.value === ref)?.label ?? ref;
+  const fixAll = result && result.intent === "fix-all" && result.ok && "result" in result ? result.result : null;
+  const needsFix = data.rows.some((r) => r.status === "needs-fix");
+
+  return (
+    <Page title={t("tracking.title")}>
+      <TitleBar title={t("tracking.title")} />
+      <BlockStack gap="500">
+        <Text as="p" tone="subdued">
+          {t("tracking.intro")}
+        </Text>
+        {data.error && <Banner tone="critical">{t("tracking.apiError", { message: data.error })}</Banner>}
+        <ProblemBanner result={result} intent="fix-all" />
+        {fixAll && (
+          <Banner tone={fixAll.failed > 0 ? "warning" : "success"}>
+            <BlockStack gap="100">
+              <Text as="p">{fixAll.queued === 0 ? t("tracking.fixAll.nothing") : t("tracking.fixAll.done", { fixed: fixAll.fixed, queued: fixAll.queued })}</Text>
+              {fixAll.failed > 0 && <Text as="p">{t("tracking.fixAll.failed", { failed: fixAll.failed })}</Text>}
+            </BlockStack>
+          </Banner>
+        )}
+        <Layout>
+          <Layout.Section>
+            <Card padding="0">
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center" gap="300" wrap>
+                  <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
+                    <Text as="h2" variant="headingMd">
+                      {t("tracking.recent.heading")}
+                    </Text>
+                  </div>
+                  <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="fix-all" />
+                      <Button submit variant="primary" disabled={!needsFix} loading={busy("fix-all")} accessibilityLabel={t("tracking.recent.fixAllHelp")}>
+                        {t("tracking.recent.fixAll")}
+                      </Button>
+                    </Form>
+                  </div>
+                </InlineStack>
+                <IndexTable
+                  resourceName={{ singular: t("tracking.col.shipment"), plural: t("tracking.recent.heading") }}
+                  itemCount={data.rows.length}
+                  selectable={false}
+                  emptyState={<Text as="p" alignment="center">{t("tracking.recent.empty")}</Text>}
+                  headings={[
+                    { title: t("tracking.col.order") },
+                    { title: t("tracking.col.carrier") },
+                    { title: t("tracking.col.number") },
+                    { title: t("tracking.col.status") },
+                    { title: t("tracking.col.link") },
+                  ]}
+                >
+                  {data.rows.map((row, index) => (
+                    <IndexTable.Row id={row.id} key={row.id} position={index}>
+                      <IndexTable.Cell>
+                        <BlockStack gap="050">
+                          <Text as="span" fontWeight="semibold">
+                            {row.name}
+                          </Text>
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {formatDate(locale, row.createdAt)}
+                          </Text>
+                        </BlockStack>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{row.company ?? row.carrierName ?? "—"}</IndexTable.Cell>
+                      <IndexTable.Cell>{row.number ?? "—"}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Badge tone={STATUS_TONE[row.status]}>{t(`tracking.status.${row.status}` as MessageKey)}</Badge>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {row.url ? (
+                          <Link url={row.url} target="_blank" accessibilityLabel={`${t("tracking.link.open")} ${row.number ?? ""}`}>
+                            {t("tracking.link.open")}
+                          </Link>
+                        ) : (
+                          <Text as="span" tone="subdued">
+                            {t("tracking.link.none")}
+                          </Text>
+                        )}
+                      </IndexTable.Cell>
+                    </IndexTable.Row>
+                  ))}
+                </IndexTable>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+
+          <Layout.AnnotatedSection title={t("tracking.settings.heading")} description={t("tracking.settings.autoFixHelp")}>
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="intent" value="settings" />
+                <FormLayout>
+                  <Checkbox label={t("tracking.settings.autoFix")} name="autoFix" checked={autoFix} onChange={setAutoFix} />
+                  <Checkbox label={t("tracking.settings.notify")} name="notifyCustomer" checked={notify} onChange={setNotify} />
+                  <Button submit loading={busy("settings")}>
+                    {t("tracking.settings.save")}
+                  </Button>
+                </FormLayout>
+              </Form>
+            </Card>
+          </Layout.AnnotatedSection>
+
+          <Layout.AnnotatedSection title={t("tracking.overrides.heading")} description={t("tracking.overrides.help")}>
+            <Card>
+              <BlockStack gap="400">
+                {data.overrides.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("tracking.overrides.empty")}
+                  </Text>
+                ) : (
+                  data.overrides.map((o) => (
+                    <Form method="post" key={o.id}>
+                      <input type="hidden" name="intent" value="remove-override" />
+                      <input type="hidden" name="id" value={o.id} />
+                      <InlineStack align="space-between" blockAlign="center">
+                        <Text as="span">
+                          {o.company} → {carrierLabel(o.carrierRef)}
+                        </Text>
+                        <Button submit variant="plain" tone="critical" accessibilityLabel={t("tracking.overrides.remove", { company: o.company })}>
+                          ✕
+                        </Button>
+                      </InlineStack>
+                    </Form>
+                  ))
+                )}
+                <ProblemBanner result={result} intent="add-override" />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="add-override" />
+                  <FormLayout>
+                    <TextField label={t("tracking.overrides.company")} name="company" value={company} onChange={setCompany} autoComplete="off" maxLength={80} />
+                    <Select label={t("tracking.overrides.carrier")} name="carrierRef" options={carrierOptions} value={carrierRef} onChange={setCarrierRef} />
+                    <Button submit loading={busy("add-override")}>
+                      {t("tracking.overrides.add")}
+                    </Button>
+                  </FormLayout>
+                </Form>
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+
+          <Layout.AnnotatedSection title={t("tracking.custom.heading")} description={t("tracking.custom.help")}>
+            <Card>
+              <BlockStack gap="400">
+                {data.customCarriers.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("tracking.custom.empty")}
+                  </Text>
+                ) : (
+                  data.customCarriers.map((c) => (
+                    <Form method="post" key={c.id}>
+                      <input type="hidden" name="intent" value="remove-custom" />
+                      <input type="hidden" name="id" value={c.id} />
+                      <InlineStack align="space-between" blockAlign="center" gap="200">
+                        <BlockStack gap="050">
+                          <Text as="span" fontWeight="semibold">
+                            {c.name}
+                          </Text>
+                          <Text as="span" tone="subdued" variant="bodySm" breakWord>
+                            {c.urlTemplate}
+                          </Text>
+                        </BlockStack>
+                        <Button submit variant="plain" tone="critical" accessibilityLabel={t("tracking.custom.remove", { name: c.name })}>
+                          ✕
+                        </Button>
+                      </InlineStack>
+                    </Form>
+                  ))
+                )}
+                <ProblemBanner result={result} intent="add-custom" />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="add-custom" />
+                  <FormLayout>
+                    <TextField label={t("tracking.custom.name")} name="name" value={customName} onChange={setCustomName} autoComplete="off" maxLength={80} />
+                    <TextField
+                      label={t("tracking.custom.template")}
+                      name="urlTemplate"
+                      value={template}
+                      onChange={setTemplate}
+                      autoComplete="off"
+                      type="url"
+                      helpText={t("tracking.custom.templateHelp")}
+                      maxLength={500}
+                    />
+                    <Button submit loading={busy("add-custom")}>
+                      {t("tracking.custom.add")}
+                    </Button>
+                  </FormLayout>
+                </Form>
+                <Text as="p" tone="subdued" variant="bodySm">
+                  {t("tracking.custom.registry", { version: data.registry.version, count: data.registry.carriers.length })}
+                </Text>
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+        </Layout>
+      </BlockStack>
+    </Page>
+  );
+}

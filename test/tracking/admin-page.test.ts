@@ -1,0 +1,114 @@
+/**
+ * The Order tracking admin page, driven through its real loader and action with session tokens
+ * from the dev store: statuses of the seeded shipments, "fix all", settings, overrides and
+ * custom carriers (with template injection refused).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { action, loader } from "../../app/routes/app.tracking";
+import { trackingWorkerIdle } from "../../app/tracking/jobs.server";
+import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
+import { TEST_APP } from "../support/test-app";
+import { startTrackingHarness, type TrackingHarness } from "./support";
+
+let harness: TrackingHarness;
+let store: ShopifyDevStore;
+
+beforeAll(async () => {
+  harness = await startTrackingHarness();
+  store = harness.store;
+});
+
+afterAll(async () => {
+  await trackingWorkerIdle();
+  await harness?.close();
+});
+
+const args = (request: Request) => ({ request, params: {}, context: {} });
+
+async function load() {
+  return loader(args(new Request(store.embeddedAppUrl("/app/tracking"))));
+}
+
+async function post(fields: Record<string, string>) {
+  const request = new Request(`${TEST_APP.appUrl}/app/tracking?_data=routes%2Fapp.tracking`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { authorization: `Bearer ${store.mintSessionToken()}`, "content-type": "application/x-www-form-urlencoded" },
+  });
+  return action(args(request));
+}
+
+const statusOf = (rows: Awaited<ReturnType<typeof load>>["rows"], order: string) => rows.find((r) => r.orderName === order)?.status;
+
+describe("Order tracking page", () => {
+  it("lists recent shipments with their link status", async () => {
+    const { rows, error, registry } = await load();
+    expect(error).toBeNull();
+    expect(registry.carriers.length).toBeGreaterThanOrEqual(60);
+    expect(statusOf(rows, "#1001")).toBe("ok"); // Colissimo with its link
+    expect(statusOf(rows, "#1002")).toBe("needs-fix"); // Colissimo, no link
+    expect(statusOf(rows, "#1003")).toBe("needs-fix"); // "colissimo", no link
+    expect(statusOf(rows, "#1005")).toBe("unknown-carrier"); // Transports Martin
+    expect(statusOf(rows, "#1006")).toBe("missing-number"); // marked fulfilled, no tracking
+    expect(statusOf(rows, "#1008")).toBe("needs-fix"); // UPS number, no company
+    expect(statusOf(rows, "#1011")).toBe("missing-number"); // Mondial Relay, no number yet
+    expect(rows.find((r) => r.orderName === "#1008")?.proposedUrl).toBe("https://www.ups.com/track?tracknum=1Z999AA10123456784");
+  });
+
+  it("shows Shopify's answer instead of crashing when the API is throttled", async () => {
+    store.simulate.throttleNext(1);
+    const data = await load();
+    expect(data.rows).toEqual([]);
+    expect(data.error).toContain("Throttled");
+  });
+
+  it("fixes all links at once, then shows them as fixed by Rassure", async () => {
+    const result = await post({ intent: "fix-all" });
+    expect(result).toMatchObject({ intent: "fix-all", ok: true, result: { queued: 3, fixed: 3, failed: 0 } });
+    await store.flushWebhooks();
+    await trackingWorkerIdle();
+    const { rows } = await load();
+    for (const order of ["#1002", "#1003", "#1008"]) expect(statusOf(rows, order), order).toBe("fixed");
+    expect(statusOf(rows, "#1001")).toBe("ok");
+    expect(await prisma.trackingFix.count({ where: { source: "backfill" } })).toBe(3);
+    // Nothing left to do: a second click writes nothing.
+    expect(await post({ intent: "fix-all" })).toMatchObject({ ok: true, result: { queued: 0 } });
+  });
+
+  it("saves the automatic-fix and notification settings", async () => {
+    expect(await post({ intent: "settings", notifyCustomer: "on" })).toEqual({ intent: "settings", ok: true });
+    expect((await load()).settings).toEqual({ autoFix: false, notifyCustomer: true });
+  });
+
+  it("refuses custom carrier templates that are not https, lack the number or try to inject", async () => {
+    for (const [urlTemplate, problem] of [
+      ["http://suivi.example.fr/{number}", "not-https"],
+      ["https://suivi.example.fr/colis", "no-number"],
+      ["https://{number}.example.fr/", "placeholder-in-host"],
+      ['https://suivi.example.fr/{number}"><script>alert(1)</script>', "forbidden-characters"],
+      ["javascript:alert(document.cookie)//{number}", "not-https"],
+    ]) {
+      expect(await post({ intent: "add-custom", name: "Martin", urlTemplate }), urlTemplate).toEqual({ intent: "add-custom", ok: false, problem });
+    }
+    expect((await load()).customCarriers).toEqual([]);
+  });
+
+  it("adds a custom carrier and an override pointing to it, then turns the unknown carrier into a link", async () => {
+    expect(await post({ intent: "add-custom", name: "Martin Express", urlTemplate: "https://suivi.martin.example/colis?n={number}" })).toEqual({ intent: "add-custom", ok: true });
+    expect(await post({ intent: "add-custom", name: "martin express", urlTemplate: "https://other.example/{number}" })).toMatchObject({ ok: false, problem: "name-taken" });
+    const { customCarriers } = await load();
+    expect(await post({ intent: "add-override", company: "Transports Martin", carrierRef: `custom:${customCarriers[0].id}` })).toEqual({ intent: "add-override", ok: true });
+    expect(await post({ intent: "add-override", company: "Foo", carrierRef: "registry:no-such-carrier" })).toMatchObject({ ok: false, problem: "unknown-carrier" });
+
+    const before = await load();
+    expect(before.rows.find((r) => r.orderName === "#1005")).toMatchObject({ status: "needs-fix", proposedUrl: "https://suivi.martin.example/colis?n=TM2024088172" });
+    expect(await post({ intent: "fix-all" })).toMatchObject({ ok: true, result: { queued: 1, fixed: 1 } });
+    const order = store.state.orders.find((o) => o.name === "#1005")!;
+    expect(order.fulfillments[0].trackingInfo[0]).toMatchObject({ company: "Martin Express", url: "https://suivi.martin.example/colis?n=TM2024088172" });
+
+    // Removing the custom carrier removes the override that pointed to it.
+    await post({ intent: "remove-custom", id: customCarriers[0].id });
+    expect((await load()).overrides).toEqual([]);
+  });
+});
