@@ -9,7 +9,7 @@ import { fetchSiteIndex, fetchSystemStatus, type SiteIndex } from "./resources";
 import { WooRestClient, type WooClientOptions, type WooCredentials } from "./rest-client";
 import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
 import { fetchWooShopProfile } from "./shop-profile";
-import { publishWooStorefrontConfig, wooEmbedStatus } from "./storefront";
+import { linkWooCompanion, publishWooStorefrontConfig, wooEmbedStatus, type CompanionLink } from "./storefront";
 import { SHIPMENT_TRACKING_NAMESPACE } from "./tracking";
 import { ensureWooWebhooks, removeWooWebhooks, type WebhookSetup } from "./webhooks";
 
@@ -84,5 +84,9 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   removeWebhooks(deliveryUrl: string) {
     return removeWooWebhooks(this.client, deliveryUrl);
+  }
+
+  async linkCompanion(link: CompanionLink) {
+    return linkWooCompanion(this.client, await this.siteIndex(), link);
   }
 }

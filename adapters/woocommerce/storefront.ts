@@ -27,3 +27,18 @@ export function wooEmbedStatus(index: SiteIndex, status: SystemStatus, embedHand
     blocksOnProductPage: active ? [embedHandle] : [],
   };
 }
+
+export interface CompanionLink {
+  /** Secret the plugin signs wp-admin entry tokens with. */
+  adminSecret: string;
+  /** The app page the plugin embeds in wp-admin. */
+  appUrl: string;
+  shop: string;
+}
+
+/** Hands the plugin its link to the app; false when the plugin is not active. */
+export async function linkWooCompanion(client: WooRestClient, index: SiteIndex, link: CompanionLink): Promise<boolean> {
+  if (!index.namespaces.includes(COMPANION_NAMESPACE)) return false;
+  await client.request("post", "link", { namespace: COMPANION_NAMESPACE, data: { admin_secret: link.adminSecret, app_url: link.appUrl, shop: link.shop } });
+  return true;
+}

@@ -6,8 +6,7 @@
  * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
  */
 import { startHttpServer } from "../shopify-dev-store/http-server";
-import { randomBytes } from "node:crypto";
-import { authenticate, hashConsumerKey, keyAllows } from "./auth";
+import { authenticate, keyAllows } from "./auth";
 import type { WooStoreContext } from "./context";
 import { escapeHtml, html, json, noRoute, paginated, wpError } from "./responses";
 import { wcV3Route } from "./rest";
@@ -15,7 +14,7 @@ import { createSeedState } from "./seed";
 import { shipmentTrackingRoute } from "./shipment-tracking";
 import type { JsonObject, KeyPermissions, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
 import { deliver, webhookSignature } from "./webhooks";
-import { wcAuthRoute } from "./wc-auth";
+import { createKey, wcAuthRoute } from "./wc-auth";
 
 export type * from "./types";
 export { webhookSignature };
@@ -110,7 +109,17 @@ function siteIndex(store: WooStoreContext): JsonObject {
 
 /** The companion plugin's routes (the stand-in keeps what was published). */
 function companionRoute(store: WooStoreContext, method: string, rest: string[], body: JsonObject | null): Response {
-  if (!store.state.companionPlugin.active || rest.join("/") !== "config") return noRoute();
+  if (!store.state.companionPlugin.active) return noRoute();
+  if (rest.join("/") === "link" && method === "POST") {
+    const secret = body?.admin_secret;
+    const appUrl = body?.app_url;
+    if (typeof secret !== "string" || secret.length < 32 || typeof appUrl !== "string" || !/^https?:\/\//.test(appUrl)) {
+      return wpError("rest_invalid_param", "Invalid parameter(s): admin_secret, app_url", 400);
+    }
+    store.state.companionPlugin.link = { adminSecret: secret, appUrl, shop: typeof body?.shop === "string" ? body.shop : "" };
+    return json({ linked: true });
+  }
+  if (rest.join("/") !== "config") return noRoute();
   if (method === "GET") return json({ config: store.state.companionPlugin.config, enabled: store.state.companionPlugin.enabled });
   if (method !== "POST" && method !== "PUT") return noRoute();
   if (!body || typeof body.config !== "object" || body.config === null || Array.isArray(body.config)) {
@@ -209,11 +218,8 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions & { t
     state: store.state,
     deliveries: store.deliveries,
     createKey: (permissions = "read_write") => {
-      const consumerKey = `ck_${randomBytes(20).toString("hex")}`;
-      const consumerSecret = `cs_${randomBytes(20).toString("hex")}`;
-      const keyId = store.state.nextId.key++;
-      store.state.keys.push({ keyId, userId: 1, description: "Created in wp-admin", permissions, consumerKeyHash: hashConsumerKey(consumerKey), consumerSecret, truncatedKey: consumerKey.slice(-7) });
-      return { consumerKey, consumerSecret, keyId };
+      const { record, consumerKey } = createKey(store, "Created in wp-admin", permissions);
+      return { consumerKey, consumerSecret: record.consumerSecret, keyId: record.keyId };
     },
     updateOrder: async (orderId, patch) => {
       return wcV3Route(store, "PUT", ["orders", String(orderId)], new URL(`${store.homeUrl}/wp-json/wc/v3/orders/${orderId}`), patch);

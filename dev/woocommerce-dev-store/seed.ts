@@ -205,7 +205,7 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
       },
       items: new Map(),
     },
-    companionPlugin: { active: true, config: null, enabled: false },
+    companionPlugin: { active: true, config: null, enabled: false, link: null },
     nextId: { key: 1, webhook: 1, note: 1, meta: 1, order: 200 },
   };
 }

@@ -79,7 +79,7 @@ export interface WooDevStoreState {
   /** The official Shipment Tracking extension: its routes exist only when it is active. */
   shipmentTracking: { active: boolean; providers: Record<string, Record<string, string>>; items: Map<number, TrackingItem[]> };
   /** The Rassure companion plugin's `wc-rassure/v1` routes (the stand-in keeps what was published). */
-  companionPlugin: { active: boolean; config: Json | null; enabled: boolean };
+  companionPlugin: { active: boolean; config: Json | null; enabled: boolean; link: { adminSecret: string; appUrl: string; shop: string } | null };
   nextId: { key: number; webhook: number; note: number; meta: number; order: number };
 }
 

@@ -67,12 +67,13 @@ function authorizePage(store: WooStoreContext, params: URLSearchParams, returnUr
   );
 }
 
-function createKey(store: WooStoreContext, appName: string, scope: KeyPermissions): { record: ApiKey; consumerKey: string } {
+/** Creates a key pair as WooCommerce does (the consumer key is kept only as its hash). */
+export function createKey(store: WooStoreContext, description: string, scope: KeyPermissions): { record: ApiKey; consumerKey: string } {
   const consumerKey = `ck_${randomBytes(20).toString("hex")}`;
   const record: ApiKey = {
     keyId: store.state.nextId.key++,
     userId: 1,
-    description: `${appName} - API (${new Date().toISOString().slice(0, 16).replace("T", " ")})`,
+    description,
     permissions: scope,
     consumerKeyHash: hashConsumerKey(consumerKey),
     consumerSecret: `cs_${randomBytes(20).toString("hex")}`,
@@ -84,7 +85,8 @@ function createKey(store: WooStoreContext, appName: string, scope: KeyPermission
 
 async function accessGranted(store: WooStoreContext, params: URLSearchParams, callbackUrl: string, returnUrl: string, scope: KeyPermissions): Promise<Response> {
   if (params.get("wc_auth_nonce") !== nonceFor(params)) return die("Invalid nonce verification");
-  const { record, consumerKey } = createKey(store, params.get("app_name") as string, scope);
+  const description = `${params.get("app_name")} - API (${new Date().toISOString().slice(0, 16).replace("T", " ")})`;
+  const { record, consumerKey } = createKey(store, description, scope);
   const payload = { key_id: record.keyId, user_id: params.get("user_id"), consumer_key: consumerKey, consumer_secret: record.consumerSecret, key_permissions: scope };
   let status: number | null = null;
   try {

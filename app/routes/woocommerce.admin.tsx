@@ -1,0 +1,122 @@
+/**
+ * /woocommerce/admin — the Rassure page inside wp-admin. The companion plugin frames it with a
+ * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
+ * shows the connection and lets the merchant disconnect. Only the store's own origin may frame it.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { negotiateLocale, translator } from "../i18n";
+import { verifyAdminToken } from "../woocommerce/companion.server";
+import { disconnectWooShop } from "../woocommerce/connect.server";
+import { adapterFromCredentials, findWooShop, openWooCredentials } from "../woocommerce/credentials.server";
+import { StandalonePage } from "../woocommerce/StandalonePage";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+async function authorised(store: string | null, token: string | null) {
+  if (!store || !token) return null;
+  const shop = await findWooShop(store);
+  if (!shop?.credentials || shop.installState !== "installed") return null;
+  const credentials = openWooCredentials(shop.credentials);
+  return verifyAdminToken(credentials.adminLinkSecret, token, store) ? { shop, credentials } : null;
+}
+
+/** Only the shop's own wp-admin may frame this page; the token is never cached or leaked by Referer. */
+function frameHeaders(storeUrl: string | null): HeadersInit {
+  return {
+    "Content-Security-Policy": `frame-ancestors ${storeUrl ? new URL(storeUrl).origin : "'none'"};`,
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+  };
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const url = new URL(request.url);
+  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
+  const store = url.searchParams.get("store");
+  const token = url.searchParams.get("token");
+  const access = await authorised(store, token);
+  if (!access) return json({ locale, authorised: false as const }, { headers: frameHeaders(null) });
+  let profile: { name: string; storefrontHttps: boolean } | null = null;
+  let error: string | null = null;
+  try {
+    const live = await adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile();
+    profile = { name: live.name, storefrontHttps: live.storefrontHttps };
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
+  }
+  return json(
+    { locale, authorised: true as const, store, token, storeUrl: access.credentials.storeUrl, name: profile?.name ?? access.shop.name ?? store, https: profile?.storefrontHttps ?? null, error },
+    { headers: frameHeaders(access.credentials.storeUrl) },
+  );
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const form = await request.formData();
+  const store = String(form.get("store") ?? "");
+  const access = await authorised(store, String(form.get("token") ?? ""));
+  if (!access || form.get("intent") !== "disconnect") return new Response("Forbidden", { status: 403 });
+  await disconnectWooShop(store);
+  return { disconnected: true };
+};
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export default function WooCommerceAdmin() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = translator(data.locale);
+  if (!data.authorised) {
+    return (
+      <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
+        <Banner tone="warning">
+          <p>{t("woocommerce.admin.expired")}</p>
+        </Banner>
+      </StandalonePage>
+    );
+  }
+  const disconnected = Boolean(result && "disconnected" in result);
+  return (
+    <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {t("woocommerce.admin.connection")}
+            </Text>
+            <Badge tone={disconnected ? "critical" : "success"}>{disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}</Badge>
+            {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
+          </InlineStack>
+          <Text as="p">
+            {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
+          </Text>
+          {data.error && !disconnected ? (
+            <Banner tone="warning">
+              <p>{t("woocommerce.admin.storeUnreachable", { error: data.error })}</p>
+            </Banner>
+          ) : null}
+          {disconnected ? (
+            <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="store" value={data.store ?? ""} />
+              <input type="hidden" name="token" value={data.token ?? ""} />
+              <input type="hidden" name="intent" value="disconnect" />
+              <BlockStack gap="200">
+                <Text as="p" tone="subdued">
+                  {t("woocommerce.admin.disconnectHelp")}
+                </Text>
+                <Button submit tone="critical">
+                  {t("woocommerce.admin.disconnect")}
+                </Button>
+              </BlockStack>
+            </Form>
+          )}
+        </BlockStack>
+      </Card>
+    </StandalonePage>
+  );
+}

@@ -1,0 +1,55 @@
+/** /woocommerce/connect — the merchant types the store address; Rassure checks it and sends them to WooCommerce's approval screen. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { useState } from "react";
+import { negotiateLocale, translator } from "../i18n";
+import { beginWooConnect } from "../woocommerce/connect.server";
+import { StandalonePage } from "../woocommerce/StandalonePage";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+function localeOf(request: Request) {
+  return negotiateLocale({ chosen: new URL(request.url).searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
+}
+
+export const loader = ({ request }: LoaderFunctionArgs) => ({ locale: localeOf(request), store: new URL(request.url).searchParams.get("store") ?? "" });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const form = await request.formData();
+  const input = String(form.get("store") ?? "");
+  const result = await beginWooConnect(input);
+  if (result.ok) return redirect(result.authorizeUrl);
+  return { problem: result.problem, store: input };
+};
+
+export default function ConnectWooCommerce() {
+  const { locale, store: initial } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = translator(locale);
+  const [store, setStore] = useState(result?.store ?? initial);
+  return (
+    <StandalonePage locale={locale} title={t("woocommerce.connect.title")}>
+      <Card>
+        <Form method="post">
+          <FormLayout>
+            <BlockStack gap="300">
+              <Text as="p">{t("woocommerce.connect.intro")}</Text>
+              {result?.problem ? (
+                <Banner tone="critical">
+                  <p>{t(`woocommerce.problem.${result.problem}`)}</p>
+                </Banner>
+              ) : null}
+              <TextField label={t("woocommerce.connect.storeLabel")} name="store" type="url" value={store} onChange={setStore} autoComplete="url" placeholder="https://www.ma-boutique.fr" />
+              <Button submit variant="primary">
+                {t("woocommerce.connect.submit")}
+              </Button>
+            </BlockStack>
+          </FormLayout>
+        </Form>
+      </Card>
+    </StandalonePage>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Connecting a WooCommerce store (WooCommerce's /wc-auth/v1/authorize key flow):
+ * 1. begin: check the store first (reachable, REST API on pretty permalinks, WooCommerce
+ *    active, https or not), then send the merchant to the store's authorize screen with a
+ *    signed, expiring `user_id` state naming the store;
+ * 2. callback: WooCommerce POSTs the new key pair; a valid state and key stores them sealed
+ *    and answers exactly 200 (any other answer makes WooCommerce delete the key);
+ * 3. finish: the merchant comes back to return_url; the keys are verified with a first API
+ *    call, the shop's name/country recorded and the webhooks created.
+ */
+import { randomBytes } from "node:crypto";
+import { normalizeStoreUrl, RASSURE_WEBHOOK_TOPICS, storeDomain, StoreUrlError, WooCommerceApiError } from "../../adapters/woocommerce";
+import { ProbeRefusedError } from "../checklist/storefront-probe/address-guard";
+import { probeFollow, ProbeHttpError } from "../checklist/storefront-probe/http-client";
+import prisma from "../db.server";
+import { appEnvironment } from "../env.server";
+import { eraseShopOnUninstall } from "../shops.server";
+import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, type WooShopCredentials } from "./credentials.server";
+import { linkCompanionPlugin } from "./companion.server";
+import { derivedKey, signToken, verifyToken } from "./signed-token.server";
+import { webhookDeliveryUrl } from "./webhooks.server";
+
+export const WC_AUTH_APP_NAME = "Rassure";
+const STATE_PURPOSE = "wc-auth-state";
+const STATE_TTL_SECONDS = 30 * 60;
+
+export type ConnectProblem =
+  | "invalid-url"
+  | "private-host"
+  | "unreachable"
+  | "plain-permalinks"
+  | "rest-blocked"
+  | "no-woocommerce"
+  | "app-not-https";
+
+export type BeginResult =
+  | { ok: true; authorizeUrl: string; storeUrl: string; httpOnly: boolean }
+  | { ok: false; problem: ConnectProblem; detail?: string };
+
+/** Development and tests run stores on loopback; production never connects to private addresses. */
+export function allowPrivateStores(): boolean {
+  return process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS === "1";
+}
+
+function appUrl(path: string): URL {
+  return new URL(path, appEnvironment().appUrl);
+}
+
+function stateKey(): Buffer {
+  return derivedKey(appEnvironment().encryptionKeys.current, STATE_PURPOSE);
+}
+
+export function connectState(storeUrl: string, now = Date.now()): string {
+  return signToken(stateKey(), { purpose: STATE_PURPOSE, exp: Math.floor(now / 1000) + STATE_TTL_SECONDS, store: storeUrl, n: randomBytes(6).toString("base64url") });
+}
+
+/** The store URL a state was issued for, or null when it is forged, altered or expired. */
+export function storeFromState(state: string | null | undefined): string | null {
+  const payload = verifyToken(stateKey(), state, STATE_PURPOSE);
+  return payload && typeof payload.store === "string" ? payload.store : null;
+}
+
+interface Preflight {
+  storeUrl: string;
+  httpOnly: boolean;
+}
+
+type IndexAnswer = { kind: "json"; body: Record<string, unknown>; finalUrl: string } | { kind: "not-json"; status: number } | { kind: "error"; error: unknown };
+
+async function readIndex(url: string): Promise<IndexAnswer> {
+  try {
+    const response = await probeFollow(url, { allowPrivate: allowPrivateStores(), timeoutMs: 10_000, maxBytes: 2_000_000, maxRedirects: 5, userAgent: "Rassure/1.0 (+connect check)" });
+    if (response.status >= 200 && response.status < 300 && !response.truncated) {
+      try {
+        const body: unknown = JSON.parse(response.body);
+        if (body && typeof body === "object" && !Array.isArray(body)) return { kind: "json", body: body as Record<string, unknown>, finalUrl: response.finalUrl };
+      } catch {
+        // not JSON: handled below
+      }
+    }
+    return { kind: "not-json", status: response.status };
+  } catch (error) {
+    return { kind: "error", error };
+  }
+}
+
+async function preflight(storeUrl: string): Promise<Preflight | { problem: ConnectProblem; detail?: string }> {
+  const fields = "?_fields=name,home,namespaces";
+  let base = storeUrl;
+  let index = await readIndex(`${base}/wp-json/${fields}`);
+  let httpOnly = base.startsWith("http:");
+  // A store typed without scheme was tried on https first; some stores still only answer on http.
+  if (index.kind === "error" && !(index.error instanceof ProbeRefusedError) && base.startsWith("https:")) {
+    const plain = `http:${base.slice("https:".length)}`;
+    const retry = await readIndex(`${plain}/wp-json/${fields}`);
+    if (retry.kind !== "error") {
+      base = plain;
+      index = retry;
+      httpOnly = true;
+    }
+  }
+  if (index.kind === "error") {
+    if (index.error instanceof ProbeRefusedError) return { problem: "private-host" };
+    return { problem: "unreachable", detail: index.error instanceof ProbeHttpError || index.error instanceof Error ? index.error.message : String(index.error) };
+  }
+  if (index.kind === "not-json") {
+    // With plain permalinks /wp-json/ is not routed, but ?rest_route= still reaches the REST API.
+    const fallback = await readIndex(`${base}/?rest_route=/&_fields=name,home,namespaces`);
+    return { problem: fallback.kind === "json" ? "plain-permalinks" : "rest-blocked" };
+  }
+  const namespaces = Array.isArray(index.body.namespaces) ? index.body.namespaces : [];
+  if (!namespaces.includes("wc/v3")) return { problem: "no-woocommerce" };
+  const home = typeof index.body.home === "string" ? index.body.home : base;
+  try {
+    const canonical = normalizeStoreUrl(home);
+    return { storeUrl: canonical, httpOnly: httpOnly || canonical.startsWith("http:") };
+  } catch {
+    return { storeUrl: base, httpOnly };
+  }
+}
+
+export async function beginWooConnect(input: string): Promise<BeginResult> {
+  const callback = appUrl("/woocommerce/callback");
+  // WooCommerce only sends keys to an https callback.
+  if (callback.protocol !== "https:") return { ok: false, problem: "app-not-https" };
+  let storeUrl: string;
+  try {
+    storeUrl = normalizeStoreUrl(input);
+  } catch (error) {
+    return { ok: false, problem: "invalid-url", detail: error instanceof StoreUrlError ? error.message : undefined };
+  }
+  const checked = await preflight(storeUrl);
+  if ("problem" in checked) return { ok: false, ...checked };
+  const authorize = new URL(`${checked.storeUrl}/wc-auth/v1/authorize`);
+  authorize.searchParams.set("app_name", WC_AUTH_APP_NAME);
+  authorize.searchParams.set("scope", "read_write");
+  authorize.searchParams.set("user_id", connectState(checked.storeUrl));
+  authorize.searchParams.set("return_url", appUrl("/woocommerce/return").href);
+  authorize.searchParams.set("callback_url", callback.href);
+  return { ok: true, authorizeUrl: authorize.href, storeUrl: checked.storeUrl, httpOnly: checked.httpOnly };
+}
+
+export interface CallbackOutcome {
+  status: 200 | 400 | 403 | 413;
+  message: string;
+}
+
+const MAX_CALLBACK_BYTES = 16 * 1024;
+
+function keyField(body: Record<string, unknown>, name: string, prefix: string): string | null {
+  const value = body[name];
+  return typeof value === "string" && value.startsWith(prefix) && /^[\w]{10,200}$/.test(value) ? value : null;
+}
+
+/** Handles WooCommerce's key POST. Only a 200 keeps the key on the store's side. */
+export async function receiveWooKeys(request: Request): Promise<CallbackOutcome> {
+  const raw = await request.text();
+  if (raw.length > MAX_CALLBACK_BYTES) return { status: 413, message: "Payload too large." };
+  let body: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    body = parsed as Record<string, unknown>;
+  } catch {
+    return { status: 400, message: "Malformed JSON." };
+  }
+  const storeUrl = storeFromState(typeof body.user_id === "string" ? body.user_id : String(body.user_id ?? ""));
+  if (!storeUrl) return { status: 403, message: "Invalid or expired state." };
+  const consumerKey = keyField(body, "consumer_key", "ck_");
+  const consumerSecret = keyField(body, "consumer_secret", "cs_");
+  if (!consumerKey || !consumerSecret) return { status: 400, message: "Missing consumer key or secret." };
+  if (body.key_permissions !== "read_write") return { status: 400, message: "Rassure needs read_write keys." };
+
+  const domain = storeDomain(storeUrl);
+  const existing = await findWooShop(domain);
+  let previous: WooShopCredentials | null = null;
+  try {
+    previous = existing?.credentials ? openWooCredentials(existing.credentials) : null;
+  } catch {
+    previous = null;
+  }
+  const credentials: WooShopCredentials = {
+    storeUrl,
+    consumerKey,
+    consumerSecret,
+    keyId: typeof body.key_id === "number" ? body.key_id : null,
+    keyPermissions: "read_write",
+    webhookSecret: previous?.webhookSecret ?? randomBytes(32).toString("base64url"),
+    adminLinkSecret: previous?.adminLinkSecret ?? randomBytes(32).toString("base64url"),
+  };
+  const sealed = sealWooCredentials(credentials);
+  await prisma.shop.upsert({
+    where: { platform_domain: { platform: "woocommerce", domain } },
+    create: { platform: "woocommerce", domain, credentials: sealed, grantedScopes: "read_write" },
+    update: { credentials: sealed, grantedScopes: "read_write", installState: "installed", installedAt: new Date(), uninstalledAt: null },
+  });
+  return { status: 200, message: "OK" };
+}
+
+export type FinishResult =
+  | { ok: true; domain: string; storeUrl: string; name: string; httpOnly: boolean; webhookTopics: string[]; webhooksCreated: string[]; pluginLinked: boolean }
+  | { ok: false; problem: "denied" | "invalid-state" | "no-keys" | "keys-rejected" | "store-error"; storeUrl: string | null; detail?: string };
+
+/** The merchant is back from the authorize screen: verify the keys and finish the set-up. */
+export async function finishWooConnect(params: URLSearchParams): Promise<FinishResult> {
+  const storeUrl = storeFromState(params.get("user_id"));
+  if (!storeUrl) return { ok: false, problem: "invalid-state", storeUrl: null };
+  if (params.get("success") !== "1") return { ok: false, problem: "denied", storeUrl };
+  const domain = storeDomain(storeUrl);
+  const shop = await findWooShop(domain);
+  if (!shop?.credentials || shop.installState !== "installed") return { ok: false, problem: "no-keys", storeUrl };
+  const credentials = openWooCredentials(shop.credentials);
+  const adapter = adapterFromCredentials(credentials);
+  try {
+    const profile = await adapter.getShopProfile();
+    const { created } = await adapter.ensureWebhooks({ deliveryUrl: webhookDeliveryUrl(domain), secret: credentials.webhookSecret });
+    const pluginLinked = await linkCompanionPlugin(adapter, credentials, domain);
+    await prisma.shop.update({ where: { id: shop.id }, data: { name: profile.name, countryCode: profile.countryCode } });
+    return { ok: true, domain, storeUrl, name: profile.name, httpOnly: !profile.storefrontHttps || storeUrl.startsWith("http:"), webhookTopics: [...RASSURE_WEBHOOK_TOPICS], webhooksCreated: created, pluginLinked };
+  } catch (error) {
+    if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403)) {
+      // Keys that do not work are worth nothing: forget them so the merchant starts again cleanly.
+      await eraseShopOnUninstall(prisma, "woocommerce", domain);
+      return { ok: false, problem: "keys-rejected", storeUrl, detail: error.message };
+    }
+    return { ok: false, problem: "store-error", storeUrl, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Disconnect: remove our webhooks (best effort) and forget the keys. */
+export async function disconnectWooShop(domain: string): Promise<{ webhooksRemoved: number | null }> {
+  const shop = await findWooShop(domain);
+  let webhooksRemoved: number | null = null;
+  if (shop?.credentials) {
+    try {
+      webhooksRemoved = await adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 1 }).removeWebhooks(webhookDeliveryUrl(domain));
+    } catch {
+      webhooksRemoved = null; // the store is down or the key revoked: the keys are forgotten anyway
+    }
+  }
+  await eraseShopOnUninstall(prisma, "woocommerce", domain);
+  return { webhooksRemoved };
+}

@@ -1,0 +1,80 @@
+/**
+ * The WooCommerce webhook receiver. WooCommerce signs each delivery with the secret we gave
+ * the webhook: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, secret)). A delivery is
+ * processed once per X-WC-Webhook-Delivery-ID through the shared ledger (the id is scoped by
+ * store, since WooCommerce ids are only unique within one site). The creation ping
+ * (`webhook_id=<id>`, form-encoded, unsigned, no topic) is acknowledged and changes nothing.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { appEnvironment } from "../env.server";
+import { enqueueTrackingJob, kickTrackingWorker } from "../tracking/jobs.server";
+import { processDeliveryOnce, type Transaction } from "../webhooks/ledger.server";
+import { findWooShop, openWooCredentials } from "./credentials.server";
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function webhookDeliveryUrl(domain: string): string {
+  const url = new URL("/woocommerce/webhooks", appEnvironment().appUrl);
+  url.searchParams.set("shop", domain);
+  return url.href;
+}
+
+export function wooWebhookSignature(rawBody: string, secret: string): string {
+  return createHmac("sha256", secret).update(rawBody, "utf8").digest("base64");
+}
+
+function signatureMatches(rawBody: string, secret: string, given: string | null): boolean {
+  if (!given) return false;
+  const expected = Buffer.from(wooWebhookSignature(rawBody, secret));
+  const actual = Buffer.from(given.trim());
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+function isPing(request: Request, rawBody: string): boolean {
+  return !request.headers.get("x-wc-webhook-topic") && /^webhook_id=\d+$/.test(rawBody.trim());
+}
+
+type OrderPayload = { id?: unknown; status?: unknown };
+
+/** order.created / order.updated: a completed order may need its tracking link; the tracking worker decides. */
+async function onOrderEvent(tx: Transaction, shopDomain: string, order: OrderPayload): Promise<void> {
+  const id = order.id;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0 || order.status !== "completed") return;
+  await enqueueTrackingJob(tx, { platform: "woocommerce", shopDomain, fulfillmentId: String(id), source: "webhook" });
+}
+
+function reply(status: number, text: string, outcome?: string): Response {
+  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...(outcome ? { "X-Rassure-Delivery": outcome } : {}) } });
+}
+
+export async function handleWooWebhook(request: Request): Promise<Response> {
+  if (request.method !== "POST") return reply(405, "Method not allowed");
+  const domain = new URL(request.url).searchParams.get("shop") ?? "";
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) return reply(413, "Payload too large");
+  const rawBody = await request.text();
+  if (rawBody.length > MAX_BODY_BYTES) return reply(413, "Payload too large");
+
+  const shop = domain ? await findWooShop(domain) : null;
+  if (!shop?.credentials || shop.installState !== "installed") return reply(404, "Unknown shop");
+  if (isPing(request, rawBody)) return reply(200, "pong", "ping");
+
+  const { webhookSecret } = openWooCredentials(shop.credentials);
+  if (!signatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) return reply(401, "Invalid signature");
+  const deliveryId = request.headers.get("x-wc-webhook-delivery-id")?.trim();
+  const topic = request.headers.get("x-wc-webhook-topic")?.trim() ?? "";
+  if (!deliveryId || deliveryId.length > 200 || !topic) return reply(400, "Missing delivery id or topic");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody);
+  } catch {
+    return reply(400, "Malformed JSON");
+  }
+  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: `${domain}:${deliveryId}`, topic, shopDomain: domain }, async (tx) => {
+    if ((topic === "order.updated" || topic === "order.created") && payload && typeof payload === "object") {
+      await onOrderEvent(tx, domain, payload as OrderPayload);
+    }
+  });
+  if (outcome === "processed") void kickTrackingWorker();
+  return reply(200, outcome, outcome);
+}

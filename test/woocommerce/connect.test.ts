@@ -1,0 +1,238 @@
+/**
+ * Connecting a WooCommerce store end to end: the app's real routes (served over HTTP by the
+ * route server), the local WooCommerce dev store's /wc-auth flow (approval screen, key POST to
+ * the https callback, redirect to return_url), then signed webhook deliveries back to the app.
+ * WordPress reaches the app at https://rassure.test; the dev store's outbound fetch routes that
+ * host to the route server, as the internet would route it to the real app.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.SHOPIFY_APP_URL = "https://rassure.test";
+  process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
+});
+
+import { isSealed } from "../../app/crypto.server";
+import prisma from "../../app/db.server";
+import { action as connectAction } from "../../app/routes/woocommerce.connect";
+import { loader as returnLoader } from "../../app/routes/woocommerce.return";
+import { action as adminAction, loader as adminLoader } from "../../app/routes/woocommerce.admin";
+import { mintAdminToken } from "../../app/woocommerce/companion.server";
+import { connectState } from "../../app/woocommerce/connect.server";
+import { openWooCredentials } from "../../app/woocommerce/credentials.server";
+import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { startRouteServer, type RouteServer } from "../support/route-server";
+
+let app: RouteServer;
+let store: WooCommerceDevStore;
+let domain: string;
+/** What the app's callback answers can be overridden to test WooCommerce's non-200 handling. */
+let callbackOverride: number | null = null;
+
+function appFetch(): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    if (url.hostname !== "rassure.test") throw new TypeError(`unexpected outbound host ${url.hostname}`);
+    if (callbackOverride !== null && url.pathname === "/woocommerce/callback") return new Response("nope", { status: callbackOverride });
+    return fetch(`${app.url}${url.pathname}${url.search}`, init);
+  }) as typeof fetch;
+}
+
+async function startConnect(storeInput: string): Promise<Response | { problem: string }> {
+  const body = new URLSearchParams({ store: storeInput });
+  const request = new Request("https://rassure.test/woocommerce/connect", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return (await connectAction({ request, params: {}, context: {} })) as Response | { problem: string };
+}
+
+/** Follows the merchant's browser: authorize screen → Approve link → redirect to return_url. */
+async function approve(authorizeUrl: string): Promise<Response> {
+  const page = await fetch(authorizeUrl);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const href = /class="button-primary wc-auth-approve" href="([^"]+)"/.exec(html)?.[1];
+  expect(href).toBeTruthy();
+  return fetch(href!.replace(/&amp;/g, "&"), { redirect: "manual" });
+}
+
+async function finish(returnUrl: string) {
+  const request = new Request(returnUrl, { headers: { "Accept-Language": "fr-FR" } });
+  return returnLoader({ request, params: {}, context: {} });
+}
+
+async function connectFully() {
+  const start = await startConnect(store.url);
+  expect(start).toBeInstanceOf(Response);
+  const granted = await approve((start as Response).headers.get("Location")!);
+  expect(granted.status).toBe(302);
+  return finish(granted.headers.get("Location")!);
+}
+
+beforeAll(async () => {
+  app = await startRouteServer();
+  store = await startWooCommerceDevStore({ outboundFetch: appFetch() });
+  domain = new URL(store.url).host;
+});
+
+afterAll(async () => {
+  await store?.close();
+  await app?.close();
+});
+
+beforeEach(async () => {
+  callbackOverride = null;
+  await prisma.trackingJob.deleteMany();
+  await prisma.webhookDelivery.deleteMany();
+  await prisma.shop.deleteMany();
+  store.state.webhooks.length = 0;
+});
+
+describe("connect", () => {
+  it("sends the merchant to /wc-auth/v1/authorize with a signed state and an https callback", async () => {
+    const start = (await startConnect(store.url)) as Response;
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get("Location")!);
+    expect(authorize.origin + authorize.pathname).toBe(`${store.url}/wc-auth/v1/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      app_name: "Rassure",
+      scope: "read_write",
+      return_url: "https://rassure.test/woocommerce/return",
+      callback_url: "https://rassure.test/woocommerce/callback",
+    });
+    expect(authorize.searchParams.get("user_id")).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it("stores the keys sealed, verifies them, creates the webhooks and links the plugin", async () => {
+    const result = await connectFully();
+    expect(result).toMatchObject({ ok: true, name: "Savonnerie du Vieux-Port", httpOnly: true, pluginLinked: true, webhooks: 2, locale: "fr" });
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
+    expect(shop).toMatchObject({ name: "Savonnerie du Vieux-Port", countryCode: "FR", grantedScopes: "read_write", installState: "installed" });
+    expect(isSealed(shop.credentials!)).toBe(true);
+    expect(shop.credentials).not.toMatch(/ck_|cs_/);
+    const credentials = openWooCredentials(shop.credentials);
+    expect(credentials.consumerKey).toMatch(/^ck_/);
+    expect(store.state.keys).toHaveLength(1);
+    const hooks = store.state.webhooks.filter((w) => w.status === "active");
+    expect(hooks.map((w) => w.topic).sort()).toEqual(["order.created", "order.updated"]);
+    expect(hooks[0].delivery_url).toBe(`https://rassure.test/woocommerce/webhooks?shop=${encodeURIComponent(domain)}`);
+    expect(hooks.every((w) => w.secret === credentials.webhookSecret)).toBe(true);
+    // The creation pings reached the app and were accepted.
+    expect(store.deliveries.filter((d) => d.topic === "ping").slice(-2).map((d) => d.status)).toEqual([200, 200]);
+    expect(store.state.companionPlugin.link).toMatchObject({ adminSecret: credentials.adminLinkSecret, appUrl: "https://rassure.test/woocommerce/admin", shop: domain });
+  });
+
+  it("refuses a tampered state: the callback answers 403 and WooCommerce deletes the key", async () => {
+    const start = (await startConnect(store.url)) as Response;
+    const authorize = new URL(start.headers.get("Location")!);
+    const [body, signature] = authorize.searchParams.get("user_id")!.split(".");
+    const forged = JSON.parse(Buffer.from(body, "base64url").toString());
+    forged.store = "https://evil.example";
+    authorize.searchParams.set("user_id", `${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${signature}`);
+    const keysBefore = store.state.keys.length;
+    const granted = await approve(authorize.href);
+    expect(granted.status).toBe(401);
+    expect(await granted.text()).toContain("unable to send the consumer data");
+    expect(store.state.keys).toHaveLength(keysBefore);
+    expect(await prisma.shop.count()).toBe(0);
+    // And the return page refuses the forged state too.
+    expect(await finish(`https://rassure.test/woocommerce/return?success=1&user_id=${encodeURIComponent(authorize.searchParams.get("user_id")!)}`)).toMatchObject({ ok: false, problem: "invalid-state" });
+  });
+
+  it("an expired state is refused", async () => {
+    const old = connectState(store.url, Date.now() - 31 * 60_000);
+    expect(await finish(`https://rassure.test/woocommerce/return?success=1&user_id=${encodeURIComponent(old)}`)).toMatchObject({ ok: false, problem: "invalid-state" });
+  });
+
+  it("when the callback does not answer 200, WooCommerce deletes the key and nothing is stored", async () => {
+    callbackOverride = 500;
+    const keysBefore = store.state.keys.length;
+    const start = (await startConnect(store.url)) as Response;
+    const granted = await approve(start.headers.get("Location")!);
+    expect(granted.status).toBe(401);
+    expect(store.state.keys).toHaveLength(keysBefore);
+    expect(await prisma.shop.count()).toBe(0);
+  });
+
+  it("a denial comes back as success=0 and stores nothing", async () => {
+    const start = (await startConnect(store.url)) as Response;
+    const page = await (await fetch(start.headers.get("Location")!)).text();
+    const deny = /class="button wc-auth-deny" href="([^"]+)"/.exec(page)![1].replace(/&amp;/g, "&");
+    expect(new URL(deny).searchParams.get("success")).toBe("0");
+    expect(await finish(deny)).toMatchObject({ ok: false, problem: "denied" });
+  });
+
+  it("explains plain permalinks, a missing WooCommerce, a bad address and a private host", async () => {
+    const plain = await startWooCommerceDevStore({ permalinks: "plain" });
+    try {
+      expect(await startConnect(plain.url)).toEqual({ problem: "plain-permalinks", store: plain.url });
+    } finally {
+      await plain.close();
+    }
+    expect(await startConnect("not a url at all")).toMatchObject({ problem: "invalid-url" });
+    expect(await startConnect(`${app.url}`)).toMatchObject({ problem: "rest-blocked" });
+    process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "0";
+    try {
+      expect(await startConnect(store.url)).toMatchObject({ problem: "private-host" });
+    } finally {
+      process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
+    }
+  });
+});
+
+describe("webhooks", () => {
+  it("verifies signatures, accepts deliveries once per delivery id and queues completed orders for tracking", async () => {
+    await connectFully();
+    const update = await store.updateOrder(102, { status: "completed" });
+    expect(update.status).toBe(200);
+    await store.flushWebhooks();
+    const delivered = store.deliveries.filter((d) => d.topic === "order.updated").at(-1)!;
+    expect(delivered.status).toBe(200);
+    const deliveries = await prisma.webhookDelivery.findMany({ where: { platform: "woocommerce" } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain, deliveryId: `${domain}:${delivered.deliveryId}` });
+    const jobs = await prisma.trackingJob.findMany();
+    expect(jobs.map((j) => [j.platform, j.shopDomain, j.fulfillmentId])).toEqual([["woocommerce", domain, "102"]]);
+
+    const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
+    const order = store.state.orders.find((o) => o.id === 102);
+    const replay = await store.sendWebhook(webhookId, order, { deliveryId: delivered.deliveryId });
+    expect(replay!.status).toBe(200);
+    expect(replay!.headers.get("x-rassure-delivery")).toBe("duplicate");
+    expect(await prisma.trackingJob.count()).toBe(1);
+
+    const forged = await store.sendWebhook(webhookId, order, { secret: "not-the-secret" });
+    expect(forged!.status).toBe(401);
+    const malformed = await store.sendWebhook(webhookId, undefined, { rawBody: '{"id": 1,' });
+    expect(malformed!.status).toBe(400);
+    expect(await prisma.webhookDelivery.count()).toBe(1);
+  });
+
+  it("answers 404 for an unknown shop", async () => {
+    const response = await fetch(`${app.url}/woocommerce/webhooks?shop=unknown.example`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("wp-admin page and disconnect", () => {
+  it("opens with a fresh token from the plugin, refuses others, and disconnect forgets the keys", async () => {
+    await connectFully();
+    const { adminSecret: adminLinkSecret } = store.state.companionPlugin.link!;
+    const token = mintAdminToken(adminLinkSecret, domain, 1);
+    const page = (await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response;
+    expect(page.headers.get("Content-Security-Policy")).toBe(`frame-ancestors ${store.url};`);
+    expect(await page.json()).toMatchObject({ authorised: true, name: "Savonnerie du Vieux-Port", https: false });
+
+    const expired = mintAdminToken(adminLinkSecret, domain, 1, Date.now() - 10 * 60_000);
+    const wrongKey = mintAdminToken("x".repeat(43), domain, 1);
+    for (const bad of [expired, wrongKey, `${token}x`]) {
+      const denied = (await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${bad}`), params: {}, context: {} })) as Response;
+      expect(await denied.json()).toMatchObject({ authorised: false });
+    }
+
+    const form = new URLSearchParams({ store: domain, token, intent: "disconnect" });
+    const result = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: form }), params: {}, context: {} });
+    expect(result).toEqual({ disconnected: true });
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
+    expect(shop).toMatchObject({ credentials: null, installState: "uninstalled" });
+    expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
+  });
+});
