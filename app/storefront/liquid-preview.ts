@@ -45,36 +45,35 @@ function lookup(tree: unknown, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-/** Names Shopify's payment icons carry in their <title>. */
-const PAYMENT_NAMES: Record<string, string> = {
-  american_express: "American Express",
-  apple_pay: "Apple Pay",
-  bancontact: "Bancontact",
-  cartes_bancaires: "Cartes Bancaires",
-  diners_club: "Diners Club",
-  discover: "Discover",
-  google_pay: "Google Pay",
-  ideal: "iDEAL",
-  klarna: "Klarna",
-  maestro: "Maestro",
-  master: "Mastercard",
-  paypal: "PayPal",
-  shopify_pay: "Shop Pay",
-  sofort: "SOFORT",
-  visa: "Visa",
+/** Name (for the <title>), short mark and brand colour of the payment icons Shopify draws. */
+const PAYMENT_ICONS: Record<string, [name: string, mark: string, fill: string]> = {
+  american_express: ["American Express", "AMEX", "#1f72cd"],
+  apple_pay: ["Apple Pay", "Pay", "#000000"],
+  bancontact: ["Bancontact", "BC", "#005498"],
+  cartes_bancaires: ["Cartes Bancaires", "CB", "#1d4d7e"],
+  diners_club: ["Diners Club", "DC", "#0079be"],
+  discover: ["Discover", "DISC", "#231f20"],
+  google_pay: ["Google Pay", "G Pay", "#3c4043"],
+  ideal: ["iDEAL", "iDEAL", "#cc0066"],
+  klarna: ["Klarna", "Klarna", "#17120f"],
+  maestro: ["Maestro", "MAES", "#0e4c96"],
+  master: ["Mastercard", "MC", "#eb001b"],
+  paypal: ["PayPal", "PayPal", "#003087"],
+  shopify_pay: ["Shop Pay", "Shop", "#5a31f4"],
+  sofort: ["SOFORT", "SOFORT", "#393a41"],
+  visa: ["Visa", "VISA", "#1a1f71"],
 };
 
 /** Same frame as Shopify's icons (38×24, role="img", labelled by its <title>), simplified artwork. */
 export function paymentTypeSvg(type: string, className?: string): string {
-  const name = PAYMENT_NAMES[type] ?? type.replace(/_/g, " ");
+  const [name, mark, fill] = PAYMENT_ICONS[type] ?? [type.replace(/_/g, " "), type.slice(0, 4).toUpperCase(), "#4a4a4a"];
   const id = `pi-${type.replace(/[^a-z0-9_-]/gi, "")}`;
-  const initials = name.replace(/[^A-Za-z ]/g, "").split(" ").map((w) => w[0] ?? "").join("").slice(0, 4).toUpperCase();
   const cls = className ? ` class="${escapeHtml(className)}"` : "";
   return (
     `<svg${cls} viewBox="0 0 38 24" xmlns="http://www.w3.org/2000/svg" width="38" height="24" role="img" aria-labelledby="${id}">` +
     `<title id="${id}">${escapeHtml(name)}</title>` +
-    `<rect x=".5" y=".5" width="37" height="23" rx="3" fill="#fff" stroke="#000" stroke-opacity=".25"/>` +
-    `<text x="19" y="15.5" text-anchor="middle" font-family="Arial,sans-serif" font-size="8" font-weight="700" fill="#1a1a1a">${escapeHtml(initials)}</text></svg>`
+    `<rect width="38" height="24" rx="3" fill="${fill}"/>` +
+    `<text x="19" y="15.5" text-anchor="middle" font-family="Arial,sans-serif" font-size="${mark.length > 4 ? 7 : 9}" font-weight="700" fill="#fff">${escapeHtml(mark)}</text></svg>`
   );
 }
 

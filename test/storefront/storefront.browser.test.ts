@@ -1,0 +1,106 @@
+/**
+ * The blocks inside a realistic product page in Debian's Chromium: screenshots at phone and
+ * desktop widths (test-results/screenshots/), axe-core with zero violations, no layout shift,
+ * no horizontal overflow on a phone, hostile merchant text shown as text.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { fullConfig, hostileConfig, render } from "./fixtures";
+import { productPageHtml, serveProductPages } from "./product-page";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SCREENSHOTS = "test-results/screenshots";
+
+let context: BrowserContext;
+let site: Awaited<ReturnType<typeof serveProductPages>>;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const hostile = hostileConfig();
+  const hostileBlocks = await Promise.all(["promises", "contact", "legal", "trust-bar"].map((h) => render(h, hostile, { locale: "fr" })));
+  site = await serveProductPages({
+    "/products/bougie-lumiere": await productPageHtml({ withBlocks: true, locale: "fr" }),
+    "/en/products/bougie-lumiere": await productPageHtml({ withBlocks: true, locale: "en" }),
+    "/hostile": `<!doctype html><html lang="fr"><head><title>x</title><link rel="stylesheet" href="/assets/rassure.css"></head><body><main>${hostileBlocks.join("")}</main></body></html>`,
+  });
+  context = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+});
+
+async function open(path: string, width: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  // Record layout shifts from the very first paint.
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(site.url + path, { waitUntil: "load" });
+  return page;
+}
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+describe.each([
+  ["fr", "/products/bougie-lumiere"],
+  ["en", "/en/products/bougie-lumiere"],
+])("product page with the blocks (%s)", (locale, path) => {
+  it.each([390, 1280])("at %ipx: screenshot, zero axe violations, no layout shift, no overflow", async (width) => {
+    const page = await open(path, width);
+    try {
+      await page.screenshot({ path: `${SCREENSHOTS}/storefront-product-${locale}-${width}.png`, fullPage: true });
+      expect(await page.locator(".rassure").count()).toBe(6);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // The blocks inherit the theme's font and text colour.
+      const styles = await page.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        const label = getComputedStyle(document.querySelector(".rassure--promises .rassure__label")!);
+        return { same: body.fontFamily === label.fontFamily && body.color === label.color };
+      });
+      expect(styles.same).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe("hostile merchant text in the browser", () => {
+  it("is displayed as text and runs nothing", async () => {
+    const page = await open("/hostile", 1280);
+    try {
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
+      expect(await page.locator("main script").count()).toBe(0);
+      expect(await page.locator("[onmouseover]").count()).toBe(0);
+      await page.locator(".rassure__label").first().hover();
+      expect(await page.locator(".rassure--promises .rassure__title").innerText()).toContain('<script>alert("x")</script>');
+      expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it("keeps the full configuration unchanged by the hostile fixture", () => {
+    expect(fullConfig().contact.email).toBe("bonjour@atelier-lumiere.fr");
+  });
+});
