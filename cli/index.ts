@@ -6,6 +6,7 @@ import type { CliCommand } from "./command";
 
 const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   carrier: () => import("./commands/carrier"),
+  scan: () => import("./commands/scan"),
 };
 
 export class CliUsageError extends Error {}

@@ -19,11 +19,18 @@ export function normaliseShopDomain(input: string): string {
 export function tokenAdminGraphql(shopDomain: string, accessToken: string, fetchImpl: typeof fetch = fetch): AdminGraphql {
   const endpoint = `https://${normaliseShopDomain(shopDomain)}/admin/api/${SHOPIFY_ADMIN_API_VERSION}/graphql.json`;
   return async (query, options) => {
-    const response = await fetchImpl(endpoint, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-Shopify-Access-Token": accessToken },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
+    let response: Response;
+    try {
+      response = await fetchImpl(endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-Shopify-Access-Token": accessToken },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      });
+    } catch (error) {
+      // fetch says only "fetch failed": name the shop and the network cause.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`could not reach ${new URL(endpoint).host} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+    }
     if (!response.ok) {
       const text = (await response.text()).slice(0, 300);
       const code = response.status === 429 ? "THROTTLED" : response.status === 401 ? "UNAUTHORIZED" : `HTTP_${response.status}`;

@@ -67,7 +67,8 @@ export function evaluateCheck(check: CheckSpec, snapshot: ShopSnapshot, options:
     confidence: outcome.confidence,
     siteHealthStatus: siteHealth(status, severity),
     informative: check.informativeOn?.includes(snapshot.platform) ?? false,
-    title: status === "pass" || status === "manual_attested" || status === "not_applicable" ? check.title : check.failureTitle,
+    // The fail wording only for a real failure: a warning or a pending item is shown against its goal, never as an accusation.
+    title: status === "fail" ? check.failureTitle : check.title,
     summary: attested && valid ? { en: `Confirmed by you on ${valid.attestedAt.slice(0, 10)}.`, fr: `Confirmé par vous le ${valid.attestedAt.slice(0, 10)}.` } : outcome.summary,
     evidence,
     fix: { adminUrl: adminUrl(check, snapshot), docsUrl: check.fix.docsUrl },
