@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, IndexTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
 import { authenticate } from "../shopify.server";
@@ -105,6 +105,29 @@ function ProblemBanner({ result, intent }: { result: ActionResult | undefined; i
 const translatedKeys = Object.fromEntries(
   ["not-https", "no-number", "unknown-placeholder", "placeholder-in-host", "forbidden-characters", "invalid-url", "too-long", "name-missing", "name-too-long", "name-taken", "too-many", "company-missing", "unknown-carrier"].map((p) => [`tracking.problem.${p}`, true]),
 );
+
+/** Saved items, each with its own small form to remove it (works without JavaScript too). */
+function RemovableList({ items, intent, emptyText }: { items: Array<{ id: string; label: string; content: ReactNode }>; intent: string; emptyText: string }) {
+  if (items.length === 0) {
+    return (
+      <Text as="p" tone="subdued">
+        {emptyText}
+      </Text>
+    );
+  }
+  return items.map((item) => (
+    <Form method="post" key={item.id}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={item.id} />
+      <InlineStack align="space-between" blockAlign="center" gap="200">
+        {item.content}
+        <Button submit variant="plain" tone="critical" accessibilityLabel={item.label}>
+          ✕
+        </Button>
+      </InlineStack>
+    </Form>
+  ));
+}
 
 export default function Tracking() {
   const data = useLoaderData<typeof loader>();
@@ -238,26 +261,15 @@ export default function Tracking() {
           <Layout.AnnotatedSection title={t("tracking.overrides.heading")} description={t("tracking.overrides.help")}>
             <Card>
               <BlockStack gap="400">
-                {data.overrides.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("tracking.overrides.empty")}
-                  </Text>
-                ) : (
-                  data.overrides.map((o) => (
-                    <Form method="post" key={o.id}>
-                      <input type="hidden" name="intent" value="remove-override" />
-                      <input type="hidden" name="id" value={o.id} />
-                      <InlineStack align="space-between" blockAlign="center">
-                        <Text as="span">
-                          {o.company} → {carrierLabel(o.carrierRef)}
-                        </Text>
-                        <Button submit variant="plain" tone="critical" accessibilityLabel={t("tracking.overrides.remove", { company: o.company })}>
-                          ✕
-                        </Button>
-                      </InlineStack>
-                    </Form>
-                  ))
-                )}
+                <RemovableList
+                  emptyText={t("tracking.overrides.empty")}
+                  intent="remove-override"
+                  items={data.overrides.map((o) => ({
+                    id: o.id,
+                    label: t("tracking.overrides.remove", { company: o.company }),
+                    content: <Text as="span">{`${o.company} → ${carrierLabel(o.carrierRef)}`}</Text>,
+                  }))}
+                />
                 <ProblemBanner result={result} intent="add-override" />
                 <Form method="post">
                   <input type="hidden" name="intent" value="add-override" />
@@ -276,31 +288,24 @@ export default function Tracking() {
           <Layout.AnnotatedSection title={t("tracking.custom.heading")} description={t("tracking.custom.help")}>
             <Card>
               <BlockStack gap="400">
-                {data.customCarriers.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("tracking.custom.empty")}
-                  </Text>
-                ) : (
-                  data.customCarriers.map((c) => (
-                    <Form method="post" key={c.id}>
-                      <input type="hidden" name="intent" value="remove-custom" />
-                      <input type="hidden" name="id" value={c.id} />
-                      <InlineStack align="space-between" blockAlign="center" gap="200">
-                        <BlockStack gap="050">
-                          <Text as="span" fontWeight="semibold">
-                            {c.name}
-                          </Text>
-                          <Text as="span" tone="subdued" variant="bodySm" breakWord>
-                            {c.urlTemplate}
-                          </Text>
-                        </BlockStack>
-                        <Button submit variant="plain" tone="critical" accessibilityLabel={t("tracking.custom.remove", { name: c.name })}>
-                          ✕
-                        </Button>
-                      </InlineStack>
-                    </Form>
-                  ))
-                )}
+                <RemovableList
+                  emptyText={t("tracking.custom.empty")}
+                  intent="remove-custom"
+                  items={data.customCarriers.map((c) => ({
+                    id: c.id,
+                    label: t("tracking.custom.remove", { name: c.name }),
+                    content: (
+                      <BlockStack gap="050">
+                        <Text as="span" fontWeight="semibold">
+                          {c.name}
+                        </Text>
+                        <Text as="span" tone="subdued" variant="bodySm" breakWord>
+                          {c.urlTemplate}
+                        </Text>
+                      </BlockStack>
+                    ),
+                  }))}
+                />
                 <ProblemBanner result={result} intent="add-custom" />
                 <Form method="post">
                   <input type="hidden" name="intent" value="add-custom" />
