@@ -1,0 +1,58 @@
+/**
+ * App proxy: https://<shop>/apps/rassure/track → /proxy/track, signed by Shopify. The "Track my
+ * order" block posts its plain form here; the answer is a Liquid page Shopify renders inside the
+ * shop's theme (or JSON for a script that asks for it). authenticate.public.appProxy verifies
+ * the `signature` parameter (HMAC-SHA256 over the sorted query) and refuses a stale timestamp.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ShopifyAdapter } from "../../adapters/shopify";
+import { isLocale, type Locale } from "../i18n";
+import { authenticate } from "../shopify.server";
+import { loadCarrierChoices } from "../tracking/settings.server";
+import { lookupOrderParcels, renderLookupPage, type LookupOutcome } from "../tracking/storefront-lookup.server";
+
+const FORM_ACTION = "/apps/rassure/track";
+
+const STATUS: Record<LookupOutcome["kind"], number> = { found: 200, "not-found": 200, invalid: 400, "too-many": 429, unavailable: 503 };
+
+function localeOf(value: FormDataEntryValue | string | null): Locale {
+  const base = typeof value === "string" ? value.slice(0, 2).toLowerCase() : "";
+  return isLocale(base) ? base : "en";
+}
+
+/** The visitor as Shopify's proxy reports them: the first address it forwarded. */
+function visitorOf(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
+function respond(body: string, status: number, liquid: (body: string, init?: ResponseInit) => Response, extraHeaders: Record<string, string> = {}) {
+  return liquid(body, { status, headers: { "Cache-Control": "no-store", ...extraHeaders } });
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { liquid } = await authenticate.public.appProxy(request);
+  const locale = localeOf(new URL(request.url).searchParams.get("locale"));
+  return respond(renderLookupPage(null, locale, { order: "", email: "" }, FORM_ACTION), 200, liquid);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { liquid, admin, session } = await authenticate.public.appProxy(request);
+  const shop = new URL(request.url).searchParams.get("shop") ?? "";
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    form = new FormData();
+  }
+  const order = String(form.get("order") ?? "");
+  const email = String(form.get("email") ?? "");
+  const locale = localeOf(form.get("locale"));
+  const adapter = admin && session ? new ShopifyAdapter(admin.graphql) : null;
+  const choices = await loadCarrierChoices({ platform: "shopify", shopDomain: shop });
+  const outcome = await lookupOrderParcels({ shop, visitor: visitorOf(request), order, email }, adapter, choices);
+  const headers: Record<string, string> = outcome.kind === "too-many" ? { "Retry-After": String(outcome.retryAfter) } : {};
+  if (request.headers.get("accept")?.includes("application/json")) {
+    return Response.json(outcome.kind === "found" ? outcome : { kind: outcome.kind }, { status: STATUS[outcome.kind], headers: { "Cache-Control": "no-store", ...headers } });
+  }
+  return respond(renderLookupPage(outcome, locale, { order, email }, FORM_ACTION), STATUS[outcome.kind], liquid, headers);
+};

@@ -1,0 +1,131 @@
+/**
+ * "Track my order" on the storefront: a shopper gives an order number and the order's e-mail
+ * and gets carrier links. Built so it cannot be used to learn anything else: a wrong e-mail and
+ * an unknown order get the same answer, attempts are rate-limited per visitor, per order and per
+ * shop, and every shopper-supplied character is escaped — for HTML and for Liquid, since Shopify
+ * renders an app proxy's answer as Liquid.
+ */
+import type { PlatformAdapter } from "../../adapters/types";
+import { translator, type Locale } from "../i18n";
+import { planShipment, type CarrierChoices } from "./plan";
+import { SlidingWindowLimiter } from "./rate-limit";
+
+export interface Parcel {
+  carrier: string | null;
+  number: string;
+  url: string | null;
+}
+
+export type LookupOutcome =
+  | { kind: "found"; orderName: string; parcels: Parcel[] }
+  | { kind: "not-found" }
+  | { kind: "invalid" }
+  | { kind: "too-many"; retryAfter: number }
+  | { kind: "unavailable" };
+
+const TEN_MINUTES = 10 * 60_000;
+export const lookupLimits = {
+  perVisitor: new SlidingWindowLimiter(10, TEN_MINUTES),
+  perOrder: new SlidingWindowLimiter(5, TEN_MINUTES),
+  perShop: new SlidingWindowLimiter(600, TEN_MINUTES),
+};
+
+export interface LookupInput {
+  shop: string;
+  visitor: string;
+  order: string;
+  email: string;
+}
+
+const ORDER_NAME = /^#?[A-Za-z0-9-]{1,32}$/;
+const EMAIL = /^[^\s@<>"'{}]{1,128}@[^\s@<>"'{}]{1,125}\.[^\s@<>"'{}]{2,}$/;
+
+export function validLookupInput(order: string, email: string): boolean {
+  return ORDER_NAME.test(order.trim()) && email.trim().length <= 254 && EMAIL.test(email.trim());
+}
+
+/** Checks the limits in order of cheapness; the per-order limit stops e-mail guessing on one order. */
+export function checkLookupLimits(input: LookupInput): LookupOutcome | null {
+  const orderKey = `${input.shop}|${input.order.trim().replace(/^#/, "").toUpperCase()}`;
+  for (const [limiter, key] of [
+    [lookupLimits.perVisitor, `${input.shop}|${input.visitor}`],
+    [lookupLimits.perOrder, orderKey],
+    [lookupLimits.perShop, input.shop],
+  ] as const) {
+    const decision = limiter.hit(key);
+    if (!decision.allowed) return { kind: "too-many", retryAfter: decision.retryAfter };
+  }
+  return null;
+}
+
+export async function lookupOrderParcels(input: LookupInput, adapter: PlatformAdapter | null, choices: CarrierChoices): Promise<LookupOutcome> {
+  if (!validLookupInput(input.order, input.email)) return { kind: "invalid" };
+  const limited = checkLookupLimits(input);
+  if (limited) return limited;
+  if (!adapter) return { kind: "unavailable" };
+  let shipments;
+  try {
+    shipments = await adapter.findOrderShipments(input.order.trim(), input.email.trim());
+  } catch {
+    return { kind: "unavailable" };
+  }
+  if (!shipments) return { kind: "not-found" };
+  const parcels = shipments.flatMap((shipment): Parcel[] => {
+    const tracking = shipment.tracking[0];
+    if (shipment.status === "CANCELLED" || !tracking?.number) return [];
+    const plan = planShipment(shipment, choices);
+    const url = plan.action === "update" ? plan.url : plan.status === "ok" ? tracking.url : null;
+    return [{ carrier: plan.carrier?.name ?? tracking.company, number: tracking.number, url }];
+  });
+  return { kind: "found", orderName: input.order.trim().replace(/^#?/, "#"), parcels };
+}
+
+/** HTML-escapes, and neutralises Liquid delimiters so shopper input is never evaluated by Shopify. */
+export function escapeForLiquid(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;")
+    .replace(/\{/g, "&#123;")
+    .replace(/\}/g, "&#125;");
+}
+
+const SAFE_LINK = /^https?:\/\//i;
+
+/** The answer page: the outcome, then the form again (it works with no JavaScript at all). */
+export function renderLookupPage(outcome: LookupOutcome | null, locale: Locale, values: { order: string; email: string }, formAction: string): string {
+  const t = translator(locale);
+  const e = escapeForLiquid;
+  let message = "";
+  if (outcome?.kind === "found") {
+    const items = outcome.parcels.map((p) => {
+      const carrier = e(p.carrier ?? t("tracking.lookup.carrierUnknown"));
+      const link = p.url && SAFE_LINK.test(p.url)
+        ? `<a class="rassure__link" href="${e(p.url)}" target="_blank" rel="noopener noreferrer">${e(t("tracking.lookup.track", { carrier: p.carrier ?? t("tracking.lookup.carrierUnknown") }))}</a>`
+        : `<span class="rassure__detail">${e(t("tracking.lookup.noLink"))}</span>`;
+      return `<li class="rassure__item"><span class="rassure__body"><span class="rassure__label">${carrier} · ${e(p.number)}</span>${link}</span></li>`;
+    });
+    message = `<h3 class="rassure__label">${e(t("tracking.lookup.found", { order: outcome.orderName }))}</h3>${items.length ? `<ul class="rassure__list">${items.join("")}</ul>` : `<p class="rassure__detail">${e(t("tracking.lookup.notShipped"))}</p>`}`;
+  } else if (outcome) {
+    const text = {
+      "not-found": t("tracking.lookup.notFound"),
+      invalid: t("tracking.lookup.invalid"),
+      "too-many": t("tracking.lookup.tooMany", { minutes: Math.max(1, Math.ceil((outcome.kind === "too-many" ? outcome.retryAfter : 60) / 60)) }),
+      unavailable: t("tracking.lookup.unavailable"),
+    }[outcome.kind];
+    message = `<p class="rassure__detail" role="alert">${e(text)}</p>`;
+  }
+  return `<section class="rassure rassure--track-order" aria-labelledby="rassure-track-title">
+<h2 class="rassure__heading" id="rassure-track-title">${e(t("tracking.lookup.title"))}</h2>
+<div aria-live="polite">${message}</div>
+<form class="rassure__form" action="${e(formAction)}" method="post">
+<p class="rassure__detail">${e(t("tracking.lookup.intro"))}</p>
+<input type="hidden" name="locale" value="${locale}">
+<p><label for="rassure-track-order">${e(t("tracking.lookup.order"))}</label><br><input id="rassure-track-order" name="order" type="text" required maxlength="32" autocomplete="off" value="${e(values.order.slice(0, 32))}"></p>
+<p><label for="rassure-track-email">${e(t("tracking.lookup.email"))}</label><br><input id="rassure-track-email" name="email" type="email" required maxlength="254" autocomplete="email" value="${e(values.email.slice(0, 254))}"></p>
+<p><button type="submit">${e(t("tracking.lookup.submit"))}</button></p>
+</form>
+</section>`;
+}
