@@ -18,15 +18,12 @@ import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { BlockEditor } from "../storefront/components/BlockEditor";
 import { BlockPreview } from "../storefront/components/BlockPreview";
-import { BLOCKS, type BlockKey, type ConfigIssue, type Lang, type StorefrontConfig } from "../storefront/config";
+import { BLOCK_HANDLES, BLOCKS, TRUST_BAR_EMBED_HANDLE, type BlockKey, type ConfigIssue, type Lang, type StorefrontConfig } from "../storefront/config";
 import { EXTENSION_DIR, readExtensionSources } from "../storefront/extension-sources.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import { previewShopFromProfile } from "../storefront/preview-shop";
-import { loadStorefrontConfig, republishStorefrontConfig, saveAndPublishStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../storefront/storefront.server";
+import { loadStorefrontConfig, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../storefront/storefront.server";
 import { themeEditorAddBlockUrl, themeEditorActivateEmbedUrl } from "../storefront/theme-editor-links";
-
-/** Config block key → Liquid file handle. */
-const HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE };
 
 async function shopContext(request: Request) {
   const { admin, session } = await authenticate.admin(request);
@@ -164,7 +161,7 @@ export default function StorefrontBlocks() {
                   <BlockPreview
                     sources={data.sources as ExtensionSources}
                     css={data.css}
-                    handle={HANDLES[block]}
+                    handle={BLOCK_HANDLES[block]}
                     config={config}
                     locale={previewLang}
                     tone={tone}
@@ -204,7 +201,7 @@ export default function StorefrontBlocks() {
                     {block === "bar" ? (
                       <Button url={themeEditorActivateEmbedUrl(data.domain, data.apiKey, TRUST_BAR_EMBED_HANDLE)} target="_blank">{t("blocks.link.embed")}</Button>
                     ) : (
-                      <Button url={themeEditorAddBlockUrl(data.domain, data.apiKey, HANDLES[block])} target="_blank">{t("blocks.link.addBlock")}</Button>
+                      <Button url={themeEditorAddBlockUrl(data.domain, data.apiKey, BLOCK_HANDLES[block])} target="_blank">{t("blocks.link.addBlock")}</Button>
                     )}
                   </InlineStack>
                 </BlockStack>

@@ -51,6 +51,11 @@ export interface StorefrontConfig {
 export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar"] as const;
 export type BlockKey = (typeof BLOCKS)[number];
 
+/** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
+export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
+/** Config block key → Liquid file handle in extensions/rassure-theme/blocks. */
+export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE };
+
 /** Limits: short enough to stay readable on a phone, and a bounded metafield. */
 export const LIMITS = {
   heading: 80,

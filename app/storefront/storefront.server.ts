@@ -7,9 +7,6 @@ import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
-/** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
-export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
-
 export interface StoredStorefrontConfig {
   config: StorefrontConfig;
   version: number;
