@@ -1,0 +1,67 @@
+/**
+ * The storefront blocks page inside the offline demo's embedded admin, in Chromium: the live
+ * preview renders the extension's Liquid in the browser and follows the merchant's typing,
+ * saving publishes, and the theme status shows the embed as off. Screenshots go to
+ * test-results/screenshots/.
+ */
+import { mkdirSync } from "node:fs";
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { startDemoProcess, type DemoProcess } from "../support/demo-process";
+
+const SCREENSHOTS = "test-results/screenshots";
+let demo: DemoProcess;
+let browser: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  demo = await startDemoProcess();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function appFrame(): Promise<Frame> {
+  const handle = await page.waitForSelector("iframe#app-frame");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("The admin page has no app iframe");
+  return frame;
+}
+
+describe("storefront blocks admin page", () => {
+  it("previews the blocks live from their Liquid and publishes them", async () => {
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await page.goto(demo.adminUrl);
+    await page.locator("#app-nav a", { hasText: "Storefront blocks" }).click();
+    const frame = await appFrame();
+    await frame.getByRole("heading", { name: "Payment & security" }).waitFor({ timeout: 30_000 });
+    const preview = frame.frameLocator('iframe[data-testid="rassure-preview"]');
+    await preview.getByText("Secure payment").waitFor({ timeout: 20_000 });
+    await expect(preview.locator("svg title").first().textContent()).resolves.toBe("Visa");
+
+    // Typing updates the preview; hostile text stays text.
+    await frame.getByLabel("Heading (English)").fill('Pay <b>safely</b>');
+    await preview.getByRole("heading", { name: "Pay <b>safely</b>" }).waitFor({ timeout: 10_000 });
+    await expect(preview.locator("b").count()).resolves.toBe(0);
+
+    await frame.getByRole("tab", { name: "Delivery estimate" }).click();
+    await preview.getByText(/Estimated delivery (between|on)/).waitFor({ timeout: 10_000 });
+    await expect(preview.locator("time").count()).resolves.toBeGreaterThan(0);
+
+    await expect(frame.getByText("Trust bar off").isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-delivery-en.png` });
+
+    await frame.getByRole("button", { name: "Save and publish" }).first().click();
+    await frame.getByText("Published", { exact: true }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-published-en.png` });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
