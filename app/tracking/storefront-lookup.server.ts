@@ -7,6 +7,7 @@
  */
 import type { PlatformAdapter } from "../../adapters/types";
 import { translator, type Locale } from "../i18n";
+import { escapeHtml } from "../storefront/html-escape";
 import { planShipment, type CarrierChoices } from "./plan";
 import { SlidingWindowLimiter } from "./rate-limit";
 
@@ -82,14 +83,7 @@ export async function lookupOrderParcels(input: LookupInput, adapter: PlatformAd
 
 /** HTML-escapes, and neutralises Liquid delimiters so shopper input is never evaluated by Shopify. */
 export function escapeForLiquid(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
-    .replace(/\{/g, "&#123;")
-    .replace(/\}/g, "&#125;");
+  return escapeHtml(value).replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
 }
 
 const SAFE_LINK = /^https?:\/\//i;
