@@ -1,0 +1,595 @@
+<?php
+/**
+ * Renders the reassurance blocks from the published configuration: the same HTML as the
+ * Shopify theme app extension (extensions/rassure-theme, markup contract in its README), so one
+ * stylesheet serves both platforms. Pure: no hooks, no database; everything it needs comes in
+ * through the constructor and the render context. Every merchant value is escaped on output.
+ *
+ * @package Rassure
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Block renderer.
+ */
+class Rassure_Renderer {
+
+	/**
+	 * Storefront strings of the shopper's language, with English as the fallback.
+	 *
+	 * @var array
+	 */
+	private $strings;
+
+	/**
+	 * English strings.
+	 *
+	 * @var array
+	 */
+	private $fallback;
+
+	/**
+	 * Two-letter language of the shopper ("en", "fr").
+	 *
+	 * @var string
+	 */
+	private $lang;
+
+	/**
+	 * Icon artwork by name (the same paths as snippets/rassure-icon.liquid).
+	 *
+	 * @var array
+	 */
+	const ICONS = array(
+		'truck'    => '<path d="M3 6h11v10H3zM14 10h4l3 3v3h-7"/><circle cx="7" cy="17.5" r="1.5"/><circle cx="17" cy="17.5" r="1.5"/>',
+		'return'   => '<path d="M9 14 4 9l5-5"/><path d="M4 9h10a6 6 0 0 1 0 12h-3"/>',
+		'shield'   => '<path d="M12 3 5 6v5c0 4.5 3 8.5 7 10 4-1.5 7-5.5 7-10V6z"/><path d="m9 12 2 2 4-4"/>',
+		'lock'     => '<rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V8a4 4 0 0 1 8 0v3"/>',
+		'calendar' => '<rect x="4" y="5" width="16" height="16" rx="2"/><path d="M4 10h16M9 3v4M15 3v4"/>',
+		'chat'     => '<path d="M4 5h16v11H9l-5 4z"/>',
+		'mail'     => '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3 7 9 6 9-6"/>',
+		'phone'    => '<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2"/>',
+		'clock'    => '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
+		'document' => '<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>',
+		'gift'     => '<rect x="4" y="9" width="16" height="12"/><path d="M3 9h18M12 9v12M12 9S10 4 7.5 5 9 9 12 9s4.5-3 4.5-4S12 9 12 9"/>',
+		'leaf'     => '<path d="M5 19C5 9 11 5 20 4c0 9-4 15-13 15"/><path d="M5 19 13 11"/>',
+	);
+
+	/**
+	 * Name, short mark and brand colour of the payment icons (same artwork as the admin preview).
+	 *
+	 * @var array
+	 */
+	const PAYMENT_ICONS = array(
+		'american_express' => array( 'American Express', 'AMEX', '#1f72cd' ),
+		'apple_pay'        => array( 'Apple Pay', 'Pay', '#000000' ),
+		'bancontact'       => array( 'Bancontact', 'BC', '#005498' ),
+		'cartes_bancaires' => array( 'Cartes Bancaires', 'CB', '#1d4d7e' ),
+		'diners_club'      => array( 'Diners Club', 'DC', '#0079be' ),
+		'discover'         => array( 'Discover', 'DISC', '#231f20' ),
+		'google_pay'       => array( 'Google Pay', 'G Pay', '#3c4043' ),
+		'ideal'            => array( 'iDEAL', 'iDEAL', '#cc0066' ),
+		'klarna'           => array( 'Klarna', 'Klarna', '#17120f' ),
+		'maestro'          => array( 'Maestro', 'MAES', '#0e4c96' ),
+		'master'           => array( 'Mastercard', 'MC', '#eb001b' ),
+		'paypal'           => array( 'PayPal', 'PayPal', '#003087' ),
+		'shopify_pay'      => array( 'Shop Pay', 'Shop', '#5a31f4' ),
+		'sofort'           => array( 'SOFORT', 'SOFORT', '#393a41' ),
+		'visa'             => array( 'Visa', 'VISA', '#1a1f71' ),
+	);
+
+	/**
+	 * Constructor.
+	 *
+	 * @param array  $strings  Locale tree of the shopper's language (locales/<lang>.json).
+	 * @param array  $fallback English locale tree.
+	 * @param string $lang     Two-letter language.
+	 */
+	public function __construct( array $strings, array $fallback, $lang ) {
+		$this->strings  = $strings;
+		$this->fallback = $fallback;
+		$this->lang     = $lang;
+	}
+
+	/**
+	 * Loads the renderer for a language from the plugin's locale files.
+	 *
+	 * @param string $lang Two-letter language; anything else falls back to English.
+	 * @return Rassure_Renderer
+	 */
+	public static function for_language( $lang ) {
+		$lang     = in_array( $lang, array( 'en', 'fr' ), true ) ? $lang : 'en';
+		$read     = static function ( $file ) {
+			$data = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/locales/' . $file ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- local file.
+			return is_array( $data ) ? $data : array();
+		};
+		$english  = $read( 'en.default.json' );
+		$strings  = 'fr' === $lang ? $read( 'fr.json' ) : $english;
+		return new self( $strings, $english, $lang );
+	}
+
+	/**
+	 * Renders one block.
+	 *
+	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar.
+	 * @param array  $config  The published configuration (null when nothing was published).
+	 * @param array  $context shop (payment_types, policies, money_format), settings (tone, alignment),
+	 *                        block_id, now (Unix seconds), timezone.
+	 * @return string HTML.
+	 */
+	public function render( $handle, $config, array $context ) {
+		$key = 'trust-bar' === $handle ? 'bar' : $handle;
+		if ( ! is_array( $config ) || empty( $config[ $key ] ) || ! is_array( $config[ $key ] ) || empty( $config[ $key ]['enabled'] ) ) {
+			return '';
+		}
+		$block    = $config[ $key ];
+		$settings = isset( $context['settings'] ) && is_array( $context['settings'] ) ? $context['settings'] : array();
+		$tone     = $this->choice( isset( $settings['tone'] ) ? $settings['tone'] : '', array( 'plain', 'soft', 'outline' ), 'bar' === $key ? 'soft' : 'plain' );
+		$align    = $this->choice( isset( $settings['alignment'] ) ? $settings['alignment'] : '', array( 'start', 'center' ), 'start' );
+		$block_id = isset( $context['block_id'] ) ? preg_replace( '/[^A-Za-z0-9_-]/', '', (string) $context['block_id'] ) : 'wc';
+		$shop     = isset( $context['shop'] ) && is_array( $context['shop'] ) ? $context['shop'] : array();
+		$classes  = 'rassure rassure--' . $key . ' rassure--tone-' . $tone . ( 'bar' === $key ? '' : ' rassure--align-' . $align );
+		$title_id = 'rassure-' . $key . '-' . $block_id;
+
+		switch ( $key ) {
+			case 'payment':
+				return $this->payment( $block, $shop, $classes, $title_id );
+			case 'promises':
+				return $this->promises( $block, $shop, $classes, $title_id );
+			case 'delivery':
+				return $this->delivery( $block, $context, $classes, $title_id );
+			case 'contact':
+				return $this->contact( $block, $classes, $title_id );
+			case 'legal':
+				return $this->legal( $block, $shop, $classes, $title_id );
+			case 'bar':
+				return $this->bar( $block, $classes );
+		}
+		return '';
+	}
+
+	/**
+	 * A value from a closed list (block settings come from the merchant).
+	 *
+	 * @param mixed  $value   Candidate.
+	 * @param array  $allowed Allowed values.
+	 * @param string $default Fallback.
+	 * @return string
+	 */
+	private function choice( $value, array $allowed, $default ) {
+		return in_array( $value, $allowed, true ) ? $value : $default;
+	}
+
+	/**
+	 * A storefront string, interpolated and escaped (the Liquid `t` filter).
+	 *
+	 * @param string $key  Dotted key, e.g. "rassure.payment.heading".
+	 * @param array  $vars Values for {{ name }} placeholders.
+	 * @return string Escaped text.
+	 */
+	public function t( $key, array $vars = array() ) {
+		$text = $this->lookup( $this->strings, $key );
+		if ( null === $text ) {
+			$text = $this->lookup( $this->fallback, $key );
+		}
+		if ( null === $text ) {
+			$text = 'translation missing: ' . $this->lang . '.' . $key;
+		}
+		$text = preg_replace_callback(
+			'/\{\{\s*(\w+)\s*\}\}/',
+			static function ( $match ) use ( $vars ) {
+				return array_key_exists( $match[1], $vars ) ? (string) $vars[ $match[1] ] : $match[0];
+			},
+			$text
+		);
+		return esc_html( $text );
+	}
+
+	/**
+	 * Looks a dotted key up in a locale tree.
+	 *
+	 * @param array  $tree Locale tree.
+	 * @param string $key  Dotted key.
+	 * @return string|null
+	 */
+	private function lookup( array $tree, $key ) {
+		$node = $tree;
+		foreach ( explode( '.', $key ) as $part ) {
+			if ( ! is_array( $node ) || ! array_key_exists( $part, $node ) ) {
+				return null;
+			}
+			$node = $node[ $part ];
+		}
+		return is_string( $node ) ? $node : null;
+	}
+
+	/**
+	 * The merchant's text in the shopper's language, trimmed (not escaped).
+	 *
+	 * @param mixed $localized { "en": "...", "fr": "..." }.
+	 * @return string
+	 */
+	private function local( $localized ) {
+		return is_array( $localized ) && isset( $localized[ $this->lang ] ) && is_string( $localized[ $this->lang ] ) ? trim( $localized[ $this->lang ] ) : '';
+	}
+
+	/**
+	 * Merchant text escaped, or the locale fallback when empty (snippets/rassure-text.liquid).
+	 *
+	 * @param mixed  $localized Merchant text.
+	 * @param string $fallback  Locale key.
+	 * @return string
+	 */
+	private function text( $localized, $fallback ) {
+		$value = $this->local( $localized );
+		return '' === $value ? $this->t( $fallback ) : esc_html( $value );
+	}
+
+	/**
+	 * A string field of the configuration.
+	 *
+	 * @param array  $block Block configuration.
+	 * @param string $field Field name.
+	 * @return string
+	 */
+	private function field( array $block, $field ) {
+		return isset( $block[ $field ] ) && is_string( $block[ $field ] ) ? trim( $block[ $field ] ) : '';
+	}
+
+	/**
+	 * Decorative icon (snippets/rassure-icon.liquid).
+	 *
+	 * @param mixed $name Icon name.
+	 * @return string
+	 */
+	public function icon( $name ) {
+		$art = is_string( $name ) && isset( self::ICONS[ $name ] ) ? self::ICONS[ $name ] : '<path d="m5 12 5 5 9-10"/>';
+		return '<svg class="rassure__icon" aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round">' . $art . '</svg>';
+	}
+
+	/**
+	 * Block title (snippets/rassure-heading.liquid).
+	 *
+	 * @param string $id       Element id.
+	 * @param mixed  $text     Merchant text.
+	 * @param string $fallback Locale key.
+	 * @return string
+	 */
+	private function heading( $id, $text, $fallback ) {
+		return '<h2 class="rassure__title" id="' . esc_attr( $id ) . '">' . $this->text( $text, $fallback ) . '</h2>';
+	}
+
+	/**
+	 * A payment method icon.
+	 *
+	 * @param string $type  Payment type handle.
+	 * @param string $class CSS class.
+	 * @return string
+	 */
+	public function payment_icon( $type, $class ) {
+		$type = (string) $type;
+		if ( isset( self::PAYMENT_ICONS[ $type ] ) ) {
+			list( $name, $mark, $fill ) = self::PAYMENT_ICONS[ $type ];
+		} else {
+			$name = str_replace( '_', ' ', $type );
+			$mark = strtoupper( substr( $type, 0, 4 ) );
+			$fill = '#4a4a4a';
+		}
+		$id = 'pi-' . preg_replace( '/[^a-z0-9_-]/i', '', $type );
+		return '<svg class="' . esc_attr( $class ) . '" viewBox="0 0 38 24" xmlns="http://www.w3.org/2000/svg" width="38" height="24" role="img" aria-labelledby="' . esc_attr( $id ) . '">'
+			. '<title id="' . esc_attr( $id ) . '">' . esc_html( $name ) . '</title>'
+			. '<rect width="38" height="24" rx="3" fill="' . esc_attr( $fill ) . '"/>'
+			. '<text x="19" y="15.5" text-anchor="middle" font-family="Arial,sans-serif" font-size="' . ( strlen( $mark ) > 4 ? 7 : 9 ) . '" font-weight="700" fill="#fff">' . esc_html( $mark ) . '</text></svg>';
+	}
+
+	/**
+	 * Amount in minor units, in the shop's money format ("{{amount_with_comma_separator}} €").
+	 *
+	 * @param int    $cents  Amount in minor units.
+	 * @param string $format Money format.
+	 * @return string
+	 */
+	public function money( $cents, $format ) {
+		$amount  = ( (int) $cents ) / 100;
+		$formats = array(
+			'amount'                                 => array( 2, ',', '.' ),
+			'amount_no_decimals'                     => array( 0, ',', '.' ),
+			'amount_with_comma_separator'            => array( 2, '.', ',' ),
+			'amount_no_decimals_with_comma_separator' => array( 0, '.', ',' ),
+			'amount_with_space_separator'            => array( 2, ' ', ',' ),
+			'amount_no_decimals_with_space_separator' => array( 0, ' ', ',' ),
+			'amount_with_apostrophe_separator'       => array( 2, "'", '.' ),
+		);
+		return preg_replace_callback(
+			'/\{\{\s*(\w+)\s*\}\}/',
+			static function ( $match ) use ( $formats, $amount ) {
+				if ( ! isset( $formats[ $match[1] ] ) ) {
+					return $match[0];
+				}
+				list( $decimals, $thousands, $decimal ) = $formats[ $match[1] ];
+				return number_format( $amount, $decimals, $decimal, $thousands );
+			},
+			(string) $format
+		);
+	}
+
+	/**
+	 * The shop's policy of one kind.
+	 *
+	 * @param array  $shop   Shop context.
+	 * @param string $handle refund_policy | shipping_policy | …
+	 * @return string URL or ''.
+	 */
+	private function policy_url( array $shop, $handle ) {
+		foreach ( isset( $shop['policies'] ) ? (array) $shop['policies'] : array() as $policy ) {
+			if ( is_array( $policy ) && isset( $policy['handle'], $policy['url'] ) && $policy['handle'] === $handle ) {
+				return (string) $policy['url'];
+			}
+		}
+		return '';
+	}
+
+	/**
+	 * Payment block.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $shop     Shop context.
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function payment( array $block, array $shop, $classes, $title_id ) {
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.payment.heading' );
+		$types = isset( $shop['payment_types'] ) ? array_values( array_filter( (array) $shop['payment_types'], 'is_string' ) ) : array();
+		if ( count( $types ) > 0 ) {
+			$html .= '<ul class="rassure__payments" aria-label="' . $this->t( 'rassure.payment.methods' ) . '">';
+			foreach ( $types as $type ) {
+				$html .= '<li class="rassure__payment">' . $this->payment_icon( $type, 'rassure__payment-icon' ) . '</li>';
+			}
+			$html .= '</ul>';
+		}
+		$html .= '<p class="rassure__item">' . $this->icon( 'lock' ) . '<span class="rassure__body"><span class="rassure__detail">' . $this->text( isset( $block['note'] ) ? $block['note'] : null, 'rassure.payment.secure' ) . '</span></span></p>';
+		return $html . '</section>';
+	}
+
+	/**
+	 * Promises block.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $shop     Shop context.
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function promises( array $block, array $shop, $classes, $title_id ) {
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.promises.heading' );
+		$html .= '<ul class="rassure__list">';
+		foreach ( isset( $block['items'] ) && is_array( $block['items'] ) ? $block['items'] : array() as $item ) {
+			if ( ! is_array( $item ) ) {
+				continue;
+			}
+			$label  = esc_html( $this->local( isset( $item['title'] ) ? $item['title'] : null ) );
+			$detail = esc_html( $this->local( isset( $item['text'] ) ? $item['text'] : null ) );
+			$days   = isset( $item['days'] ) ? (int) $item['days'] : 0;
+			$url    = '';
+			$kind   = isset( $item['kind'] ) ? $item['kind'] : '';
+			if ( 'shipping' === $kind ) {
+				$url       = $this->policy_url( $shop, 'shipping_policy' );
+				$free_from = isset( $item['free_from'] ) ? (int) $item['free_from'] : 0;
+				if ( '' === $label && $free_from > 0 ) {
+					$label = $this->t( 'rassure.promises.shipping_free', array( 'amount' => $this->money( $free_from, isset( $shop['money_format'] ) ? $shop['money_format'] : '{{amount}}' ) ) );
+				} elseif ( '' === $label ) {
+					$label = $this->t( 'rassure.promises.shipping' );
+				}
+			} elseif ( 'returns' === $kind ) {
+				$url = $this->policy_url( $shop, 'refund_policy' );
+				if ( '' === $label ) {
+					$label = $this->t( 'rassure.promises.returns', array( 'days' => $days ) );
+				}
+			} elseif ( 'withdrawal' === $kind ) {
+				$url = $this->policy_url( $shop, 'refund_policy' );
+				if ( '' === $label ) {
+					$label = $this->t( 'rassure.promises.withdrawal', array( 'days' => $days ) );
+				}
+				if ( '' === $detail ) {
+					$detail = $this->t( 'rassure.promises.withdrawal_detail', array( 'days' => $days ) );
+				}
+			}
+			if ( '' === $label ) {
+				continue;
+			}
+			$html .= '<li class="rassure__item">' . $this->icon( isset( $item['icon'] ) ? $item['icon'] : '' ) . '<span class="rassure__body">';
+			$html .= '' !== $url
+				? '<a class="rassure__label rassure__link" href="' . esc_url( $url ) . '">' . $label . '</a>'
+				: '<span class="rassure__label">' . $label . '</span>';
+			if ( '' !== $detail ) {
+				$html .= '<span class="rassure__detail">' . $detail . '</span>';
+			}
+			$html .= '</span></li>';
+		}
+		return $html . '</ul></section>';
+	}
+
+	/**
+	 * Delivery block: the same walk over days as blocks/delivery.liquid (from local noon, in the
+	 * shop's time zone; ISO weekdays; holidays skipped).
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $context  Render context (now, timezone).
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function delivery( array $block, array $context, $classes, $title_id ) {
+		$zone = new DateTimeZone( isset( $context['timezone'] ) && is_string( $context['timezone'] ) && '' !== $context['timezone'] ? $context['timezone'] : 'UTC' );
+		$now  = isset( $context['now'] ) ? (int) $context['now'] : time();
+		$at   = static function ( $seconds, $format ) use ( $zone ) {
+			$date = new DateTime( '@' . $seconds );
+			return $date->setTimezone( $zone )->format( $format );
+		};
+
+		$since_midnight = (int) $at( $now, 'H' ) * 3600 + (int) $at( $now, 'i' ) * 60 + (int) $at( $now, 's' );
+		$now_minutes    = intdiv( $since_midnight, 60 );
+		$noon           = $now - $since_midnight + 43200;
+		$ship_days      = $this->field( $block, 'ship_days' );
+		$delivery_days  = $this->field( $block, 'delivery_days' );
+		$holidays       = isset( $block['holidays'] ) && is_array( $block['holidays'] ) ? $block['holidays'] : array();
+		$processing     = isset( $block['processing_days'] ) ? (int) $block['processing_days'] : 0;
+		$cutoff_minutes = isset( $block['cutoff_minutes'] ) ? (int) $block['cutoff_minutes'] : 0;
+		$transit_min    = isset( $block['transit_min'] ) ? (int) $block['transit_min'] : 0;
+		$transit_max    = isset( $block['transit_max'] ) ? (int) $block['transit_max'] : 0;
+		$stage          = 'receive';
+		$count          = 0;
+		$first_day      = null;
+		$last_day       = null;
+		for ( $i = 0; $i <= 90; $i++ ) {
+			$day = $noon + $i * 86400;
+			$dow = $at( $day, 'N' );
+			if ( in_array( $at( $day, 'Y-m-d' ), $holidays, true ) ) {
+				continue;
+			}
+			if ( 'receive' === $stage ) {
+				if ( false !== strpos( $ship_days, $dow ) && ( $i > 0 || $now_minutes < $cutoff_minutes ) ) {
+					$count = $processing;
+					$stage = 0 === $count ? 'transit' : 'process';
+				}
+			} elseif ( 'process' === $stage ) {
+				if ( false !== strpos( $ship_days, $dow ) ) {
+					--$count;
+					if ( 0 === $count ) {
+						$stage = 'transit';
+					}
+				}
+			} elseif ( false !== strpos( $delivery_days, $dow ) ) {
+				++$count;
+				if ( $count === $transit_min ) {
+					$first_day = $day;
+				}
+				if ( $count === $transit_max ) {
+					$last_day = $day;
+					break;
+				}
+			}
+		}
+
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.delivery.heading' );
+		$html .= '<p class="rassure__item">' . $this->icon( 'truck' ) . '<span class="rassure__body">';
+		if ( null !== $last_day ) {
+			$weekdays = explode( ',', $this->t( 'rassure.date.weekdays' ) );
+			$months   = explode( ',', $this->t( 'rassure.date.months' ) );
+			$name     = static function ( array $list, $index ) {
+				return isset( $list[ $index ] ) ? $list[ $index ] : '';
+			};
+			$end      = '<time datetime="' . $at( $last_day, 'Y-m-d' ) . '">' . $name( $weekdays, (int) $at( $last_day, 'N' ) - 1 ) . ' ' . $at( $last_day, 'j' ) . ' ' . $name( $months, (int) $at( $last_day, 'n' ) - 1 ) . '</time>';
+			$html    .= '<span class="rassure__label">';
+			if ( $first_day === $last_day ) {
+				$html .= $this->t( 'rassure.delivery.on' ) . ' ' . $end;
+			} else {
+				$first = null === $first_day ? $last_day : $first_day;
+				$start = '<time datetime="' . $at( $first, 'Y-m-d' ) . '">' . $name( $weekdays, (int) $at( $first, 'N' ) - 1 ) . ' ' . $at( $first, 'j' );
+				if ( $at( $first, 'm' ) !== $at( $last_day, 'm' ) ) {
+					$start .= ' ' . $name( $months, (int) $at( $first, 'n' ) - 1 );
+				}
+				$start .= '</time>';
+				$html  .= $this->t( 'rassure.delivery.between' ) . ' ' . $start . ' ' . $this->t( 'rassure.delivery.and' ) . ' ' . $end;
+			}
+			$html .= '</span>';
+			if ( 0 === $processing ) {
+				$html .= '<span class="rassure__detail">' . $this->t( 'rassure.delivery.cutoff', array( 'time' => $this->field( $block, 'cutoff' ) ) ) . '</span>';
+			}
+			$html .= '<span class="rassure__detail">' . $this->text( isset( $block['note'] ) ? $block['note'] : null, 'rassure.delivery.note' ) . '</span>';
+		} else {
+			$html .= '<span class="rassure__detail">' . $this->t( 'rassure.delivery.unavailable' ) . '</span>';
+		}
+		return $html . '</span></p></section>';
+	}
+
+	/**
+	 * Contact block.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function contact( array $block, $classes, $title_id ) {
+		$email = $this->field( $block, 'email' );
+		$phone = $this->field( $block, 'phone' );
+		$chat  = $this->field( $block, 'chat_url' );
+		$form  = $this->field( $block, 'form_url' );
+		$hours = esc_html( $this->local( isset( $block['hours'] ) ? $block['hours'] : null ) );
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.contact.heading' );
+		$html .= '<ul class="rassure__list">';
+		if ( '' !== $email ) {
+			$html .= '<li class="rassure__item">' . $this->icon( 'mail' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.contact.email' ) . '</span><a class="rassure__link" href="' . esc_attr( 'mailto:' . $email ) . '">' . esc_html( $email ) . '</a></span></li>';
+		}
+		if ( '' !== $phone ) {
+			$html .= '<li class="rassure__item">' . $this->icon( 'phone' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.contact.phone' ) . '</span><a class="rassure__link" href="' . esc_attr( 'tel:' . str_replace( ' ', '', $phone ) ) . '">' . esc_html( $phone ) . '</a></span></li>';
+		}
+		if ( '' !== $chat ) {
+			$html .= '<li class="rassure__item">' . $this->icon( 'chat' ) . '<span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $chat ) . '">' . $this->t( 'rassure.contact.chat' ) . '</a></span></li>';
+		}
+		if ( '' !== $form ) {
+			$html .= '<li class="rassure__item">' . $this->icon( 'document' ) . '<span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $form ) . '">' . $this->t( 'rassure.contact.form' ) . '</a></span></li>';
+		}
+		$html .= '</ul>';
+		if ( '' !== $hours ) {
+			$html .= '<p class="rassure__item">' . $this->icon( 'clock' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.contact.hours' ) . '</span><span class="rassure__detail">' . $hours . '</span></span></p>';
+		}
+		return $html . '</section>';
+	}
+
+	/**
+	 * Legal links block.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $shop     Shop context.
+	 * @param string $classes  Nav classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function legal( array $block, array $shop, $classes, $title_id ) {
+		$html  = '<nav class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.legal.heading' );
+		$html .= '<ul class="rassure__list rassure__list--inline">';
+		foreach ( isset( $shop['policies'] ) ? (array) $shop['policies'] : array() as $policy ) {
+			if ( is_array( $policy ) && isset( $policy['url'], $policy['title'] ) ) {
+				$html .= '<li class="rassure__item"><a class="rassure__link" href="' . esc_url( $policy['url'] ) . '">' . esc_html( $policy['title'] ) . '</a></li>';
+			}
+		}
+		$withdrawal = $this->field( $block, 'withdrawal_form_url' );
+		if ( '' !== $withdrawal ) {
+			$html .= '<li class="rassure__item"><a class="rassure__link" href="' . esc_url( $withdrawal ) . '">' . $this->t( 'rassure.legal.withdrawal_form' ) . '</a></li>';
+		}
+		foreach ( isset( $block['links'] ) && is_array( $block['links'] ) ? $block['links'] : array() as $link ) {
+			$label = is_array( $link ) ? esc_html( $this->local( isset( $link['label'] ) ? $link['label'] : null ) ) : '';
+			if ( '' !== $label ) {
+				$html .= '<li class="rassure__item"><a class="rassure__link" href="' . esc_url( $this->field( $link, 'url' ) ) . '">' . $label . '</a></li>';
+			}
+		}
+		return $html . '</ul></nav>';
+	}
+
+	/**
+	 * Site-wide bar (the app embed on Shopify).
+	 *
+	 * @param array  $block   Configuration.
+	 * @param string $classes Aside classes.
+	 * @return string
+	 */
+	private function bar( array $block, $classes ) {
+		$html = '<aside class="' . esc_attr( $classes ) . '" aria-label="' . $this->t( 'rassure.bar.label' ) . '"><ul class="rassure__list">';
+		foreach ( isset( $block['items'] ) && is_array( $block['items'] ) ? $block['items'] : array() as $item ) {
+			$label = is_array( $item ) ? esc_html( $this->local( isset( $item['text'] ) ? $item['text'] : null ) ) : '';
+			if ( '' !== $label ) {
+				$html .= '<li class="rassure__item">' . $this->icon( isset( $item['icon'] ) ? $item['icon'] : '' ) . '<span class="rassure__label">' . $label . '</span></li>';
+			}
+		}
+		return $html . '</ul></aside>';
+	}
+}

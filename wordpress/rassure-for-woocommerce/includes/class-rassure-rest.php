@@ -1,0 +1,142 @@
+<?php
+/**
+ * The plugin's REST routes, under `wc-rassure/v1` so WooCommerce's consumer-key
+ * authentication applies to them (it only runs on `wc/` and `wc-` routes): the Rassure app
+ * calls them with the key the merchant approved.
+ *
+ * @package Rassure
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * REST controller.
+ */
+class Rassure_Rest {
+
+	const NAMESPACE_V1 = 'wc-rassure/v1';
+
+	/**
+	 * Registers the routes (rest_api_init).
+	 */
+	public static function register_routes() {
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/config',
+			array(
+				array(
+					'methods'             => 'GET',
+					'callback'            => array( __CLASS__, 'get_config' ),
+					'permission_callback' => array( __CLASS__, 'can_manage' ),
+				),
+				array(
+					'methods'             => 'POST, PUT',
+					'callback'            => array( __CLASS__, 'save_config' ),
+					'permission_callback' => array( __CLASS__, 'can_manage' ),
+					'args'                => array(
+						'config'  => array(
+							'required' => true,
+							'type'     => 'object',
+						),
+						'enabled' => array(
+							'required' => false,
+							'type'     => 'boolean',
+							'default'  => true,
+						),
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/link',
+			array(
+				'methods'             => 'POST',
+				'callback'            => array( __CLASS__, 'save_link' ),
+				'permission_callback' => array( __CLASS__, 'can_manage' ),
+				'args'                => array(
+					'admin_secret' => array(
+						'required' => true,
+						'type'     => 'string',
+					),
+					'app_url'      => array(
+						'required' => true,
+						'type'     => 'string',
+					),
+					'shop'         => array(
+						'required' => true,
+						'type'     => 'string',
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Only a user who manages WooCommerce (the owner of the approved key) may change the plugin.
+	 *
+	 * @return bool|WP_Error
+	 */
+	public static function can_manage() {
+		if ( current_user_can( 'manage_woocommerce' ) ) {
+			return true;
+		}
+		return new WP_Error( 'rassure_forbidden', __( 'Sorry, you are not allowed to manage Rassure.', 'rassure-for-woocommerce' ), array( 'status' => is_user_logged_in() ? 403 : 401 ) );
+	}
+
+	/**
+	 * GET /config.
+	 *
+	 * @return WP_REST_Response
+	 */
+	public static function get_config() {
+		$stored = get_option( Rassure_Options::CONFIG );
+		return rest_ensure_response(
+			array(
+				'config'  => is_array( $stored ) && isset( $stored['config'] ) ? $stored['config'] : null,
+				'enabled' => is_array( $stored ) && ! empty( $stored['enabled'] ),
+			)
+		);
+	}
+
+	/**
+	 * POST /config: stores the published configuration.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public static function save_config( $request ) {
+		$config = $request->get_param( 'config' );
+		if ( ! is_array( $config ) ) {
+			return new WP_Error( 'rest_invalid_param', __( 'Invalid parameter(s): config', 'rassure-for-woocommerce' ), array( 'status' => 400 ) );
+		}
+		$encoded = wp_json_encode( $config );
+		if ( false === $encoded || strlen( $encoded ) > Rassure_Options::MAX_CONFIG_BYTES ) {
+			return new WP_Error( 'rassure_config_too_large', __( 'The configuration is too large.', 'rassure-for-woocommerce' ), array( 'status' => 413 ) );
+		}
+		$updated_at = Rassure_Options::save_config( $config, (bool) $request->get_param( 'enabled' ) );
+		return rest_ensure_response(
+			array(
+				'saved'      => true,
+				'updated_at' => $updated_at,
+			)
+		);
+	}
+
+	/**
+	 * POST /link: the app hands over the secret for wp-admin entry tokens and its URL.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public static function save_link( $request ) {
+		$secret  = (string) $request->get_param( 'admin_secret' );
+		$app_url = esc_url_raw( (string) $request->get_param( 'app_url' ), array( 'https', 'http' ) );
+		$shop    = sanitize_text_field( (string) $request->get_param( 'shop' ) );
+		if ( strlen( $secret ) < 32 || strlen( $secret ) > 200 || '' === $app_url || '' === $shop ) {
+			return new WP_Error( 'rest_invalid_param', __( 'Invalid parameter(s): admin_secret, app_url, shop', 'rassure-for-woocommerce' ), array( 'status' => 400 ) );
+		}
+		Rassure_Options::save_link( $secret, $app_url, $shop );
+		return rest_ensure_response( array( 'linked' => true ) );
+	}
+}

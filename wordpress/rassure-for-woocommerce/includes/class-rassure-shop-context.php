@@ -1,0 +1,122 @@
+<?php
+/**
+ * What the blocks need to know about the shop, read from WordPress and WooCommerce: the
+ * payment methods really enabled (never a logo the shop has not earned), the legal pages, the
+ * money format, the shopper's language and the shop's time zone.
+ *
+ * @package Rassure
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Shop context for the renderer.
+ */
+class Rassure_Shop_Context {
+
+	/**
+	 * Card brands and wallets shown for each kind of gateway (by WooCommerce gateway id).
+	 *
+	 * @var array
+	 */
+	const GATEWAY_PAYMENT_TYPES = array(
+		'stripe'                   => array( 'cartes_bancaires', 'visa', 'master', 'american_express' ),
+		'woocommerce_payments'     => array( 'cartes_bancaires', 'visa', 'master', 'american_express' ),
+		'ppcp-gateway'             => array( 'paypal' ),
+		'paypal'                   => array( 'paypal' ),
+		'ppcp-credit-card-gateway' => array( 'visa', 'master' ),
+		'stripe_applepay'          => array( 'apple_pay' ),
+		'stripe_googlepay'         => array( 'google_pay' ),
+	);
+
+	/**
+	 * Payment types of the enabled gateways, without duplicates.
+	 *
+	 * @param string[] $gateway_ids Enabled gateway ids.
+	 * @return string[]
+	 */
+	public static function payment_types( array $gateway_ids ) {
+		$types = array();
+		foreach ( $gateway_ids as $id ) {
+			foreach ( isset( self::GATEWAY_PAYMENT_TYPES[ $id ] ) ? self::GATEWAY_PAYMENT_TYPES[ $id ] : array() as $type ) {
+				if ( ! in_array( $type, $types, true ) ) {
+					$types[] = $type;
+				}
+			}
+		}
+		return $types;
+	}
+
+	/**
+	 * WooCommerce's price format as a money format ("{{amount_with_comma_separator}} €").
+	 *
+	 * @param string $position  left | right | left_space | right_space.
+	 * @param string $symbol    Currency symbol (plain text).
+	 * @param string $decimal   Decimal separator.
+	 * @param int    $decimals  Number of decimals.
+	 * @return string
+	 */
+	public static function money_format( $position, $symbol, $decimal, $decimals ) {
+		if ( ',' === $decimal ) {
+			$amount = 0 === $decimals ? '{{amount_no_decimals_with_space_separator}}' : '{{amount_with_space_separator}}';
+		} else {
+			$amount = 0 === $decimals ? '{{amount_no_decimals}}' : '{{amount}}';
+		}
+		switch ( $position ) {
+			case 'left':
+				return $symbol . $amount;
+			case 'left_space':
+				return $symbol . ' ' . $amount;
+			case 'right':
+				return $amount . $symbol;
+			default:
+				return $amount . ' ' . $symbol;
+		}
+	}
+
+	/**
+	 * The context for the live storefront.
+	 *
+	 * @return array
+	 */
+	public static function current() {
+		$enabled = array();
+		if ( function_exists( 'WC' ) && WC()->payment_gateways() ) {
+			foreach ( WC()->payment_gateways()->get_available_payment_gateways() as $id => $gateway ) {
+				$enabled[] = (string) $id;
+			}
+		}
+		$policies = array();
+		$pages    = array(
+			'refund_policy'    => (int) get_option( 'woocommerce_refund_returns_page_id' ),
+			'privacy_policy'   => (int) get_option( 'wp_page_for_privacy_policy' ),
+			'terms_of_service' => function_exists( 'wc_terms_and_conditions_page_id' ) ? (int) wc_terms_and_conditions_page_id() : 0,
+		);
+		foreach ( $pages as $handle => $page_id ) {
+			if ( $page_id > 0 && 'publish' === get_post_status( $page_id ) ) {
+				$policies[] = array(
+					'handle' => $handle,
+					'title'  => get_the_title( $page_id ),
+					'url'    => get_permalink( $page_id ),
+				);
+			}
+		}
+		$symbol = function_exists( 'get_woocommerce_currency_symbol' ) ? html_entity_decode( get_woocommerce_currency_symbol(), ENT_QUOTES, 'UTF-8' ) : '€';
+		return array(
+			'shop'     => array(
+				'payment_types' => self::payment_types( $enabled ),
+				'policies'      => $policies,
+				'money_format'  => self::money_format(
+					(string) get_option( 'woocommerce_currency_pos', 'left' ),
+					$symbol,
+					function_exists( 'wc_get_price_decimal_separator' ) ? wc_get_price_decimal_separator() : '.',
+					function_exists( 'wc_get_price_decimals' ) ? (int) wc_get_price_decimals() : 2
+				),
+			),
+			'lang'     => substr( strtolower( determine_locale() ), 0, 2 ),
+			'timezone' => wp_timezone_string(),
+			'now'      => time(),
+			'block_id' => 'wc',
+		);
+	}
+}

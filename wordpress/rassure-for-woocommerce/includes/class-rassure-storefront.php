@@ -1,0 +1,132 @@
+<?php
+/**
+ * Puts the blocks on the storefront. Classic themes: WooCommerce's template hooks (under the
+ * add-to-cart button, after the cart table, before the checkout payment, the footer). Block
+ * themes and the Cart/Checkout blocks do not fire those hooks, so the same blocks are appended
+ * to WooCommerce's own blocks through the `render_block` filter. Each place renders once per page.
+ *
+ * @package Rassure
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Storefront integration.
+ */
+class Rassure_Storefront {
+
+	/**
+	 * Blocks shown in each place.
+	 *
+	 * @var array
+	 */
+	const PLACES = array(
+		'product'  => array( 'payment', 'promises', 'delivery' ),
+		'cart'     => array( 'promises' ),
+		'checkout' => array( 'payment' ),
+		'footer'   => array( 'contact', 'legal', 'trust-bar' ),
+	);
+
+	/**
+	 * WooCommerce blocks after which a place is rendered in block themes.
+	 *
+	 * @var array
+	 */
+	const BLOCK_ANCHORS = array(
+		'woocommerce/add-to-cart-form'           => 'product',
+		'woocommerce/proceed-to-checkout-block'  => 'cart',
+		'woocommerce/checkout-payment-block'     => 'checkout',
+	);
+
+	/**
+	 * Places already rendered in this request.
+	 *
+	 * @var array
+	 */
+	private static $rendered = array();
+
+	/**
+	 * Hooks everything up (plugins_loaded).
+	 */
+	public static function init() {
+		add_action( 'wp_enqueue_scripts', array( __CLASS__, 'enqueue_style' ) );
+		add_action( 'woocommerce_single_product_summary', array( __CLASS__, 'echo_product' ), 35 );
+		add_action( 'woocommerce_after_cart_table', array( __CLASS__, 'echo_cart' ) );
+		add_action( 'woocommerce_review_order_before_payment', array( __CLASS__, 'echo_checkout' ) );
+		add_action( 'wp_footer', array( __CLASS__, 'echo_footer' ) );
+		add_filter( 'render_block', array( __CLASS__, 'filter_block' ), 10, 2 );
+	}
+
+	/**
+	 * One small stylesheet, only when something is published; no script at all.
+	 */
+	public static function enqueue_style() {
+		if ( null !== Rassure_Options::config() ) {
+			wp_enqueue_style( 'rassure', plugins_url( 'assets/rassure.css', RASSURE_WC_FILE ), array(), RASSURE_WC_VERSION );
+		}
+	}
+
+	/**
+	 * HTML of a place's blocks, once per request.
+	 *
+	 * @param string $place   product | cart | checkout | footer.
+	 * @param array  $context Render context (defaults to the live shop).
+	 * @return string
+	 */
+	public static function place_html( $place, $context = null ) {
+		$config = Rassure_Options::config();
+		if ( null === $config || ! isset( self::PLACES[ $place ] ) || isset( self::$rendered[ $place ] ) ) {
+			return '';
+		}
+		self::$rendered[ $place ] = true;
+		$context                  = null === $context ? Rassure_Shop_Context::current() : $context;
+		$renderer                 = Rassure_Renderer::for_language( $context['lang'] );
+		$html                     = '';
+		foreach ( self::PLACES[ $place ] as $handle ) {
+			$html .= $renderer->render( $handle, $config, $context );
+		}
+		return $html;
+	}
+
+	/**
+	 * Forgets which places were rendered (tests, and long-running PHP workers).
+	 */
+	public static function reset() {
+		self::$rendered = array();
+	}
+
+	/** Classic single product page. */
+	public static function echo_product() {
+		echo self::place_html( 'product' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by Rassure_Renderer.
+	}
+
+	/** Classic cart page. */
+	public static function echo_cart() {
+		echo self::place_html( 'cart' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by Rassure_Renderer.
+	}
+
+	/** Classic checkout, before the payment methods. */
+	public static function echo_checkout() {
+		echo self::place_html( 'checkout' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by Rassure_Renderer.
+	}
+
+	/** Every page, at the end of the body. */
+	public static function echo_footer() {
+		echo self::place_html( 'footer' ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by Rassure_Renderer.
+	}
+
+	/**
+	 * Block themes: append a place after its WooCommerce anchor block.
+	 *
+	 * @param string $content Block HTML.
+	 * @param array  $block   Parsed block.
+	 * @return string
+	 */
+	public static function filter_block( $content, $block ) {
+		$name = is_array( $block ) && isset( $block['blockName'] ) ? $block['blockName'] : '';
+		if ( ! is_string( $name ) || ! isset( self::BLOCK_ANCHORS[ $name ] ) ) {
+			return $content;
+		}
+		return $content . self::place_html( self::BLOCK_ANCHORS[ $name ] );
+	}
+}

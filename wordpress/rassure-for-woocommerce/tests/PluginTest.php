@@ -1,0 +1,79 @@
+<?php
+/**
+ * Storefront placement, tracking display, the wp-admin token and uninstall.
+ *
+ * @package Rassure
+ */
+
+use PHPUnit\Framework\TestCase;
+
+class PluginTest extends TestCase {
+
+	protected function setUp(): void {
+		$GLOBALS['rassure_test']['options'] = array();
+		$GLOBALS['rassure_test']['actions'] = array();
+		Rassure_Storefront::reset();
+	}
+
+	public function test_hooks_classic_templates_and_blocks() {
+		Rassure_Storefront::init();
+		Rassure_Tracking::init();
+		$actions = $GLOBALS['rassure_test']['actions'];
+		$this->assertSame( 35, $actions['woocommerce_single_product_summary'][0][1], 'just under the add-to-cart button (priority 30)' );
+		foreach ( array( 'woocommerce_after_cart_table', 'woocommerce_review_order_before_payment', 'wp_footer', 'render_block', 'woocommerce_order_details_after_order_table', 'woocommerce_email_order_meta' ) as $hook ) {
+			$this->assertArrayHasKey( $hook, $actions, $hook );
+		}
+	}
+
+	public function test_a_place_renders_once_and_only_when_published() {
+		$context = array( 'shop' => array(), 'lang' => 'en', 'timezone' => 'UTC', 'now' => 0, 'block_id' => 'wc' );
+		$this->assertSame( '', Rassure_Storefront::place_html( 'cart', $context ) );
+		Rassure_Options::save_config( array( 'promises' => array( 'enabled' => true, 'items' => array( array( 'kind' => 'custom', 'icon' => 'gift', 'title' => array( 'en' => 'Gift wrap', 'fr' => 'Emballage' ), 'text' => array() ) ) ) ), true );
+		Rassure_Storefront::reset();
+		$html = Rassure_Storefront::place_html( 'cart', $context );
+		$this->assertStringContainsString( '<span class="rassure__label">Gift wrap</span>', $html );
+		$this->assertSame( '', Rassure_Storefront::place_html( 'cart', $context ), 'classic hook and block filter never both render' );
+	}
+
+	public function test_block_filter_appends_only_after_its_anchor() {
+		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => 'core/paragraph' ) ) );
+		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => null ) ) );
+	}
+
+	public function test_tracking_shows_only_https_links_escaped() {
+		$entries = Rassure_Tracking::entries(
+			array(
+				array( 'number' => '6A123<b>', 'carrier' => 'Colissimo', 'url' => 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A123&x=1' ),
+				array( 'number' => 'X', 'carrier' => 'Evil', 'url' => 'javascript:alert(1)' ),
+				'garbage',
+			)
+		);
+		$this->assertCount( 1, $entries );
+		$html = Rassure_Tracking::html( $entries, 'fr', Rassure_Renderer::for_language( 'fr' ) );
+		$this->assertStringContainsString( 'Suivi de votre colis', $html );
+		$this->assertStringContainsString( 'href="https://www.laposte.fr/outils/suivre-vos-envois?code=6A123&#038;x=1"', $html );
+		$this->assertStringContainsString( 'Colissimo 6A123&lt;b&gt;', $html );
+		$this->assertStringContainsString( "Colissimo 6A123<b> : https://www.laposte.fr/outils/suivre-vos-envois?code=6A123&x=1\n", Rassure_Tracking::text( $entries, 'fr' ) );
+		$this->assertSame( '', Rassure_Tracking::html( array(), 'en', Rassure_Renderer::for_language( 'en' ) ) );
+	}
+
+	public function test_admin_token_is_short_lived_and_signed() {
+		$token = Rassure_Admin::token( str_repeat( 's', 43 ), 'savonnerie.example', 3, 1000 );
+		list( $body, $mac ) = explode( '.', $token );
+		$payload = json_decode( base64_decode( strtr( $body, '-_', '+/' ) ), true );
+		$this->assertSame( array( 'purpose' => 'wp-admin', 'exp' => 1300, 'shop' => 'savonnerie.example', 'user' => 3 ), $payload );
+		$this->assertSame( rtrim( strtr( base64_encode( hash_hmac( 'sha256', $body, str_repeat( 's', 43 ), true ) ), '+/', '-_' ), '=' ), $mac );
+		$this->assertNull( Rassure_Admin::frame_url( null, 3, 'fr', 1000 ) );
+		$url = Rassure_Admin::frame_url( array( 'admin_secret' => 'k', 'app_url' => 'https://app.example/woocommerce/admin', 'shop' => 'savonnerie.example' ), 3, 'fr', 1000 );
+		$this->assertStringStartsWith( 'https://app.example/woocommerce/admin?store=savonnerie.example&token=', $url );
+		$this->assertStringEndsWith( '&locale=fr', $url );
+	}
+
+	public function test_uninstall_removes_the_options() {
+		Rassure_Options::save_config( array( 'bar' => array() ), true );
+		Rassure_Options::save_link( str_repeat( 'k', 43 ), 'https://app.example', 'shop' );
+		define( 'WP_UNINSTALL_PLUGIN', true );
+		require dirname( __DIR__ ) . '/uninstall.php';
+		$this->assertSame( array(), $GLOBALS['rassure_test']['options'] );
+	}
+}
