@@ -1,0 +1,146 @@
+/**
+ * The companion plugin from the Node side: the same published configuration renders the same
+ * normalised HTML through the theme extension's Liquid blocks (liquidjs) and through the
+ * plugin's PHP renderer (php-cli); the plugin ships the extension's stylesheet and storefront
+ * strings unchanged; its wp-admin tokens open the app; every PHP file passes `php -l`; and
+ * Debian's phpunit runs the plugin's own tests.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import type { PreviewShop } from "../../app/storefront/liquid-preview";
+import { verifyAdminToken } from "../../app/woocommerce/companion.server";
+import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, hostileConfig, PARIS, render } from "../storefront/fixtures";
+
+const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
+
+function php(args: string[], input?: string): string {
+  const result = spawnSync("php", args, { input, encoding: "utf8", cwd: PLUGIN, timeout: 60_000 });
+  if (result.error) throw new Error(`php-cli is needed for the plugin tests (scripts/system-deps.sh installs it): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`php ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+interface Case {
+  handle: string;
+  config: StorefrontConfig | null;
+  locale: "en" | "fr";
+  shop: PreviewShop;
+  now: Date;
+}
+
+/** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
+function normalise(html: string): string {
+  return html
+    .replace(/&#0?39;/g, "&#39;")
+    .replace(/&#0?38;/g, "&amp;")
+    .replace(/>\s+</g, "><")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
+  const requests = cases.map((c) => ({
+    handle: c.handle,
+    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS) : null,
+    locale: c.locale,
+    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat },
+    settings: { tone: "soft", alignment: "center" },
+    block_id: "wc",
+    now: Math.floor(c.now.getTime() / 1000),
+    timezone: PARIS,
+  }));
+  const phpOut = JSON.parse(php(["tests/render.php"], JSON.stringify(requests))) as string[];
+  return Promise.all(
+    cases.map(async (c, i) => ({
+      label: `${c.handle} ${c.locale} ${c.now.toISOString()}`,
+      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc" }),
+      php: phpOut[i],
+    })),
+  );
+}
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => {
+  it("every block, both languages, full and default configurations", async () => {
+    const cases: Case[] = [];
+    for (const handle of BLOCK_HANDLES) {
+      for (const locale of ["en", "fr"] as const) {
+        for (const config of [fullConfig(), defaultStorefrontConfig()]) cases.push({ handle, config, locale, shop: FRENCH_SHOP, now: NOW });
+      }
+    }
+    for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+
+  it("hostile merchant text is escaped the same way", async () => {
+    const cases = BLOCK_HANDLES.map((handle) => ({ handle, config: hostileConfig(), locale: "fr" as const, shop: FRENCH_SHOP, now: NOW }));
+    for (const pair of await renderBoth(cases)) {
+      expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+      expect(pair.php).not.toContain("<script");
+    }
+  });
+
+  it("delivery dates agree around cut-offs, weekends, month ends and the DST change", async () => {
+    const instants = ["2026-11-23T07:59:00Z", "2026-11-23T15:30:00Z", "2026-11-27T18:00:00Z", "2026-11-28T09:00:00Z", "2026-12-30T10:00:00Z", "2027-03-26T16:00:00Z", "2027-10-29T23:30:00Z"];
+    const zero = fullConfig();
+    zero.delivery.processingDays = 0;
+    const cases = instants.flatMap((iso) => [fullConfig(), zero].map((config) => ({ handle: "delivery", config, locale: "fr" as const, shop: FRENCH_SHOP, now: new Date(iso) })));
+    for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+
+  it("disabled blocks and shops without payment types or policies", async () => {
+    const off = fullConfig();
+    for (const key of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) off[key].enabled = false;
+    const bare: PreviewShop = { enabledPaymentTypes: [], policies: [], moneyFormat: "€{{amount}}" };
+    const cases: Case[] = BLOCK_HANDLES.flatMap((handle) => [
+      { handle, config: off, locale: "en" as const, shop: FRENCH_SHOP, now: NOW },
+      { handle, config: null, locale: "en" as const, shop: FRENCH_SHOP, now: NOW },
+      { handle, config: fullConfig(), locale: "en" as const, shop: bare, now: NOW },
+    ]);
+    for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+});
+
+describe("the plugin ships the storefront contract unchanged", () => {
+  it("same stylesheet and storefront strings as the theme extension", () => {
+    const same = (plugin: string, extension: string) => expect(readFileSync(path.join(PLUGIN, plugin), "utf8")).toBe(readFileSync(path.resolve("extensions/rassure-theme", extension), "utf8"));
+    same("assets/rassure.css", "assets/rassure.css");
+    same("locales/en.default.json", "locales/en.default.json");
+    same("locales/fr.json", "locales/fr.json");
+  });
+
+  it("a token minted by the plugin opens the app's wp-admin page; altered or foreign ones do not", () => {
+    const secret = "k".repeat(43);
+    const now = Math.floor(Date.now() / 1000);
+    const mint = (s: string, shop: string, at: number) => php(["-r", `require 'tests/bootstrap.php'; echo Rassure_Admin::token(${JSON.stringify(s)}, ${JSON.stringify(shop)}, 3, ${at});`]);
+    const token = mint(secret, "savonnerie.example", now);
+    expect(verifyAdminToken(secret, token, "savonnerie.example")).toMatchObject({ shop: "savonnerie.example", user: 3 });
+    expect(verifyAdminToken(secret, token, "other.example")).toBeNull();
+    expect(verifyAdminToken("x".repeat(43), token, "savonnerie.example")).toBeNull();
+    expect(verifyAdminToken(secret, mint(secret, "savonnerie.example", now - 600), "savonnerie.example")).toBeNull();
+  });
+});
+
+describe("PHP checks", () => {
+  it("php -l passes on every PHP file", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (name.endsWith(".php")) files.push(full);
+      }
+    };
+    walk(PLUGIN);
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    for (const file of files) expect(php(["-l", file])).toContain("No syntax errors");
+  });
+
+  it("Debian's phpunit runs the plugin's tests", () => {
+    const output = execFileSync("phpunit", ["-c", "phpunit.xml"], { cwd: PLUGIN, encoding: "utf8", timeout: 120_000 });
+    expect(output).toMatch(/OK \(\d+ tests, \d+ assertions\)/);
+  });
+});
