@@ -9,6 +9,8 @@ import { formatDate, useI18n } from "../i18n";
 import { shopifyAdminUrl } from "../shopify-admin-links";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
+import { ChecklistHomeCard } from "../checklist/HomeCard";
+import { homeChecklistSummary } from "../checklist/home.server";
 
 // The policy types a merchant sells under; SUBSCRIPTION_POLICY only matters to subscription shops.
 const POLICY_TYPES: LegalPolicyType[] = ["TERMS_OF_SALE", "LEGAL_NOTICE", "PRIVACY_POLICY", "REFUND_POLICY", "SHIPPING_POLICY", "CONTACT_INFORMATION", "TERMS_OF_SERVICE"];
@@ -18,11 +20,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shop = await findShop("shopify", session.shop);
   const installedAt = shop?.installedAt.toISOString() ?? null;
   const jurisdiction = shop ? effectiveJurisdiction(shop) : null;
+  const checklist = await homeChecklistSummary(session.shop);
   try {
     const profile = await new ShopifyAdapter(admin.graphql).getShopProfile();
-    return { profile, error: null, installedAt, jurisdiction };
+    return { profile, error: null, installedAt, jurisdiction, checklist };
   } catch (error) {
-    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction };
+    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist };
     throw error;
   }
 };
@@ -34,7 +37,7 @@ function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" 
 }
 
 export default function Home() {
-  const { profile, error, installedAt, jurisdiction } = useLoaderData<typeof loader>();
+  const { profile, error, installedAt, jurisdiction, checklist } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
 
   if (!profile) {
@@ -105,6 +108,7 @@ export default function Home() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="500">
+              <ChecklistHomeCard summary={checklist} />
               <Card>
                 <BlockStack gap="300">
                   <Text as="h2" variant="headingMd">
@@ -132,7 +136,6 @@ export default function Home() {
                     {t("home.next.heading")}
                   </Text>
                   <List>
-                    <List.Item>{t("home.next.checklist")}</List.Item>
                     <List.Item>{t("home.next.blocks")}</List.Item>
                     <List.Item>{t("home.next.tracking")}</List.Item>
                   </List>

@@ -1,0 +1,70 @@
+/**
+ * Scans run in the background of this process for the admin (Scan now, re-check, the daily
+ * refresh when the admin is opened) and for the shop/update webhook. The scan row is written
+ * first, so the page shows "running" and a crash leaves an "interrupted" row, not silence.
+ * The production-readiness issue moves this onto a durable queue; `waitForBackgroundScans`
+ * exists for tests and graceful shutdown.
+ */
+import { ShopifyAdapter } from "../../adapters/shopify";
+import prisma from "../db.server";
+import { effectiveJurisdiction } from "../jurisdiction";
+import { findShop } from "../shops.server";
+import { unauthenticated } from "../shopify.server";
+import type { ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
+import { finishScan, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
+
+const pending = new Set<Promise<unknown>>();
+/** A shop/update burst (several settings saved in a row) triggers one scan, not one per webhook. */
+const WEBHOOK_DEBOUNCE_MS = 60_000;
+
+function track(task: Promise<unknown>) {
+  const settled = task.catch((error: unknown) => console.error("[checklist] background scan failed:", error)).finally(() => pending.delete(settled));
+  pending.add(settled);
+}
+
+export async function waitForBackgroundScans(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
+}
+
+async function shopifyContext(shopDomain: string) {
+  const [{ admin }, shop] = await Promise.all([unauthenticated.admin(shopDomain), findShop("shopify", shopDomain)]);
+  return { adapter: new ShopifyAdapter(admin.graphql), jurisdiction: shop ? effectiveJurisdiction(shop) : undefined };
+}
+
+/** Waits (briefly) until a row written in a webhook transaction is visible, then runs the scan. */
+async function runScanRow(shop: ShopRef, scanId: string) {
+  for (let attempt = 0; attempt < 40 && !(await prisma.checklistScan.findUnique({ where: { id: scanId } })); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  try {
+    const { adapter, jurisdiction } = await shopifyContext(shop.shopDomain);
+    await finishScan(prisma, scanId, shop, adapter, { jurisdiction });
+  } catch (error) {
+    // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
+    await prisma.checklistScan.updateMany({ where: { id: scanId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
+  }
+}
+
+export async function scanShopifyShopInBackground(shopDomain: string, trigger: ScanTrigger): Promise<string> {
+  const shop: ShopRef = { platform: "shopify", shopDomain };
+  const scanId = await startScan(prisma, shop, trigger);
+  track(runScanRow(shop, scanId));
+  return scanId;
+}
+
+export function recheckInBackground(shopDomain: string, checkId: string): void {
+  const shop: ShopRef = { platform: "shopify", shopDomain };
+  track(
+    shopifyContext(shopDomain).then(({ adapter, jurisdiction }) => recheckItem(prisma, shop, adapter, checkId, { jurisdiction })),
+  );
+}
+
+/** shop/update: the shop's settings changed (address, email, policies…): re-scan, debounced. */
+export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
+  const shop: ShopRef = { platform: "shopify", shopDomain: webhook.shop };
+  const recent = await tx.checklistScan.findFirst({ where: { ...shop, startedAt: { gt: new Date(Date.now() - WEBHOOK_DEBOUNCE_MS) } } });
+  if (recent) return;
+  const row = await tx.checklistScan.create({ data: { ...shop, trigger: "webhook" } });
+  // Runs after the webhook's transaction commits (runScanRow waits for the row).
+  setImmediate(() => track(runScanRow(shop, row.id)));
+};
