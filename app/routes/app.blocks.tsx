@@ -22,7 +22,7 @@ import { BLOCK_HANDLES, BLOCKS, TRUST_BAR_EMBED_HANDLE, type BlockKey, type Conf
 import { EXTENSION_DIR, readExtensionSources } from "../storefront/extension-sources.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import { previewShopFromProfile } from "../storefront/preview-shop";
-import { loadStorefrontConfig, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../storefront/storefront.server";
+import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../storefront/storefront.server";
 import { themeEditorAddBlockUrl, themeEditorActivateEmbedUrl } from "../storefront/theme-editor-links";
 
 async function shopContext(request: Request) {
@@ -36,12 +36,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { adapter, shop, domain } = await shopContext(request);
-  const [stored, profile, theme] = await Promise.all([
-    loadStorefrontConfig(shop.id),
+  const [profile, theme] = await Promise.all([
     adapter.getShopProfile().then((p): ShopProfile | string => p, messageOf),
     adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then((s): ThemeEmbedStatus | null | string => s, messageOf),
   ]);
   const profileOk = typeof profile === "string" ? null : profile;
+  if (profileOk?.timezone) await refreshStalePublication(shop.id, adapter, profileOk.timezone);
+  const stored = await loadStorefrontConfig(shop.id);
   return {
     domain,
     apiKey: appEnvironment().shopifyApiKey,

@@ -82,3 +82,21 @@ async function publishStoredVersion(
   await prisma.storefrontConfig.update({ where: { shopId }, data: { publishedVersion: version, publishedAt: now, publishError: null } });
   return { ok: true, version, published: true, publishError: null };
 }
+
+/** Published holiday dates cover PUBLISHED_HOLIDAY_DAYS; refresh well before they run out. */
+export const REPUBLISH_AFTER_DAYS = 180;
+
+/**
+ * Republishes an up-to-date configuration whose publication is old enough for its holiday list
+ * to thin out. Called when the merchant opens the page; returns null when nothing was due.
+ */
+export async function refreshStalePublication(
+  shopId: string,
+  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  timeZone: string,
+  now = new Date(),
+): Promise<SaveResult | null> {
+  const stored = await loadStorefrontConfig(shopId);
+  const due = stored.publishedAt && stored.publishedVersion === stored.version && now.getTime() - stored.publishedAt.getTime() > REPUBLISH_AFTER_DAYS * 86_400_000;
+  return due ? publishStoredVersion(shopId, stored.config, stored.version, adapter, timeZone, now) : null;
+}

@@ -10,7 +10,7 @@ import { activeEmbedHandles, parseThemeJson } from "../../adapters/shopify/store
 import prisma from "../../app/db.server";
 import { authenticate } from "../../app/shopify.server";
 import { defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
-import { loadStorefrontConfig, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
+import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import { eraseShopOnUninstall } from "../../app/shops.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startTestDevStore } from "../support/dev-store";
@@ -88,6 +88,18 @@ describe("publishing the storefront configuration", () => {
     expect(result).toMatchObject({ ok: true, published: false });
     expect((await loadStorefrontConfig(shopId)).publishError).toBeTruthy();
     store.simulate.reset();
+  });
+});
+
+describe("keeping the published holiday dates fresh", () => {
+  it("republishes an unchanged configuration once its publication is 180 days old, not before", async () => {
+    await republishStorefrontConfig(shopId, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    expect(await refreshStalePublication(shopId, adapter, "Europe/Paris", new Date("2027-05-01T10:00:00Z"))).toBeNull();
+    const refreshed = await refreshStalePublication(shopId, adapter, "Europe/Paris", new Date("2027-06-01T10:00:00Z"));
+    expect(refreshed).toMatchObject({ ok: true, published: true });
+    const published = JSON.parse(appMetafield("config")!.value) as { published_at: string; delivery: { holidays: string[] } };
+    expect(published.published_at).toBe("2027-06-01T10:00:00.000Z");
+    expect(published.delivery.holidays.at(-1)! > "2028-06-01").toBe(true);
   });
 });
 
