@@ -84,6 +84,27 @@ describe.each([
   }, 60_000);
 });
 
+describe("keyboard", () => {
+  it("reaches the blocks' links with Tab and shows where the focus is", async () => {
+    const page = await open("/products/bougie-lumiere", 1280);
+    try {
+      let inBlock = false;
+      for (let i = 0; i < 40 && !inBlock; i++) {
+        await page.keyboard.press("Tab");
+        inBlock = await page.evaluate(() => !!document.activeElement?.closest(".rassure"));
+      }
+      expect(inBlock).toBe(true);
+      const focus = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return { tag: document.activeElement!.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      expect(focus).toEqual({ tag: "A", outline: "solid", width: "2px" });
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
 describe("hostile merchant text in the browser", () => {
   it("is displayed as text and runs nothing", async () => {
     const page = await open("/hostile", 1280);
