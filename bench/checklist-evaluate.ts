@@ -22,18 +22,19 @@ const app = { apiKey: "bench", apiSecret: "bench-secret-development-only", appUr
 
 // --- Shopify: one query, its cost ------------------------------------------------------
 const shopify = await startShopifyDevStore({ port: 0, app });
-let lastCost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; restoreRate: number } } | null = null;
+type Cost = { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; restoreRate: number } };
+const seen: { cost: Cost | null } = { cost: null };
 const countingFetch: typeof fetch = async (input, init) => {
   const response = await shopify.fetch(input, init);
   if (String(input).includes("/graphql.json")) {
-    const body = (await response.clone().json()) as { extensions?: { cost?: typeof lastCost } };
-    lastCost = body.extensions?.cost ?? null;
+    const body = (await response.clone().json()) as { extensions?: { cost?: Cost } };
+    seen.cost = body.extensions?.cost ?? null;
   }
   return response;
 };
 const token = await devStoreOfflineToken(shopify, app);
 const facts = await new ShopifyAdapter(tokenAdminGraphql(shopify.shopDomain, token, countingFetch)).collectChecklistFacts();
-console.log(`Shopify collector: ${facts.cost.requests} GraphQL request, requested cost ${lastCost?.requestedQueryCost}, actual cost ${lastCost?.actualQueryCost} (bucket ${lastCost?.throttleStatus.maximumAvailable}, restore ${lastCost?.throttleStatus.restoreRate}/s)`);
+console.log(`Shopify collector: ${facts.cost.requests} GraphQL request, requested cost ${seen.cost?.requestedQueryCost}, actual cost ${seen.cost?.actualQueryCost} (bucket ${seen.cost?.throttleStatus.maximumAvailable}, restore ${seen.cost?.throttleStatus.restoreRate}/s)`);
 
 // --- WooCommerce: requests per collection ----------------------------------------------
 const woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
@@ -64,8 +65,8 @@ console.log(`Evaluate: ${results} checks in ${perRun.toFixed(3)} ms per snapshot
 // --- Scheduler capacity (simulated) ----------------------------------------------------
 // Shopify's bucket is per app per shop, so one query per shop per scan never waits on another shop's
 // bucket; the limits that bind are per shop (bucket refill) and our own probe politeness.
-const cost = lastCost?.requestedQueryCost ?? 0;
-const restore = lastCost?.throttleStatus.restoreRate ?? 100;
+const cost = seen.cost?.requestedQueryCost ?? 0;
+const restore = seen.cost?.throttleStatus.restoreRate ?? 100;
 const perShopSeconds = storefront.requests * 1 + probeMs / 1000 + 0.5; // 1 request/s + transfer + one API round trip
 for (const concurrency of [1, 8, 32]) {
   const perHour = Math.floor((3600 / perShopSeconds) * concurrency);

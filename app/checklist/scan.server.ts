@@ -71,6 +71,18 @@ function reportFields(report: ChecklistReport) {
   return { score: report.score, grade: report.grade, label: report.label, report: JSON.stringify(report) };
 }
 
+async function completeScan(db: Db, scanId: string, report: ChecklistReport, snapshot: ShopSnapshot): Promise<ScanView> {
+  const row = await db.checklistScan.update({ where: { id: scanId }, data: { ...reportFields(report), snapshot: JSON.stringify(snapshot), status: "done", finishedAt: new Date() } });
+  return view(row);
+}
+
+/** The platform was down, throttled or refused: the scan is recorded as failed with the platform's own words. */
+async function failScan(db: Db, scanId: string, error: unknown): Promise<ScanView> {
+  const message = error instanceof Error ? error.message : String(error);
+  const row = await db.checklistScan.update({ where: { id: scanId }, data: { status: "failed", error: message.slice(0, 1000), finishedAt: new Date() } });
+  return view(row);
+}
+
 /** Starts a scan row now; `finish` does the IO and evaluation. Split so the admin can answer while the scan runs. */
 export async function startScan(db: Db, shop: ShopRef, trigger: ScanTrigger): Promise<string> {
   const row = await db.checklistScan.create({ data: { ...shop, trigger } });
@@ -87,13 +99,9 @@ export async function finishScan(
   try {
     const snapshot = await collectSnapshot(adapter, options);
     const report = evaluateChecklist(snapshot, { attestations: await listAttestations(db, shop), jurisdiction: options.jurisdiction });
-    const row = await db.checklistScan.update({ where: { id: scanId }, data: { ...reportFields(report), snapshot: JSON.stringify(snapshot), status: "done", finishedAt: new Date() } });
-    return view(row);
+    return completeScan(db, scanId, report, snapshot);
   } catch (error) {
-    // The platform was down, throttled or refused: the scan is recorded as failed with Shopify's/WooCommerce's own words.
-    const message = error instanceof Error ? error.message : String(error);
-    const row = await db.checklistScan.update({ where: { id: scanId }, data: { status: "failed", error: message.slice(0, 1000), finishedAt: new Date() } });
-    return view(row);
+    return failScan(db, scanId, error);
   }
 }
 
@@ -185,10 +193,8 @@ export async function recheckItem(
     const fresh = evaluateCheck(check, snapshot, { attestations: await listAttestations(db, shop), now });
     const results = latest.report.results.map((result) => (result.id === checkId ? fresh : result));
     const report: ChecklistReport = { ...latest.report, ...summarize(results), results, evaluatedAt: now.toISOString() };
-    const row = await db.checklistScan.update({ where: { id: scanId }, data: { ...reportFields(report), snapshot: JSON.stringify(snapshot), status: "done", finishedAt: new Date() } });
-    return view(row);
+    return completeScan(db, scanId, report, snapshot);
   } catch (error) {
-    const row = await db.checklistScan.update({ where: { id: scanId }, data: { status: "failed", error: (error instanceof Error ? error.message : String(error)).slice(0, 1000), finishedAt: new Date() } });
-    return view(row);
+    return failScan(db, scanId, error);
   }
 }
