@@ -66,8 +66,8 @@ export class WooCommerceAdapter implements PlatformAdapter {
     return listRecentWooShipments(this.client, orders);
   }
 
-  getShipment(id: string) {
-    return getWooShipment(this.client, id);
+  async getShipment(id: string) {
+    return getWooShipment(this.client, id, (await this.siteIndex()).namespaces.includes(SHIPMENT_TRACKING_NAMESPACE));
   }
 
   async updateShipmentTracking(id: string, update: TrackingUpdate) {

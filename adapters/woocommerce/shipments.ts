@@ -7,7 +7,7 @@ import type { Shipment, TrackingUpdate } from "../types";
 import { array, parse } from "./parse";
 import { orderParser, type WooOrder } from "./resources";
 import { WooCommerceApiError, type WooRestClient } from "./rest-client";
-import { trackingItemsOf, writeWooTracking } from "./tracking";
+import { listExtensionTrackings, TRACKING_META_KEY, trackingItemsOf, writeWooTracking } from "./tracking";
 
 /** Order statuses that mean the parcel left (or is leaving) the shop. */
 const SHIPPED_STATUSES = "completed";
@@ -30,15 +30,22 @@ function orderId(id: string): number | null {
   return /^\d{1,12}$/.test(id) ? Number(id) : null;
 }
 
-export async function getWooShipment(client: WooRestClient, id: string): Promise<Shipment | null> {
+export async function getWooShipment(client: WooRestClient, id: string, hasShipmentTracking = false): Promise<Shipment | null> {
   const numeric = orderId(id);
   if (numeric === null) return null;
+  let order: WooOrder;
   try {
-    return orderToShipment(parse(orderParser, (await client.get(`orders/${numeric}`)).data, `orders/${numeric}`));
+    order = parse(orderParser, (await client.get(`orders/${numeric}`)).data, `orders/${numeric}`);
   } catch (error) {
     if (error instanceof WooCommerceApiError && error.status === 404) return null;
     throw error;
   }
+  const shipment = orderToShipment(order);
+  if (!hasShipmentTracking) return shipment;
+  // The extension resolves its providers' links; its raw meta only names the provider.
+  const ours = trackingItemsOf({ ...order, meta_data: (order.meta_data ?? []).filter((meta) => meta.key === TRACKING_META_KEY) });
+  const extension = await listExtensionTrackings(client, numeric);
+  return { ...shipment, tracking: [...extension, ...ours].map((entry) => ({ company: entry.carrier || null, number: entry.number, url: entry.url || null })) };
 }
 
 export async function listRecentWooShipments(client: WooRestClient, count: number): Promise<Shipment[]> {
@@ -62,7 +69,7 @@ export async function updateWooShipmentTracking(client: WooRestClient, id: strin
   const numeric = orderId(id);
   if (numeric === null) throw new WooCommerceApiError(`No such order: ${id}`, 404, "woocommerce_rest_shop_order_invalid_id", false);
   await writeWooTracking(client, { orderId: numeric, company: update.company, number: update.number, url: update.url, notifyCustomer: update.notifyCustomer, locale: options.locale }, options.hasShipmentTracking);
-  const shipment = await getWooShipment(client, id);
+  const shipment = await getWooShipment(client, id, options.hasShipmentTracking);
   if (!shipment) throw new WooCommerceApiError(`Order ${id} disappeared while its tracking was written.`, 404, null, false);
   return shipment;
 }

@@ -74,30 +74,39 @@ function validate(input: TrackingWrite): void {
   if (!/^https:\/\/[^\s"'<>]+$/i.test(input.url)) throw new WooCommerceApiError("A tracking link must be https.", null, "rassure_invalid_input", false);
 }
 
+const extensionItemParser = object({ tracking_id: text, tracking_provider: text, tracking_link: text, tracking_number: text });
+
+/** The order's trackings as the Shipment Tracking extension resolves them (provider links filled in). */
+export async function listExtensionTrackings(client: WooRestClient, orderId: number): Promise<Array<TrackingEntry & { id: string }>> {
+  const response = await client.request("get", `orders/${orderId}/shipment-trackings`, { namespace: SHIPMENT_TRACKING_NAMESPACE });
+  return parse(array(extensionItemParser), response.data, "shipment-trackings").map((item) => ({ id: item.tracking_id, number: item.tracking_number, carrier: item.tracking_provider, url: item.tracking_link }));
+}
+
+async function writeThroughExtension(client: WooRestClient, input: TrackingWrite, number: string): Promise<boolean> {
+  const existing = (await listExtensionTrackings(client, input.orderId)).filter((entry) => entry.number === number);
+  if (existing.some((entry) => entry.url === input.url)) return false;
+  // The same parcel without a working link (unknown provider): replace it with ours.
+  for (const entry of existing) {
+    await client.request("delete", `orders/${input.orderId}/shipment-trackings/${entry.id}`, { namespace: SHIPMENT_TRACKING_NAMESPACE });
+  }
+  await client.request("post", `orders/${input.orderId}/shipment-trackings`, {
+    namespace: SHIPMENT_TRACKING_NAMESPACE,
+    data: { custom_tracking_provider: input.company, custom_tracking_link: input.url, tracking_number: number, date_shipped: (input.shippedAt ?? new Date()).toISOString().slice(0, 10) },
+  });
+  return true;
+}
+
 export async function writeWooTracking(client: WooRestClient, input: TrackingWrite, hasShipmentTracking: boolean): Promise<TrackingWriteResult> {
   validate(input);
   const number = input.number.trim();
-  const order = parse(orderParser, (await client.get(`orders/${input.orderId}`)).data, `orders/${input.orderId}`);
-  const existing = trackingItemsOf(order);
-  const via = hasShipmentTracking ? "shipment-tracking" : "order-note";
-  if (existing.some((entry) => entry.number === number)) return { via, written: false };
+  if (hasShipmentTracking) return { via: "shipment-tracking", written: await writeThroughExtension(client, input, number) };
 
-  if (hasShipmentTracking) {
-    await client.request("post", `orders/${input.orderId}/shipment-trackings`, {
-      namespace: SHIPMENT_TRACKING_NAMESPACE,
-      data: {
-        custom_tracking_provider: input.company,
-        custom_tracking_link: input.url,
-        tracking_number: number,
-        date_shipped: (input.shippedAt ?? new Date()).toISOString().slice(0, 10),
-      },
-    });
-    return { via, written: true };
-  }
+  const order = parse(orderParser, (await client.get(`orders/${input.orderId}`)).data, `orders/${input.orderId}`);
+  if (trackingItemsOf(order).some((entry) => entry.number === number && entry.url === input.url)) return { via: "order-note", written: false };
   // Like Shopify's tracking update, the new number replaces the one Rassure wrote before.
   await client.request("put", `orders/${input.orderId}`, {
     data: { meta_data: [{ key: TRACKING_META_KEY, value: [{ number, carrier: input.company, url: input.url }] }] },
   });
   await client.request("post", `orders/${input.orderId}/notes`, { data: { note: trackingNoteText(input), customer_note: input.notifyCustomer } });
-  return { via, written: true };
+  return { via: "order-note", written: true };
 }

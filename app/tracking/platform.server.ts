@@ -1,6 +1,6 @@
 /**
  * The platform adapter for a shop outside a merchant's request (background jobs, the
- * storefront lookup): Shopify through the shop's offline token.
+ * storefront lookup): Shopify through the shop's offline token, WooCommerce through its REST keys.
  */
 import { ShopifyAdapter } from "../../adapters/shopify";
 import type { Platform, PlatformAdapter } from "../../adapters/types";
@@ -11,5 +11,7 @@ export async function offlineAdapterFor(platform: Platform, shopDomain: string):
     const { admin } = await unauthenticated.admin(shopDomain);
     return new ShopifyAdapter(admin.graphql);
   }
-  throw new Error(`Tracking jobs for ${platform} shops are not wired yet.`);
+  // WooCommerce: the shop's sealed REST keys from the /wc-auth connection.
+  const { wooAdapterForShop } = await import("../woocommerce/credentials.server");
+  return wooAdapterForShop(shopDomain);
 }

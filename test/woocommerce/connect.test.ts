@@ -236,3 +236,35 @@ describe("wp-admin page and disconnect", () => {
     expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
   });
 });
+
+describe("tracking jobs from WooCommerce webhooks", () => {
+  it("a completed order whose parcel has no working link gets Rassure's link through Shipment Tracking", async () => {
+    const tracked = await startWooCommerceDevStore({ outboundFetch: appFetch(), shipmentTracking: true });
+    try {
+      const { drainTrackingJobs, trackingWorkerIdle } = await import("../../app/tracking/jobs.server");
+      const start = (await startConnect(tracked.url)) as Response;
+      const granted = await approve(start.headers.get("Location")!);
+      expect(await finish(granted.headers.get("Location")!)).toMatchObject({ ok: true });
+      const trackedDomain = new URL(tracked.url).host;
+      // The merchant typed the number with a provider the extension does not know: no link.
+      const { consumerKey, consumerSecret } = tracked.createKey();
+      const { WooRestClient } = await import("../../adapters/woocommerce");
+      const client = new WooRestClient({ storeUrl: tracked.url, consumerKey, consumerSecret });
+      await client.request("post", "orders/104/shipment-trackings", { namespace: "wc-shipment-tracking/v3", data: { tracking_provider: "La Poste Colis", tracking_number: "6A18734592013" } });
+      await tracked.updateOrder(104, { status: "completed" });
+      await tracked.flushWebhooks();
+      // The webhook kicked the in-process worker; let it finish, then drain whatever is left.
+      await trackingWorkerIdle();
+      await drainTrackingJobs({ shopDomain: trackedDomain });
+      const job = await prisma.trackingJob.findFirstOrThrow({ where: { shopDomain: trackedDomain } });
+      expect(job).toMatchObject({ status: "done", outcome: "fixed" });
+      const items = tracked.state.shipmentTracking.items.get(104)!;
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ tracking_number: "6A18734592013", custom_tracking_provider: "Colissimo", custom_tracking_link: "https://www.laposte.fr/outils/suivre-vos-envois?code=6A18734592013" });
+      const fix = await prisma.trackingFix.findFirstOrThrow({ where: { shopDomain: trackedDomain } });
+      expect(fix).toMatchObject({ platform: "woocommerce", orderId: "104", number: "6A18734592013", company: "Colissimo" });
+    } finally {
+      await tracked.close();
+    }
+  });
+});
