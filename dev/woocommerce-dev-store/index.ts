@@ -189,7 +189,7 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
   return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
 }
 
-export async function startWooCommerceDevStore(options: WooDevStoreOptions & { trustForwardedProto?: boolean } = {}): Promise<WooCommerceDevStore> {
+export async function startWooCommerceDevStore(options: WooDevStoreOptions = {}): Promise<WooCommerceDevStore> {
   const logger = options.logger ?? (() => undefined);
   const store: WooStoreContext = {
     state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty" }),

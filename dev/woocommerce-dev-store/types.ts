@@ -111,6 +111,11 @@ export interface WooDevStoreOptions {
   allowPrivateTargets?: boolean;
   shipmentTracking?: boolean;
   permalinks?: "pretty" | "plain";
+  /**
+   * Treat `X-Forwarded-Proto: https` as https (a WordPress behind a TLS-terminating proxy with
+   * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.
+   */
+  trustForwardedProto?: boolean;
   logger?: (line: string) => void;
 }
 

@@ -1,0 +1,155 @@
+/**
+ * The local WooCommerce dev store holds to what a real WooCommerce does (the recorded 8.9.1
+ * behaviour in test/contracts/woocommerce/README notes and the REST docs): key auth per scheme,
+ * WordPress error shapes, pagination headers, the /wc-auth parameter checks, signed deliveries.
+ */
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+
+let store: WooCommerceDevStore;
+let key: { consumerKey: string; consumerSecret: string };
+const received: Array<{ headers: Headers; body: string }> = [];
+
+const basic = (k: string, s: string) => `Basic ${Buffer.from(`${k}:${s}`).toString("base64")}`;
+
+beforeAll(async () => {
+  store = await startWooCommerceDevStore({
+    trustForwardedProto: true,
+    outboundFetch: (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      received.push({ headers: new Headers(init?.headers), body: String(init?.body ?? "") });
+      return new Response("ok");
+    }) as typeof fetch,
+  });
+  key = store.createKey();
+});
+
+afterAll(() => store?.close());
+
+describe("consumer-key authentication", () => {
+  it("over https: Basic auth and query keys work; a wrong secret gets WooCommerce's error", async () => {
+    const https = { "X-Forwarded-Proto": "https" };
+    expect((await fetch(`${store.url}/wp-json/wc/v3/system_status`, { headers: { ...https, Authorization: basic(key.consumerKey, key.consumerSecret) } })).status).toBe(200);
+    const query = `consumer_key=${key.consumerKey}&consumer_secret=${key.consumerSecret}`;
+    expect((await fetch(`${store.url}/wp-json/wc/v3/system_status?${query}`, { headers: https })).status).toBe(200);
+    const wrong = await fetch(`${store.url}/wp-json/wc/v3/system_status`, { headers: { ...https, Authorization: basic(key.consumerKey, "cs_nope") } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ code: "woocommerce_rest_authentication_error", message: "Consumer secret is invalid.", data: { status: 401 } });
+  });
+
+  it("over plain http, Basic auth is ignored (anonymous → woocommerce_rest_cannot_view), as recorded on 8.9.1", async () => {
+    const response = await fetch(`${store.url}/wp-json/wc/v3/orders`, { headers: { Authorization: basic(key.consumerKey, key.consumerSecret) } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "woocommerce_rest_cannot_view" });
+  });
+
+  it("?rest_route= URLs are anonymous even with valid keys", async () => {
+    const response = await fetch(`${store.url}/?rest_route=/wc/v3/orders`, { headers: { "X-Forwarded-Proto": "https", Authorization: basic(key.consumerKey, key.consumerSecret) } });
+    expect(response.status).toBe(401);
+  });
+
+  it("OAuth 1.0a: a replayed nonce and an old timestamp are refused", async () => {
+    const sign = (params: Record<string, string>) => {
+      const base = `${store.url}/wp-json/wc/v3/system_status`;
+      const normalized = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+      const text = ["GET", encodeURIComponent(base), encodeURIComponent(normalized)].join("&");
+      return createHmac("sha256", `${key.consumerSecret}&`).update(text).digest("base64");
+    };
+    const call = async (timestamp: number, nonce: string) => {
+      const params = { oauth_consumer_key: key.consumerKey, oauth_nonce: nonce, oauth_signature_method: "HMAC-SHA256", oauth_timestamp: String(timestamp), oauth_version: "1.0" };
+      const query = new URLSearchParams({ ...params, oauth_signature: sign(params) });
+      return fetch(`${store.url}/wp-json/wc/v3/system_status?${query}`);
+    };
+    const now = Math.floor(Date.now() / 1000);
+    expect((await call(now, "abc")).status).toBe(200);
+    const replay = await call(now, "abc");
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).message).toContain("nonce");
+    expect((await (await call(now - 3600, "def")).json()).message).toBe("Invalid timestamp.");
+  });
+
+  it("a read-only key cannot write", async () => {
+    const reader = store.createKey("read");
+    const response = await fetch(`${store.url}/wp-json/wc/v3/orders/101/notes`, {
+      method: "POST",
+      headers: { "X-Forwarded-Proto": "https", Authorization: basic(reader.consumerKey, reader.consumerSecret), "Content-Type": "application/json" },
+      body: JSON.stringify({ note: "x" }),
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).message).toBe("The API key provided does not have write permissions.");
+  });
+});
+
+describe("REST behaviour", () => {
+  const auth = () => ({ "X-Forwarded-Proto": "https", Authorization: basic(key.consumerKey, key.consumerSecret) });
+
+  it("paginates with X-WP-Total, X-WP-TotalPages and Link, and refuses per_page over 100", async () => {
+    const response = await fetch(`${store.url}/wp-json/wc/v3/orders?per_page=10&page=2`, { headers: auth() });
+    expect(response.headers.get("x-wp-total")).toBe("23");
+    expect(response.headers.get("x-wp-totalpages")).toBe("3");
+    expect(response.headers.get("link")).toContain('page=3>; rel="next"');
+    expect(response.headers.get("link")).toContain('page=1>; rel="prev"');
+    expect((await fetch(`${store.url}/wp-json/wc/v3/orders?per_page=101`, { headers: auth() })).status).toBe(400);
+  });
+
+  it("unknown routes, invalid JSON, throttling and outages look like WordPress", async () => {
+    expect(await (await fetch(`${store.url}/wp-json/wc/v3/nope`, { headers: auth() })).json()).toMatchObject({ code: "rest_no_route", data: { status: 404 } });
+    const bad = await fetch(`${store.url}/wp-json/wc/v3/orders/101`, { method: "PUT", headers: { ...auth(), "Content-Type": "application/json" }, body: "{" });
+    expect(await bad.json()).toMatchObject({ code: "rest_invalid_json" });
+    store.simulate.throttleNext(1);
+    const throttled = await fetch(`${store.url}/wp-json/wc/v3/system_status`, { headers: auth() });
+    expect([throttled.status, throttled.headers.get("retry-after")]).toEqual([429, "1"]);
+    store.simulate.serverErrorNext(1, 502);
+    expect((await fetch(`${store.url}/wp-json/wc/v3/system_status`, { headers: auth() })).status).toBe(502);
+  });
+
+  it("payment gateways keep the recorded 8.9.1 fields", async () => {
+    const gateways = (await (await fetch(`${store.url}/wp-json/wc/v3/payment_gateways`, { headers: auth() })).json()) as Array<Record<string, unknown>>;
+    const recorded = JSON.parse(readFileSync("test/contracts/woocommerce/recorded-8.9.1/payment_gateways.json", "utf8")) as Array<Record<string, unknown>>;
+    for (const gateway of gateways) expect(Object.keys(gateway).sort()).toEqual(Object.keys(recorded[0]).sort());
+  });
+});
+
+describe("/wc-auth/v1/authorize", () => {
+  const authorize = (params: Record<string, string>) => fetch(`${store.url}/wc-auth/v1/authorize?${new URLSearchParams(params)}`);
+  const valid = { app_name: "Rassure", scope: "read_write", user_id: "u1", return_url: "https://app.example/return", callback_url: "https://app.example/callback" };
+
+  it("checks its parameters like WC_Auth", async () => {
+    const { user_id: _omit, ...missing } = valid;
+    expect(await (await authorize(missing)).text()).toContain("Missing parameter user_id");
+    expect(await (await authorize({ ...valid, scope: "admin" })).text()).toContain("Invalid scope admin");
+    const http = await authorize({ ...valid, callback_url: "http://app.example/callback" });
+    expect(http.status).toBe(401);
+    expect(await http.text()).toContain("The callback_url needs to be over SSL");
+    expect((await authorize(valid)).status).toBe(200);
+  });
+
+  it("refuses a forged approval nonce", async () => {
+    const response = await fetch(`${store.url}/wc-auth/v1/access_granted/?${new URLSearchParams({ ...valid, wc_auth_nonce: "0000000000" })}`);
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("webhook deliveries", () => {
+  it("sign the raw body with the webhook secret and send the X-WC-Webhook-* headers of the contract", async () => {
+    const headers = JSON.parse(readFileSync("test/contracts/woocommerce/webhooks.delivery-headers.json", "utf8")).headers as Record<string, string>;
+    const created = await fetch(`${store.url}/wp-json/wc/v3/webhooks`, {
+      method: "POST",
+      headers: { "X-Forwarded-Proto": "https", Authorization: basic(key.consumerKey, key.consumerSecret), "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "t", topic: "order.updated", delivery_url: "https://hooks.example/in", secret: "s3cret" }),
+    });
+    expect(created.status).toBe(201);
+    const ping = received.at(-1)!;
+    expect(ping.body).toMatch(/^webhook_id=\d+$/);
+    expect(ping.headers.get("x-wc-webhook-signature")).toBeNull();
+
+    await store.updateOrder(103, { status: "completed" });
+    await store.flushWebhooks();
+    const delivery = received.at(-1)!;
+    for (const name of Object.keys(headers)) expect(delivery.headers.get(name), name).toBeTruthy();
+    expect(delivery.headers.get("x-wc-webhook-topic")).toBe("order.updated");
+    expect(delivery.headers.get("x-wc-webhook-signature")).toBe(createHmac("sha256", "s3cret").update(delivery.body).digest("base64"));
+    expect(JSON.parse(delivery.body)).toMatchObject({ id: 103, status: "completed" });
+  });
+});
