@@ -42,7 +42,7 @@ export function setTrackingAdapterFactory(factory: AdapterFactory | null) {
 
 function isTransient(error: unknown): boolean {
   if (error instanceof ShopifyGraphqlError) {
-    return error.isThrottled || error.errors.some((e) => /^HTTP_5\d\d$/.test(String(e.extensions?.code ?? "")));
+    return error.errors.some((e) => /^HTTP_5\d\d$/.test(String(e.extensions?.code ?? "")));
   }
   // Network failures (fetch TypeError, resets) are worth another try too.
   return error instanceof TypeError;
@@ -107,16 +107,36 @@ async function claim(where: { shopDomain?: string }): Promise<JobRow | null> {
   return null;
 }
 
+/**
+ * How long Shopify's leaky bucket needs to hold the next request: from the cost it reported
+ * (points missing ÷ restore rate), else a second. Throttling is the platform saying "later", not
+ * a failure: it does not use up the job's attempts.
+ */
+function throttleWaitMs(error: ShopifyGraphqlError): number {
+  const cost = error.cost;
+  if (!cost) return 1_000;
+  const missing = cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable;
+  return Math.min(60_000, Math.max(250, (missing / Math.max(1, cost.throttleStatus.restoreRate)) * 1_000));
+}
+
 async function execute(job: JobRow) {
   try {
     const outcome = await runJob(job);
     await prisma.trackingJob.update({ where: { id: job.id }, data: { status: "done", outcome, lastError: null } });
   } catch (error) {
+    const now = Date.now();
+    if (error instanceof ShopifyGraphqlError && error.isThrottled) {
+      // The whole shop waits, not just this job: its other jobs would only be throttled too.
+      const runAfter = new Date(now + throttleWaitMs(error));
+      await prisma.trackingJob.update({ where: { id: job.id }, data: { status: "pending", attempts: { decrement: 1 }, runAfter, lastError: message(error) } });
+      await prisma.trackingJob.updateMany({ where: { platform: job.platform, shopDomain: job.shopDomain, status: "pending", runAfter: { lt: runAfter } }, data: { runAfter } });
+      return;
+    }
     const retry = isTransient(error) && job.attempts < MAX_ATTEMPTS;
     const backoffMs = Math.min(60_000, 500 * 2 ** job.attempts);
     await prisma.trackingJob.update({
       where: { id: job.id },
-      data: retry ? { status: "pending", runAfter: new Date(Date.now() + backoffMs), lastError: message(error) } : { status: "failed", lastError: message(error) },
+      data: retry ? { status: "pending", runAfter: new Date(now + backoffMs), lastError: message(error) } : { status: "failed", lastError: message(error) },
     });
   } finally {
     running.delete(job.fulfillmentId);

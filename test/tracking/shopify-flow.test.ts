@@ -163,12 +163,30 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     await sendFulfillmentWebhook("#1002");
     await settle();
     const job = await prisma.trackingJob.findFirstOrThrow();
-    expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    expect(job).toMatchObject({ status: "pending", attempts: 0 }); // throttling does not use up attempts
+    expect(job.runAfter.getTime()).toBeGreaterThan(Date.now()); // waits for the bucket to refill
     expect(job.lastError).toContain("Throttled");
     await prisma.trackingJob.update({ where: { id: job.id }, data: { runAfter: new Date() } }); // skip the backoff wait
     expect(await drainTrackingJobs()).toBe(1);
     expect(fulfillment.trackingInfo[0].url).toContain("6A19283746510");
-    expect(await prisma.trackingJob.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", outcome: "fixed", attempts: 2 });
+    expect(await prisma.trackingJob.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", outcome: "fixed", attempts: 1 });
+  });
+
+  it("gives up with the reason after repeated platform outages, without losing the job", async () => {
+    const { fulfillment } = findSeededFulfillment(store, "#1002");
+    fulfillment.trackingInfo = [{ company: "Colissimo", number: "6A19283746510", url: null }];
+    store.simulate.serverErrorNext(100, 503);
+    await sendFulfillmentWebhook("#1002");
+    await settle();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await prisma.trackingJob.updateMany({ where: { status: "pending" }, data: { runAfter: new Date() } });
+      await drainTrackingJobs();
+    }
+    store.simulate.reset();
+    const job = await prisma.trackingJob.findFirstOrThrow();
+    expect(job).toMatchObject({ status: "failed", attempts: 5 });
+    expect(job.lastError).toContain("503");
+    expect(fulfillment.trackingInfo[0].url).toBeNull();
   });
 
   it("answers 401 to a forged webhook and queues nothing", async () => {
