@@ -99,7 +99,32 @@ export async function createDriverAdapterFactory(target: DatabaseTarget) {
     return new PrismaLibSQL({ url: target.url });
   }
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  return new PrismaPg({ connectionString: target.url });
+  // The adapter's `pg` typings are its own copy; the pool is a real pg.Pool all the same.
+  return new PrismaPg((await createPostgresPool(target.url)) as unknown as ConstructorParameters<typeof PrismaPg>[0]);
+}
+
+const PG_NAME_OID = 19;
+const PG_TEXT_OID = 25;
+
+/**
+ * A pg Pool whose results report PostgreSQL's internal `name` type as text. Prisma's schema
+ * engine reads `current_schema()` (type `name`) when it sets up its migrations table, and
+ * @prisma/adapter-pg 6.19 has no mapping for that type, so `migrate deploy` would fail with
+ * "Column type 'name' could not be deserialized". Both are strings on the wire.
+ */
+async function createPostgresPool(connectionString: string) {
+  const { default: pg } = await import("pg");
+  type QueryResultLike = { fields?: Array<{ dataTypeID: number }> };
+  class NameAsTextPool extends pg.Pool {
+    // @ts-expect-error -- pg's overloads cannot be restated; the adapter only uses the promise form.
+    override async query(...args: Parameters<pg.Pool["query"]>) {
+      // @ts-expect-error -- same overloads, forwarded unchanged.
+      const result = (await super.query(...args)) as QueryResultLike;
+      for (const field of result?.fields ?? []) if (field.dataTypeID === PG_NAME_OID) field.dataTypeID = PG_TEXT_OID;
+      return result;
+    }
+  }
+  return new NameAsTextPool({ connectionString });
 }
 
 /**

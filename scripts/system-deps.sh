@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs (headless browser tests). Installs only what is
+# Debian packages the test suite needs (headless browser tests, PostgreSQL, PHP). Installs only what is
 # missing; needs root (or sudo) the first time. Usage: scripts/system-deps.sh
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+# The data-layer and webhook suites also run against a real PostgreSQL 15 on loopback.
+dpkg -s postgresql >/dev/null 2>&1 || packages+=(postgresql)
 # The WooCommerce companion plugin is tested with php-cli and Debian's phpunit.
 for pkg in php-cli php-xml php-mbstring phpunit; do dpkg -s "$pkg" >/dev/null 2>&1 || packages+=("$pkg"); done
 [ ${#packages[@]} -eq 0 ] && exit 0
