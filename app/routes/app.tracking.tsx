@@ -6,6 +6,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
 import { authenticate } from "../shopify.server";
+import { kickTrackingWorker } from "../tracking/jobs.server";
 import { fixAllRecent, loadShipmentRows, type FixAllResult, type LinkStatus, type ShipmentRow } from "../tracking/overview.server";
 import { CARRIERS, REGISTRY_VERSION } from "../tracking/registry";
 import {
@@ -23,6 +24,7 @@ import {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
+  void kickTrackingWorker(); // jobs left waiting (retries, a restart) run while the merchant looks
   const [settings, overrides, customCarriers] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop)]);
   let rows: ShipmentRow[] = [];
   let error: string | null = null;

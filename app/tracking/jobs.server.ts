@@ -178,6 +178,8 @@ async function scheduleRetry() {
   retryTimer.unref?.();
 }
 
+let recovered = false;
+
 /** Starts draining in the background (no-op if already draining; a kick during a drain runs another pass). */
 export function kickTrackingWorker(): Promise<void> {
   if (draining) {
@@ -185,6 +187,11 @@ export function kickTrackingWorker(): Promise<void> {
     return draining;
   }
   draining = (async () => {
+    // The first drain of a process also picks up work a previous process left running.
+    if (!recovered) {
+      recovered = true;
+      await requeueStaleJobs();
+    }
     do {
       again = false;
       await drainTrackingJobs();
