@@ -248,9 +248,12 @@ export default function ChecklistPage() {
   const filters: Filter[] = ["all", "fail", "warning", "manual_pending", "done", "other"];
 
   return (
-    <Page title={t("checklist.title")} subtitle={t("checklist.subtitle")}>
+    <Page>
       <TitleBar title={t("checklist.title")} />
       <BlockStack gap="500">
+        <Text as="p" tone="subdued">
+          {t("checklist.subtitle")}
+        </Text>
         {actionData && !actionData.ok && <Banner tone="critical">{t("checklist.attest.error", { message: actionData.problem })}</Banner>}
         {actionData?.ok && actionData.intent === "attest" && <Banner tone="success">{t("checklist.attest.saved")}</Banner>}
         {actionData?.ok && actionData.intent === "recheck" && <Banner tone="info">{t("checklist.recheckStarted")}</Banner>}
@@ -313,10 +316,12 @@ export default function ChecklistPage() {
                 <Card key={category}>
                   <BlockStack gap="200">
                     <InlineStack align="space-between" blockAlign="center">
-                      <Text as="h2" variant="headingMd">{t(`checklist.category.${category}` as MessageKey)}</Text>
+                      <Text as="h2" variant="headingMd" id={`checklist-category-${category}`}>
+                        {t(`checklist.category.${category}` as MessageKey)}
+                      </Text>
                       {summary && <Text as="span" tone="subdued">{t("checklist.progress", { done: summary.done, total: summary.total })}</Text>}
                     </InlineStack>
-                    {summary && summary.total > 0 && <ProgressBar progress={Math.round((summary.done / summary.total) * 100)} size="small" tone="primary" ariaLabelledBy={undefined} />}
+                    {summary && summary.total > 0 && <ProgressBar progress={Math.round((summary.done / summary.total) * 100)} size="small" tone="primary" ariaLabelledBy={`checklist-category-${category}`} />}
                     {items.map((result) => (
                       <ChecklistItem key={result.id} result={result} definition={definitions[result.id]} busy={busy} />
                     ))}
