@@ -1,9 +1,11 @@
 /**
  * Scans run in the background of this process for the admin (Scan now, re-check, the daily
- * refresh when the admin is opened) and for the shop/update webhook. The scan row is written
- * first, so the page shows "running" and a crash leaves an "interrupted" row, not silence.
- * The production-readiness issue moves this onto a durable queue; `waitForBackgroundScans`
- * exists for tests and graceful shutdown.
+ * refresh when the admin is opened), for the shop/update webhook, and for the daily sweep
+ * (in production, every hour this process re-scans installed shops whose latest scan is more
+ * than a day old, one shop at a time; RASSURE_DAILY_SCANS=off disables it). The scan row is
+ * written first, so the page shows "running" and a crash leaves an "interrupted" row, not
+ * silence. The production-readiness issue moves this onto a durable queue;
+ * `waitForBackgroundScans` exists for tests and graceful shutdown.
  */
 import { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../db.server";
@@ -11,7 +13,7 @@ import { effectiveJurisdiction } from "../jurisdiction";
 import { findShop } from "../shops.server";
 import { unauthenticated } from "../shopify.server";
 import type { ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
-import { finishScan, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
+import { finishScan, isScanDue, latestChecklist, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
 
 const pending = new Set<Promise<unknown>>();
 /** A shop/update burst (several settings saved in a row) triggers one scan, not one per webhook. */
@@ -68,3 +70,29 @@ export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
   // Runs after the webhook's transaction commits (runScanRow waits for the row).
   setImmediate(() => track(runScanRow(shop, row.id)));
 };
+
+let sweeping = false;
+
+/** The daily sweep: scans, one after the other, the installed Shopify shops whose latest scan is over a day old. */
+export async function scanDueShopifyShops(now = new Date()): Promise<number> {
+  if (sweeping) return 0;
+  sweeping = true;
+  try {
+    const shops = await prisma.shop.findMany({ where: { platform: "shopify", installState: "installed" }, select: { domain: true } });
+    let scanned = 0;
+    for (const { domain } of shops) {
+      const shop: ShopRef = { platform: "shopify", shopDomain: domain };
+      if (!isScanDue(await latestChecklist(prisma, shop, 1), now.getTime())) continue;
+      await runScanRow(shop, await startScan(prisma, shop, "daily"));
+      scanned += 1;
+    }
+    return scanned;
+  } finally {
+    sweeping = false;
+  }
+}
+
+const SWEEP_EVERY_MS = 3_600_000;
+if (process.env.NODE_ENV === "production" && process.env.RASSURE_DAILY_SCANS !== "off") {
+  setInterval(() => track(scanDueShopifyShops()), SWEEP_EVERY_MS).unref();
+}

@@ -5,9 +5,9 @@
  *
  * Background work: a scan started from the admin or a webhook runs in this process and its
  * row says "running" meanwhile (the page polls it). A row left "running" by a crashed process
- * reads as interrupted after SCAN_STALE_MS. Daily re-scans happen when the shop's latest scan
- * is older than a day and the admin is opened, or through `scanDueShops` — the
- * production-readiness work moves both onto a durable queue.
+ * reads as interrupted after SCAN_STALE_MS. Daily re-scans: see background.server.ts. Only the
+ * latest completed scan keeps its snapshot (page texts, used to re-evaluate after an
+ * attestation); older rows keep their report for the history.
  */
 import type { PlatformAdapter } from "../../adapters/types";
 import type { Platform } from "../../adapters/types";
@@ -71,8 +71,9 @@ function reportFields(report: ChecklistReport) {
   return { score: report.score, grade: report.grade, label: report.label, report: JSON.stringify(report) };
 }
 
-async function completeScan(db: Db, scanId: string, report: ChecklistReport, snapshot: ShopSnapshot): Promise<ScanView> {
+async function completeScan(db: Db, shop: ShopRef, scanId: string, report: ChecklistReport, snapshot: ShopSnapshot): Promise<ScanView> {
   const row = await db.checklistScan.update({ where: { id: scanId }, data: { ...reportFields(report), snapshot: JSON.stringify(snapshot), status: "done", finishedAt: new Date() } });
+  await db.checklistScan.updateMany({ where: { ...shop, id: { not: scanId }, snapshot: { not: null } }, data: { snapshot: null } });
   return view(row);
 }
 
@@ -99,7 +100,7 @@ export async function finishScan(
   try {
     const snapshot = await collectSnapshot(adapter, options);
     const report = evaluateChecklist(snapshot, { attestations: await listAttestations(db, shop), jurisdiction: options.jurisdiction });
-    return completeScan(db, scanId, report, snapshot);
+    return completeScan(db, shop, scanId, report, snapshot);
   } catch (error) {
     return failScan(db, scanId, error);
   }
@@ -193,7 +194,7 @@ export async function recheckItem(
     const fresh = evaluateCheck(check, snapshot, { attestations: await listAttestations(db, shop), now });
     const results = latest.report.results.map((result) => (result.id === checkId ? fresh : result));
     const report: ChecklistReport = { ...latest.report, ...summarize(results), results, evaluatedAt: now.toISOString() };
-    return completeScan(db, scanId, report, snapshot);
+    return completeScan(db, shop, scanId, report, snapshot);
   } catch (error) {
     return failScan(db, scanId, error);
   }
