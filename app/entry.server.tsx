@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { loggerFor } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
@@ -44,10 +45,16 @@ export default async function handleRequest(request: Request, responseStatusCode
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        console.error(error);
+        loggerFor(request).error("render failed", { error });
       },
     });
     // Let React reject the remaining promises, then abort the render.
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** Errors thrown by loaders and actions, logged once with the request id (aborted requests are not errors). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  loggerFor(request).error("request failed", { error });
 }

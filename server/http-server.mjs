@@ -2,6 +2,7 @@
 // request handler behind Express, with the built client assets served immutable.
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +23,15 @@ export async function loadServerBuild() {
 export function createAppHandler(build) {
   const app = express();
   app.disable("x-powered-by");
+  // One id per request, kept from a trusted proxy when well-formed, echoed to the client and
+  // carried into every log line the request produces (app/logger.server.ts).
+  app.use((req, res, next) => {
+    const given = req.get("x-request-id");
+    const id = given && /^[\w.:-]{8,128}$/.test(given) ? given : randomUUID();
+    req.headers["x-request-id"] = id;
+    res.setHeader("X-Request-Id", id);
+    next();
+  });
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build }));

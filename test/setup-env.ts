@@ -24,6 +24,8 @@ async function privateDatabaseUrl(): Promise<string> {
 
 Object.assign(process.env, {
   NODE_ENV: "test",
+  // Warnings and errors only: info lines would drown the test output.
+  RASSURE_LOG_LEVEL: process.env.RASSURE_LOG_LEVEL ?? "warn",
   DATABASE_URL: await privateDatabaseUrl(),
   SHOPIFY_API_KEY: TEST_APP.apiKey,
   SHOPIFY_API_SECRET: TEST_APP.apiSecret,
