@@ -11,6 +11,7 @@ import { parse } from "smol-toml";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
+import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -18,6 +19,8 @@ export interface OfflineStackOptions {
   appPort: number;
   storePort: number;
   databaseUrl: string;
+  /** The WooCommerce dev store shown beside the Shopify one (0 = any free port). */
+  wooStorePort?: number;
   log?: (line: string) => void;
 }
 
@@ -25,6 +28,8 @@ export interface OfflineStack {
   store: ShopifyDevStore;
   appUrl: string;
   adminUrl: string;
+  /** The WooCommerce shop connected through /wc-auth, or null when it could not start. */
+  woo: { store: WooCommerceDevStore; wpAdminUrl: string } | null;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
 }
 
-export async function startOfflineStack({ appPort, storePort, databaseUrl, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
+export async function startOfflineStack({ appPort, storePort, databaseUrl, wooStorePort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
   // Same site as the dev store's admin (127.0.0.1, another port): browsers that block
   // third-party storage (Safari, Brave, Chromium's defaults) still run the embedded app.
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -95,13 +100,32 @@ export async function startOfflineStack({ appPort, storePort, databaseUrl, log =
     throw new Error(`Installing the app into the dev store failed: HTTP ${install.status}\n${(await install.text()).slice(0, 500)}`);
   }
 
+  const woo = await startDemoWoo(appUrl, wooStorePort, log);
+
   return {
     store,
     appUrl,
     adminUrl: store.adminUrl("/app"),
+    woo,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await woo?.store.close();
     },
   };
+}
+
+/** A WooCommerce shop beside the Shopify one, connected through the real /wc-auth flow; the demo goes on without it if that fails. */
+async function startDemoWoo(appUrl: string, port: number, log: (line: string) => void): Promise<OfflineStack["woo"]> {
+  const { startDemoWooStore, connectDemoWooStore } = await import("./woocommerce-dev-store/demo-connect");
+  // A busy port (another demo, a test run) must not stop the Shopify demo: take any free one.
+  const store = await startDemoWooStore(appUrl, port).catch(() => startDemoWooStore(appUrl, 0));
+  try {
+    log("Connecting the WooCommerce dev store through /wc-auth…");
+    return { store, ...(await connectDemoWooStore(store, appUrl)) };
+  } catch (error) {
+    log(`WooCommerce dev store not connected: ${error instanceof Error ? error.message : String(error)}`);
+    await store.close();
+    return null;
+  }
 }

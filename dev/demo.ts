@@ -16,6 +16,7 @@ if (process.env.NODE_ENV === "production") {
 const appPort = Number(process.env.PORT || 3000);
 const storePort = Number(process.env.DEV_STORE_PORT || 3100);
 const databaseUrl = process.env.DEMO_DATABASE_URL || "file:./data/demo.sqlite";
+const wooStorePort = Number(process.env.WOO_DEV_STORE_PORT || 3200);
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building the app…");
@@ -27,14 +28,17 @@ if (!process.argv.includes("--no-build")) {
 }
 
 try {
-  const stack = await startOfflineStack({ appPort, storePort, databaseUrl, log: (line) => console.log(line) });
+  const stack = await startOfflineStack({ appPort, storePort, databaseUrl, wooStorePort, log: (line) => console.log(line) });
   console.log(`
 Rassure is running offline.
 
   Shopify admin (dev store "${stack.store.state.shop.name}") with Rassure open:
     ${stack.adminUrl}
 
-  App server:      ${stack.appUrl}
+${stack.woo ? `  WordPress admin (WooCommerce dev store "${stack.woo.store.state.siteName}") with Rassure open:
+    ${stack.woo.wpAdminUrl}
+
+` : ""}  App server:      ${stack.appUrl}
   Dev store API:   ${stack.store.url}/admin/api/2026-07/graphql.json
   Database:        ${databaseUrl}
 

@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { negotiateLocale, translator } from "../i18n";
-import { verifyAdminToken } from "../woocommerce/companion.server";
+import { verifyAdminToken } from "../woocommerce/admin-token.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";

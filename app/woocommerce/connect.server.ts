@@ -17,12 +17,10 @@ import { appEnvironment } from "../env.server";
 import { eraseShopOnUninstall } from "../shops.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, type WooShopCredentials } from "./credentials.server";
 import { linkCompanionPlugin } from "./companion.server";
-import { derivedKey, signToken, verifyToken } from "./signed-token.server";
+import { connectState, storeFromState } from "./connect-state.server";
 import { webhookDeliveryUrl } from "./webhooks.server";
 
 export const WC_AUTH_APP_NAME = "Rassure";
-const STATE_PURPOSE = "wc-auth-state";
-const STATE_TTL_SECONDS = 30 * 60;
 
 export type ConnectProblem =
   | "invalid-url"
@@ -44,20 +42,6 @@ export function allowPrivateStores(): boolean {
 
 function appUrl(path: string): URL {
   return new URL(path, appEnvironment().appUrl);
-}
-
-function stateKey(): Buffer {
-  return derivedKey(appEnvironment().encryptionKeys.current, STATE_PURPOSE);
-}
-
-export function connectState(storeUrl: string, now = Date.now()): string {
-  return signToken(stateKey(), { purpose: STATE_PURPOSE, exp: Math.floor(now / 1000) + STATE_TTL_SECONDS, store: storeUrl, n: randomBytes(6).toString("base64url") });
-}
-
-/** The store URL a state was issued for, or null when it is forged, altered or expired. */
-export function storeFromState(state: string | null | undefined): string | null {
-  const payload = verifyToken(stateKey(), state, STATE_PURPOSE);
-  return payload && typeof payload.store === "string" ? payload.store : null;
 }
 
 interface Preflight {

@@ -15,6 +15,7 @@ import { shipmentTrackingRoute } from "./shipment-tracking";
 import type { JsonObject, KeyPermissions, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
 import { deliver, webhookSignature } from "./webhooks";
 import { createKey, wcAuthRoute } from "./wc-auth";
+import { wpAdminRassurePage } from "./wp-admin";
 
 export type * from "./types";
 export { webhookSignature };
@@ -185,6 +186,7 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
     if (plain) return html(FRONT_PAGE(store.state.siteName));
     return (await wcAuthRoute(store, wcAuth[1], url)) ?? html(FRONT_PAGE(store.state.siteName), 404);
   }
+  if (url.pathname === "/wp-admin/admin.php" && url.searchParams.get("page") === "rassure" && method === "GET") return wpAdminRassurePage(store, url);
   if (url.pathname === "/" && method === "GET") return html(FRONT_PAGE(store.state.siteName));
   return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
 }

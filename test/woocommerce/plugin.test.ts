@@ -11,7 +11,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
 import type { PreviewShop } from "../../app/storefront/liquid-preview";
-import { verifyAdminToken } from "../../app/woocommerce/companion.server";
+import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
 import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, hostileConfig, PARIS, render } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");

@@ -1,0 +1,23 @@
+/**
+ * A stand-in for the companion plugin's wp-admin page (Rassure_Admin::render_page): frames
+ * the app's /woocommerce/admin with a fresh 5-minute token signed with the link secret the app
+ * handed over at connection time — the same token format the PHP plugin writes.
+ */
+import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
+import type { WooStoreContext } from "./context";
+import { escapeHtml, html } from "./responses";
+
+export function wpAdminRassurePage(store: WooStoreContext, url: URL): Response {
+  const link = store.state.companionPlugin.link;
+  const locale = url.searchParams.get("locale") === "en" ? "en" : "fr";
+  const shell = (body: string) =>
+    html(`<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>Rassure ‹ ${escapeHtml(store.state.siteName)} — WordPress</title>` +
+      `<style>body{margin:0;font:14px system-ui;background:#f0f0f1}#adminmenu{position:fixed;inset:0 auto 0 0;width:160px;background:#1d2327;color:#fff;padding:12px}.wrap{margin-left:180px;padding:12px}iframe{width:100%;min-height:85vh;border:0;background:#fff}</style></head>` +
+      `<body class="wp-admin"><nav id="adminmenu" aria-label="Menu principal">${escapeHtml(store.state.siteName)}<br><br>Rassure</nav><div class="wrap"><h1>Rassure</h1>${body}</div></body></html>`);
+  if (!link) return shell(`<p>${locale === "fr" ? "Connectez votre boutique à Rassure." : "Connect your store to Rassure."}</p>`);
+  const target = new URL(link.appUrl);
+  target.searchParams.set("store", link.shop);
+  target.searchParams.set("token", mintAdminToken(link.adminSecret, link.shop, 1));
+  target.searchParams.set("locale", locale);
+  return shell(`<iframe title="Rassure" src="${escapeHtml(target.href)}" referrerpolicy="no-referrer"></iframe>`);
+}
