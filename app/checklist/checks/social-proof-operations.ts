@@ -61,7 +61,7 @@ export const socialProofChecks: CheckSpec[] = [
     evaluate: (context) => {
       const { shown } = reviewsShown(context);
       if (shown === false) return notApplicable(text("No reviews are displayed.", "Aucun avis n'est affiché."));
-      if (shown === null) return manualPending(text("Could not see whether reviews are shown: confirm your review policy.", "Impossible de voir si des avis sont affichés : confirmez votre politique d'avis."));
+      if (shown === null) return storefrontGap(context);
       const storefront = reachedStorefront(context.snapshot);
       const pageText = [storefront ? storefrontText(storefront) : "", ...context.snapshot.facts.legalPages.map((p) => p.text)].join("\n");
       const disclosed = LEXICONS.reviewsPolicy["review rules"].some((pattern) => pattern.test(foldText(pageText)));

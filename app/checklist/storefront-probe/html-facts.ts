@@ -10,7 +10,8 @@ import type { ProbedPage } from "../snapshot";
 const TEXT_CAP = 20_000;
 
 const CMP: Array<[string, RegExp]> = [
-  ["shopify-banner", /shopify-pc__banner|privacy-banner|customerPrivacy/i],
+  // Only the banner's own markup: Shopify loads its customer-privacy API on every storefront, banner or not.
+  ["shopify-banner", /shopify-pc__banner/i],
   ["axeptio", /static\.axept\.io/i],
   ["didomi", /sdk\.privacy-center\.org/i],
   ["cookiebot", /consent\.cookiebot\.com/i],
