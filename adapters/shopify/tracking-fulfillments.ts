@@ -34,12 +34,14 @@ export const FULFILLMENT_QUERY = `#graphql
       name
       status
       createdAt
-      trackingInfo(first: 10) { company number url }
+      trackingInfo(first: 2) { company number url }
       order { id name shippingAddress { countryCodeV2 } }
     }
   }
 `;
 
+// Two tracking entries are enough to tell a one-parcel fulfillment (the only kind rewritten)
+// from a several-parcel one, and keep each job to a few cost points.
 // 2026-07 signature: fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, notifyCustomer: Boolean,
 // trackingInfoInput: FulfillmentTrackingInput!) — one number with one url and one company.
 export const FULFILLMENT_TRACKING_UPDATE_MUTATION = `#graphql
@@ -50,7 +52,7 @@ export const FULFILLMENT_TRACKING_UPDATE_MUTATION = `#graphql
         name
         status
         createdAt
-        trackingInfo(first: 10) { company number url }
+        trackingInfo(first: 2) { company number url }
         order { id name shippingAddress { countryCodeV2 } }
       }
       userErrors { field message }

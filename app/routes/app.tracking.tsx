@@ -93,6 +93,7 @@ const STATUS_TONE: Record<LinkStatus, "success" | "info" | "warning" | "critical
   "invalid-number": "critical",
   "unknown-carrier": "warning",
   cancelled: undefined,
+  "several-parcels": undefined,
 };
 
 function ProblemBanner({ result, intent }: { result: ActionResult | undefined; intent: string }) {

@@ -10,12 +10,12 @@ import type { Platform, PlatformAdapter } from "../../adapters/types";
 import { ShopifyGraphqlError } from "../../adapters/shopify";
 import prisma from "../db.server";
 import type { Transaction } from "../webhooks/ledger.server";
-import { planShipment } from "./plan";
+import { planShipment, type TrackingStatus } from "./plan";
 import { offlineAdapterFor } from "./platform.server";
 import { getTrackingSettings, loadCarrierChoices } from "./settings.server";
 
 export type JobSource = "webhook" | "backfill";
-export type JobOutcome = "fixed" | "ok" | "missing-number" | "invalid-number" | "unknown-carrier" | "cancelled" | "needs-fix" | "gone" | "coalesced";
+export type JobOutcome = Exclude<TrackingStatus, "needs-fix"> | "fixed" | "needs-fix" | "gone" | "coalesced";
 
 export interface JobRef {
   platform: Platform;

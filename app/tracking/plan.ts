@@ -28,7 +28,7 @@ export interface CarrierChoices {
 export const NO_CHOICES: CarrierChoices = { overrides: new Map(), customCarriers: [] };
 
 export type FixReason = "missing-url" | "wrong-url" | "unknown-company" | "company-spelling";
-export type TrackingStatus = "ok" | "missing-number" | "invalid-number" | "unknown-carrier" | "needs-fix" | "cancelled";
+export type TrackingStatus = "ok" | "missing-number" | "invalid-number" | "unknown-carrier" | "needs-fix" | "cancelled" | "several-parcels";
 
 export interface ResolvedCarrier {
   ref: string;
@@ -125,5 +125,7 @@ export function planTracking(tracking: ShipmentTracking | undefined, choices: Ca
 /** Only single-parcel shipments are rewritten: several numbers share one company and we fix one link. */
 export function planShipment(shipment: Shipment, choices: CarrierChoices, context: Omit<LinkContext, "country"> = {}): TrackingPlan {
   if (shipment.status === "CANCELLED") return { action: "none", status: "cancelled", carrier: null };
+  // The mutation takes one number: writing it would drop the fulfillment's other parcels.
+  if (shipment.tracking.filter((t) => t.number).length > 1) return { action: "none", status: "several-parcels", carrier: null };
   return planTracking(shipment.tracking[0], choices, { ...context, country: shipment.destinationCountry });
 }

@@ -65,3 +65,15 @@ describe("isUsableTrackingUrl", () => {
     expect(isUsableTrackingUrl("https://t.example/%E0%A4%A", "Q9Q")).toBe(false); // malformed encoding, no number
   });
 });
+
+describe("planShipment", () => {
+  it("never rewrites a fulfillment with several parcels (the mutation would drop the others)", async () => {
+    const { planShipment } = await import("../../app/tracking/plan");
+    const shipment = {
+      id: "gid://shopify/Fulfillment/1", name: "#1-F1", orderId: "gid://shopify/Order/1", orderName: "#1", status: "SUCCESS", createdAt: "2026-11-01T00:00:00Z", destinationCountry: "FR",
+      tracking: [{ company: "Colissimo", number: "6A18734592013", url: null }, { company: "Colissimo", number: "6A18734592014", url: null }],
+    };
+    expect(planShipment(shipment, NO_CHOICES)).toMatchObject({ action: "none", status: "several-parcels" });
+    expect(planShipment({ ...shipment, tracking: shipment.tracking.slice(0, 1) }, NO_CHOICES)).toMatchObject({ action: "update" });
+  });
+});

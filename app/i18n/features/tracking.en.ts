@@ -18,6 +18,7 @@ export const trackingEn = {
   "tracking.status.missing-number": "Missing number",
   "tracking.status.invalid-number": "Invalid number",
   "tracking.status.unknown-carrier": "Unknown carrier",
+  "tracking.status.several-parcels": "Several parcels (left as is)",
   "tracking.status.cancelled": "Cancelled",
   "tracking.link.open": "Open",
   "tracking.link.none": "None",

@@ -20,6 +20,7 @@ export const trackingFr: Record<keyof typeof trackingEn, string> = {
   "tracking.status.missing-number": "Numéro manquant",
   "tracking.status.invalid-number": "Numéro invalide",
   "tracking.status.unknown-carrier": "Transporteur inconnu",
+  "tracking.status.several-parcels": "Plusieurs colis (laissé tel quel)",
   "tracking.status.cancelled": "Annulée",
   "tracking.link.open": "Ouvrir",
   "tracking.link.none": "Aucun",
