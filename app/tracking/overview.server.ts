@@ -4,7 +4,7 @@
  */
 import type { PlatformAdapter, Shipment } from "../../adapters/types";
 import prisma from "../db.server";
-import { drainTrackingJobs, enqueueTrackingJob } from "./jobs.server";
+import { drainTrackingJobs, enqueueTrackingJob, kickTrackingWorker } from "./jobs.server";
 import { planShipment, type CarrierChoices, type TrackingStatus } from "./plan";
 import { loadCarrierChoices, type ShopRef } from "./settings.server";
 
@@ -69,6 +69,7 @@ export async function fixAllRecent(shop: ShopRef, adapter: PlatformAdapter): Pro
   const jobs = [];
   for (const row of toFix) jobs.push(await enqueueTrackingJob(prisma, { ...shop, fulfillmentId: row.id, source: "backfill" }));
   await drainTrackingJobs({ shopDomain: shop.shopDomain });
+  void kickTrackingWorker(); // whatever Shopify throttled is retried in the background
   const done = await prisma.trackingJob.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { status: true, outcome: true } });
   return { queued: jobs.length, fixed: done.filter((j) => j.outcome === "fixed").length, failed: done.filter((j) => j.status === "failed").length };
 }
