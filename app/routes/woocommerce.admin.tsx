@@ -3,15 +3,36 @@
  * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
  * shows the connection and lets the merchant disconnect. Only the store's own origin may frame it.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineStack,
+  Link,
+  Text,
+} from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { negotiateLocale, translator } from "../i18n";
 import { verifyAdminToken } from "../woocommerce/admin-token.server";
+import {
+  scanWooShop,
+  wooChecklistSummary,
+} from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
-import { adapterFromCredentials, findWooShop, openWooCredentials } from "../woocommerce/credentials.server";
+import {
+  adapterFromCredentials,
+  findWooShop,
+  openWooCredentials,
+} from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -21,13 +42,17 @@ async function authorised(store: string | null, token: string | null) {
   const shop = await findWooShop(store);
   if (!shop?.credentials || shop.installState !== "installed") return null;
   const credentials = openWooCredentials(shop.credentials);
-  return verifyAdminToken(credentials.adminLinkSecret, token, store) ? { shop, credentials } : null;
+  return verifyAdminToken(credentials.adminLinkSecret, token, store)
+    ? { shop, credentials }
+    : null;
 }
 
 /** Only the shop's own wp-admin may frame this page; the token is never cached or leaked by Referer. */
 function frameHeaders(storeUrl: string | null): HeadersInit {
   return {
-    "Content-Security-Policy": `frame-ancestors ${storeUrl ? new URL(storeUrl).origin : "'none'"};`,
+    "Content-Security-Policy": `frame-ancestors ${
+      storeUrl ? new URL(storeUrl).origin : "'none'"
+    };`,
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
   };
@@ -35,22 +60,44 @@ function frameHeaders(storeUrl: string | null): HeadersInit {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
-  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
+  const locale = negotiateLocale({
+    chosen: url.searchParams.get("locale"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
   const store = url.searchParams.get("store");
   const token = url.searchParams.get("token");
   const access = await authorised(store, token);
-  if (!access) return json({ locale, authorised: false as const }, { headers: frameHeaders(null) });
+  if (!access)
+    return json(
+      { locale, authorised: false as const },
+      { headers: frameHeaders(null) }
+    );
   let profile: { name: string; storefrontHttps: boolean } | null = null;
   let error: string | null = null;
   try {
-    const live = await adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile();
+    const live = await adapterFromCredentials(access.credentials, {
+      timeoutMs: 8_000,
+      maxRetries: 1,
+    }).getShopProfile();
     profile = { name: live.name, storefrontHttps: live.storefrontHttps };
   } catch (cause) {
-    error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
+    error =
+      cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
   }
+  const checklist = await wooChecklistSummary(access.shop.domain);
   return json(
-    { locale, authorised: true as const, store, token, storeUrl: access.credentials.storeUrl, name: profile?.name ?? access.shop.name ?? store, https: profile?.storefrontHttps ?? null, error },
-    { headers: frameHeaders(access.credentials.storeUrl) },
+    {
+      locale,
+      authorised: true as const,
+      store,
+      token,
+      storeUrl: access.credentials.storeUrl,
+      name: profile?.name ?? access.shop.name ?? store,
+      https: profile?.storefrontHttps ?? null,
+      error,
+      checklist,
+    },
+    { headers: frameHeaders(access.credentials.storeUrl) }
   );
 };
 
@@ -58,7 +105,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const store = String(form.get("store") ?? "");
   const access = await authorised(store, String(form.get("token") ?? ""));
-  if (!access || form.get("intent") !== "disconnect") return new Response("Forbidden", { status: 403 });
+  if (!access) return new Response("Forbidden", { status: 403 });
+  if (form.get("intent") === "scan") {
+    await scanWooShop(store);
+    return { scanned: true };
+  }
+  if (form.get("intent") !== "disconnect")
+    return new Response("Bad request", { status: 400 });
   await disconnectWooShop(store);
   return { disconnected: true };
 };
@@ -79,44 +132,113 @@ export default function WooCommerceAdmin() {
     );
   }
   const disconnected = Boolean(result && "disconnected" in result);
+  const checklist = data.checklist;
   return (
     <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
-      <Card>
-        <BlockStack gap="300">
-          <InlineStack gap="200" blockAlign="center">
-            <Text as="h2" variant="headingMd">
-              {t("woocommerce.admin.connection")}
-            </Text>
-            <Badge tone={disconnected ? "critical" : "success"}>{disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}</Badge>
-            {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
-          </InlineStack>
-          <Text as="p">
-            {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
-          </Text>
-          {data.error && !disconnected ? (
-            <Banner tone="warning">
-              <p>{t("woocommerce.admin.storeUnreachable", { error: data.error })}</p>
-            </Banner>
-          ) : null}
-          {disconnected ? (
-            <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
-          ) : (
-            <Form method="post">
-              <input type="hidden" name="store" value={data.store ?? ""} />
-              <input type="hidden" name="token" value={data.token ?? ""} />
-              <input type="hidden" name="intent" value="disconnect" />
-              <BlockStack gap="200">
-                <Text as="p" tone="subdued">
-                  {t("woocommerce.admin.disconnectHelp")}
+      <BlockStack gap="400">
+        {disconnected ? null : (
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  {t("woocommerce.admin.checklist")}
                 </Text>
-                <Button submit tone="critical">
-                  {t("woocommerce.admin.disconnect")}
+                {checklist.score !== null ? (
+                  <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
+                    {t("woocommerce.admin.score", {
+                      score: checklist.score,
+                      grade: checklist.grade ?? "-",
+                    })}
+                  </Badge>
+                ) : null}
+              </InlineStack>
+              {checklist.failed ? (
+                <Banner tone="warning">
+                  <p>
+                    {t("woocommerce.admin.scanFailed", {
+                      error: checklist.failed,
+                    })}
+                  </p>
+                </Banner>
+              ) : null}
+              {checklist.score === null && !checklist.failed ? (
+                <Text as="p">{t("woocommerce.admin.noScan")}</Text>
+              ) : null}
+              {checklist.top.length > 0 ? (
+                <BlockStack gap="200" as="ul">
+                  {checklist.top.map((item) => (
+                    <li key={item.id}>
+                      <Text as="p" fontWeight="semibold">
+                        {item.title[data.locale]}
+                      </Text>
+                      <Text as="p" tone="subdued">
+                        {item.summary[data.locale]}{" "}
+                        <Link url={item.fixUrl} target="_blank">
+                          {t("woocommerce.admin.fix")}
+                        </Link>
+                      </Text>
+                    </li>
+                  ))}
+                </BlockStack>
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="store" value={data.store ?? ""} />
+                <input type="hidden" name="token" value={data.token ?? ""} />
+                <input type="hidden" name="intent" value="scan" />
+                <Button submit variant="primary">
+                  {t("woocommerce.admin.runScan")}
                 </Button>
-              </BlockStack>
-            </Form>
-          )}
-        </BlockStack>
-      </Card>
+              </Form>
+            </BlockStack>
+          </Card>
+        )}
+        <Card>
+          <BlockStack gap="300">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                {t("woocommerce.admin.connection")}
+              </Text>
+              <Badge tone={disconnected ? "critical" : "success"}>
+                {disconnected
+                  ? t("woocommerce.admin.disconnected")
+                  : t("woocommerce.admin.connected")}
+              </Badge>
+              {data.https === false && !disconnected ? (
+                <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge>
+              ) : null}
+            </InlineStack>
+            <Text as="p">
+              {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
+            </Text>
+            {data.error && !disconnected ? (
+              <Banner tone="warning">
+                <p>
+                  {t("woocommerce.admin.storeUnreachable", {
+                    error: data.error,
+                  })}
+                </p>
+              </Banner>
+            ) : null}
+            {disconnected ? (
+              <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="store" value={data.store ?? ""} />
+                <input type="hidden" name="token" value={data.token ?? ""} />
+                <input type="hidden" name="intent" value="disconnect" />
+                <BlockStack gap="200">
+                  <Text as="p" tone="subdued">
+                    {t("woocommerce.admin.disconnectHelp")}
+                  </Text>
+                  <Button submit tone="critical">
+                    {t("woocommerce.admin.disconnect")}
+                  </Button>
+                </BlockStack>
+              </Form>
+            )}
+          </BlockStack>
+        </Card>
+      </BlockStack>
     </StandalonePage>
   );
 }

@@ -228,6 +228,17 @@ describe("wp-admin page and disconnect", () => {
       expect(await denied.json()).toMatchObject({ authorised: false });
     }
 
+    // The trust checklist runs from the same page, through the WooCommerce adapter.
+    const adminPage = async () => ((await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response).json() as Promise<{ checklist: { score: number | null; top: Array<{ id: string }> } }>;
+    expect(await adminPage()).toMatchObject({ checklist: { score: null, top: [] } });
+    const scan = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "scan" }) }), params: {}, context: {} });
+    expect(scan).toEqual({ scanned: true });
+    const scanned = await adminPage();
+    expect(scanned.checklist.score).toBeGreaterThan(0);
+    expect(scanned.checklist.top.length).toBeGreaterThan(0);
+    const forged = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token: wrongKey, intent: "scan" }) }), params: {}, context: {} });
+    expect((forged as Response).status).toBe(403);
+
     const form = new URLSearchParams({ store: domain, token, intent: "disconnect" });
     const result = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: form }), params: {}, context: {} });
     expect(result).toEqual({ disconnected: true });

@@ -34,4 +34,10 @@ export const woocommerceEn = {
   "woocommerce.admin.disconnect": "Disconnect",
   "woocommerce.admin.disconnectHelp": "Rassure forgets your keys and removes its webhooks. You can connect again at any time.",
   "woocommerce.admin.disconnectedBody": "Rassure no longer has access to your store.",
+  "woocommerce.admin.checklist": "Trust checklist",
+  "woocommerce.admin.score": "{score}/100 ({grade})",
+  "woocommerce.admin.noScan": "No scan yet: run one to see what reassures your customers and what is missing.",
+  "woocommerce.admin.scanFailed": "The last scan failed: {error}",
+  "woocommerce.admin.runScan": "Scan my store",
+  "woocommerce.admin.fix": "How to fix",
 } as const;

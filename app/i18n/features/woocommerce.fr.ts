@@ -36,4 +36,10 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.admin.disconnect": "Déconnecter",
   "woocommerce.admin.disconnectHelp": "Rassure oublie vos clés et supprime ses webhooks. Vous pourrez vous reconnecter à tout moment.",
   "woocommerce.admin.disconnectedBody": "Rassure n’a plus accès à votre boutique.",
+  "woocommerce.admin.checklist": "Check-list de confiance",
+  "woocommerce.admin.score": "{score}/100 ({grade})",
+  "woocommerce.admin.noScan": "Aucune analyse pour l’instant : lancez-en une pour voir ce qui rassure vos clients et ce qui manque.",
+  "woocommerce.admin.scanFailed": "La dernière analyse a échoué : {error}",
+  "woocommerce.admin.runScan": "Analyser ma boutique",
+  "woocommerce.admin.fix": "Comment corriger",
 };
