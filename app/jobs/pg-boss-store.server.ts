@@ -1,0 +1,233 @@
+/**
+ * Jobs on PostgreSQL through pg-boss (its own `pgboss` schema, created and migrated by pg-boss
+ * on start). One pg-boss queue per job kind; pg-boss does the claiming (SKIP LOCKED), retries
+ * with exponential backoff and jitter (retryBackoff), heartbeats and the "failed" (dead) state.
+ * What pg-boss has no word for is done in one transaction with its own API:
+ * - enqueue inside the caller's Prisma transaction: pg-boss runs its INSERT through a `db`
+ *   executor backed by that transaction, so the job commits with the webhook's ledger entry;
+ * - defer without using an attempt (throttling): complete this attempt and send a copy that
+ *   starts later with the attempts it had left;
+ * - permanent failure: lower the job's retry limit to the attempts made, then fail it.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import pg from "pg";
+import { PgBoss } from "pg-boss";
+import type { Transaction } from "../webhooks/ledger.server";
+import type { BackoffPolicy } from "./backoff";
+import { DEFAULT_BACKOFF } from "./backoff";
+import type { ClaimOptions, JobCounts, JobStore } from "./store";
+import { DEFAULT_MAX_ATTEMPTS } from "./table-store.server";
+import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+
+type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
+
+/** What a pg-boss job's data holds: the shop, the payload, and attempts spent before a deferral. */
+interface Envelope extends ShopKey {
+  payload: unknown;
+  attemptOffset: number;
+  dedupeKey: string | null;
+  deferredBecause?: string;
+}
+
+const QUEUE_PREFIX = "rassure.";
+const SCHEMA = "pgboss";
+/** pg-boss names allow [\w.-/] only; a kind is made of those already. */
+export const queueName = (kind: string) => `${QUEUE_PREFIX}${kind}`;
+/** Dedupe keys may hold any text (gid://…): pg-boss singleton keys get a digest of it. */
+const singletonKey = (dedupeKey: string | null | undefined) => (dedupeKey ? createHash("sha256").update(dedupeKey).digest("hex").slice(0, 40) : randomUUID());
+
+export interface PgBossStoreOptions {
+  backoff?: BackoffPolicy;
+  /** Seconds without a lease renewal (pg-boss heartbeat) before a running job is given to another worker; ≥ 10. */
+  heartbeatSeconds?: number;
+  /** How often pg-boss's supervisor looks for lost heartbeats. */
+  superviseIntervalSeconds?: number;
+}
+
+/** A Prisma interactive transaction as a pg-boss executor (pg-boss passes its values as $1…$n). */
+function prismaExecutor(tx: Transaction): Executor {
+  return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values) }) };
+}
+
+export class PgBossJobStore implements JobStore {
+  readonly backend = "pg-boss" as const;
+  private readonly boss: PgBoss;
+  /** A few connections of our own for the multi-statement transactions described above. */
+  private readonly pool: pg.Pool;
+  private readonly queues = new Map<string, Promise<void>>();
+  private started: Promise<unknown> | null = null;
+  private readonly heartbeatSeconds: number;
+
+  constructor(
+    connectionString: string,
+    private readonly options: PgBossStoreOptions = {},
+  ) {
+    this.heartbeatSeconds = Math.max(10, Math.round(options.heartbeatSeconds ?? 30));
+    const supervise = options.superviseIntervalSeconds ?? 30;
+    this.boss = new PgBoss({ connectionString, schema: SCHEMA, max: 6, superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise });
+    // pg-boss reports background trouble (lost connection during a restart…) as events; without a
+    // listener Node would treat them as uncaught. It reconnects by itself.
+    this.boss.on("error", (error) => console.error(`[jobs] pg-boss: ${error instanceof Error ? error.message : String(error)}`));
+    this.pool = new pg.Pool({ connectionString, max: 3 });
+    this.pool.on("error", () => undefined); // idle client lost (server restart): the pool replaces it
+  }
+
+  private start() {
+    this.started ??= this.boss.start();
+    return this.started;
+  }
+
+  private ensureQueue(kind: string): Promise<void> {
+    let ready = this.queues.get(kind);
+    if (!ready) {
+      const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+      ready = this.start().then(() =>
+        this.boss.createQueue(queueName(kind), {
+          // "short": at most one job per singleton key waits to start (our dedupe keys; others get a unique key).
+          policy: "short",
+          retryLimit: DEFAULT_MAX_ATTEMPTS - 1,
+          retryBackoff: true,
+          retryDelay: Math.max(1, Math.round(backoff.baseMs / 1000)),
+          retryDelayMax: Math.max(1, Math.round(backoff.maxMs / 1000)),
+          heartbeatSeconds: this.heartbeatSeconds,
+          expireInSeconds: 60 * 60,
+        }),
+      );
+      ready.catch(() => this.queues.delete(kind));
+      this.queues.set(kind, ready);
+    }
+    return ready;
+  }
+
+  async prepare(kinds: string[]) {
+    await Promise.all(kinds.map((kind) => this.ensureQueue(kind)));
+  }
+
+  private async send(kind: string, envelope: Envelope, options: { startAfter?: Date; retryLimit: number; db?: Executor }) {
+    await this.ensureQueue(kind);
+    return this.boss.send(queueName(kind), envelope as unknown as object, {
+      singletonKey: singletonKey(envelope.dedupeKey),
+      startAfter: options.startAfter,
+      retryLimit: options.retryLimit,
+      db: options.db,
+    });
+  }
+
+  async enqueue(job: NewJob, tx?: Transaction): Promise<string | null> {
+    const envelope: Envelope = { platform: job.platform, shopDomain: job.shopDomain, payload: job.payload ?? null, attemptOffset: 0, dedupeKey: job.dedupeKey ?? null };
+    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1, db: tx ? prismaExecutor(tx) : undefined });
+  }
+
+  async claim(kinds: string[], limit: number, _options: ClaimOptions): Promise<ClaimedJob[]> {
+    const claimed: ClaimedJob[] = [];
+    for (const kind of kinds) {
+      if (claimed.length >= limit) break;
+      await this.ensureQueue(kind);
+      const jobs = await this.boss.fetch<Envelope>(queueName(kind), { batchSize: limit - claimed.length, includeMetadata: true });
+      for (const job of jobs) {
+        const data = job.data;
+        claimed.push({
+          id: job.id,
+          kind,
+          platform: data.platform,
+          shopDomain: data.shopDomain,
+          payload: data.payload,
+          attempt: data.attemptOffset + job.retryCount + 1,
+          maxAttempts: data.attemptOffset + job.retryLimit + 1,
+          // pg-boss settles by attempt ({id, retryCount}): a late answer from a lost attempt changes nothing.
+          ...{ [ATTEMPT]: { retryCount: job.retryCount, retryLimit: job.retryLimit, data } },
+        } as ClaimedJob);
+      }
+    }
+    return claimed;
+  }
+
+  async renew(job: ClaimedJob): Promise<boolean> {
+    const response = await this.boss.touch(queueName(job.kind), attemptOf(job));
+    return affected(response) === 1;
+  }
+
+  async complete(job: ClaimedJob) {
+    await this.boss.complete(queueName(job.kind), attemptOf(job));
+  }
+
+  async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
+    const attempt = attemptOf(job);
+    const dead = permanent || job.attempt >= job.maxAttempts;
+    await this.inTransaction(async (db) => {
+      if (permanent) await db.executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queueName(job.kind), job.id]);
+      await this.boss.fail(queueName(job.kind), attempt, { message: error }, { db });
+    });
+    return dead ? "dead" : "retry";
+  }
+
+  async defer(job: ClaimedJob, until: Date, reason: string) {
+    const { retryCount, retryLimit, data } = stateOf(job);
+    await this.inTransaction(async (db) => {
+      // "cancelled" marks the hand-over to the copy (not counted as done work); the reason travels with the copy.
+      const settled = await this.boss.cancel(queueName(job.kind), attemptOf(job), { db });
+      if (affected(settled) !== 1) return; // the attempt was lost meanwhile: its new holder decides
+      // A copy that starts later with the attempts left; if a newer job with the same dedupe key waits already, it covers this one.
+      await this.send(job.kind, { ...data, attemptOffset: data.attemptOffset + retryCount, deferredBecause: reason }, { startAfter: until, retryLimit: retryLimit - retryCount, db });
+    });
+  }
+
+  private async inTransaction(work: (db: Executor) => Promise<void>) {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await work({ executeSql: (text, values) => client.query(text, values as unknown[]) });
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async deadJobs(shop: ShopKey, limit = 50): Promise<DeadJob[]> {
+    await this.start();
+    const { rows } = await this.pool.query<{ id: string; name: string; data: Envelope; retry_count: number; output: { message?: string } | null; completed_on: Date }>(
+      `SELECT id, name, data, retry_count, output, completed_on FROM ${SCHEMA}.job
+       WHERE name LIKE $1 AND state = 'failed' AND data->>'platform' = $2 AND data->>'shopDomain' = $3
+       ORDER BY completed_on DESC LIMIT $4`,
+      [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.name.slice(QUEUE_PREFIX.length),
+      platform: shop.platform,
+      shopDomain: shop.shopDomain,
+      attempts: row.data.attemptOffset + row.retry_count + 1,
+      lastError: row.output?.message ?? null,
+      failedAt: row.completed_on,
+    }));
+  }
+
+  async eraseShop(shop: ShopKey): Promise<number> {
+    await this.start();
+    const result = await this.pool.query(`DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3`, [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain]);
+    return result.rowCount ?? 0;
+  }
+
+  async counts(kinds: string[]): Promise<JobCounts> {
+    await this.start();
+    const { rows } = await this.pool.query<{ state: string; count: string }>(`SELECT state, count(*) AS count FROM ${SCHEMA}.job WHERE name = ANY($1) GROUP BY state`, [kinds.map(queueName)]);
+    const counts: JobCounts = { pending: 0, running: 0, done: 0, dead: 0 };
+    const bucket: Record<string, keyof JobCounts> = { created: "pending", retry: "pending", active: "running", completed: "done", failed: "dead" };
+    for (const row of rows) if (bucket[row.state]) counts[bucket[row.state]] += Number(row.count);
+    return counts;
+  }
+
+  async close() {
+    if (this.started) await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}
+
+const ATTEMPT = Symbol("pg-boss attempt");
+type AttemptState = { retryCount: number; retryLimit: number; data: Envelope };
+const stateOf = (job: ClaimedJob) => (job as ClaimedJob & { [ATTEMPT]: AttemptState })[ATTEMPT];
+const attemptOf = (job: ClaimedJob) => ({ id: job.id, retryCount: stateOf(job).retryCount });
+const affected = (response: unknown) => (response as { affected?: number }).affected ?? 0;

@@ -1,0 +1,221 @@
+/**
+ * The worker: one interface over either store. Handlers are registered per kind; `start()`
+ * keeps up to `concurrency` jobs running, claiming more as slots free up and polling when idle
+ * (`kick()` wakes it at once after an enqueue). Around each handler it renews the lease, and
+ * afterwards settles the job: done; "later" without using an attempt when the platform throttled
+ * (the shop's other jobs wait too); retry with backoff; dead after the last attempt. A per-shop
+ * circuit breaker defers a failing shop's jobs so the others keep flowing. `stop()` stops
+ * claiming and lets running jobs finish (drain), aborting them only past its timeout.
+ */
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "../webhooks/ledger.server";
+import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
+import { platformRetryDelayMs } from "./platform-limits";
+import { shopKey, type JobStore } from "./store";
+import { errorText, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type NewJob } from "./types";
+
+export interface JobQueueOptions {
+  workerId?: string;
+  concurrency?: number;
+  /** How often an idle worker looks for due jobs (retries, deferred jobs, other processes' enqueues). */
+  pollMs?: number;
+  /** A running job's lease; renewed every third of it while the handler runs. */
+  leaseMs?: number;
+  breaker?: BreakerPolicy;
+  /** Observer of settled attempts (benches, logs). */
+  onSettled?: (job: ClaimedJob, outcome: SettleOutcome, error?: string) => void;
+}
+
+export type SettleOutcome = "done" | "retry" | "dead" | "deferred" | "lost";
+
+interface Registration {
+  handler: JobHandler;
+  maxAttempts?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Settling must survive a database blip (PostgreSQL restarting): a job left "running" would be re-run after its lease. */
+async function persistently<T>(work: () => Promise<T>, tries = 40): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await sleep(Math.min(2_000, 50 * 2 ** attempt));
+    }
+  }
+}
+
+export class JobQueue {
+  readonly workerId: string;
+  readonly breaker: ShopCircuitBreaker;
+  private readonly handlers = new Map<string, Registration>();
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    readonly store: JobStore,
+    private readonly options: JobQueueOptions = {},
+  ) {
+    this.workerId = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.concurrency = options.concurrency ?? 4;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.breaker = new ShopCircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
+  }
+
+  register<P>(kind: string, handler: JobHandler<P>, options: { maxAttempts?: number } = {}) {
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(kind)) throw new Error(`Job kind "${kind}": use lower-case letters, digits, dots and hyphens.`);
+    this.handlers.set(kind, { handler: handler as JobHandler, maxAttempts: options.maxAttempts });
+  }
+
+  get kinds(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  /** Records a job (in `tx` when given: it commits with the caller's writes). Null when deduplicated. */
+  async enqueue<P>(job: NewJob<P>, tx?: Transaction): Promise<string | null> {
+    const registration = this.handlers.get(job.kind);
+    if (!registration) throw new Error(`No handler is registered for job kind "${job.kind}".`);
+    return this.store.enqueue({ ...job, maxAttempts: job.maxAttempts ?? registration.maxAttempts }, tx);
+  }
+
+  /** Starts working in the background (idempotent). */
+  async start() {
+    if (this.loop) return;
+    this.stopping = false;
+    await this.store.prepare(this.kinds);
+    this.loop = this.run().catch((error) => console.error(`[jobs] worker stopped: ${errorText(error)}`));
+  }
+
+  /** Wakes an idle worker now (a job was just enqueued). */
+  kick() {
+    this.wake?.();
+  }
+
+  get running(): boolean {
+    return this.loop !== null && !this.stopping;
+  }
+
+  /** Stops claiming and waits for running jobs; past `timeoutMs` they are aborted (their leases make them run again later). */
+  async stop({ timeoutMs = 30_000 } = {}) {
+    this.stopping = true;
+    this.kick();
+    const drained = Promise.all([this.loop, ...[...this.inFlight.values()].map((f) => f.done)]);
+    const timer = setTimeout(() => this.inFlight.forEach((f) => f.abort.abort(new Error("The worker is stopping."))), timeoutMs);
+    await drained;
+    clearTimeout(timer);
+    this.loop = null;
+  }
+
+  /**
+   * Runs due jobs in this call until none is due (tests, benches, the CLI); jobs waiting for a
+   * later time are left. Returns how many attempts ran.
+   */
+  async runUntilIdle(): Promise<number> {
+    await this.store.prepare(this.kinds);
+    let ran = 0;
+    for (;;) {
+      const jobs = await this.claim(this.concurrency);
+      if (jobs.length === 0) break;
+      await Promise.all(jobs.map((job) => this.execute(job)));
+      ran += jobs.length;
+    }
+    return ran;
+  }
+
+  private claim(limit: number) {
+    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: this.breaker.blockedShops() });
+  }
+
+  private async run() {
+    while (!this.stopping) {
+      const free = this.concurrency - this.inFlight.size;
+      let claimed: ClaimedJob[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.claim(free);
+        } catch (error) {
+          console.error(`[jobs] claiming failed, retrying: ${errorText(error)}`);
+        }
+      }
+      for (const job of claimed) {
+        const abort = new AbortController();
+        const done = this.execute(job, abort).finally(() => {
+          this.inFlight.delete(job.id);
+          this.kick();
+        });
+        this.inFlight.set(job.id, { done, abort });
+      }
+      if (claimed.length === 0 || this.inFlight.size >= this.concurrency) await this.idle();
+    }
+  }
+
+  /** Sleeps until a kick, a finished job or the poll interval. */
+  private idle() {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private async execute(job: ClaimedJob, abort = new AbortController()) {
+    const shop = shopKey(job);
+    const settled = (outcome: SettleOutcome, error?: string) => this.options.onSettled?.(job, outcome, error);
+    const blockedUntil = this.breaker.blockedUntil(shop);
+    if (blockedUntil) {
+      await persistently(() => this.store.defer(job, blockedUntil, "Waiting: this shop's recent jobs failed or were throttled."));
+      return settled("deferred");
+    }
+    const registration = this.handlers.get(job.kind);
+    let lost = false;
+    const renewal = setInterval(() => {
+      this.store.renew(job, this.leaseMs).then(
+        (kept) => {
+          if (!kept && !lost) {
+            lost = true;
+            abort.abort(new Error("The job's lease was lost."));
+          }
+        },
+        () => undefined, // database unreachable for a moment: the next renewal tries again
+      );
+    }, Math.max(50, this.leaseMs / 3));
+    try {
+      if (!registration) throw new PermanentJobError(`No handler is registered for job kind "${job.kind}".`);
+      await registration.handler(job, { signal: abort.signal });
+      if (lost) return settled("lost");
+      await persistently(() => this.store.complete(job));
+      this.breaker.succeeded(shop);
+      settled("done");
+    } catch (error) {
+      if (lost) return settled("lost", errorText(error));
+      const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
+      if (waitMs !== null) {
+        const until = new Date(Date.now() + waitMs);
+        this.breaker.pause(shop, until);
+        await persistently(() => this.store.defer(job, until, errorText(error)));
+        return settled("deferred", errorText(error));
+      }
+      const permanent = error instanceof PermanentJobError;
+      const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
+      // A job-specific dead end says nothing about the shop's health; anything else counts against it.
+      if (!permanent) this.breaker.failed(shop);
+      settled(outcome, errorText(error));
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+}

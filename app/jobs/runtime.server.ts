@@ -1,0 +1,50 @@
+/**
+ * The app process's one job queue, on the backend DATABASE_URL selects: the BackgroundJob
+ * table on SQLite (the embedded default), pg-boss on PostgreSQL. Features register their
+ * handlers on `jobQueue` when their module loads; the worker starts with the first kick (an
+ * enqueue, the admin opening) and then keeps polling for retries and deferred jobs.
+ */
+import { resolveDatabase } from "../../prisma/database";
+import prisma from "../db.server";
+import type { BackoffPolicy } from "./backoff";
+import { PgBossJobStore } from "./pg-boss-store.server";
+import { JobQueue } from "./queue.server";
+import type { JobStore } from "./store";
+import { TableJobStore } from "./table-store.server";
+import { errorText } from "./types";
+
+/** Lease of a running job: a worker that crashed holds its jobs this long at most. */
+const LEASE_MS = 60_000;
+
+export interface JobStoreOptions {
+  leaseMs?: number;
+  backoff?: BackoffPolicy;
+  /** pg-boss: how often lost heartbeats are looked for (seconds). */
+  superviseIntervalSeconds?: number;
+}
+
+export function createJobStore(databaseUrl?: string, options: JobStoreOptions = {}): JobStore {
+  const target = resolveDatabase(databaseUrl);
+  if (target.provider === "postgresql") {
+    return new PgBossJobStore(target.url, { heartbeatSeconds: (options.leaseMs ?? LEASE_MS) / 1000, superviseIntervalSeconds: options.superviseIntervalSeconds, backoff: options.backoff });
+  }
+  return new TableJobStore(prisma, options.backoff);
+}
+
+declare global {
+  var rassureJobQueue: JobQueue | undefined;
+}
+
+// One per process, kept across Vite dev-server reloads like the Prisma client.
+export const jobQueue: JobQueue = (globalThis.rassureJobQueue ??= new JobQueue(createJobStore(), {
+  concurrency: Number(process.env.RASSURE_JOB_CONCURRENCY) || 4,
+  leaseMs: LEASE_MS,
+}));
+
+/** Makes sure the worker runs and looks for work now. */
+export function kickJobWorker() {
+  if (!jobQueue.running) {
+    jobQueue.start().catch((error) => console.error(`[jobs] the worker could not start: ${errorText(error)}`));
+  }
+  jobQueue.kick();
+}

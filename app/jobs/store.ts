@@ -1,0 +1,53 @@
+/**
+ * Where jobs live. Two implementations behind one interface: a Prisma table with leases
+ * (table-store.server.ts, the embedded SQLite default) and pg-boss (pg-boss-store.server.ts,
+ * PostgreSQL). The worker (queue.server.ts) is the same for both: it claims, runs the kind's
+ * handler, renews the lease meanwhile, and settles the job through the store.
+ */
+import type { Transaction } from "../webhooks/ledger.server";
+import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+
+export interface ClaimOptions {
+  workerId: string;
+  leaseMs: number;
+  /** "platform:shopDomain" keys whose jobs should be left alone (circuit breaker, throttle pause). */
+  skipShops: string[];
+}
+
+export interface JobCounts {
+  pending: number;
+  running: number;
+  done: number;
+  dead: number;
+}
+
+export interface JobStore {
+  readonly backend: "table" | "pg-boss";
+  /** Makes the store ready for these kinds (pg-boss: one queue per kind). */
+  prepare(kinds: string[]): Promise<void>;
+  /**
+   * Records a job; inside `tx` when given, so it commits or rolls back with the caller's other
+   * writes (a webhook's ledger entry). Returns null when a pending job with the same dedupe key exists.
+   */
+  enqueue(job: NewJob, tx?: Transaction): Promise<string | null>;
+  claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]>;
+  /** Extends the lease of a running job; false when the lease was lost (another worker has it). */
+  renew(job: ClaimedJob, leaseMs: number): Promise<boolean>;
+  complete(job: ClaimedJob): Promise<void>;
+  /** A failed attempt: retried later with backoff, or dead when out of attempts (or `permanent`). */
+  fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead">;
+  /** Puts the job back until `until` without using up the attempt (throttling, open breaker). */
+  defer(job: ClaimedJob, until: Date, reason: string): Promise<void>;
+  deadJobs(shop: ShopKey, limit?: number): Promise<DeadJob[]>;
+  /** Erases a shop's jobs (uninstall, shop/redact). */
+  eraseShop(shop: ShopKey): Promise<number>;
+  counts(kinds: string[]): Promise<JobCounts>;
+  close(): Promise<void>;
+}
+
+export const shopKey = (shop: ShopKey) => `${shop.platform}:${shop.shopDomain}`;
+
+export function parseShopKey(key: string): ShopKey {
+  const at = key.indexOf(":");
+  return { platform: key.slice(0, at) as ShopKey["platform"], shopDomain: key.slice(at + 1) };
+}

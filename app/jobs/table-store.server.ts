@@ -1,0 +1,154 @@
+/**
+ * Jobs in the app's own database (the BackgroundJob table), for the embedded SQLite default.
+ * Claiming is portable, without SKIP LOCKED: read a few due candidates, then take each with a
+ * conditional update (`where id = … and still claimable`); only the worker whose update
+ * changed one row owns the job. A running job carries a lease: a worker that dies stops
+ * renewing it, and once it runs out the job is claimable again.
+ */
+import type { PrismaClient } from "../db.server";
+import type { Transaction } from "../webhooks/ledger.server";
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
+import { parseShopKey, type ClaimOptions, type JobCounts, type JobStore } from "./store";
+import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+type Db = Pick<PrismaClient, "backgroundJob">;
+
+/** Pending and due, or running with a lease that ran out. */
+function claimable(now: Date) {
+  return { OR: [{ status: "pending", runAfter: { lte: now } }, { status: "running", leaseUntil: { lt: now } }] };
+}
+
+/** The row is still this worker's attempt: same holder, same attempt, still running. */
+const held = (job: ClaimedJob, workerId: string) => ({ id: job.id, status: "running", lockedBy: workerId, attempts: job.attempt });
+
+export class TableJobStore implements JobStore {
+  readonly backend = "table" as const;
+  /** Which worker holds which claimed job (settling checks the holder, so a lost lease changes nothing). */
+  private readonly holders = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
+  ) {}
+
+  async prepare() {}
+
+  async enqueue(job: NewJob, tx?: Transaction): Promise<string | null> {
+    const db: Db = tx ?? this.db;
+    if (job.dedupeKey) {
+      const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
+      if (waiting) return null;
+    }
+    const row = await db.backgroundJob.create({
+      data: {
+        kind: job.kind,
+        platform: job.platform,
+        shopDomain: job.shopDomain,
+        payload: JSON.stringify(job.payload ?? null),
+        dedupeKey: job.dedupeKey ?? null,
+        maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        runAfter: job.runAfter ?? new Date(),
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]> {
+    const now = new Date();
+    const skip = options.skipShops.map(parseShopKey);
+    const candidates = await this.db.backgroundJob.findMany({
+      where: { kind: { in: kinds }, ...claimable(now), ...(skip.length ? { NOT: { OR: skip } } : {}) },
+      orderBy: { runAfter: "asc" },
+      take: limit * 3, // others may take some first
+    });
+    const claimed: ClaimedJob[] = [];
+    for (const row of candidates) {
+      if (claimed.length >= limit) break;
+      const taken = await this.db.backgroundJob.updateMany({
+        where: { id: row.id, ...claimable(now) },
+        data: { status: "running", attempts: { increment: 1 }, lockedBy: options.workerId, leaseUntil: new Date(Date.now() + options.leaseMs) },
+      });
+      if (taken.count !== 1) continue;
+      this.holders.set(row.id, options.workerId);
+      claimed.push({
+        id: row.id,
+        kind: row.kind,
+        platform: row.platform as ShopKey["platform"],
+        shopDomain: row.shopDomain,
+        payload: JSON.parse(row.payload) as unknown,
+        attempt: row.attempts + 1,
+        maxAttempts: row.maxAttempts,
+      });
+    }
+    return claimed;
+  }
+
+  private holder(job: ClaimedJob) {
+    return this.holders.get(job.id) ?? "";
+  }
+
+  private async settle(job: ClaimedJob, data: Parameters<Db["backgroundJob"]["updateMany"]>[0]["data"]) {
+    await this.db.backgroundJob.updateMany({ where: held(job, this.holder(job)), data: { ...data, lockedBy: null, leaseUntil: null } });
+    this.holders.delete(job.id);
+  }
+
+  async renew(job: ClaimedJob, leaseMs: number): Promise<boolean> {
+    const renewed = await this.db.backgroundJob.updateMany({ where: held(job, this.holder(job)), data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+    return renewed.count === 1;
+  }
+
+  async complete(job: ClaimedJob) {
+    await this.settle(job, { status: "done", lastError: null, finishedAt: new Date() });
+  }
+
+  async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
+    if (permanent || job.attempt >= job.maxAttempts) {
+      await this.settle(job, { status: "dead", lastError: error, finishedAt: new Date() });
+      return "dead";
+    }
+    await this.settle(job, { status: "pending", lastError: error, runAfter: new Date(Date.now() + backoffDelayMs(job.attempt, this.backoff)) });
+    return "retry";
+  }
+
+  async defer(job: ClaimedJob, until: Date, reason: string) {
+    await this.settle(job, { status: "pending", attempts: { decrement: 1 }, runAfter: until, lastError: reason });
+  }
+
+  async deadJobs(shop: ShopKey, limit = 50): Promise<DeadJob[]> {
+    const rows = await this.db.backgroundJob.findMany({
+      where: { platform: shop.platform, shopDomain: shop.shopDomain, status: "dead" },
+      orderBy: { finishedAt: "desc" },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      platform: row.platform as ShopKey["platform"],
+      shopDomain: row.shopDomain,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      failedAt: row.finishedAt ?? row.updatedAt,
+    }));
+  }
+
+  async eraseShop(shop: ShopKey): Promise<number> {
+    return (await this.db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
+  }
+
+  async counts(kinds: string[]): Promise<JobCounts> {
+    const groups = await this.db.backgroundJob.groupBy({ by: ["status"], where: { kind: { in: kinds } }, _count: { _all: true } });
+    const counts: JobCounts = { pending: 0, running: 0, done: 0, dead: 0 };
+    for (const group of groups) if (group.status in counts) counts[group.status as keyof JobCounts] = group._count._all;
+    return counts;
+  }
+
+  /** Finished jobs older than `olderThanMs` are removed (dead ones stay until the merchant's shop is erased). */
+  async prune(olderThanMs: number): Promise<number> {
+    return (await this.db.backgroundJob.deleteMany({ where: { status: "done", finishedAt: { lt: new Date(Date.now() - olderThanMs) } } })).count;
+  }
+
+  async close() {}
+}

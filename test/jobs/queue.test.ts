@@ -1,0 +1,326 @@
+/**
+ * The durable job queue, on the database of this run (SQLite: the BackgroundJob table;
+ * PostgreSQL: pg-boss). Every test uses its own job kinds, so tests never see each other's jobs.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { ShopifyGraphqlError } from "../../adapters/shopify";
+import { WooCommerceApiError } from "../../adapters/woocommerce";
+import { shopJobFailures } from "../../app/jobs/failures.server";
+import { PermanentJobError, RetryLaterError, type ClaimedJob } from "../../app/jobs/types";
+import prisma from "../../app/db.server";
+import { closeStores, LEASE_MS, onPostgres, openQueue, runUntil, sleep } from "./support";
+
+const shopA = { platform: "shopify" as const, shopDomain: "a.myshopify.com" };
+const shopB = { platform: "shopify" as const, shopDomain: "b.myshopify.com" };
+
+type Payload = { n: number };
+
+/** Counts runs per payload number, for "exactly once" checks. */
+function recorder() {
+  const runs = new Map<number, number>();
+  return {
+    runs,
+    record: (job: ClaimedJob<Payload>) => runs.set(job.payload.n, (runs.get(job.payload.n) ?? 0) + 1),
+  };
+}
+
+afterEach(closeStores);
+
+describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table with leases)"}`, () => {
+  it("enqueues, claims, runs and completes jobs with their payload and shop", async () => {
+    const queue = openQueue();
+    const seen: Array<{ n: number; shop: string; attempt: number }> = [];
+    queue.register<Payload>("t.basic", async (job) => {
+      seen.push({ n: job.payload.n, shop: job.shopDomain, attempt: job.attempt });
+    });
+    for (const n of [1, 2, 3]) expect(await queue.enqueue({ ...shopA, kind: "t.basic", payload: { n } })).toEqual(expect.any(String));
+
+    expect(await queue.runUntilIdle()).toBe(3);
+    expect(seen.sort((x, y) => x.n - y.n)).toEqual([1, 2, 3].map((n) => ({ n, shop: shopA.shopDomain, attempt: 1 })));
+    expect(await queue.store.counts(["t.basic"])).toEqual({ pending: 0, running: 0, done: 3, dead: 0 });
+    expect(await queue.runUntilIdle()).toBe(0);
+  });
+
+  it("refuses a kind nobody handles, and names the kind", async () => {
+    const queue = openQueue();
+    await expect(queue.enqueue({ ...shopA, kind: "t.nobody", payload: {} })).rejects.toThrow(/t\.nobody/);
+  });
+
+  it("commits a job with the caller's transaction and drops it when the transaction rolls back", async () => {
+    const queue = openQueue();
+    const { runs, record } = recorder();
+    queue.register<Payload>("t.tx", async (job) => void record(job));
+
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await queue.enqueue({ ...shopA, kind: "t.tx", payload: { n: 1 } }, tx);
+        throw new Error("the webhook's other writes failed");
+      }),
+    ).rejects.toThrow(/other writes/);
+    await prisma.$transaction(async (tx) => {
+      await queue.enqueue({ ...shopA, kind: "t.tx", payload: { n: 2 } }, tx);
+    });
+
+    await queue.runUntilIdle();
+    expect([...runs]).toEqual([[2, 1]]);
+  });
+
+  it("keeps one waiting job per dedupe key, and takes a new one once that job has started", async () => {
+    const queue = openQueue({ concurrency: 1 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { runs, record } = recorder();
+    queue.register<Payload>("t.dedupe", async (job) => {
+      record(job);
+      if (job.payload.n === 1) await gate;
+    });
+    const key = "gid://shopify/Fulfillment/42";
+    expect(await queue.enqueue({ ...shopA, kind: "t.dedupe", payload: { n: 1 }, dedupeKey: key })).not.toBeNull();
+    expect(await queue.enqueue({ ...shopA, kind: "t.dedupe", payload: { n: 99 }, dedupeKey: key })).toBeNull();
+
+    const running = queue.runUntilIdle();
+    await sleep(300);
+    // The first is running now: a later event must get its own run (the running one may have read stale data).
+    expect(await queue.enqueue({ ...shopA, kind: "t.dedupe", payload: { n: 2 }, dedupeKey: key })).not.toBeNull();
+    release();
+    await running;
+    await queue.runUntilIdle();
+    expect(Object.fromEntries(runs)).toEqual({ 1: 1, 2: 1 });
+  });
+
+  it("retries a failing job later with exponential backoff, then completes it", async () => {
+    const queue = openQueue();
+    const attempts: Array<{ attempt: number; at: number }> = [];
+    let completed = false;
+    queue.register("t.retry", async (job) => {
+      attempts.push({ attempt: job.attempt, at: Date.now() });
+      if (job.attempt < 3) throw new Error(`platform hiccup ${job.attempt}`);
+      completed = true;
+    });
+    await queue.enqueue({ ...shopA, kind: "t.retry", payload: {} });
+
+    await queue.runUntilIdle();
+    expect(attempts.map((a) => a.attempt)).toEqual([1]);
+    // Not due again at once: the retry waits its backoff.
+    expect(await queue.runUntilIdle()).toBe(0);
+
+    await runUntil(queue, () => completed);
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+    const firstWait = attempts[1].at - attempts[0].at;
+    const secondWait = attempts[2].at - attempts[1].at;
+    // base 1 s: first wait 1–2 s, second 2–4 s (jitter), each at least the base times 2^(n-1).
+    expect(firstWait).toBeGreaterThanOrEqual(900);
+    expect(secondWait).toBeGreaterThanOrEqual(1_900);
+    expect(await queue.store.counts(["t.retry"])).toMatchObject({ done: 1, dead: 0 });
+  });
+
+  it("moves a job to the dead state after its last attempt, and summarises it for the merchant", async () => {
+    const queue = openQueue();
+    let tries = 0;
+    queue.register(
+      "t.dead",
+      async () => {
+        tries++;
+        throw new Error("Shopify answered 500 again");
+      },
+      { maxAttempts: 2 },
+    );
+    queue.register("t.permanent", async () => {
+      throw new PermanentJobError("This fulfillment has no tracking number to fix.");
+    });
+    await queue.enqueue({ ...shopA, kind: "t.dead", payload: {} });
+    await queue.enqueue({ ...shopA, kind: "t.permanent", payload: {} });
+    await queue.enqueue({ ...shopB, kind: "t.permanent", payload: {} });
+
+    await runUntil(queue, async () => (await queue.store.counts(["t.dead"])).dead === 1);
+    expect(tries).toBe(2);
+    expect(await queue.store.counts(["t.permanent"])).toMatchObject({ dead: 2, pending: 0 });
+
+    const dead = await queue.store.deadJobs(shopA);
+    expect(dead.map((job) => [job.kind, job.attempts, job.lastError]).sort()).toEqual([
+      ["t.dead", 2, "Shopify answered 500 again"],
+      ["t.permanent", 1, "This fulfillment has no tracking number to fix."],
+    ]);
+    const summary = await shopJobFailures(queue.store, shopA);
+    expect(summary.map((group) => [group.kind, group.count]).sort()).toEqual([
+      ["t.dead", 1],
+      ["t.permanent", 1],
+    ]);
+    // Another shop's failures are not shown to this one, and erasing a shop removes its jobs.
+    expect(await shopJobFailures(queue.store, shopB)).toHaveLength(1);
+    expect(await queue.store.eraseShop(shopB)).toBe(1);
+    expect(await shopJobFailures(queue.store, shopB)).toEqual([]);
+  });
+
+  it(
+    "gives a crashed worker's job to another worker once its lease runs out",
+    async () => {
+      const crashed = openQueue({ workerId: "crashed" });
+      crashed.register("t.lease", async () => {});
+      await crashed.enqueue({ ...shopA, kind: "t.lease", payload: {} });
+      await crashed.store.prepare(["t.lease"]);
+      // The worker claims the job and dies: no completion, no renewal.
+      const [held] = await crashed.store.claim(["t.lease"], 1, { workerId: "crashed", leaseMs: LEASE_MS, skipShops: [] });
+      expect(held.attempt).toBe(1);
+
+      const survivor = openQueue({ workerId: "survivor" });
+      const attempts: number[] = [];
+      survivor.register("t.lease", async (job) => void attempts.push(job.attempt));
+      expect(await survivor.runUntilIdle()).toBe(0); // still leased
+
+      await runUntil(survivor, () => attempts.length > 0, LEASE_MS + 15_000);
+      expect(attempts).toEqual([2]);
+      // The crashed worker's late answer changes nothing.
+      await crashed.store.complete(held);
+      expect(await survivor.store.counts(["t.lease"])).toMatchObject({ done: 1, running: 0, pending: 0 });
+    },
+    LEASE_MS + 30_000,
+  );
+
+  it("keeps a job's lease while its handler runs longer than the lease", async () => {
+    const queue = openQueue({ workerId: "slow" });
+    const other = openQueue({ workerId: "other" });
+    const runsBy: string[] = [];
+    queue.register("t.renew", async () => {
+      runsBy.push("slow");
+      await sleep(LEASE_MS * 2);
+    });
+    other.register("t.renew", async () => void runsBy.push("other"));
+    await queue.enqueue({ ...shopA, kind: "t.renew", payload: {} });
+
+    const slow = queue.runUntilIdle();
+    const deadline = Date.now() + LEASE_MS * 2;
+    while (Date.now() < deadline) {
+      await other.runUntilIdle();
+      await sleep(200);
+    }
+    await slow;
+    expect(runsBy).toEqual(["slow"]);
+  }, 60_000);
+
+  it("survives a restart: a new queue over a new connection finds the jobs the old one left", async () => {
+    const before = openQueue();
+    before.register("t.restart", async () => {});
+    for (const n of [1, 2]) await before.enqueue({ ...shopA, kind: "t.restart", payload: { n } });
+    await before.store.close();
+
+    const after = openQueue();
+    const { runs, record } = recorder();
+    after.register<Payload>("t.restart", async (job) => void record(job));
+    await after.runUntilIdle();
+    expect(Object.fromEntries(runs)).toEqual({ 1: 1, 2: 1 });
+  });
+
+  it("never runs a job twice with several workers claiming at once", async () => {
+    const { runs, record } = recorder();
+    const workers = [1, 2, 3].map((i) => openQueue({ workerId: `w${i}`, concurrency: 4 }));
+    for (const worker of workers) {
+      worker.register<Payload>("t.race", async (job) => {
+        record(job);
+        await sleep(5);
+      });
+    }
+    const total = 60;
+    for (let n = 0; n < total; n++) await workers[n % 3].enqueue({ ...(n % 2 ? shopA : shopB), kind: "t.race", payload: { n } });
+
+    await Promise.all(workers.map((worker) => worker.start()));
+    const deadline = Date.now() + 20_000;
+    while ((await workers[0].store.counts(["t.race"])).done < total && Date.now() < deadline) await sleep(100);
+    await Promise.all(workers.map((worker) => worker.stop()));
+
+    expect(runs.size).toBe(total);
+    expect([...runs.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it("opens one shop's circuit after repeated failures while other shops keep running", async () => {
+    const queue = openQueue({ concurrency: 1, breaker: { threshold: 2, coolDownMs: 60_000 } });
+    const ran = { [shopA.shopDomain]: 0, [shopB.shopDomain]: 0 };
+    queue.register(
+      "t.breaker",
+      async (job) => {
+        ran[job.shopDomain]++;
+        if (job.shopDomain === shopA.shopDomain) throw new Error("store unreachable");
+      },
+      { maxAttempts: 10 },
+    );
+    for (let n = 0; n < 5; n++) {
+      await queue.enqueue({ ...shopA, kind: "t.breaker", payload: { n } });
+      await queue.enqueue({ ...shopB, kind: "t.breaker", payload: { n } });
+    }
+
+    await queue.runUntilIdle();
+    expect(ran[shopB.shopDomain]).toBe(5);
+    // Two failures opened the breaker: shop A's other jobs wait without being tried.
+    expect(ran[shopA.shopDomain]).toBe(2);
+    expect(queue.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
+    const counts = await queue.store.counts(["t.breaker"]);
+    expect(counts).toMatchObject({ done: 5, dead: 0, running: 0, pending: 5 });
+    expect((await queue.store.deadJobs(shopA)).filter((job) => job.kind === "t.breaker")).toEqual([]);
+  });
+
+  it("waits out Shopify throttling and WooCommerce 429 without using up attempts, pausing only that shop", async () => {
+    const queue = openQueue({ concurrency: 1 });
+    const log: string[] = [];
+    const throttledOnce = new Set<string>();
+    queue.register<{ name: string }>(
+      "t.throttle",
+      async (job) => {
+        const name = job.payload.name;
+        if (!throttledOnce.has(name) && name !== "b") {
+          throttledOnce.add(name);
+          log.push(`${name}:throttled`);
+          if (name === "shopify") {
+            throw new ShopifyGraphqlError("Throttled", [{ message: "Throttled", extensions: { code: "THROTTLED" } }], {
+              requestedQueryCost: 100,
+              actualQueryCost: null,
+              throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 50, restoreRate: 100 },
+            } as never);
+          }
+          if (name === "woo") throw new WooCommerceApiError("Too many requests", 429, "rest_too_many", true, 400);
+          throw new RetryLaterError(300, "slow down");
+        }
+        log.push(`${name}:${job.attempt}`);
+      },
+      { maxAttempts: 1 }, // a single attempt: a throttle that used one would leave the job dead
+    );
+    await queue.enqueue({ ...shopA, kind: "t.throttle", payload: { name: "shopify" } });
+    const started = Date.now();
+    await queue.runUntilIdle();
+    expect(log).toEqual(["shopify:throttled"]);
+
+    // Shop A waits (its bucket is empty); shop B is not throttled and runs now.
+    await queue.enqueue({ ...shopA, kind: "t.throttle", payload: { name: "woo" } });
+    await queue.enqueue({ ...shopB, kind: "t.throttle", payload: { name: "b" } });
+    await queue.runUntilIdle();
+    expect(log).toEqual(["shopify:throttled", "b:1"]);
+
+    await runUntil(queue, async () => (await queue.store.counts(["t.throttle"])).done === 3);
+    // (100 − 50) points at 100/s: half a second before shop A's next call.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(log).toEqual(expect.arrayContaining(["shopify:1", "woo:throttled", "woo:1"]));
+    expect(await queue.store.counts(["t.throttle"])).toMatchObject({ dead: 0 });
+  });
+
+  it("stops gracefully: no new claims, the running job finishes and is recorded", async () => {
+    const queue = openQueue();
+    let started = false;
+    let finished = false;
+    queue.register("t.stop", async () => {
+      started = true;
+      await sleep(500);
+      finished = true;
+    });
+    await queue.start();
+    await queue.enqueue({ ...shopA, kind: "t.stop", payload: {} });
+    queue.kick();
+    const deadline = Date.now() + 10_000;
+    while (!started && Date.now() < deadline) await sleep(20);
+    await queue.stop();
+    expect(finished).toBe(true);
+    expect(await queue.store.counts(["t.stop"])).toMatchObject({ done: 1, running: 0 });
+
+    await queue.enqueue({ ...shopA, kind: "t.stop", payload: {} });
+    await sleep(300);
+    expect(await queue.store.counts(["t.stop"])).toMatchObject({ done: 1, pending: 1 });
+  });
+});
