@@ -121,12 +121,15 @@ export async function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> 
   }
   client.requests++;
   const body = await response.text();
+  if (response.status === 429 || response.status >= 500) {
+    throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true);
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
     throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
   }
-  if (!response.ok) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, response.status >= 500);
+  if (!response.ok) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
   return parse(indexParser, data, "wp-json index");
 }

@@ -8,6 +8,7 @@
  */
 import type { Platform, PlatformAdapter } from "../../adapters/types";
 import { ShopifyGraphqlError } from "../../adapters/shopify";
+import { WooCommerceApiError } from "../../adapters/woocommerce";
 import prisma from "../db.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { planShipment, type TrackingStatus } from "./plan";
@@ -44,6 +45,8 @@ function isTransient(error: unknown): boolean {
   if (error instanceof ShopifyGraphqlError) {
     return error.errors.some((e) => /^HTTP_5\d\d$/.test(String(e.extensions?.code ?? "")));
   }
+  // WooCommerce: throttling (429), 5xx and network failures are marked retryable by the adapter.
+  if (error instanceof WooCommerceApiError) return error.retryable;
   // Network failures (fetch TypeError, resets) are worth another try too.
   return error instanceof TypeError;
 }

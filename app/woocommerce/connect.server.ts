@@ -14,6 +14,7 @@ import { ProbeRefusedError } from "../checklist/storefront-probe/address-guard";
 import { probeFollow, ProbeHttpError } from "../checklist/storefront-probe/http-client";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
+import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { eraseShopOnUninstall } from "../shops.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, type WooShopCredentials } from "./credentials.server";
 import { linkCompanionPlugin } from "./companion.server";
@@ -125,7 +126,7 @@ export async function beginWooConnect(input: string): Promise<BeginResult> {
 }
 
 export interface CallbackOutcome {
-  status: 200 | 400 | 403 | 413;
+  status: 200 | 400 | 403 | 413 | 415;
   message: string;
 }
 
@@ -138,8 +139,13 @@ function keyField(body: Record<string, unknown>, name: string, prefix: string): 
 
 /** Handles WooCommerce's key POST. Only a 200 keeps the key on the store's side. */
 export async function receiveWooKeys(request: Request): Promise<CallbackOutcome> {
-  const raw = await request.text();
-  if (raw.length > MAX_CALLBACK_BYTES) return { status: 413, message: "Payload too large." };
+  let raw: string;
+  try {
+    raw = await readBoundedText(request, { maxBytes: MAX_CALLBACK_BYTES, mediaTypes: ["application/json"] });
+  } catch (error) {
+    if (error instanceof RejectedBody) return { status: error.status, message: error.message };
+    throw error;
+  }
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(raw);

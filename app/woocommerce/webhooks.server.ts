@@ -7,6 +7,8 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { appEnvironment } from "../env.server";
+import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
+import { loggerFor } from "../logger.server";
 import { enqueueTrackingJob, kickTrackingWorker } from "../tracking/jobs.server";
 import { processDeliveryOnce, type Transaction } from "../webhooks/ledger.server";
 import { findWooShop, openWooCredentials } from "./credentials.server";
@@ -50,17 +52,26 @@ function reply(status: number, text: string, outcome?: string): Response {
 export async function handleWooWebhook(request: Request): Promise<Response> {
   if (request.method !== "POST") return reply(405, "Method not allowed");
   const domain = new URL(request.url).searchParams.get("shop") ?? "";
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return reply(413, "Payload too large");
-  const rawBody = await request.text();
-  if (rawBody.length > MAX_BODY_BYTES) return reply(413, "Payload too large");
+  const logger = loggerFor(request, { platform: "woocommerce", shop: domain });
+  let rawBody: string;
+  try {
+    // JSON deliveries, and the form-encoded creation ping.
+    rawBody = await readBoundedText(request, { maxBytes: MAX_BODY_BYTES, mediaTypes: ["application/json", "application/x-www-form-urlencoded"] });
+  } catch (error) {
+    if (!(error instanceof RejectedBody)) throw error;
+    logger.warn("woocommerce webhook refused before authentication", { status: error.status, reason: error.message });
+    return error.toResponse();
+  }
 
   const shop = domain ? await findWooShop(domain) : null;
   if (!shop?.credentials || shop.installState !== "installed") return reply(404, "Unknown shop");
   if (isPing(request, rawBody)) return reply(200, "pong", "ping");
 
   const { webhookSecret } = openWooCredentials(shop.credentials);
-  if (!signatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) return reply(401, "Invalid signature");
+  if (!signatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) {
+    logger.warn("woocommerce webhook signature mismatch");
+    return reply(401, "Invalid signature");
+  }
   const deliveryId = request.headers.get("x-wc-webhook-delivery-id")?.trim();
   const topic = request.headers.get("x-wc-webhook-topic")?.trim() ?? "";
   if (!deliveryId || deliveryId.length > 200 || !topic) return reply(400, "Missing delivery id or topic");
@@ -75,6 +86,7 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
       await onOrderEvent(tx, domain, payload as OrderPayload);
     }
   });
+  logger.info("woocommerce webhook handled", { topic, outcome });
   if (outcome === "processed") void kickTrackingWorker();
   return reply(200, outcome, outcome);
 }

@@ -206,9 +206,16 @@ describe("webhooks", () => {
     expect(await prisma.webhookDelivery.count()).toBe(1);
   });
 
-  it("answers 404 for an unknown shop", async () => {
-    const response = await fetch(`${app.url}/woocommerce/webhooks?shop=unknown.example`, { method: "POST", body: "{}" });
-    expect(response.status).toBe(404);
+  it("answers 404 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
+    const post = (body: string, type = "application/json", shop = "unknown.example") =>
+      fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, { method: "POST", body, headers: { "Content-Type": type } });
+    expect((await post("{}")).status).toBe(404);
+    expect((await post("<xml/>", "text/xml")).status).toBe(415);
+    expect((await post(`"${"x".repeat(3 * 1024 * 1024)}"`)).status).toBe(413);
+    const callback = (body: string, type: string) => fetch(`${app.url}/woocommerce/callback`, { method: "POST", body, headers: { "Content-Type": type } });
+    expect((await callback("key=1", "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await callback(`{"user_id":"${"x".repeat(20_000)}"}`, "application/json")).status).toBe(413);
+    expect((await callback("{nope", "application/json")).status).toBe(400);
   });
 });
 
@@ -249,6 +256,19 @@ describe("wp-admin page and disconnect", () => {
 });
 
 describe("tracking jobs from WooCommerce webhooks", () => {
+  it("a store outage during a job leaves it pending for a retry, not failed", async () => {
+    const { trackingWorkerIdle } = await import("../../app/tracking/jobs.server");
+    await connectFully();
+    store.simulate.serverErrorNext(1, 503);
+    await store.updateOrder(105, { status: "completed" });
+    await store.flushWebhooks();
+    await trackingWorkerIdle();
+    store.simulate.reset();
+    const job = await prisma.trackingJob.findFirstOrThrow({ where: { fulfillmentId: "105" } });
+    expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    expect(job.lastError).toMatch(/503/);
+  });
+
   it("a completed order whose parcel has no working link gets Rassure's link through Shipment Tracking", async () => {
     const tracked = await startWooCommerceDevStore({ outboundFetch: appFetch(), shipmentTracking: true });
     try {
