@@ -88,6 +88,10 @@ async function runJob(job: JobRow): Promise<JobOutcome> {
 }
 
 const running = new Set<string>(); // fulfillment ids being processed in this process
+// Shops Shopify throttled, until when (kept in memory: each process learns from its own calls).
+const pausedUntil = new Map<string, number>();
+const shopKey = (job: { platform: string; shopDomain: string }) => `${job.platform}|${job.shopDomain}`;
+const isPaused = (job: { platform: string; shopDomain: string }) => (pausedUntil.get(shopKey(job)) ?? 0) > Date.now();
 
 /** Takes a due job; also retires older pending jobs for the same fulfillment (one fresh read covers them). */
 async function claim(where: { shopDomain?: string }): Promise<JobRow | null> {
@@ -97,7 +101,7 @@ async function claim(where: { shopDomain?: string }): Promise<JobRow | null> {
     take: CONCURRENCY * 4,
   });
   for (const job of due) {
-    if (running.has(job.fulfillmentId)) continue;
+    if (running.has(job.fulfillmentId) || isPaused(job)) continue;
     const taken = await prisma.trackingJob.updateMany({ where: { id: job.id, status: "pending" }, data: { status: "running", attempts: { increment: 1 } } });
     if (taken.count !== 1) continue;
     running.add(job.fulfillmentId);
@@ -130,9 +134,9 @@ async function execute(job: JobRow) {
     const now = Date.now();
     if (error instanceof ShopifyGraphqlError && error.isThrottled) {
       // The whole shop waits, not just this job: its other jobs would only be throttled too.
-      const runAfter = new Date(now + throttleWaitMs(error));
-      await prisma.trackingJob.update({ where: { id: job.id }, data: { status: "pending", attempts: { decrement: 1 }, runAfter, lastError: message(error) } });
-      await prisma.trackingJob.updateMany({ where: { platform: job.platform, shopDomain: job.shopDomain, status: "pending", runAfter: { lt: runAfter } }, data: { runAfter } });
+      const until = Math.max(pausedUntil.get(shopKey(job)) ?? 0, now + throttleWaitMs(error));
+      pausedUntil.set(shopKey(job), until);
+      await prisma.trackingJob.update({ where: { id: job.id }, data: { status: "pending", attempts: { decrement: 1 }, runAfter: new Date(until), lastError: message(error) } });
       return;
     }
     const retry = isTransient(error) && job.attempts < MAX_ATTEMPTS;
@@ -172,12 +176,13 @@ export async function requeueStaleJobs() {
 }
 
 async function scheduleRetry() {
-  const next = await prisma.trackingJob.findFirst({ where: { status: "pending" }, orderBy: { runAfter: "asc" }, select: { runAfter: true } });
+  const next = await prisma.trackingJob.findFirst({ where: { status: "pending" }, orderBy: { runAfter: "asc" }, select: { runAfter: true, platform: true, shopDomain: true } });
   if (!next || retryTimer) return;
+  const due = Math.max(next.runAfter.getTime(), pausedUntil.get(shopKey(next)) ?? 0);
   retryTimer = setTimeout(() => {
     retryTimer = null;
     kickTrackingWorker();
-  }, Math.max(50, next.runAfter.getTime() - Date.now()));
+  }, Math.max(50, due - Date.now()));
   retryTimer.unref?.();
 }
 
