@@ -5,7 +5,7 @@
  * store, since WooCommerce ids are only unique within one site). The creation ping
  * (`webhook_id=<id>`, form-encoded, unsigned, no topic) is acknowledged and changes nothing.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { wooWebhookSignatureMatches } from "../../adapters/woocommerce/webhook-signature";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { loggerFor } from "../logger.server";
@@ -19,17 +19,6 @@ export function webhookDeliveryUrl(domain: string): string {
   const url = new URL("/woocommerce/webhooks", appEnvironment().appUrl);
   url.searchParams.set("shop", domain);
   return url.href;
-}
-
-export function wooWebhookSignature(rawBody: string, secret: string): string {
-  return createHmac("sha256", secret).update(rawBody, "utf8").digest("base64");
-}
-
-function signatureMatches(rawBody: string, secret: string, given: string | null): boolean {
-  if (!given) return false;
-  const expected = Buffer.from(wooWebhookSignature(rawBody, secret));
-  const actual = Buffer.from(given.trim());
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 function isPing(request: Request, rawBody: string): boolean {
@@ -68,7 +57,7 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
   if (isPing(request, rawBody)) return reply(200, "pong", "ping");
 
   const { webhookSecret } = openWooCredentials(shop.credentials);
-  if (!signatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) {
+  if (!wooWebhookSignatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) {
     logger.warn("woocommerce webhook signature mismatch");
     return reply(401, "Invalid signature");
   }

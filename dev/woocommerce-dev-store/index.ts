@@ -13,12 +13,11 @@ import { wcV3Route } from "./rest";
 import { createSeedState } from "./seed";
 import { shipmentTrackingRoute } from "./shipment-tracking";
 import type { JsonObject, KeyPermissions, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
-import { deliver, webhookSignature } from "./webhooks";
+import { deliver } from "./webhooks";
 import { createKey, wcAuthRoute } from "./wc-auth";
 import { wpAdminRassurePage } from "./wp-admin";
 
 export type * from "./types";
-export { webhookSignature };
 
 export interface WooCommerceDevStore {
   url: string;

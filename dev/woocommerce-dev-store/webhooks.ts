@@ -4,7 +4,8 @@
  * in X-WC-Webhook-Signature, plus the other X-WC-Webhook-* headers. Creating an active
  * webhook sends the ping (`webhook_id=<id>`, form-encoded, unsigned) first.
  */
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { wooWebhookSignature } from "../../adapters/woocommerce/webhook-signature";
 import { isPrivateHost, isoNow, type WooStoreContext } from "./context";
 import { json, paginated, wpError } from "./responses";
 import type { JsonObject, SendWooWebhookOptions, WebhookRecord } from "./types";
@@ -15,10 +16,6 @@ const TOPIC_HOOKS: Record<string, string[]> = {
   "order.deleted": ["wp_trash_post"],
   "order.restored": ["untrashed_post"],
 };
-
-export function webhookSignature(rawBody: string, secret: string): string {
-  return createHmac("sha256", secret).update(rawBody, "utf8").digest("base64");
-}
 
 function representation(store: WooStoreContext, webhook: WebhookRecord): JsonObject {
   const { secret: _secret, ...visible } = webhook;
@@ -62,7 +59,7 @@ export async function deliver(store: WooStoreContext, webhook: WebhookRecord, pa
     "X-WC-Webhook-Topic": webhook.topic,
     "X-WC-Webhook-Resource": webhook.resource,
     "X-WC-Webhook-Event": webhook.event,
-    "X-WC-Webhook-Signature": webhookSignature(rawBody, opts.secret ?? webhook.secret),
+    "X-WC-Webhook-Signature": wooWebhookSignature(rawBody, opts.secret ?? webhook.secret),
     "X-WC-Webhook-ID": String(webhook.id),
     "X-WC-Webhook-Delivery-ID": deliveryId,
   };
