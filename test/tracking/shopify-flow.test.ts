@@ -166,8 +166,9 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     expect(job).toMatchObject({ status: "pending", attempts: 0 }); // throttling does not use up attempts
     expect(job.runAfter.getTime()).toBeGreaterThan(Date.now()); // waits for the bucket to refill
     expect(job.lastError).toContain("Throttled");
-    await prisma.trackingJob.update({ where: { id: job.id }, data: { runAfter: new Date() } }); // skip the backoff wait
-    expect(await drainTrackingJobs()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, job.runAfter.getTime() - Date.now() + 20)); // the shop's pause
+    await trackingWorkerIdle();
+    expect(await drainTrackingJobs()).toBeLessThanOrEqual(1); // the worker's own retry timer may have run it already
     expect(fulfillment.trackingInfo[0].url).toContain("6A19283746510");
     expect(await prisma.trackingJob.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", outcome: "fixed", attempts: 1 });
   });
