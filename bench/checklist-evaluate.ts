@@ -13,6 +13,7 @@ import { ShopifyAdapter } from "../adapters/shopify";
 import { tokenAdminGraphql } from "../adapters/shopify/checklist-token-graphql";
 import { WooCommerceAdapter } from "../adapters/woocommerce";
 import { evaluateChecklist } from "../app/checklist/evaluate";
+import { pageFactsFromHtml } from "../app/checklist/storefront-probe/html-facts";
 import { probeStorefront } from "../app/checklist/storefront-probe/probe";
 import { devStoreOfflineToken } from "../cli/commands/scan";
 import { startShopifyDevStore } from "../dev/shopify-dev-store";
@@ -61,6 +62,20 @@ for (let i = 0; i < runs; i++) evaluateChecklist(snapshot);
 const perRun = (performance.now() - start) / runs;
 const results = evaluateChecklist(snapshot).results.length;
 console.log(`Evaluate: ${results} checks in ${perRun.toFixed(3)} ms per snapshot (goal < 5 ms), ${Math.round(1000 / perRun)} evaluations/s`);
+
+// --- Page parsing at the byte cap, ordinary and hostile ----------------------------------
+const ordinary = `<html lang="fr"><body>${"<p>Bougie parfumée, 29 € TTC. <a href=\"/products/x\">Voir</a></p>".repeat(30_000)}<footer><a href="/policies/legal-notice">Mentions</a></footer></body></html>`.slice(0, 2 * 1024 * 1024);
+const hostile: Record<string, string> = {
+  ordinary,
+  "unclosed JSON-LD": '<script type="application/ld+json">x'.repeat(60_000).slice(0, 2 * 1024 * 1024),
+  "only '<'": "<".repeat(2 * 1024 * 1024),
+  "unclosed forms": "<form><input>".repeat(160_000).slice(0, 2 * 1024 * 1024),
+};
+for (const [name, html] of Object.entries(hostile)) {
+  const t = performance.now();
+  pageFactsFromHtml(html, "https://shop.example/");
+  console.log(`Parse 2 MB page (${name}): ${(performance.now() - t).toFixed(0)} ms`);
+}
 
 // --- Scheduler capacity (simulated) ----------------------------------------------------
 // Shopify's bucket is per app per shop, so one query per shop per scan never waits on another shop's

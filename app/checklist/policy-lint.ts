@@ -16,7 +16,7 @@ export const LEXICONS = {
     "legal form": [/\b(sas|sarl|sa|eurl|ei|sasu|snc|micro-entreprise|auto-entrepreneur|societe par actions simplifiee|entreprise individuelle)\b/],
     "SIREN/SIRET": [/\b(siren|siret)\b/, /\b\d{3}\s?\d{3}\s?\d{3}(\s?\d{5})?\b/],
     "RCS/RM": [/\brcs\s+[a-z]/, /\brm\b/, /repertoire des metiers/],
-    "share capital": [/capital (social )?(de )?[\d\s.,]+ ?(€|eur|euros)/],
+    "share capital": [/capital (social )?(de )?[\d\s.,]{1,20} ?(€|eur|euros)/],
     "VAT number": [/\bfr\s?[0-9a-z]{2}\s?\d{9}\b/, /tva intracom/],
     "publication director": [/direct(eur|rice) de (la )?publication/],
     host: [/heberg(eur|ement|e par)/, /\bhosted by\b/],
@@ -25,7 +25,7 @@ export const LEXICONS = {
   termsOfSale: {
     "prices incl. tax": [/\bttc\b/, /toutes taxes comprises/, /incl(uding|\.)? (vat|tax)/],
     "payment methods": [/moyens? de paiement/, /payment methods?/, /carte bancaire/],
-    "delivery delays": [/delai de livraison/, /\d+\s*(?:-|a|to)\s*\d+\s*(jours|days|j)\b/, /delivery (time|within)/],
+    "delivery delays": [/delai de livraison/, /\d{1,3}\s*(?:-|a|to)\s*\d{1,3}\s*(jours|days|j)\b/, /delivery (time|within)/],
     "withdrawal right": [/retractation/, /right of withdrawal/, /withdraw/],
     "legal guarantees": [/garantie legale/, /legal guarantee/],
     mediator: [/mediat(eur|ion) de la consommation/, /consumer mediat/],
@@ -61,16 +61,16 @@ export const LEXICONS = {
     "EU ODR platform link": [/ec\.europa\.eu\/consumers\/odr/, /reglement en ligne des litiges/, /plateforme (rll|odr)/, /online dispute resolution/],
   },
   deliveryDelay: {
-    "delivery delay": [/\d+\s*(?:-|–|a|to)\s*\d+\s*(jours|days|j)\b/, /sous \d+ ?(jours|h)\b/, /livr(e|ee|aison) (le|avant|sous|en)\b/, /delai de livraison/, /within \d+ (business |working )?days/, /\d+ (business |working )?days?\b/],
+    "delivery delay": [/\d{1,3}\s*(?:-|–|a|to)\s*\d{1,3}\s*(jours|days|j)\b/, /sous \d{1,3} ?(jours|h)\b/, /livr(e|ee|aison) (le|avant|sous|en)\b/, /delai de livraison/, /within \d{1,3} (business |working )?days/, /\b\d{1,3} (business |working )?days?\b/],
   },
   shippingCosts: {
-    "shipping costs": [/frais de (port|livraison|d'expedition)/, /livraison (offerte|gratuite)/, /\d+[,.]\d{2} ?€/, /€ ?\d+/, /shipping (costs?|rates?|fees?)/, /free shipping/],
+    "shipping costs": [/frais de (port|livraison|d'expedition)/, /livraison (offerte|gratuite)/, /\d{1,6}[,.]\d{2} ?€/, /€ ?\d+/, /shipping (costs?|rates?|fees?)/, /free shipping/],
   },
   returnsProcedure: {
     "return address": [/\b\d{5}\b/, /adresse de retour/, /return address/],
     "how to start a return": [/contactez|contacter|e-?mail|formulaire|portail|@|contact us|return portal/],
     "who pays return shipping": [/frais de retour/, /return shipping/, /retour (gratuit|offert)/, /a (votre|la) charge/],
-    "refund timing": [/rembours\w* (sous|dans un delai de|en) \d+/, /refund\w* within \d+/, /\d+ jours/],
+    "refund timing": [/rembours\w{0,10} (sous|dans un delai de|en) \d{1,3}/, /refund\w{0,5} within \d{1,3}/, /\b\d{1,3} jours/],
     exchanges: [/echange/, /exchange/],
   },
   reviewsPolicy: {
@@ -96,5 +96,16 @@ export function lint(text: string, lexicon: Lexicon): LintResult {
 /** French phone numbers, national or +33, with the premium-rate 089 range flagged. */
 export const FR_PHONE = /(?:\+33\s?|0033\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/;
 export const PREMIUM_PHONE = /(?:\+33\s?|\b0)8\s?9/;
-export const OPENING_HOURS = /(lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri|sat|sun)[a-z]*.{0,60}\d{1,2}\s?(h|:\d{2})|\d{1,2}\s?h\s?(\d{2})?\s?(-|a|to)\s?\d{1,2}\s?h/;
-export const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
+export const OPENING_HOURS = /(lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri|sat|sun)[a-z]{0,10}.{0,60}\d{1,2}\s?(h|:\d{2})|\d{1,2}\s?h\s?(\d{2})?\s?(-|a|to)\s?\d{1,2}\s?h/;
+const EMAIL_IN_WINDOW = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,200}\.[a-z]{2,24}/;
+
+/** The first email address in a text: each "@" is examined in a bounded window, so long texts stay linear. */
+export function findEmail(text: string): string | null {
+  let at = text.indexOf("@");
+  for (let seen = 0; at >= 0 && seen < 1_000; seen++) {
+    const match = EMAIL_IN_WINDOW.exec(text.slice(Math.max(0, at - 64), at + 256));
+    if (match) return match[0];
+    at = text.indexOf("@", at + 1);
+  }
+  return null;
+}

@@ -6,6 +6,7 @@
 import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress, resolveAllowed } from "../../app/checklist/storefront-probe/address-guard";
+import { pageFactsFromHtml } from "../../app/checklist/storefront-probe/html-facts";
 import { probeFollow } from "../../app/checklist/storefront-probe/http-client";
 import { probeStorefront, type StorefrontProbeOptions } from "../../app/checklist/storefront-probe/probe";
 import { generateTestCertificates, type TestCertificates } from "./support/certs";
@@ -206,5 +207,31 @@ describe("SSRF guard", () => {
   it("refuses the cloud metadata address", async () => {
     const options = { allowPrivate: false, timeoutMs: 500, maxBytes: 1000, maxRedirects: 3, userAgent: "t" };
     await expect(probeFollow("http://169.254.169.254/latest/meta-data/", options)).rejects.toThrow(/non-public address 169\.254\.169\.254/);
+  });
+});
+
+describe("hostile markup", () => {
+  // Pages built to make naive regex parsing quadratic (minutes of CPU on the scan worker).
+  // Each must be read in one pass; the suite's timeout would catch a regression, and
+  // bench/checklist-evaluate.ts prints the figures.
+  const HOSTILE = {
+    "unclosed JSON-LD scripts": '<script type="application/ld+json">x'.repeat(50_000),
+    "unclosed forms": "<form><input>".repeat(150_000),
+    "repeated contentinfo": '<div role="contentinfo">'.repeat(80_000),
+    "only '<'": "<".repeat(2_000_000),
+    "unterminated attribute": `<a href="${"a".repeat(1_900_000)}`,
+  };
+
+  it.each(Object.entries(HOSTILE))("%s is parsed, not choked on", (_name, html) => {
+    const facts = pageFactsFromHtml(html, "https://shop.example/");
+    expect(facts.text.length).toBeLessThanOrEqual(20_000);
+    expect(Array.isArray(facts.markers)).toBe(true);
+  });
+
+  it("still finds what matters around hostile noise", () => {
+    const html = `${"<".repeat(100_000)}<footer><a href="/policies/legal-notice">Mentions légales</a></footer><form><input type="hidden" name="form_type" value="contact"><textarea></textarea></form>`;
+    const facts = pageFactsFromHtml(html, "https://shop.example/");
+    expect(facts.footerLinks).toContain("https://shop.example/policies/legal-notice");
+    expect(facts.markers).toContain("contact-form");
   });
 });

@@ -1,5 +1,5 @@
 /** Contact & support (checklist-spec.md §3.5). */
-import { EMAIL, foldText, FR_PHONE, OPENING_HOURS, PREMIUM_PHONE } from "../policy-lint";
+import { findEmail, foldText, FR_PHONE, OPENING_HOURS, PREMIUM_PHONE } from "../policy-lint";
 import type { CheckSpec } from "../types";
 import { fail, legalPages, list, markers, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
 
@@ -71,7 +71,7 @@ export const contactSupportChecks: CheckSpec[] = [
     fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings" },
     evaluate: ({ snapshot }) => {
       const { facts } = snapshot;
-      const shownEmail = EMAIL.exec(foldText(publicText(snapshot)))?.[0] ?? null;
+      const shownEmail = findEmail(foldText(publicText(snapshot)));
       const email = facts.contact.email ?? shownEmail;
       const evidence = [{ source: "contact email", value: email }, { source: "shown on pages", value: shownEmail }];
       if (!email) return fail(facts.contact.email === null && facts.platform === "shopify" ? "high" : "low", text("No contact email is set or shown.", "Aucun e-mail de contact n'est renseigné ni affiché."), evidence);

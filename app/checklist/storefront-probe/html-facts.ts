@@ -4,7 +4,7 @@
  * managers, trackers, review widgets, chat tools, forms, payment icons…). Regex-based on
  * purpose: these are heuristics (medium confidence), and the page is never executed.
  */
-import { decodeEntities, htmlToText } from "../html-text";
+import { decodeEntities, elementBlocks, htmlToText, openTags } from "../html-text";
 import type { ProbedPage } from "../snapshot";
 
 const TEXT_CAP = 20_000;
@@ -40,8 +40,15 @@ function attr(tag: string, name: string): string | null {
   return match ? decodeEntities(match[1] ?? match[2] ?? match[3] ?? "") : null;
 }
 
-function tags(html: string, name: string): string[] {
-  return html.match(new RegExp(`<${name}\\b[^>]*>`, "gi")) ?? [];
+const MAX_BLOCKS = 200;
+
+const tags = openTags;
+
+/** Index of the last match of a simple (linear) pattern, -1 if none. */
+function lastIndexOfPattern(html: string, pattern: RegExp): number {
+  let last = -1;
+  for (const match of html.matchAll(pattern)) last = match.index ?? last;
+  return last;
 }
 
 function absolute(href: string, base: string): string | null {
@@ -54,7 +61,10 @@ function absolute(href: string, base: string): string | null {
 
 /** The site-wide footer: the last <footer> or [role=contentinfo] element, else the last quarter of <body>. */
 export function footerHtml(html: string): string {
-  const start = Math.max(html.search(/<footer\b[^>]*>(?![\s\S]*<footer\b)/i), html.search(/<[a-z]+\b[^>]*role=["']?contentinfo[^>]*>(?![\s\S]*role=["']?contentinfo)/i));
+  const footer = lastIndexOfPattern(html, /<footer\b/gi);
+  const roleAt = lastIndexOfPattern(html, /role=["']?contentinfo/gi);
+  const contentinfo = roleAt >= 0 ? html.lastIndexOf("<", roleAt) : -1;
+  const start = Math.max(footer, contentinfo);
   if (start >= 0) return html.slice(start);
   const bodyStart = Math.max(0, html.search(/<body\b/i));
   return html.slice(bodyStart + Math.floor((html.length - bodyStart) * 0.75));
@@ -91,32 +101,33 @@ function mixedContent(html: string): { active: string[]; passive: string[] } {
 
 function jsonLdMarkers(html: string): string[] {
   const found: string[] = [];
-  for (const match of html.matchAll(/<script\b[^>]*type=["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi)) {
-    if (/"aggregateRating"/.test(match[1])) found.push("jsonld:aggregateRating");
-    if (/"availability"/.test(match[1])) found.push("jsonld:availability");
+  for (const block of elementBlocks(html, "script", MAX_BLOCKS)) {
+    if (!/application\/ld\+json/i.test(block.open)) continue;
+    if (block.inner.includes('"aggregateRating"')) found.push("jsonld:aggregateRating");
+    if (block.inner.includes('"availability"')) found.push("jsonld:availability");
   }
   return found;
 }
 
+const isContactForm = (form: string) =>
+  /name=["']?form_type["']?[^>]{0,200}value=["']?contact/i.test(form) || /wpcf7|wpforms|gform|fluentform|contact-form/i.test(form) || (/type=["']?email/i.test(form) && /<textarea\b/i.test(form));
+
 function formMarkers(html: string): string[] {
   const found: string[] = [];
-  const forms = html.match(/<form\b[\s\S]*?<\/form>/gi) ?? [];
-  const isContact = (form: string) =>
-    /name=["']?form_type["']?[^>]*value=["']?contact/i.test(form) || /wpcf7|wpforms|gform|fluentform|contact-form/i.test(form) || (/type=["']?email/i.test(form) && /<textarea\b/i.test(form));
-  if (forms.some(isContact)) found.push("contact-form");
+  if (elementBlocks(html, "form", MAX_BLOCKS).some((block) => isContactForm(block.open + block.inner.slice(0, 50_000)))) found.push("contact-form");
+  let checkedBoxes = 0;
   for (const tag of tags(html, "input")) {
     const autocomplete = attr(tag, "autocomplete") ?? "";
     const name = attr(tag, "name") ?? "";
     if (autocomplete === "cc-number" || (/card/i.test(name) && /number/i.test(name))) found.push("raw-card-input");
+    if ((attr(tag, "type") ?? "").toLowerCase() !== "checkbox" || !/\schecked\b/i.test(tag) || checkedBoxes++ > MAX_BLOCKS) continue;
+    const at = html.indexOf(tag);
+    const around = htmlToText(html.slice(at, at + tag.length + 300));
+    if (PAID_OPTION_WORDS.test(`${name} ${around}`)) found.push("preticked-paid-option");
   }
-  for (const match of html.matchAll(/<input\b[^>]*type=["']?checkbox[^>]*>/gi)) {
-    if (!/\schecked\b/i.test(match[0])) continue;
-    const around = htmlToText(html.slice(match.index ?? 0, (match.index ?? 0) + 300));
-    if (PAID_OPTION_WORDS.test(`${attr(match[0], "name") ?? ""} ${around}`)) found.push("preticked-paid-option");
-  }
-  const placeOrder = /<button\b[^>]*(id=["']?place_order|wc-block-components-checkout-place-order-button)[^>]*>([\s\S]*?)<\/button>/i.exec(html);
+  const placeOrder = elementBlocks(html, "button", MAX_BLOCKS).find((block) => /id=["']?place_order|wc-block-components-checkout-place-order-button/i.test(block.open));
   if (placeOrder) {
-    const label = htmlToText(placeOrder[2]) || attr(placeOrder[0], "value") || "";
+    const label = htmlToText(placeOrder.inner.slice(0, 500)) || attr(placeOrder.open, "value") || "";
     if (label) found.push(`order-button:${label.slice(0, 80)}`);
   }
   return found;

@@ -144,7 +144,7 @@ export async function probeStorefront(origin: string, options: StorefrontProbeOp
       return false;
     }
   };
-  const productLink = /href=["']([^"'#?]*\/products?\/[^"'#?/]+)["']/i.exec(home.body)?.[1];
+  const productLink = /href=["']([^"'#?\s]{0,300}\/products?\/[^"'#?/\s]{1,200})["']/i.exec(home.body)?.[1];
   const targets: Array<[ProbedPageKind, string]> = [];
   if (productLink) targets.push(["product", new URL(productLink, home.finalUrl).href]);
   targets.push(["cart", new URL("/cart", home.finalUrl).href]);
