@@ -4,9 +4,9 @@
  * the embedded Rassure admin shows live data from the dev store.
  */
 import { describe, expect, it } from "vitest";
-import { useDemoAdmin } from "../support/demo-admin";
+import { setUpDemoAdmin } from "../support/demo-admin";
 
-const admin = useDemoAdmin();
+const admin = setUpDemoAdmin();
 
 describe("offline demo in a real browser", () => {
   it("opens the embedded admin with live data from the dev store", async () => {

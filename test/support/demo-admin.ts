@@ -1,7 +1,7 @@
 /**
  * Browser tests of the embedded admin share one set-up: the offline demo as a child process,
  * Debian's Chromium on its printed admin URL, page errors collected, screenshots saved to
- * test-results/screenshots/. `useDemoAdmin()` registers it for the calling test file.
+ * test-results/screenshots/. `setUpDemoAdmin()` registers it for the calling test file.
  */
 import { mkdirSync } from "node:fs";
 import type { BrowserContext, Frame, Page } from "playwright-core";
@@ -23,7 +23,7 @@ export interface DemoAdmin {
   screenshot(name: string): Promise<void>;
 }
 
-export function useDemoAdmin(): DemoAdmin {
+export function setUpDemoAdmin(): DemoAdmin {
   let browser: BrowserContext | undefined;
   const admin = { pageErrors: [] as string[] } as DemoAdmin;
 
