@@ -49,6 +49,9 @@ async function runScanRow(shop: ShopRef, scanId: string) {
 
 export async function scanShopifyShopInBackground(shopDomain: string, trigger: ScanTrigger): Promise<string> {
   const shop: ShopRef = { platform: "shopify", shopDomain };
+  // A second click (or tab) while a scan runs follows that scan instead of starting another.
+  const current = (await latestChecklist(prisma, shop, 1)).current;
+  if (current?.status === "running") return current.id;
   const scanId = await startScan(prisma, shop, trigger);
   track(runScanRow(shop, scanId));
   return scanId;

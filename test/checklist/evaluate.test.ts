@@ -133,6 +133,14 @@ describe("the seeded French shop, storefront unreachable offline", () => {
     expect(statusOf(report, "del-tracking-link")).toMatch(/warning|fail/);
   });
 
+  it("checks the legal notice names the company and email the shop declares", () => {
+    const other = { ...shopifyFacts, contact: { ...shopifyFacts.contact, email: "hello@autre.example", address: { ...shopifyFacts.contact.address!, company: "Autre Maison SARL" } } };
+    const result = evaluateChecklist(snapshotOf(other, null), { now: NOW }).results.find((r) => r.id === "leg-legal-notice")!;
+    expect(result.status).toBe("warning");
+    expect(result.summary.en).toContain('legal name "Autre Maison"');
+    expect(result.summary.en).toContain("email hello@autre.example");
+  });
+
   it("says honestly what the offline storefront prevented", () => {
     for (const id of ["sec-http-redirect", "sec-tls-expiry", "sec-hsts", "sec-mixed-content", "con-contact-form"]) {
       const result = report.results.find((r) => r.id === id)!;

@@ -71,6 +71,8 @@ function lintedRequirement(kinds: LegalPageKind[], lexicon: Lexicon, found: Loca
   };
 }
 
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const attest = (en: string, fr: string, expiresAfterDays = 365): CheckDefinition["attestation"] => ({ prompt: text(en, fr), evidence: ["url", "text"], expiresAfterDays });
 
 const CMP = ["cmp:"];
@@ -92,11 +94,20 @@ export const legalChecks: CheckSpec[] = [
     legalBasis: ["LCEN art. 6 III (art. 1-1 since SREN) and art. 19", "Dir. 2000/31/EC art. 5"],
     fix: { adminPath: POLICIES, docsUrl: "https://entreprendre.service-public.fr/vosdroits/F31228" },
     attestation: attest("Link to your complete legal notice.", "Lien vers vos mentions légales complètes."),
-    evaluate: publishedPage({
-      kinds: ["legal-notice"],
-      lexicon: LEXICONS.legalNotice,
-      missingPage: text("No legal notice is published.", "Aucune page de mentions légales n'est publiée."),
-    }),
+    evaluate: (context) => {
+      const { contact } = context.snapshot.facts;
+      // The notice must name the same company and email the shop declares (legal form words aside).
+      const company = contact.address?.company?.replace(/\b(SAS|SASU|SARL|EURL|SA|SNC|EI)\b/gi, "").trim();
+      const extra: Lexicon = {
+        ...(company ? { [`legal name "${company}"`]: [new RegExp(escapeRegExp(foldText(company)))] } : {}),
+        ...(contact.email ? { [`email ${contact.email}`]: [new RegExp(escapeRegExp(foldText(contact.email)))] } : {}),
+      };
+      return publishedPage({
+        kinds: ["legal-notice"],
+        lexicon: { ...LEXICONS.legalNotice, ...extra },
+        missingPage: text("No legal notice is published.", "Aucune page de mentions légales n'est publiée."),
+      })(context);
+    },
   },
   {
     id: "leg-terms-of-sale",
