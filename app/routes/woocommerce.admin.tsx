@@ -3,36 +3,17 @@
  * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
  * shows the connection and lets the merchant disconnect. Only the store's own origin may frame it.
  */
-import type {
-  ActionFunctionArgs,
-  HeadersFunction,
-  LoaderFunctionArgs,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  InlineStack,
-  Link,
-  Text,
-} from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { negotiateLocale, translator } from "../i18n";
+import { formatDate, negotiateLocale, translator } from "../i18n";
 import { verifyAdminToken } from "../woocommerce/admin-token.server";
-import {
-  scanWooShop,
-  wooChecklistSummary,
-} from "../woocommerce/checklist.server";
+import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
+import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
-import {
-  adapterFromCredentials,
-  findWooShop,
-  openWooCredentials,
-} from "../woocommerce/credentials.server";
+import { adapterFromCredentials, findWooShop, openWooCredentials } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -42,17 +23,13 @@ async function authorised(store: string | null, token: string | null) {
   const shop = await findWooShop(store);
   if (!shop?.credentials || shop.installState !== "installed") return null;
   const credentials = openWooCredentials(shop.credentials);
-  return verifyAdminToken(credentials.adminLinkSecret, token, store)
-    ? { shop, credentials }
-    : null;
+  return verifyAdminToken(credentials.adminLinkSecret, token, store) ? { shop, credentials } : null;
 }
 
 /** Only the shop's own wp-admin may frame this page; the token is never cached or leaked by Referer. */
 function frameHeaders(storeUrl: string | null): HeadersInit {
   return {
-    "Content-Security-Policy": `frame-ancestors ${
-      storeUrl ? new URL(storeUrl).origin : "'none'"
-    };`,
+    "Content-Security-Policy": `frame-ancestors ${storeUrl ? new URL(storeUrl).origin : "'none'"};`,
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
   };
@@ -67,11 +44,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const store = url.searchParams.get("store");
   const token = url.searchParams.get("token");
   const access = await authorised(store, token);
-  if (!access)
-    return json(
-      { locale, authorised: false as const },
-      { headers: frameHeaders(null) }
-    );
+  if (!access) return json({ locale, authorised: false as const }, { headers: frameHeaders(null) });
   let profile: { name: string; storefrontHttps: boolean } | null = null;
   let error: string | null = null;
   try {
@@ -81,10 +54,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     }).getShopProfile();
     profile = { name: live.name, storefrontHttps: live.storefrontHttps };
   } catch (cause) {
-    error =
-      cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
+    error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
   }
-  const checklist = await wooChecklistSummary(access.shop.domain);
+  const [checklist, blocks] = await Promise.all([wooChecklistSummary(access.shop.domain), wooBlocksStatus(access.shop)]);
   return json(
     {
       locale,
@@ -96,6 +68,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       https: profile?.storefrontHttps ?? null,
       error,
       checklist,
+      blocks,
     },
     { headers: frameHeaders(access.credentials.storeUrl) }
   );
@@ -110,11 +83,23 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     await scanWooShop(store);
     return { scanned: true };
   }
-  if (form.get("intent") !== "disconnect")
-    return new Response("Bad request", { status: 400 });
+  if (form.get("intent") === "publish") {
+    const result = await publishWooBlocks(access.shop, await shopTimeZone(access.credentials));
+    return { published: result.ok && result.published };
+  }
+  if (form.get("intent") !== "disconnect") return new Response("Bad request", { status: 400 });
   await disconnectWooShop(store);
   return { disconnected: true };
 };
+
+/** The store's time zone (WordPress setting) for delivery estimates; null when the store cannot be read now. */
+async function shopTimeZone(credentials: Parameters<typeof adapterFromCredentials>[0]): Promise<string | null> {
+  try {
+    return (await adapterFromCredentials(credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile()).timezone;
+  } catch {
+    return null;
+  }
+}
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
@@ -161,9 +146,7 @@ export default function WooCommerceAdmin() {
                   </p>
                 </Banner>
               ) : null}
-              {checklist.score === null && !checklist.failed ? (
-                <Text as="p">{t("woocommerce.admin.noScan")}</Text>
-              ) : null}
+              {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
               {checklist.top.length > 0 ? (
                 <BlockStack gap="200" as="ul">
                   {checklist.top.map((item) => (
@@ -192,6 +175,36 @@ export default function WooCommerceAdmin() {
             </BlockStack>
           </Card>
         )}
+        {disconnected ? null : (
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  {t("woocommerce.admin.blocks")}
+                </Text>
+                <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
+                  {data.blocks.publishedAt
+                    ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
+                    : t("woocommerce.admin.blocksNotPublished")}
+                </Badge>
+              </InlineStack>
+              <Text as="p" tone="subdued">
+                {t("woocommerce.admin.blocksHelp")}
+              </Text>
+              {data.blocks.publishError ? (
+                <Banner tone="warning">
+                  <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
+                </Banner>
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="store" value={data.store ?? ""} />
+                <input type="hidden" name="token" value={data.token ?? ""} />
+                <input type="hidden" name="intent" value="publish" />
+                <Button submit>{t("woocommerce.admin.publish")}</Button>
+              </Form>
+            </BlockStack>
+          </Card>
+        )}
         <Card>
           <BlockStack gap="300">
             <InlineStack gap="200" blockAlign="center">
@@ -199,13 +212,9 @@ export default function WooCommerceAdmin() {
                 {t("woocommerce.admin.connection")}
               </Text>
               <Badge tone={disconnected ? "critical" : "success"}>
-                {disconnected
-                  ? t("woocommerce.admin.disconnected")
-                  : t("woocommerce.admin.connected")}
+                {disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}
               </Badge>
-              {data.https === false && !disconnected ? (
-                <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge>
-              ) : null}
+              {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
             </InlineStack>
             <Text as="p">
               {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})

@@ -40,4 +40,10 @@ export const woocommerceEn = {
   "woocommerce.admin.scanFailed": "The last scan failed: {error}",
   "woocommerce.admin.runScan": "Scan my store",
   "woocommerce.admin.fix": "How to fix",
+  "woocommerce.admin.blocks": "Reassurance blocks",
+  "woocommerce.admin.blocksPublished": "Published on {date}",
+  "woocommerce.admin.blocksNotPublished": "Not published",
+  "woocommerce.admin.blocksHelp": "The Rassure for WooCommerce plugin shows them under the add-to-cart button, on the cart and checkout, and in the footer. Payment logos come only from the payment methods your store really accepts.",
+  "woocommerce.admin.blocksError": "The last publication failed: {error}",
+  "woocommerce.admin.publish": "Publish the blocks",
 } as const;

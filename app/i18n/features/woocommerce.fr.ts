@@ -42,4 +42,10 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.admin.scanFailed": "La dernière analyse a échoué : {error}",
   "woocommerce.admin.runScan": "Analyser ma boutique",
   "woocommerce.admin.fix": "Comment corriger",
+  "woocommerce.admin.blocks": "Blocs de réassurance",
+  "woocommerce.admin.blocksPublished": "Publiés le {date}",
+  "woocommerce.admin.blocksNotPublished": "Non publiés",
+  "woocommerce.admin.blocksHelp": "L’extension Rassure for WooCommerce les affiche sous le bouton d’ajout au panier, dans le panier et la commande, et en pied de page. Les logos de paiement viennent uniquement des moyens de paiement que votre boutique accepte vraiment.",
+  "woocommerce.admin.blocksError": "La dernière publication a échoué : {error}",
+  "woocommerce.admin.publish": "Publier les blocs",
 };
