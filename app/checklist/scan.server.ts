@@ -189,7 +189,7 @@ export async function recheckItem(
   if (!latest.report) return runScan(db, shop, adapter, "recheck", options);
   const scanId = await startScan(db, shop, "recheck");
   try {
-    const snapshot = await collectSnapshot(adapter, { ...options, probe: options.probe ?? check.category !== "payment" });
+    const snapshot = await collectSnapshot(adapter, options);
     const now = new Date();
     const fresh = evaluateCheck(check, snapshot, { attestations: await listAttestations(db, shop), now });
     const results = latest.report.results.map((result) => (result.id === checkId ? fresh : result));
