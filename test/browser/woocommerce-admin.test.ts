@@ -1,0 +1,51 @@
+/**
+ * The WooCommerce side of the offline demo in Debian's Chromium: the demo connects its local
+ * WooCommerce store through /wc-auth, and the wp-admin "Rassure" page (the companion plugin's
+ * page, played by the dev store) frames the app with a plugin-signed token. The merchant scans
+ * the store and publishes the blocks from inside wp-admin, in French.
+ */
+import { describe, expect, it } from "vitest";
+import { setUpDemoAdmin, SCREENSHOTS } from "../support/demo-admin";
+
+const admin = setUpDemoAdmin();
+
+function wpAdminUrl(): string {
+  const match = /WordPress admin[^\n]*\n\s+(http:\/\/127\.0\.0\.1:\d+\/wp-admin\/\S+)/.exec(admin.demo.output());
+  if (!match) throw new Error(`the demo printed no WordPress admin URL:\n${admin.demo.output()}`);
+  return match[1];
+}
+
+async function rassureFrame() {
+  const handle = await admin.page.waitForSelector('iframe[title="Rassure"]');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("the wp-admin page has no Rassure frame");
+  return frame;
+}
+
+describe("WooCommerce in the offline demo", () => {
+  it("opens Rassure inside wp-admin, scans the store and publishes the blocks", async () => {
+    await admin.page.goto(wpAdminUrl());
+    let frame = await rassureFrame();
+    await frame.getByText("Savonnerie du Vieux-Port", { exact: false }).first().waitFor({ timeout: 20_000 });
+    await expect(frame.getByText("Connectée").isVisible()).resolves.toBe(true);
+    // The store is on plain http: the page says so.
+    await expect(frame.getByText("Boutique sans https").isVisible()).resolves.toBe(true);
+
+    await frame.getByRole("button", { name: "Analyser ma boutique" }).click();
+    frame = await rassureFrame();
+    await frame.getByText(/\d+\/100 \([A-F]\)/).waitFor({ timeout: 30_000 });
+
+    await frame.getByRole("button", { name: "Publier les blocs" }).click();
+    frame = await rassureFrame();
+    await frame.getByText(/^Publiés le /).waitFor({ timeout: 20_000 });
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/woocommerce-wp-admin-fr.png` });
+    expect(admin.pageErrors).toEqual([]);
+  });
+
+  it("refuses the app page without a valid token", async () => {
+    const frameUrl = new URL((await (await admin.page.waitForSelector('iframe[title="Rassure"]')).getAttribute("src"))!);
+    frameUrl.searchParams.set("token", "forged.token");
+    await admin.page.goto(frameUrl.href);
+    await admin.page.getByText("Cette page a expiré").waitFor({ timeout: 20_000 });
+  });
+});
