@@ -19,8 +19,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
-define( 'RASSURE_WC_VERSION', '1.0.0' );
-define( 'RASSURE_WC_FILE', __FILE__ );
+defined( 'RASSURE_WC_VERSION' ) || define( 'RASSURE_WC_VERSION', '1.0.0' );
+defined( 'RASSURE_WC_FILE' ) || define( 'RASSURE_WC_FILE', __FILE__ );
 
 require_once __DIR__ . '/includes/class-rassure-options.php';
 require_once __DIR__ . '/includes/class-rassure-renderer.php';

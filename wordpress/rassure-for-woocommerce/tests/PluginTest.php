@@ -69,6 +69,17 @@ class PluginTest extends TestCase {
 		$this->assertStringEndsWith( '&locale=fr', $url );
 	}
 
+	public function test_declares_hpos_and_cart_checkout_blocks_compatibility() {
+		require_once __DIR__ . '/shims/class-features-util.php';
+		require dirname( __DIR__ ) . '/rassure-for-woocommerce.php';
+		$init = $GLOBALS['rassure_test']['actions']['before_woocommerce_init'][0][0];
+		call_user_func( $init );
+		$declared = \Automattic\WooCommerce\Utilities\FeaturesUtil::$declared;
+		$this->assertTrue( $declared['custom_order_tables'][ RASSURE_WC_FILE ] );
+		$this->assertTrue( $declared['cart_checkout_blocks'][ RASSURE_WC_FILE ] );
+		$this->assertArrayHasKey( 'plugins_loaded', $GLOBALS['rassure_test']['actions'] );
+	}
+
 	public function test_uninstall_removes_the_options() {
 		Rassure_Options::save_config( array( 'bar' => array() ), true );
 		Rassure_Options::save_link( str_repeat( 'k', 43 ), 'https://app.example', 'shop' );
