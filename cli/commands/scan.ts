@@ -128,10 +128,12 @@ export function reportJson(report: ChecklistReport) {
 
 const MARK: Record<Status, string> = { pass: "PASS", manual_attested: "OK*", warning: "WARN", fail: "FAIL", manual_pending: "TODO", not_applicable: "N/A", error: "ERR" };
 
+const TO_DO = new Set<Status>(["fail", "warning", "manual_pending"]);
+
 function printTable(report: ChecklistReport, lang: "en" | "fr", io: CliIO, notes: string[]) {
   const head = lang === "fr" ? "Score de confiance" : "Trust score";
   const label = report.label === "good" ? (lang === "fr" ? "Bon" : "Good") : lang === "fr" ? "À améliorer" : "Needs attention";
-  io.out(`${head}: ${report.score ?? "-"}/100 (${report.grade ?? "-"}) — ${label}\n`);
+  io.out(`${head}${lang === "fr" ? " :" : ":"} ${report.score ?? "-"}/100 (${report.grade ?? "-"}) — ${label}\n`);
   for (const note of notes) io.out(`${note}\n`);
   io.out("\n");
   const idWidth = Math.max(...report.results.map((r) => r.id.length));
@@ -139,6 +141,7 @@ function printTable(report: ChecklistReport, lang: "en" | "fr", io: CliIO, notes
     io.out(`${category.category} — ${category.done}/${category.total}${category.score === null ? "" : ` (${category.score})`}\n`);
     for (const r of report.results.filter((x) => x.category === category.category)) {
       io.out(`  ${MARK[r.status].padEnd(4)}  ${r.id.padEnd(idWidth)}  ${r.severity.padEnd(12)} ${r.title[lang]}${r.informative ? " (info)" : ""}\n        ${r.summary[lang]}\n`);
+      if (TO_DO.has(r.status)) io.out(`        → ${r.fix.adminUrl ?? r.fix.docsUrl}\n`);
     }
   }
 }

@@ -36,7 +36,8 @@ describe("rassure scan", () => {
   it("prints a readable table in French", async () => {
     const { code, out } = await run("--shopify-dev-store", "--lang", "fr", "--no-storefront");
     expect(code).toBe(0);
-    expect(out).toMatch(/^Score de confiance : ?\d+\/100|^Score de confiance: \d+\/100/);
+    expect(out).toMatch(/^Score de confiance : \d+\/100 \([A-F]\) — À améliorer/);
+    expect(out).toContain("→ https://admin.shopify.com/store/atelier-lumiere/settings/legal");
     expect(out).toContain("Platform requests: 1 (GraphQL cost");
     expect(out).toContain("FAIL  leg-terms-of-sale");
   });
