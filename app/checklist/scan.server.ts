@@ -7,7 +7,8 @@
  * row says "running" meanwhile (the page polls it). A row left "running" by a crashed process
  * reads as interrupted after SCAN_STALE_MS. Daily re-scans: see background.server.ts. Only the
  * latest completed scan keeps its snapshot (page texts, used to re-evaluate after an
- * attestation); older rows keep their report for the history.
+ * attestation); the latest REPORTS_KEPT keep their full report; every row keeps its score
+ * for the history trend.
  */
 import type { PlatformAdapter } from "../../adapters/types";
 import type { Platform } from "../../adapters/types";
@@ -25,6 +26,7 @@ type Db = Pick<PrismaClient, "checklistScan" | "checklistAttestation">;
 export const SCAN_STALE_MS = 10 * 60_000;
 export const DAILY_MS = 24 * 3_600_000;
 const MAX_EVIDENCE_CHARS = 2_000;
+const REPORTS_KEPT = 30;
 
 export interface ShopRef {
   platform: Platform;
@@ -74,6 +76,9 @@ function reportFields(report: ChecklistReport) {
 async function completeScan(db: Db, shop: ShopRef, scanId: string, report: ChecklistReport, snapshot: ShopSnapshot): Promise<ScanView> {
   const row = await db.checklistScan.update({ where: { id: scanId }, data: { ...reportFields(report), snapshot: JSON.stringify(snapshot), status: "done", finishedAt: new Date() } });
   await db.checklistScan.updateMany({ where: { ...shop, id: { not: scanId }, snapshot: { not: null } }, data: { snapshot: null } });
+  // History needs only score and grade: full reports are kept for the latest scans, so a shop's rows stay small.
+  const older = await db.checklistScan.findMany({ where: { ...shop, report: { not: null } }, orderBy: { startedAt: "desc" }, skip: REPORTS_KEPT, select: { id: true } });
+  if (older.length) await db.checklistScan.updateMany({ where: { id: { in: older.map((o) => o.id) } }, data: { report: null } });
   return view(row);
 }
 
