@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { formatDate, negotiateLocale, translator } from "../i18n";
@@ -103,6 +104,28 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
+/** A form of this page: every action re-checks the plugin's token, so each form carries it. */
+function IntentForm({
+  intent,
+  store,
+  token,
+  children,
+}: {
+  intent: "scan" | "publish" | "disconnect";
+  store: string | null;
+  token: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="store" value={store ?? ""} />
+      <input type="hidden" name="token" value={token ?? ""} />
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+    </Form>
+  );
+}
+
 export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -164,14 +187,11 @@ export default function WooCommerceAdmin() {
                   ))}
                 </BlockStack>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="store" value={data.store ?? ""} />
-                <input type="hidden" name="token" value={data.token ?? ""} />
-                <input type="hidden" name="intent" value="scan" />
+              <IntentForm intent="scan" store={data.store} token={data.token}>
                 <Button submit variant="primary">
                   {t("woocommerce.admin.runScan")}
                 </Button>
-              </Form>
+              </IntentForm>
             </BlockStack>
           </Card>
         )}
@@ -196,12 +216,9 @@ export default function WooCommerceAdmin() {
                   <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
                 </Banner>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="store" value={data.store ?? ""} />
-                <input type="hidden" name="token" value={data.token ?? ""} />
-                <input type="hidden" name="intent" value="publish" />
+              <IntentForm intent="publish" store={data.store} token={data.token}>
                 <Button submit>{t("woocommerce.admin.publish")}</Button>
-              </Form>
+              </IntentForm>
             </BlockStack>
           </Card>
         )}
@@ -231,10 +248,7 @@ export default function WooCommerceAdmin() {
             {disconnected ? (
               <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
             ) : (
-              <Form method="post">
-                <input type="hidden" name="store" value={data.store ?? ""} />
-                <input type="hidden" name="token" value={data.token ?? ""} />
-                <input type="hidden" name="intent" value="disconnect" />
+              <IntentForm intent="disconnect" store={data.store} token={data.token}>
                 <BlockStack gap="200">
                   <Text as="p" tone="subdued">
                     {t("woocommerce.admin.disconnectHelp")}
@@ -243,7 +257,7 @@ export default function WooCommerceAdmin() {
                     {t("woocommerce.admin.disconnect")}
                   </Button>
                 </BlockStack>
-              </Form>
+              </IntentForm>
             )}
           </BlockStack>
         </Card>
