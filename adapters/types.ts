@@ -101,7 +101,8 @@ export interface PlatformAdapter {
   listRecentShipments(orders: number): Promise<Shipment[]>;
   /** Null when the shipment no longer exists. */
   getShipment(id: string): Promise<Shipment | null>;
-  updateShipmentTracking(id: string, update: TrackingUpdate): Promise<Shipment>;
+  /** Resolves with the updated shipment when the platform hands it back for free (Shopify: not fetched, it costs bucket points). */
+  updateShipmentTracking(id: string, update: TrackingUpdate): Promise<Shipment | void>;
   /** The shipments of the order with exactly this number and e-mail; null when there is no such order. */
   findOrderShipments(orderName: string, email: string): Promise<Shipment[] | null>;
 }

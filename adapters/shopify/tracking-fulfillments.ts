@@ -42,19 +42,13 @@ export const FULFILLMENT_QUERY = `#graphql
 
 // Two tracking entries are enough to tell a one-parcel fulfillment (the only kind rewritten)
 // from a several-parcel one, and keep each job to a few cost points.
+// Only the id comes back: the answer is not needed and every selected field costs bucket points.
 // 2026-07 signature: fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, notifyCustomer: Boolean,
 // trackingInfoInput: FulfillmentTrackingInput!) — one number with one url and one company.
 export const FULFILLMENT_TRACKING_UPDATE_MUTATION = `#graphql
   mutation RassureFulfillmentTrackingUpdate($fulfillmentId: ID!, $notifyCustomer: Boolean, $trackingInfoInput: FulfillmentTrackingInput!) {
     fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, notifyCustomer: $notifyCustomer, trackingInfoInput: $trackingInfoInput) {
-      fulfillment {
-        id
-        name
-        status
-        createdAt
-        trackingInfo(first: 2) { company number url }
-        order { id name shippingAddress { countryCodeV2 } }
-      }
+      fulfillment { id }
       userErrors { field message }
     }
   }
@@ -123,9 +117,9 @@ export async function findShopifyOrderShipments(graphql: AdminGraphql, orderName
   return matches.length === 1 ? ordersToShipments(matches) : null;
 }
 
-export async function updateShopifyShipmentTracking(graphql: AdminGraphql, id: string, update: TrackingUpdate): Promise<Shipment> {
+export async function updateShopifyShipmentTracking(graphql: AdminGraphql, id: string, update: TrackingUpdate): Promise<void> {
   const { data } = await runAdminQuery<{
-    fulfillmentTrackingInfoUpdate: { fulfillment: (FulfillmentNode & { order: OrderNode }) | null; userErrors: Array<{ field: string[] | null; message: string }> } | null;
+    fulfillmentTrackingInfoUpdate: { fulfillment: { id: string } | null; userErrors: Array<{ field: string[] | null; message: string }> } | null;
   }>(graphql, FULFILLMENT_TRACKING_UPDATE_MUTATION, {
     fulfillmentId: id,
     notifyCustomer: update.notifyCustomer,
@@ -136,5 +130,4 @@ export async function updateShopifyShipmentTracking(graphql: AdminGraphql, id: s
     const errors = payload?.userErrors.map((e) => ({ message: e.message, extensions: { code: "USER_ERROR", field: e.field } })) ?? [];
     throw new ShopifyGraphqlError(`Shopify refused the tracking update: ${errors.map((e) => e.message).join("; ") || "no fulfillment returned"}`, errors);
   }
-  return toShipment(payload.fulfillment, payload.fulfillment.order);
 }
