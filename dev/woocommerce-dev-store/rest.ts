@@ -4,6 +4,7 @@
  * methods), orders (+ notes, meta_data) and webhooks. Order updates fire `order.updated`.
  */
 import { isoNow, type WooStoreContext } from "./context";
+import { contract } from "./contracts";
 import { json, noRoute, paginated, wpError } from "./responses";
 import type { Json, JsonObject } from "./types";
 import { fireTopic, webhooksRoute } from "./webhooks";
@@ -134,6 +135,14 @@ function shippingRoute(store: WooStoreContext, method: string, rest: string[]): 
   return null;
 }
 
+/** data/countries[/<code>]: the documented example list (states included). */
+function countriesRoute(rest: string[]): Response | null {
+  const countries = contract<JsonObject[]>("data.list-all-countries.response.json");
+  if (rest.length === 0) return json(countries);
+  const country = rest.length === 1 ? countries.find((c) => String(c.code).toLowerCase() === rest[0].toLowerCase()) : undefined;
+  return country ? json(country) : wpError("woocommerce_rest_data_invalid_location", "There are no locations matching these parameters.", 404);
+}
+
 /** Routes `wc/v3/<rest…>` for an authenticated key. */
 export async function wcV3Route(store: WooStoreContext, method: string, segments: string[], url: URL, body: JsonObject | null): Promise<Response> {
   const [resource, ...rest] = segments;
@@ -147,5 +156,6 @@ export async function wcV3Route(store: WooStoreContext, method: string, segments
   else if (resource === "shipping") response = shippingRoute(store, method, rest);
   else if (resource === "orders") response = ordersRoute(store, method, rest, url, body);
   else if (resource === "webhooks") response = await webhooksRoute(store, method, rest, url, body);
+  else if (resource === "data" && rest[0] === "countries" && method === "GET") response = countriesRoute(rest.slice(1));
   return response ?? noRoute();
 }

@@ -104,6 +104,14 @@ describe("REST behaviour", () => {
     expect((await fetch(`${store.url}/wp-json/wc/v3/system_status`, { headers: auth() })).status).toBe(502);
   });
 
+  it("serves data/countries from the documented example", async () => {
+    const list = (await (await fetch(`${store.url}/wp-json/wc/v3/data/countries`, { headers: auth() })).json()) as Array<{ code: string }>;
+    expect(list.length).toBeGreaterThan(0);
+    const one = await fetch(`${store.url}/wp-json/wc/v3/data/countries/${list[0].code.toLowerCase()}`, { headers: auth() });
+    expect(await one.json()).toMatchObject({ code: list[0].code });
+    expect((await fetch(`${store.url}/wp-json/wc/v3/data/countries/zz`, { headers: auth() })).status).toBe(404);
+  });
+
   it("payment gateways keep the recorded 8.9.1 fields", async () => {
     const gateways = (await (await fetch(`${store.url}/wp-json/wc/v3/payment_gateways`, { headers: auth() })).json()) as Array<Record<string, unknown>>;
     const recorded = JSON.parse(readFileSync("test/contracts/woocommerce/recorded-8.9.1/payment_gateways.json", "utf8")) as Array<Record<string, unknown>>;
