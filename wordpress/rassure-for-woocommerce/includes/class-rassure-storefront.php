@@ -55,6 +55,27 @@ class Rassure_Storefront {
 		add_action( 'woocommerce_review_order_before_payment', array( __CLASS__, 'echo_checkout' ) );
 		add_action( 'wp_footer', array( __CLASS__, 'echo_footer' ) );
 		add_filter( 'render_block', array( __CLASS__, 'filter_block' ), 10, 2 );
+		add_action( 'init', array( __CLASS__, 'register_block' ) );
+	}
+
+	/**
+	 * Block themes on WordPress 6.4+: the Block Hooks API places `rassure/reassurance` after the
+	 * add-to-cart form of the product template (blocks/reassurance/block.json). Where both this
+	 * and the render_block filter apply, the place still renders once.
+	 */
+	public static function register_block() {
+		register_block_type( dirname( RASSURE_WC_FILE ) . '/blocks/reassurance', array( 'render_callback' => array( __CLASS__, 'render_hooked_block' ) ) );
+	}
+
+	/**
+	 * Render callback of `rassure/reassurance`.
+	 *
+	 * @param array $attributes Block attributes (place).
+	 * @return string
+	 */
+	public static function render_hooked_block( $attributes ) {
+		$place = is_array( $attributes ) && isset( $attributes['place'] ) && is_string( $attributes['place'] ) ? $attributes['place'] : 'product';
+		return self::place_html( $place );
 	}
 
 	/**

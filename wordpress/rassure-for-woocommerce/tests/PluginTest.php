@@ -35,6 +35,18 @@ class PluginTest extends TestCase {
 		$this->assertSame( '', Rassure_Storefront::place_html( 'cart', $context ), 'classic hook and block filter never both render' );
 	}
 
+	public function test_block_hooks_place_the_block_after_the_add_to_cart_form() {
+		$meta = json_decode( file_get_contents( dirname( __DIR__ ) . '/blocks/reassurance/block.json' ), true );
+		$this->assertSame( 'rassure/reassurance', $meta['name'] );
+		$this->assertSame( array( 'woocommerce/add-to-cart-form' => 'after' ), $meta['blockHooks'] );
+		Rassure_Storefront::register_block();
+		$this->assertArrayHasKey( dirname( __DIR__ ) . '/blocks/reassurance', $GLOBALS['rassure_test']['blocks'] );
+		Rassure_Options::save_config( array( 'promises' => array( 'enabled' => true, 'items' => array( array( 'kind' => 'custom', 'icon' => 'gift', 'title' => array( 'en' => 'Gift wrap', 'fr' => 'Emballage cadeau' ), 'text' => array() ) ) ) ), true );
+		$this->assertSame( '', Rassure_Storefront::render_hooked_block( array( 'place' => 'nowhere' ) ) );
+		// The live shop context (WordPress locale fr_FR here), then the French text of the block.
+		$this->assertStringContainsString( '<span class="rassure__label">Emballage cadeau</span>', Rassure_Storefront::render_hooked_block( array( 'place' => 'cart' ) ) );
+	}
+
 	public function test_block_filter_appends_only_after_its_anchor() {
 		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => 'core/paragraph' ) ) );
 		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => null ) ) );

@@ -15,6 +15,7 @@ $GLOBALS['rassure_test'] = array(
 	'options' => array(),
 	'actions' => array(),
 	'routes'  => array(),
+	'blocks'  => array(),
 	'caps'    => array(),
 	'user'    => 0,
 	'locale'  => 'fr_FR',
@@ -108,6 +109,10 @@ function add_query_arg( array $args, $url ) {
 }
 function register_rest_route( $namespace, $route, $args ) {
 	$GLOBALS['rassure_test']['routes'][ $namespace . $route ] = isset( $args['methods'] ) ? array( $args ) : $args;
+	return true;
+}
+function register_block_type( $path, $args = array() ) {
+	$GLOBALS['rassure_test']['blocks'][ $path ] = $args;
 	return true;
 }
 function rest_ensure_response( $data ) {
