@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
@@ -24,6 +24,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
   return { apiKey: env.shopifyApiKey, appBridgeUrl: env.appBridgeUrl, locale };
 };
+
+/**
+ * The admin passes its language (`locale`) only when it first loads the app; navigating
+ * inside the app drops it from the URL. Keep what the first load decided, and decide again
+ * only after a form submission (the merchant may just have chosen a language in Settings).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod ? defaultShouldRevalidate : false;
 
 export default function App() {
   const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();

@@ -40,3 +40,14 @@ describe("offline demo in a real browser", () => {
     expect(admin.pageErrors).toEqual([]);
   });
 });
+
+describe("language across navigation", () => {
+  it("stays in French when the merchant moves between pages of the app", async () => {
+    const url = new URL(admin.demo.adminUrl);
+    url.searchParams.set("locale", "fr");
+    await admin.page.goto(url.toString());
+    await (await admin.appFrame()).getByText("Pages légales que Shopify détient pour votre boutique").waitFor({ timeout: 20_000 });
+    const frame = await admin.openNav("Réglages");
+    await frame.getByRole("heading", { name: "Réglages" }).waitFor({ timeout: 20_000 });
+  });
+});
