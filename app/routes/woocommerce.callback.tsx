@@ -4,12 +4,13 @@
  * or expired state).
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWooKeys } from "../woocommerce/connect.server";
+import { receiveWooKeys, verifyWooKeysSoon } from "../woocommerce/connect.server";
 
 export const loader = () => new Response("Method not allowed", { status: 405, headers: { Allow: "POST" } });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return loader();
   const outcome = await receiveWooKeys(request);
+  if (outcome.domain) verifyWooKeysSoon(outcome.domain);
   return new Response(outcome.message, { status: outcome.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 };

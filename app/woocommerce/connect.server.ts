@@ -128,6 +128,8 @@ export async function beginWooConnect(input: string): Promise<BeginResult> {
 export interface CallbackOutcome {
   status: 200 | 400 | 403 | 413 | 415;
   message: string;
+  /** The shop whose keys were stored (200 only). */
+  domain?: string;
 }
 
 const MAX_CALLBACK_BYTES = 16 * 1024;
@@ -184,7 +186,7 @@ export async function receiveWooKeys(request: Request): Promise<CallbackOutcome>
     create: { platform: "woocommerce", domain, credentials: sealed, grantedScopes: "read_write" },
     update: { credentials: sealed, grantedScopes: "read_write", installState: "installed", installedAt: new Date(), uninstalledAt: null },
   });
-  return { status: 200, message: "OK" };
+  return { status: 200, message: "OK", domain };
 }
 
 export type FinishResult =
@@ -230,4 +232,33 @@ export async function disconnectWooShop(domain: string): Promise<{ webhooksRemov
   }
   await eraseShopOnUninstall(prisma, "woocommerce", domain);
   return { webhooksRemoved };
+}
+
+const verifications = new Set<Promise<void>>();
+
+/**
+ * The first API call with new keys, made right after the callback has answered 200 (WooCommerce
+ * waits for that answer, so it cannot come first): records the shop's name and country, and
+ * forgets keys the store refuses. The return page verifies again if it runs first.
+ */
+export function verifyWooKeysSoon(domain: string): void {
+  const task = (async () => {
+    const shop = await findWooShop(domain);
+    if (!shop?.credentials) return;
+    try {
+      const profile = await adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 }).getShopProfile();
+      await prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { name: profile.name, countryCode: profile.countryCode } });
+    } catch (error) {
+      if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403)) {
+        await prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { credentials: null, grantedScopes: null, installState: "uninstalled", uninstalledAt: new Date() } });
+      }
+    }
+  })().catch(() => undefined);
+  verifications.add(task);
+  void task.finally(() => verifications.delete(task));
+}
+
+/** Tests and shutdown wait for the verifications in flight. */
+export async function wooVerificationsIdle(): Promise<void> {
+  while (verifications.size) await Promise.all([...verifications]);
 }

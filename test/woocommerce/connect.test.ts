@@ -19,6 +19,7 @@ import { loader as returnLoader } from "../../app/routes/woocommerce.return";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/woocommerce.admin";
 import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { connectState } from "../../app/woocommerce/connect-state.server";
+import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
 import { openWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { startRouteServer, type RouteServer } from "../support/route-server";
@@ -80,6 +81,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   callbackOverride = null;
+  await wooVerificationsIdle();
   await prisma.trackingJob.deleteMany();
   await prisma.webhookDelivery.deleteMany();
   await prisma.shop.deleteMany();
@@ -118,6 +120,24 @@ describe("connect", () => {
     // The creation pings reached the app and were accepted.
     expect(store.deliveries.filter((d) => d.topic === "ping").slice(-2).map((d) => d.status)).toEqual([200, 200]);
     expect(store.state.companionPlugin.link).toMatchObject({ adminSecret: credentials.adminLinkSecret, appUrl: "https://rassure.test/woocommerce/admin", shop: domain });
+  });
+
+  it("verifies the keys with a first API call right after answering the callback, before the merchant returns", async () => {
+    const start = (await startConnect(store.url)) as Response;
+    const granted = await approve(start.headers.get("Location")!);
+    expect(granted.status).toBe(302);
+    await wooVerificationsIdle();
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
+    expect(shop).toMatchObject({ name: "Savonnerie du Vieux-Port", countryCode: "FR", installState: "installed" });
+  });
+
+  it("forgets keys the store refuses at the first call", async () => {
+    const start = (await startConnect(store.url)) as Response;
+    const granted = await approve(start.headers.get("Location")!);
+    await wooVerificationsIdle();
+    store.state.keys.length = 0; // the merchant revoked the key in WooCommerce meanwhile
+    expect(await finish(granted.headers.get("Location")!)).toMatchObject({ ok: false, problem: "keys-rejected" });
+    expect(await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).toMatchObject({ credentials: null });
   });
 
   it("refuses a tampered state: the callback answers 403 and WooCommerce deletes the key", async () => {
