@@ -4,37 +4,11 @@
  * fix, the merchant attests an item, filters by status, and reads it all in French.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdirSync } from "node:fs";
-import type { BrowserContext, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { startDemoProcess, type DemoProcess } from "../support/demo-process";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, setUpDemoAdmin } from "../support/demo-admin";
 
-const SCREENSHOTS = "test-results/screenshots";
-let demo: DemoProcess;
-let browser: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemoProcess();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function appFrame(): Promise<Frame> {
-  const handle = await page.waitForSelector("iframe#app-frame");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("The admin page has no app iframe");
-  return frame;
-}
+const admin = setUpDemoAdmin();
 
 function item(frame: Frame, title: string) {
   return frame.locator(".Polaris-Box").filter({ has: frame.getByRole("heading", { name: title, exact: true }) }).last();
@@ -42,42 +16,42 @@ function item(frame: Frame, title: string) {
 
 describe("checklist page in a real browser", () => {
   it("scans on the first visit and shows the report", async () => {
-    await page.goto(demo.adminUrl);
-    await page.locator("#app-nav a", { hasText: "Trust checklist" }).click();
-    const frame = await appFrame();
+    await admin.page.goto(admin.demo.adminUrl);
+    await admin.page.locator("#app-nav a", { hasText: "Trust checklist" }).click();
+    const frame = await admin.appFrame();
     await frame.getByText(/\d+\/100 · grade [A-F]/).waitFor({ timeout: 30_000 });
     await expect(frame.getByText("Needs attention", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(frame.getByRole("heading", { name: "Legal & compliance" }).isVisible()).resolves.toBe(true);
     const terms = item(frame, "Terms of sale are missing");
     await expect(terms.getByText("To fix").first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/checklist-en.png`, fullPage: true });
-    expect(pageErrors).toEqual([]);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/checklist-en.png`, fullPage: true });
+    expect(admin.pageErrors).toEqual([]);
   });
 
   it("expands an item with why, evidence and a fix link into the Shopify admin", async () => {
-    const frame = await appFrame();
+    const frame = await admin.appFrame();
     const terms = item(frame, "Terms of sale are missing");
     const toggle = terms.getByRole("button", { name: "Details" });
     await toggle.focus();
-    await page.keyboard.press("Enter"); // keyboard works
+    await admin.page.keyboard.press("Enter"); // keyboard works
     await terms.getByText("Why it matters").waitFor();
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
     await expect(terms.getByRole("link", { name: "Fix it" }).getAttribute("href")).resolves.toBe("https://admin.shopify.com/store/atelier-lumiere/settings/legal");
   });
 
   it("records an attestation for what no API can see", async () => {
-    const frame = await appFrame();
+    const frame = await admin.appFrame();
     const twoFactor = item(frame, "Two-factor authentication on every staff account");
     await twoFactor.getByRole("button", { name: "Details" }).click();
     await twoFactor.getByLabel("Evidence (link, date or short statement)").fill("Two-step required for all staff since March 2026");
     await twoFactor.getByRole("button", { name: "Confirm", exact: true }).click();
     await frame.getByText("Thanks, your confirmation is recorded.").waitFor({ timeout: 15_000 });
     await item(frame, "Two-factor authentication on every staff account").getByText("Confirmed by you", { exact: true }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: `${SCREENSHOTS}/checklist-attested-en.png`, fullPage: true });
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/checklist-attested-en.png`, fullPage: true });
   });
 
   it("filters by status", async () => {
-    const frame = await appFrame();
+    const frame = await admin.appFrame();
     await frame.getByLabel("Show").selectOption("fail");
     await expect(frame.getByRole("heading", { name: "Terms of sale are missing" }).isVisible()).resolves.toBe(true);
     await expect(frame.getByRole("heading", { name: "Privacy policy gives the GDPR information" }).count()).resolves.toBe(0);
@@ -85,14 +59,14 @@ describe("checklist page in a real browser", () => {
 
   it("speaks French", async () => {
     // Opened directly in a French admin (the dev store's sidebar links do not carry the admin locale).
-    const url = new URL(demo.adminUrl);
+    const url = new URL(admin.demo.adminUrl);
     url.pathname = url.pathname.replace(/\/app$/, "/app/checklist");
     url.searchParams.set("locale", "fr");
-    await page.goto(url.toString());
-    const frame = await appFrame();
+    await admin.page.goto(url.toString());
+    const frame = await admin.appFrame();
     await frame.getByText(/\d+\/100 · note [A-F]/).waitFor({ timeout: 30_000 });
     await expect(frame.getByRole("heading", { name: "Les conditions générales de vente sont absentes" }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/checklist-fr.png`, fullPage: true });
-    expect(pageErrors).toEqual([]);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/checklist-fr.png`, fullPage: true });
+    expect(admin.pageErrors).toEqual([]);
   });
 });

@@ -4,44 +4,17 @@
  * saving publishes, and the theme status shows the embed as off. Screenshots go to
  * test-results/screenshots/.
  */
-import { mkdirSync } from "node:fs";
-import type { BrowserContext, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { startDemoProcess, type DemoProcess } from "../support/demo-process";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, setUpDemoAdmin } from "../support/demo-admin";
 
-const SCREENSHOTS = "test-results/screenshots";
-let demo: DemoProcess;
-let browser: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemoProcess();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function appFrame(): Promise<Frame> {
-  const handle = await page.waitForSelector("iframe#app-frame");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("The admin page has no app iframe");
-  return frame;
-}
+const admin = setUpDemoAdmin();
 
 describe("storefront blocks admin page", () => {
   it("previews the blocks live from their Liquid and publishes them", async () => {
-    await page.setViewportSize({ width: 1440, height: 1100 });
-    await page.goto(demo.adminUrl);
-    await page.locator("#app-nav a", { hasText: "Storefront blocks" }).click();
-    const frame = await appFrame();
+    await admin.page.setViewportSize({ width: 1440, height: 1100 });
+    await admin.page.goto(admin.demo.adminUrl);
+    await admin.page.locator("#app-nav a", { hasText: "Storefront blocks" }).click();
+    const frame = await admin.appFrame();
     await frame.getByRole("heading", { name: "Payment & security" }).waitFor({ timeout: 30_000 });
     const preview = frame.frameLocator('iframe[data-testid="rassure-preview"]');
     await preview.getByText("Secure payment").waitFor({ timeout: 20_000 });
@@ -57,11 +30,11 @@ describe("storefront blocks admin page", () => {
     await expect(preview.locator("time").count()).resolves.toBeGreaterThan(0);
 
     await expect(frame.getByText("Trust bar off").isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-delivery-en.png` });
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-delivery-en.png` });
 
     await frame.getByRole("button", { name: "Save and publish" }).first().click();
     await frame.getByText("Published", { exact: true }).waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-published-en.png` });
-    expect(pageErrors).toEqual([]);
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-published-en.png` });
+    expect(admin.pageErrors).toEqual([]);
   }, 120_000);
 });
