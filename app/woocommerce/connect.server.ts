@@ -171,20 +171,26 @@ export async function receiveWooKeys(request: Request): Promise<CallbackOutcome>
   } catch {
     previous = null;
   }
-  const credentials: WooShopCredentials = {
-    storeUrl,
-    consumerKey,
-    consumerSecret,
-    keyId: typeof body.key_id === "number" ? body.key_id : null,
-    keyPermissions: "read_write",
-    webhookSecret: previous?.webhookSecret ?? randomBytes(32).toString("base64url"),
-    adminLinkSecret: previous?.adminLinkSecret ?? randomBytes(32).toString("base64url"),
-  };
+  const pending = { consumerKey, consumerSecret, keyId: typeof body.key_id === "number" ? body.key_id : null };
+  const credentials: WooShopCredentials = previous
+    ? { ...previous, storeUrl, pending }
+    : {
+        storeUrl,
+        consumerKey: "",
+        consumerSecret: "",
+        keyId: null,
+        keyPermissions: "read_write",
+        webhookSecret: randomBytes(32).toString("base64url"),
+        adminLinkSecret: randomBytes(32).toString("base64url"),
+        pending,
+      };
   const sealed = sealWooCredentials(credentials);
+  // "pending" until the keys are proven (promotePendingKeys); a connected shop stays connected meanwhile.
+  const installState = existing?.installState === "installed" && previous?.consumerKey ? "installed" : "pending";
   await prisma.shop.upsert({
     where: { platform_domain: { platform: "woocommerce", domain } },
-    create: { platform: "woocommerce", domain, credentials: sealed, grantedScopes: "read_write" },
-    update: { credentials: sealed, grantedScopes: "read_write", installState: "installed", installedAt: new Date(), uninstalledAt: null },
+    create: { platform: "woocommerce", domain, credentials: sealed, grantedScopes: "read_write", installState },
+    update: { credentials: sealed, installState },
   });
   return { status: 200, message: "OK", domain };
 }
@@ -194,11 +200,43 @@ export type FinishResult =
   | { ok: false; problem: "denied" | "invalid-state" | "no-keys" | "keys-rejected" | "store-error"; storeUrl: string | null; detail?: string };
 
 /** The merchant is back from the authorize screen: verify the keys and finish the set-up. */
+export type PromoteResult = { ok: true } | { ok: false; problem: "no-keys" | "keys-rejected" | "store-error"; detail?: string };
+
+/**
+ * Proves pending keys with a first API call and makes them the active pair; keys the store
+ * refuses are dropped (the active pair, if any, stays). Idempotent: nothing pending → ok when
+ * an active pair exists.
+ */
+export async function promotePendingKeys(domain: string): Promise<PromoteResult> {
+  const shop = await findWooShop(domain);
+  if (!shop?.credentials) return { ok: false, problem: "no-keys" };
+  const credentials = openWooCredentials(shop.credentials);
+  if (!credentials.pending) return credentials.consumerKey ? { ok: true } : { ok: false, problem: "no-keys" };
+  const candidate: WooShopCredentials = { ...credentials, ...credentials.pending, pending: null };
+  // Only the row exactly as read is changed: a newer callback or promotion wins.
+  const save = (next: WooShopCredentials, data: Record<string, unknown> = {}) =>
+    prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { credentials: sealWooCredentials(next), ...data } });
+  try {
+    const profile = await adapterFromCredentials(candidate, { maxRetries: 2 }).getShopProfile();
+    await save(candidate, { installState: "installed", installedAt: new Date(), uninstalledAt: null, name: profile.name, countryCode: profile.countryCode, grantedScopes: "read_write" });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403)) {
+      await save({ ...credentials, pending: null });
+      return { ok: false, problem: "keys-rejected", detail: error.message };
+    }
+    return { ok: false, problem: "store-error", detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The merchant is back from the authorize screen: prove the keys, then finish the set-up. */
 export async function finishWooConnect(params: URLSearchParams): Promise<FinishResult> {
   const storeUrl = storeFromState(params.get("user_id"));
   if (!storeUrl) return { ok: false, problem: "invalid-state", storeUrl: null };
   if (params.get("success") !== "1") return { ok: false, problem: "denied", storeUrl };
   const domain = storeDomain(storeUrl);
+  const promoted = await promotePendingKeys(domain);
+  if (!promoted.ok) return { ok: false, problem: promoted.problem, storeUrl, detail: promoted.detail };
   const shop = await findWooShop(domain);
   if (!shop?.credentials || shop.installState !== "installed") return { ok: false, problem: "no-keys", storeUrl };
   const credentials = openWooCredentials(shop.credentials);
@@ -238,22 +276,13 @@ const verifications = new Set<Promise<void>>();
 
 /**
  * The first API call with new keys, made right after the callback has answered 200 (WooCommerce
- * waits for that answer, so it cannot come first): records the shop's name and country, and
- * forgets keys the store refuses. The return page verifies again if it runs first.
+ * waits for that answer, so it cannot come first). The return page does the same if it runs first.
  */
 export function verifyWooKeysSoon(domain: string): void {
-  const task = (async () => {
-    const shop = await findWooShop(domain);
-    if (!shop?.credentials) return;
-    try {
-      const profile = await adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 }).getShopProfile();
-      await prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { name: profile.name, countryCode: profile.countryCode } });
-    } catch (error) {
-      if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403)) {
-        await prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { credentials: null, grantedScopes: null, installState: "uninstalled", uninstalledAt: new Date() } });
-      }
-    }
-  })().catch(() => undefined);
+  const task = promotePendingKeys(domain).then(
+    () => undefined,
+    () => undefined,
+  );
   verifications.add(task);
   void task.finally(() => verifications.delete(task));
 }

@@ -8,14 +8,23 @@ import { open, seal } from "../crypto.server";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
 
-export interface WooShopCredentials {
-  storeUrl: string;
+export interface WooKeyPair {
   consumerKey: string;
   consumerSecret: string;
   keyId: number | null;
+}
+
+export interface WooShopCredentials extends WooKeyPair {
+  storeUrl: string;
   keyPermissions: string;
   webhookSecret: string;
   adminLinkSecret: string;
+  /**
+   * Keys just delivered to the /wc-auth callback, not yet proven against the store. They become
+   * the active pair only once they work, so a forged callback can never replace working keys.
+   * The active pair is empty ("") until the first keys are proven.
+   */
+  pending?: WooKeyPair | null;
 }
 
 export class WooCredentialsError extends Error {}
@@ -27,9 +36,10 @@ export function sealWooCredentials(credentials: WooShopCredentials): string {
 export function openWooCredentials(sealed: string | null): WooShopCredentials {
   if (!sealed) throw new WooCredentialsError("This shop is not connected (no keys stored).");
   const value = JSON.parse(open(sealed, appEnvironment().encryptionKeys)) as Partial<WooShopCredentials>;
-  for (const field of ["storeUrl", "consumerKey", "consumerSecret", "webhookSecret", "adminLinkSecret"] as const) {
+  for (const field of ["storeUrl", "webhookSecret", "adminLinkSecret"] as const) {
     if (typeof value[field] !== "string" || !value[field]) throw new WooCredentialsError(`Stored WooCommerce credentials lack ${field}.`);
   }
+  if (typeof value.consumerKey !== "string" || typeof value.consumerSecret !== "string") throw new WooCredentialsError("Stored WooCommerce credentials lack the key pair.");
   return value as WooShopCredentials;
 }
 
@@ -38,6 +48,7 @@ export function findWooShop(domain: string) {
 }
 
 export function adapterFromCredentials(credentials: WooShopCredentials, options: WooClientOptions = {}): WooCommerceAdapter {
+  if (!credentials.consumerKey || !credentials.consumerSecret) throw new WooCredentialsError("No verified WooCommerce keys yet.");
   return new WooCommerceAdapter(
     { storeUrl: credentials.storeUrl, consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret },
     { ...options, grantedScopes: [credentials.keyPermissions] },

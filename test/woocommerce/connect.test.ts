@@ -140,6 +140,25 @@ describe("connect", () => {
     expect(await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).toMatchObject({ credentials: null });
   });
 
+  it("a forged key POST with a valid state cannot replace working keys", async () => {
+    await connectFully();
+    const before = openWooCredentials((await prisma.shop.findFirstOrThrow()).credentials);
+    // Anyone can start a connection for any store and read the state from the authorize URL.
+    const state = new URL(((await startConnect(store.url)) as Response).headers.get("Location")!).searchParams.get("user_id")!;
+    const forged = await fetch(`${app.url}/woocommerce/callback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ key_id: 99, user_id: state, consumer_key: `ck_${"0".repeat(40)}`, consumer_secret: `cs_${"0".repeat(40)}`, key_permissions: "read_write" }),
+    });
+    expect(forged.status).toBe(200); // indistinguishable from WooCommerce's own POST until tried
+    await wooVerificationsIdle();
+    const shop = await prisma.shop.findFirstOrThrow();
+    const after = openWooCredentials(shop.credentials);
+    expect(shop.installState).toBe("installed");
+    expect([after.consumerKey, after.pending ?? null]).toEqual([before.consumerKey, null]);
+    expect(await finish(`https://rassure.test/woocommerce/return?success=1&user_id=${encodeURIComponent(state)}`)).toMatchObject({ ok: true });
+  });
+
   it("refuses a tampered state: the callback answers 403 and WooCommerce deletes the key", async () => {
     const start = (await startConnect(store.url)) as Response;
     const authorize = new URL(start.headers.get("Location")!);
