@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 import { PgBoss } from "pg-boss";
+import { log } from "../logger.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
@@ -67,7 +68,7 @@ export class PgBossJobStore implements JobStore {
     this.boss = new PgBoss({ connectionString, schema: SCHEMA, max: 6, superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise });
     // pg-boss reports background trouble (lost connection during a restart…) as events; without a
     // listener Node would treat them as uncaught. It reconnects by itself.
-    this.boss.on("error", (error) => console.error(`[jobs] pg-boss: ${error instanceof Error ? error.message : String(error)}`));
+    this.boss.on("error", (error: unknown) => log("warn", "pg-boss reported a problem", { error: error instanceof Error ? error.message : JSON.stringify(error) }));
     this.pool = new pg.Pool({ connectionString, max: 3 });
     this.pool.on("error", () => undefined); // idle client lost (server restart): the pool replaces it
   }
@@ -174,6 +175,10 @@ export class PgBossJobStore implements JobStore {
 
   private async inTransaction(work: (db: Executor) => Promise<void>) {
     const client = await this.pool.connect();
+    // A server shutdown arrives as an error event on the checked-out client: the query in flight
+    // rejects and is retried by the worker; without a listener Node would crash the process.
+    const ignore = () => undefined;
+    client.on("error", ignore);
     try {
       await client.query("BEGIN");
       await work({ executeSql: (text, values) => client.query(text, values as unknown[]) });
@@ -182,6 +187,7 @@ export class PgBossJobStore implements JobStore {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
+      client.off("error", ignore);
       client.release();
     }
   }

@@ -8,6 +8,7 @@
  * claiming and lets running jobs finish (drain), aborting them only past its timeout.
  */
 import { randomUUID } from "node:crypto";
+import { log } from "../logger.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
 import { platformRetryDelayMs } from "./platform-limits";
@@ -91,7 +92,7 @@ export class JobQueue {
     if (this.loop) return;
     this.stopping = false;
     await this.store.prepare(this.kinds);
-    this.loop = this.run().catch((error) => console.error(`[jobs] worker stopped: ${errorText(error)}`));
+    this.loop = this.run().catch((error) => log("error", "job worker stopped", { workerId: this.workerId, error: errorText(error) }));
   }
 
   /** Wakes an idle worker now (a job was just enqueued). */
@@ -142,7 +143,8 @@ export class JobQueue {
         try {
           claimed = await this.claim(free);
         } catch (error) {
-          console.error(`[jobs] claiming failed, retrying: ${errorText(error)}`);
+          log("warn", "claiming jobs failed, will retry", { workerId: this.workerId, error: errorText(error) });
+          await sleep(this.pollMs);
         }
       }
       for (const job of claimed) {
@@ -211,8 +213,9 @@ export class JobQueue {
       }
       const permanent = error instanceof PermanentJobError;
       const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
+      if (outcome === "dead") log("error", "job gave up", { kind: job.kind, shop, jobId: job.id, attempts: job.attempt, error: errorText(error) });
       // A job-specific dead end says nothing about the shop's health; anything else counts against it.
-      if (!permanent) this.breaker.failed(shop);
+      if (!permanent && this.breaker.failed(shop)) log("warn", "circuit opened for shop", { shop, coolDownMs: this.breaker.policy.coolDownMs });
       settled(outcome, errorText(error));
     } finally {
       clearInterval(renewal);

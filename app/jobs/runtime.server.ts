@@ -6,6 +6,7 @@
  */
 import { resolveDatabase } from "../../prisma/database";
 import prisma from "../db.server";
+import { log } from "../logger.server";
 import type { BackoffPolicy } from "./backoff";
 import { PgBossJobStore } from "./pg-boss-store.server";
 import { JobQueue } from "./queue.server";
@@ -44,7 +45,7 @@ export const jobQueue: JobQueue = (globalThis.rassureJobQueue ??= new JobQueue(c
 /** Makes sure the worker runs and looks for work now. */
 export function kickJobWorker() {
   if (!jobQueue.running) {
-    jobQueue.start().catch((error) => console.error(`[jobs] the worker could not start: ${errorText(error)}`));
+    jobQueue.start().catch((error) => log("error", "the job worker could not start", { error: errorText(error) }));
   }
   jobQueue.kick();
 }

@@ -1,10 +1,11 @@
 /**
  * Jobs in the app's own database (the BackgroundJob table), for the embedded SQLite default.
- * Claiming is portable, without SKIP LOCKED: read a few due candidates, then take each with a
- * conditional update (`where id = … and still claimable`); only the worker whose update
- * changed one row owns the job. A running job carries a lease: a worker that dies stops
+ * Claiming is portable, without SKIP LOCKED: read a few due candidates, then take them with one
+ * conditional update (`where id in … and still claimable`) that stamps a token unique to this
+ * claim; the rows carrying the token are this worker's, the others were taken first by another. A running job carries a lease: a worker that dies stops
  * renewing it, and once it runs out the job is claimable again.
  */
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
@@ -20,12 +21,12 @@ function claimable(now: Date) {
   return { OR: [{ status: "pending", runAfter: { lte: now } }, { status: "running", leaseUntil: { lt: now } }] };
 }
 
-/** The row is still this worker's attempt: same holder, same attempt, still running. */
-const held = (job: ClaimedJob, workerId: string) => ({ id: job.id, status: "running", lockedBy: workerId, attempts: job.attempt });
+/** The row is still this attempt: same claim token, same attempt number, still running. */
+const held = (job: ClaimedJob, token: string) => ({ id: job.id, status: "running", lockedBy: token, attempts: job.attempt });
 
 export class TableJobStore implements JobStore {
   readonly backend = "table" as const;
-  /** Which worker holds which claimed job (settling checks the holder, so a lost lease changes nothing). */
+  /** The claim token of each job held here (settling checks it, so a lost lease changes nothing). */
   private readonly holders = new Map<string, string>();
 
   constructor(
@@ -62,28 +63,30 @@ export class TableJobStore implements JobStore {
     const candidates = await this.db.backgroundJob.findMany({
       where: { kind: { in: kinds }, ...claimable(now), ...(skip.length ? { NOT: { OR: skip } } : {}) },
       orderBy: { runAfter: "asc" },
-      take: limit * 3, // others may take some first
+      take: limit,
+      select: { id: true },
     });
-    const claimed: ClaimedJob[] = [];
-    for (const row of candidates) {
-      if (claimed.length >= limit) break;
-      const taken = await this.db.backgroundJob.updateMany({
-        where: { id: row.id, ...claimable(now) },
-        data: { status: "running", attempts: { increment: 1 }, lockedBy: options.workerId, leaseUntil: new Date(Date.now() + options.leaseMs) },
-      });
-      if (taken.count !== 1) continue;
-      this.holders.set(row.id, options.workerId);
-      claimed.push({
+    if (candidates.length === 0) return [];
+    // One conditional update takes whichever candidates are still claimable; a token unique to
+    // this claim then tells which rows this worker won (another may have taken some meanwhile).
+    const token = `${options.workerId}/${randomUUID()}`;
+    await this.db.backgroundJob.updateMany({
+      where: { id: { in: candidates.map((c) => c.id) }, ...claimable(now) },
+      data: { status: "running", attempts: { increment: 1 }, lockedBy: token, leaseUntil: new Date(Date.now() + options.leaseMs) },
+    });
+    const won = await this.db.backgroundJob.findMany({ where: { lockedBy: token, status: "running" } });
+    return won.map((row) => {
+      this.holders.set(row.id, token);
+      return {
         id: row.id,
         kind: row.kind,
         platform: row.platform as ShopKey["platform"],
         shopDomain: row.shopDomain,
         payload: JSON.parse(row.payload) as unknown,
-        attempt: row.attempts + 1,
+        attempt: row.attempts,
         maxAttempts: row.maxAttempts,
-      });
-    }
-    return claimed;
+      };
+    });
   }
 
   private holder(job: ClaimedJob) {

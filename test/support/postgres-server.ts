@@ -14,6 +14,8 @@ export interface PostgresServer {
   /** postgresql://… of the maintenance database; swap the path for another database. */
   url: string;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: connections are cut), stays down `downMs`, starts it again on the same data and port. */
+  restart(options?: { downMs?: number }): Promise<void>;
 }
 
 function postgresBinDir(): string {
@@ -31,7 +33,9 @@ function asServerUser(command: string, args: string[]): [string, string[]] {
 
 export async function startPostgresServer(): Promise<PostgresServer> {
   const external = process.env.RASSURE_TEST_POSTGRES_URL;
-  if (external) return { url: external, stop: async () => {} };
+  if (external) {
+    return { url: external, stop: async () => {}, restart: async () => { throw new Error("Cannot restart an external PostgreSQL (RASSURE_TEST_POSTGRES_URL)."); } };
+  }
 
   const bin = postgresBinDir();
   const dataDir = mkdtempSync(path.join(tmpdir(), "rassure-pg-"));
@@ -40,40 +44,52 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   execFileSync(...asServerUser(path.join(bin, "initdb"), ["-D", dataDir, "-U", "rassure", "-A", "trust", "-E", "UTF8", "--no-instructions"]), { stdio: "pipe" });
 
   const port = await freePort();
-  const [command, args] = asServerUser(path.join(bin, "postgres"), [
-    "-D", dataDir, "-p", String(port), "-k", dataDir,
-    "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
-  ]);
-  const server: ChildProcess = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  server.stderr!.on("data", (chunk) => (log += chunk));
   const url = `postgresql://rassure@127.0.0.1:${port}/postgres`;
 
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  async function launch(): Promise<ChildProcess> {
+    const [command, args] = asServerUser(path.join(bin, "postgres"), [
+      "-D", dataDir, "-p", String(port), "-k", dataDir,
+      "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+    ]);
+    const child: ChildProcess = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let log = "";
+    child.stderr!.on("data", (chunk) => (log += chunk));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.end();
+        return child;
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 
+  function shutDown() {
+    // pg_ctl as the server's user: signals sent to `runuser` would not reach postgres.
+    const [stopCommand, stopArgs] = asServerUser(path.join(bin, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"]);
+    try {
+      execFileSync(stopCommand, stopArgs, { stdio: "pipe" });
+    } catch {
+      server.kill("SIGKILL");
+    }
+  }
+
+  let server = await launch();
   return {
     url,
     async stop() {
-      // pg_ctl as the server's user: signals sent to `runuser` would not reach postgres.
-      const [stopCommand, stopArgs] = asServerUser(path.join(bin, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"]);
-      try {
-        execFileSync(stopCommand, stopArgs, { stdio: "pipe" });
-      } catch {
-        server.kill("SIGKILL");
-      }
+      shutDown();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart({ downMs = 0 } = {}) {
+      shutDown();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      server = await launch();
     },
   };
 }
