@@ -124,7 +124,13 @@ async function createPostgresPool(connectionString: string) {
       return result;
     }
   }
-  return new NameAsTextPool({ connectionString });
+  const pool = new NameAsTextPool({ connectionString });
+  // A server restart ends every connection with an error event; pg-pool listens only while a
+  // client is idle or once per query, so a second event (or one between queries) would be
+  // uncaught and stop the process. The query that was running rejects on its own; the pool
+  // drops the broken client and opens a new one for the next query.
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  return pool;
 }
 
 /**
