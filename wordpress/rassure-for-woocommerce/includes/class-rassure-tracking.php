@@ -112,7 +112,7 @@ class Rassure_Tracking {
 	 */
 	public static function echo_order_details( $order ) {
 		$lang = substr( strtolower( determine_locale() ), 0, 2 );
-		echo self::html( self::entries( $order->get_meta( self::META_KEY ) ), $lang, Rassure_Renderer::for_language( $lang ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in html().
+		echo wp_kses( self::html( self::entries( $order->get_meta( self::META_KEY ) ), $lang, Rassure_Renderer::for_language( $lang ) ), Rassure_Storefront::allowed_html() );
 	}
 
 	/**
@@ -132,6 +132,6 @@ class Rassure_Tracking {
 			echo esc_html( self::text( $entries, $lang ) );
 			return;
 		}
-		echo self::html( $entries, $lang, Rassure_Renderer::for_language( $lang ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in html().
+		echo wp_kses( self::html( $entries, $lang, Rassure_Renderer::for_language( $lang ) ), Rassure_Storefront::allowed_html() );
 	}
 }

@@ -47,6 +47,27 @@ class PluginTest extends TestCase {
 		$this->assertStringContainsString( '<span class="rassure__label">Emballage cadeau</span>', Rassure_Storefront::render_hooked_block( array( 'place' => 'cart' ) ) );
 	}
 
+	public function test_every_tag_and_attribute_the_blocks_print_survives_wp_kses() {
+		$config = json_decode( file_get_contents( __DIR__ . '/fixtures/full-config.json' ), true );
+		Rassure_Options::save_config( $config, true );
+		$context = array(
+			'shop'     => array( 'payment_types' => array( 'visa', 'paypal' ), 'policies' => array( array( 'handle' => 'refund_policy', 'title' => 'Retours', 'url' => '/retours' ) ), 'money_format' => '{{amount}} €' ),
+			'lang'     => 'fr',
+			'timezone' => 'Europe/Paris',
+			'now'      => 1795427400,
+			'block_id' => 'wc',
+		);
+		$printed = '';
+		foreach ( array_keys( Rassure_Storefront::PLACES ) as $place ) {
+			$html = Rassure_Storefront::place_html( $place, $context );
+			$this->assertNotSame( '', $html, $place );
+			$printed .= $html;
+		}
+		$this->assertSame( $printed, wp_kses( $printed, Rassure_Storefront::allowed_html() ) );
+		$tracking = Rassure_Tracking::html( array( array( 'number' => '1', 'carrier' => 'X', 'url' => 'https://x.example/1' ) ), 'en', Rassure_Renderer::for_language( 'en' ) );
+		$this->assertSame( $tracking, wp_kses( $tracking, Rassure_Storefront::allowed_html() ) );
+	}
+
 	public function test_block_filter_appends_only_after_its_anchor() {
 		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => 'core/paragraph' ) ) );
 		$this->assertSame( '<p>x</p>', Rassure_Storefront::filter_block( '<p>x</p>', array( 'blockName' => null ) ) );

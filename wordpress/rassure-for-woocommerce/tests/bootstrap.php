@@ -118,6 +118,26 @@ function register_block_type( $path, $args = array() ) {
 function rest_ensure_response( $data ) {
 	return new WP_REST_Response( $data );
 }
+/**
+ * wp_kses stand-in that refuses (throws on) any tag or attribute outside the allowed list, so
+ * the tests prove WordPress's real wp_kses would keep the blocks' markup intact.
+ */
+function wp_kses( $html, $allowed, $protocols = array() ) {
+	$dom = new DOMDocument();
+	$dom->loadHTML( '<?xml encoding="utf-8"?><body>' . $html . '</body>', LIBXML_NOERROR );
+	foreach ( ( new DOMXPath( $dom ) )->query( '//body//*' ) as $node ) {
+		$tag = strtolower( $node->nodeName );
+		if ( ! isset( $allowed[ $tag ] ) ) {
+			throw new RuntimeException( "wp_kses would strip <$tag>" );
+		}
+		foreach ( $node->attributes as $attribute ) {
+			if ( ! isset( $allowed[ $tag ][ strtolower( $attribute->nodeName ) ] ) ) {
+				throw new RuntimeException( "wp_kses would strip $tag@{$attribute->nodeName}" );
+			}
+		}
+	}
+	return $html;
+}
 function wp_die( $message ) {
 	throw new RuntimeException( (string) $message );
 }
