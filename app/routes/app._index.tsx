@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import type { LegalPolicyType, ShopProfile } from "../../adapters/types";
 import { effectiveJurisdiction } from "../jurisdiction";
@@ -11,6 +11,8 @@ import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { ChecklistHomeCard } from "../checklist/HomeCard";
 import { homeChecklistSummary } from "../checklist/home.server";
+import { LiveStatusCard } from "../home/LiveStatusCard";
+import { loadLiveStatus } from "../home/live-status.server";
 
 // The policy types a merchant sells under; SUBSCRIPTION_POLICY only matters to subscription shops.
 const POLICY_TYPES: LegalPolicyType[] = ["TERMS_OF_SALE", "LEGAL_NOTICE", "PRIVACY_POLICY", "REFUND_POLICY", "SHIPPING_POLICY", "CONTACT_INFORMATION", "TERMS_OF_SERVICE"];
@@ -20,12 +22,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shop = await findShop("shopify", session.shop);
   const installedAt = shop?.installedAt.toISOString() ?? null;
   const jurisdiction = shop ? effectiveJurisdiction(shop) : null;
-  const checklist = await homeChecklistSummary(session.shop);
+  const adapter = new ShopifyAdapter(admin.graphql);
+  const [checklist, live] = await Promise.all([homeChecklistSummary(session.shop), loadLiveStatus(shop, adapter)]);
   try {
-    const profile = await new ShopifyAdapter(admin.graphql).getShopProfile();
-    return { profile, error: null, installedAt, jurisdiction, checklist };
+    const profile = await adapter.getShopProfile();
+    return { profile, error: null, installedAt, jurisdiction, checklist, live };
   } catch (error) {
-    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist };
+    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist, live };
     throw error;
   }
 };
@@ -37,7 +40,7 @@ function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" 
 }
 
 export default function Home() {
-  const { profile, error, installedAt, jurisdiction, checklist } = useLoaderData<typeof loader>();
+  const { profile, error, installedAt, jurisdiction, checklist, live } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
 
   if (!profile) {
@@ -130,17 +133,7 @@ export default function Home() {
                   ))}
                 </BlockStack>
               </Card>
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    {t("home.next.heading")}
-                  </Text>
-                  <List>
-                    <List.Item>{t("home.next.blocks")}</List.Item>
-                    <List.Item>{t("home.next.tracking")}</List.Item>
-                  </List>
-                </BlockStack>
-              </Card>
+              <LiveStatusCard status={live} />
             </BlockStack>
           </Layout.Section>
         </Layout>

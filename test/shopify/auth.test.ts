@@ -60,13 +60,29 @@ describe("install through token exchange", () => {
     const types = data.profile!.policies.map((p) => p.type);
     expect(types).toContain("PRIVACY_POLICY");
     expect(types).not.toContain("TERMS_OF_SALE"); // the seeded shop has none
+    // Read from the published theme: the seeded Dawn has the trust bar switched off.
+    expect(data.live).toMatchObject({ theme: { themeName: "Dawn", embedActive: false }, themeError: null, blocksPublishedAt: null, trackingFixes: 0 });
+  });
+
+  it("says on Home when the trust bar is switched on in the published theme", async () => {
+    const theme = store.state.themes.find((t) => t.role === "MAIN")!;
+    const settings = theme.files.find((f) => f.filename === "config/settings_data.json")!;
+    const original = settings.content;
+    settings.content = original.replace(/"disabled":\s*true/, '"disabled": false');
+    try {
+      const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
+      expect(data.live.theme?.embedActive).toBe(true);
+    } finally {
+      settings.content = original;
+    }
   });
 
   it("shows Shopify's answer instead of crashing when the API is throttled", async () => {
-    store.simulate.throttleNext(1);
+    store.simulate.throttleNext(2); // Home reads the theme, then the shop profile
     const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
     expect(data.profile).toBeNull();
     expect(data.error).toContain("Throttled");
+    expect(data.live.themeError).toContain("Throttled");
   });
 
   it("accepts the App Bridge bearer token on data requests and saves settings", async () => {
