@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BackgroundJob" ADD COLUMN     "result" TEXT;
+
