@@ -42,7 +42,7 @@ export default function ConnectWooCommerce() {
                   <p>{t(`woocommerce.problem.${result.problem}`)}</p>
                 </Banner>
               ) : null}
-              <TextField label={t("woocommerce.connect.storeLabel")} name="store" type="url" value={store} onChange={setStore} autoComplete="url" placeholder="https://www.ma-boutique.fr" />
+              <TextField label={t("woocommerce.connect.storeLabel")} name="store" type="text" inputMode="url" value={store} onChange={setStore} autoComplete="url" placeholder="https://www.ma-boutique.fr" />
               <Button submit variant="primary">
                 {t("woocommerce.connect.submit")}
               </Button>

@@ -42,7 +42,17 @@ describe("WooCommerce in the offline demo", () => {
     expect(admin.pageErrors).toEqual([]);
   });
 
+  it("the connect page checks where keys would be sent: the demo app is on plain http, so it says so", async () => {
+    await admin.page.goto(`http://127.0.0.1:${admin.demo.appPort}/woocommerce/connect?locale=fr`);
+    // Typed without https:// as merchants do: the form must accept it (no browser URL validation).
+    await admin.page.getByLabel("Adresse de la boutique").fill("boutique.example");
+    await admin.page.getByRole("button", { name: "Connecter" }).click();
+    await admin.page.getByText("WooCommerce n’envoie les clés qu’à une adresse https").waitFor({ timeout: 20_000 });
+    expect(admin.pageErrors).toEqual([]);
+  });
+
   it("refuses the app page without a valid token", async () => {
+    await admin.page.goto(wpAdminUrl());
     const frameUrl = new URL((await (await admin.page.waitForSelector('iframe[title="Rassure"]')).getAttribute("src"))!);
     frameUrl.searchParams.set("token", "forged.token");
     await admin.page.goto(frameUrl.href);
