@@ -18,7 +18,7 @@ import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS } from "./table-store.server";
-import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
@@ -148,8 +148,8 @@ export class PgBossJobStore implements JobStore {
     return affected(response) === 1;
   }
 
-  async complete(job: ClaimedJob) {
-    await this.boss.complete(queueName(job.kind), attemptOf(job));
+  async complete(job: ClaimedJob, result?: unknown) {
+    await this.boss.complete(queueName(job.kind), attemptOf(job), result === undefined ? null : { result });
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -209,6 +209,35 @@ export class PgBossJobStore implements JobStore {
       lastError: row.output?.message ?? null,
       failedAt: row.completed_on,
     }));
+  }
+
+  async recentJobs(shop: ShopKey, kind: string, options: { dedupeKey?: string; limit?: number } = {}): Promise<JobRecord[]> {
+    await this.start();
+    // "cancelled" rows are attempts handed over to a deferred copy: the copy stands for the job.
+    const { rows } = await this.pool.query<{ id: string; data: Envelope; state: string; retry_count: number; output: { result?: unknown; message?: string } | null; start_after: Date; created_on: Date }>(
+      `SELECT id, data, state, retry_count, output, start_after, created_on FROM ${SCHEMA}.job
+       WHERE name = $1 AND state <> 'cancelled' AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND ($4::text IS NULL OR data->>'dedupeKey' = $4)
+       ORDER BY created_on DESC, id DESC LIMIT $5`,
+      [queueName(kind), shop.platform, shop.shopDomain, options.dedupeKey ?? null, options.limit ?? 50],
+    );
+    const status: Record<string, JobStatus> = { created: "pending", retry: "pending", active: "running", completed: "done", failed: "dead" };
+    return rows.map((row) => {
+      // pg-boss counts retry_count up when it claims a job again: an attempt started is retry_count + 1, none while "created".
+      const started = row.state === "created" ? 0 : row.retry_count + 1;
+      return {
+        id: row.id,
+        kind,
+        platform: shop.platform,
+        shopDomain: shop.shopDomain,
+        payload: row.data.payload,
+        status: status[row.state] ?? "pending",
+        attempts: row.data.attemptOffset + started,
+        lastError: row.state === "completed" ? null : (row.output?.message ?? row.data.deferredBecause ?? null),
+        result: row.state === "completed" ? (row.output?.result ?? null) : null,
+        runAfter: row.start_after,
+        createdAt: row.created_on,
+      };
+    });
   }
 
   async eraseShop(shop: ShopKey): Promise<number> {

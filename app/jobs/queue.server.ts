@@ -197,9 +197,9 @@ export class JobQueue {
     }, Math.max(50, this.leaseMs / 3));
     try {
       if (!registration) throw new PermanentJobError(`No handler is registered for job kind "${job.kind}".`);
-      await registration.handler(job, { signal: abort.signal });
+      const result = await registration.handler(job, { signal: abort.signal });
       if (lost) return settled("lost");
-      await persistently(() => this.store.complete(job));
+      await persistently(() => this.store.complete(job, result));
       this.breaker.succeeded(shop);
       settled("done");
     } catch (error) {

@@ -5,7 +5,7 @@
  * handler, renews the lease meanwhile, and settles the job through the store.
  */
 import type { Transaction } from "../webhooks/ledger.server";
-import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+import type { ClaimedJob, DeadJob, JobRecord, NewJob, ShopKey } from "./types";
 
 export interface ClaimOptions {
   workerId: string;
@@ -33,12 +33,14 @@ export interface JobStore {
   claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]>;
   /** Extends the lease of a running job; false when the lease was lost (another worker has it). */
   renew(job: ClaimedJob, leaseMs: number): Promise<boolean>;
-  complete(job: ClaimedJob): Promise<void>;
+  complete(job: ClaimedJob, result?: unknown): Promise<void>;
   /** A failed attempt: retried later with backoff, or dead when out of attempts (or `permanent`). */
   fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead">;
   /** Puts the job back until `until` without using up the attempt (throttling, open breaker). */
   defer(job: ClaimedJob, until: Date, reason: string): Promise<void>;
   deadJobs(shop: ShopKey, limit?: number): Promise<DeadJob[]>;
+  /** A shop's jobs of one kind, newest first (optionally only one dedupe key's). */
+  recentJobs(shop: ShopKey, kind: string, options?: { dedupeKey?: string; limit?: number }): Promise<JobRecord[]>;
   /** Erases a shop's jobs (uninstall, shop/redact). */
   eraseShop(shop: ShopKey): Promise<number>;
   counts(kinds: string[]): Promise<JobCounts>;

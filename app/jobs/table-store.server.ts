@@ -10,7 +10,7 @@ import type { PrismaClient } from "../db.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobStore } from "./store";
-import type { ClaimedJob, DeadJob, NewJob, ShopKey } from "./types";
+import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -103,8 +103,8 @@ export class TableJobStore implements JobStore {
     return renewed.count === 1;
   }
 
-  async complete(job: ClaimedJob) {
-    await this.settle(job, { status: "done", lastError: null, finishedAt: new Date() });
+  async complete(job: ClaimedJob, result?: unknown) {
+    await this.settle(job, { status: "done", lastError: null, result: result === undefined ? null : JSON.stringify(result), finishedAt: new Date() });
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -134,6 +134,27 @@ export class TableJobStore implements JobStore {
       attempts: row.attempts,
       lastError: row.lastError,
       failedAt: row.finishedAt ?? row.updatedAt,
+    }));
+  }
+
+  async recentJobs(shop: ShopKey, kind: string, options: { dedupeKey?: string; limit?: number } = {}): Promise<JobRecord[]> {
+    const rows = await this.db.backgroundJob.findMany({
+      where: { platform: shop.platform, shopDomain: shop.shopDomain, kind, ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: options.limit ?? 50,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      platform: row.platform as ShopKey["platform"],
+      shopDomain: row.shopDomain,
+      payload: JSON.parse(row.payload) as unknown,
+      status: row.status as JobStatus,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+      runAfter: row.runAfter,
+      createdAt: row.createdAt,
     }));
   }
 

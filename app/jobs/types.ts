@@ -44,7 +44,23 @@ export interface JobHandlerContext {
   signal: AbortSignal;
 }
 
-export type JobHandler<P = unknown> = (job: ClaimedJob<P>, context: JobHandlerContext) => Promise<void>;
+/** Runs one attempt; what it returns (JSON-serialisable) is kept with the finished job. */
+export type JobHandler<P = unknown> = (job: ClaimedJob<P>, context: JobHandlerContext) => Promise<unknown>;
+
+export type JobStatus = "pending" | "running" | "done" | "dead";
+
+/** A job as stored, for a feature's own view of its work (latest first). */
+export interface JobRecord<P = unknown> extends ShopKey {
+  id: string;
+  kind: string;
+  payload: P;
+  status: JobStatus;
+  attempts: number;
+  lastError: string | null;
+  result: unknown;
+  runAfter: Date;
+  createdAt: Date;
+}
 
 /**
  * "Not now, later": the platform asked us to wait (Shopify THROTTLED, HTTP 429 Retry-After).

@@ -41,6 +41,28 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(await queue.runUntilIdle()).toBe(0);
   });
 
+  it("keeps what a handler returned, and lists a shop's jobs of a kind newest first", async () => {
+    const queue = openQueue();
+    queue.register<Payload>("t.result", async (job) => {
+      if (job.payload.n === 3) throw new PermanentJobError("no such fulfillment");
+      return { outcome: job.payload.n === 1 ? "fixed" : "ok", n: job.payload.n };
+    });
+    for (const n of [1, 2, 3]) {
+      await queue.enqueue({ ...shopA, kind: "t.result", payload: { n }, dedupeKey: `f-${n}` });
+      await sleep(5); // distinct creation times
+    }
+    await queue.enqueue({ ...shopB, kind: "t.result", payload: { n: 9 } });
+    await queue.runUntilIdle();
+
+    const jobs = await queue.store.recentJobs(shopA, "t.result");
+    expect(jobs.map((job) => [job.payload, job.status, job.attempts, job.result, job.lastError])).toEqual([
+      [{ n: 3 }, "dead", 1, null, "no such fulfillment"],
+      [{ n: 2 }, "done", 1, { outcome: "ok", n: 2 }, null],
+      [{ n: 1 }, "done", 1, { outcome: "fixed", n: 1 }, null],
+    ]);
+    expect((await queue.store.recentJobs(shopA, "t.result", { dedupeKey: "f-2" })).map((job) => job.payload)).toEqual([{ n: 2 }]);
+  });
+
   it("refuses a kind nobody handles, and names the kind", async () => {
     const queue = openQueue();
     await expect(queue.enqueue({ ...shopA, kind: "t.nobody", payload: {} })).rejects.toThrow(/t\.nobody/);
@@ -287,6 +309,9 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     const started = Date.now();
     await queue.runUntilIdle();
     expect(log).toEqual(["shopify:throttled"]);
+    const [waiting] = await queue.store.recentJobs(shopA, "t.throttle");
+    expect(waiting).toMatchObject({ status: "pending", attempts: 0, lastError: "Throttled" });
+    expect(waiting.runAfter.getTime()).toBeGreaterThan(Date.now());
 
     // Shop A waits (its bucket is empty); shop B is not throttled and runs now.
     await queue.enqueue({ ...shopA, kind: "t.throttle", payload: { name: "woo" } });
