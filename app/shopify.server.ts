@@ -23,6 +23,10 @@ const shopify = shopifyApp({
     // Runs once per fresh offline token: the install (or reinstall) of the app.
     afterAuth: async ({ session, admin }) => {
       await recordShopifyInstall(session.shop, session.scope ?? "", admin.graphql);
+      // The first checklist scan starts at install, so Home has a score on the first visit.
+      // Imported lazily: the checklist's background module itself imports this one.
+      const { scanShopifyShopInBackground } = await import("./checklist/background.server");
+      await scanShopifyShopInBackground(session.shop, "install");
     },
   },
   ...(env.customShopDomains.length ? { customShopDomains: env.customShopDomains } : {}),

@@ -33,7 +33,7 @@ export interface ShopRef {
   shopDomain: string;
 }
 
-export type ScanTrigger = "manual" | "webhook" | "daily" | "cli" | "recheck";
+export type ScanTrigger = "install" | "manual" | "webhook" | "daily" | "cli" | "recheck";
 
 export interface ScanView {
   id: string;

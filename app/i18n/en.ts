@@ -30,7 +30,7 @@ const coreEn = {
   "home.shop.plan": "Shopify plan",
   "home.shop.installed": "Rassure installed",
   "home.policies.heading": "Legal pages Shopify holds for your shop",
-  "home.policies.intro": "Read live from your shop. The trust checklist will explain each gap and how to fix it.",
+  "home.policies.intro": "Read live from your shop. The trust checklist explains each gap and how to fix it.",
   "home.policies.published": "Published",
   "home.policies.empty": "Empty",
   "home.policies.missing": "Missing",

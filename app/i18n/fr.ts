@@ -28,7 +28,7 @@ const coreFr = {
   "home.shop.plan": "Forfait Shopify",
   "home.shop.installed": "Rassure installé le",
   "home.policies.heading": "Pages légales que Shopify détient pour votre boutique",
-  "home.policies.intro": "Lues en direct depuis votre boutique. La checklist de confiance expliquera chaque manque et comment le corriger.",
+  "home.policies.intro": "Lues en direct depuis votre boutique. La checklist de confiance explique chaque manque et comment le corriger.",
   "home.policies.published": "Publiée",
   "home.policies.empty": "Vide",
   "home.policies.missing": "Manquante",

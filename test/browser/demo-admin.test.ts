@@ -15,9 +15,12 @@ describe("offline demo in a real browser", () => {
     await frame.getByText("Rassure is connected to Atelier Lumière.").waitFor({ timeout: 20_000 });
     await expect(frame.getByText("Legal pages Shopify holds for your shop").isVisible()).resolves.toBe(true);
     // The seeded shop has no terms of sale: the live policy list says so.
-    const termsRow = frame.locator(".Polaris-InlineStack").filter({ hasText: "Terms of sale" });
+    const policiesCard = frame.locator(".Polaris-ShadowBevel").filter({ hasText: "Legal pages Shopify holds for your shop" });
+    const termsRow = policiesCard.locator(".Polaris-InlineStack").filter({ hasText: "Terms of sale" });
     await expect(termsRow.last().innerText()).resolves.toMatch(/^Terms of sale\s+(Critical\s+)?Missing$/); // "Critical": the badge tone read to screen readers
     await expect(frame.getByText("5 of 7 published").isVisible()).resolves.toBe(true);
+    // Install started the first checklist scan: Home leads with what matters most.
+    await frame.getByText("Terms of sale are missing").first().waitFor({ timeout: 20_000 });
     await admin.screenshot("demo-admin-home-en");
     expect(admin.pageErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@
  */
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForBackgroundScans } from "../../app/checklist/background.server";
 import prisma from "../../app/db.server";
 import { authenticate } from "../../app/shopify.server";
 import { loader as homeLoader } from "../../app/routes/app._index";
@@ -50,6 +51,9 @@ describe("install through token exchange", () => {
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "shopify", domain: store.shopDomain } } });
     expect(shop).toMatchObject({ name: "Atelier Lumière", countryCode: "FR", installState: "installed" });
     expect(shop.grantedScopes).toContain("read_legal_policies");
+    // Install starts the first checklist scan in the background.
+    await waitForBackgroundScans();
+    expect(await prisma.checklistScan.findFirst({ where: { shopDomain: store.shopDomain } })).toMatchObject({ trigger: "install", status: "done" });
   });
 
   it("serves Home with live data from the Admin API", async () => {
