@@ -36,6 +36,11 @@ export interface PreviewRequest {
   settings?: { tone?: string; alignment?: string };
   blockId?: string;
   designMode?: boolean;
+  /**
+   * A storefront renders from the app-data metafields as the platform stores them
+   * (namespace → key → { value }); when given, it replaces the scope built from `config`.
+   */
+  appMetafields?: Record<string, Record<string, unknown>>;
 }
 
 
@@ -141,7 +146,7 @@ export function createPreviewRenderer(sources: ExtensionSources) {
       });
       const policies = Object.fromEntries(request.shop.policies.map((p) => [p.handle, p]));
       const scope = {
-        app: { metafields: { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
+        app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
         block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
         request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false },
         shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, ...policies },

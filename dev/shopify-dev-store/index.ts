@@ -18,12 +18,14 @@ import { jsonResponse, readBodyParams, textResponse } from "./responses";
 import { createDefaultSeed, DEFAULT_SHOP_DOMAIN } from "./seed";
 import { mintSessionToken } from "./session-token";
 import { createState, markUninstalled, publicStateDump } from "./state";
+import { startStorefront } from "./storefront";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { DevStoreOptions, ShopifyDevStore } from "./types";
 import { adminAppUrl, embeddedAppUrl } from "./urls";
 import { deliverWebhook, findSubscription, flushWebhooks } from "./webhooks";
 
 export { readAppWebhookSubscriptions } from "./app-config";
+export { appProxySignature, placeDemoAppBlocks, readAppProxyConfig } from "./storefront";
 export type * from "./types";
 
 const APP_BRIDGE_SCRIPT = readFileSync(fileURLToPath(new URL("./public/app-bridge.js", import.meta.url)), "utf8");
@@ -127,9 +129,18 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     onError: (error) => store.log(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   store.baseUrl = server.url;
+  const storefront = await startStorefront(store, {
+    port: options.storefront?.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    appProxy: options.storefront?.appProxy ?? null,
+  }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
 
   return {
     url: server.url,
+    storefrontUrl: storefront.url,
     shopDomain,
     state: store.state,
     fetch: createDevStoreFetch(shopDomain, () => store.baseUrl, realFetch),
@@ -154,7 +165,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     flushWebhooks: () => flushWebhooks(store),
     close: async () => {
       await flushWebhooks(store);
-      await server.close();
+      await Promise.all([server.close(), storefront.close()]);
     },
   };
 }

@@ -22,9 +22,17 @@ export const DEFAULT_SHOP_DOMAIN = "atelier-lumiere.myshopify.com";
 const PRIMARY_HOST = "www.atelier-lumiere.fr";
 const TIME_ZONE = "Europe/Paris";
 
-/** Block type of the app embed in settings_data.json ("shopify://apps/<app>/blocks/<block>/<extension uuid>"). */
+/** Theme app extension uuid of the app's blocks in theme files. */
+export const THEME_EXTENSION_UUID = "6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70";
+
+/** Type of an app block in theme JSON files ("shopify://apps/<app>/blocks/<block>/<extension uuid>"). */
+export function appBlockType(appHandle: string, blockHandle: string): string {
+  return `shopify://apps/${appHandle}/blocks/${blockHandle}/${THEME_EXTENSION_UUID}`;
+}
+
+/** Block type of the app embed in settings_data.json. */
 export function appEmbedBlockType(appHandle: string): string {
-  return `shopify://apps/${appHandle}/blocks/trust-bar/6f0d3a52-9c1e-4b7a-8d25-3e8c1f4b9a70`;
+  return appBlockType(appHandle, "trust-bar");
 }
 
 const DAY = 86_400_000;
@@ -259,7 +267,8 @@ const CUSTOMERS: CustomerSeed[] = [
   { first: "Inès", last: "Garnier", email: "ines.garnier@icloud.com", phone: "+33 6 55 44 33 22", address1: "21 rue Nationale", city: "Lille", zip: "59000", country: "France", countryCode: "FR" },
 ];
 
-const PRODUCTS: Array<{ title: string; sku: string; price: string }> = [
+/** The shop's catalogue (orders refer to it; the local storefront sells it). */
+export const PRODUCTS: Array<{ title: string; sku: string; price: string }> = [
   { title: "Bougie parfumée Figue & Cèdre", sku: "BOU-FIG-180", price: "29.00" },
   { title: "Bougie Lavande des Monts d'Ardèche", sku: "BOU-LAV-180", price: "26.00" },
   { title: "Tasse en grès émaillé Terre", sku: "CER-TAS-TER", price: "24.00" },

@@ -22,9 +22,27 @@ export interface WebhookSubscription {
   uri: string;
 }
 
+/** shopify.app.toml `[app_proxy]`: `/<prefix>/<subpath>/*` on the storefront → `<url>/*`. */
+export interface AppProxyConfig {
+  /** "apps" | "a" | "community" | "tools" */
+  prefix: string;
+  subpath: string;
+  /** e.g. http://localhost:3000/proxy (its origin follows the running app, as the Shopify CLI rewrites it). */
+  url: string;
+}
+
+export interface DevStorefrontOptions {
+  /** 0 = random (default). */
+  port?: number;
+  /** The app's proxy; default none (its paths are 404s, as for an app that declares none). */
+  appProxy?: AppProxyConfig | null;
+}
+
 export interface DevStoreOptions {
   /** 0 = random. */
   port?: number;
+  /** The online store on its own origin (storefront pages, app blocks, app proxy). */
+  storefront?: DevStorefrontOptions;
   /** Default 127.0.0.1. */
   host?: string;
   app: DevStoreApp;
@@ -61,6 +79,8 @@ export interface DevStoreSimulate {
 export interface ShopifyDevStore {
   /** http://127.0.0.1:PORT */
   url: string;
+  /** The online store, http://127.0.0.1:PORT (another port: a shop has its own origin). */
+  storefrontUrl: string;
   /** e.g. "atelier-lumiere.myshopify.com" */
   shopDomain: string;
   /** Live mutable state (tests read/modify it). */
