@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { TEST_APP } from "../test/support/test-app";
+import { percentile } from "./load-harness";
 
 const COUNT = Number(process.env.BENCH_FULFILLMENTS ?? 1000);
 const CONCURRENCY = 50;
@@ -25,6 +26,7 @@ const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
 execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
 Object.assign(process.env, {
   NODE_ENV: "test",
+  RASSURE_LOG_LEVEL: "warn",
   DATABASE_URL: databaseUrl,
   SHOPIFY_API_KEY: TEST_APP.apiKey,
   SHOPIFY_API_SECRET: TEST_APP.apiSecret,
@@ -97,10 +99,6 @@ while (pending.size > 0 && Date.now() < deadline) await new Promise((resolve) =>
 clearInterval(poll);
 const totalMs = performance.now() - start;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 const latencies = [...doneAt].map(([id, t]) => t - sentAt.get(id)!);
 const jobs = await prisma.trackingJob.groupBy({ by: ["status"], _count: true });
 const fixes = await prisma.trackingFix.count();

@@ -93,10 +93,12 @@ const pausedUntil = new Map<string, number>();
 const shopKey = (job: { platform: string; shopDomain: string }) => `${job.platform}|${job.shopDomain}`;
 const isPaused = (job: { platform: string; shopDomain: string }) => (pausedUntil.get(shopKey(job)) ?? 0) > Date.now();
 
-/** Takes a due job; also retires older pending jobs for the same fulfillment (one fresh read covers them). */
+/** Takes a due job; also retires the other jobs already queued for that fulfillment: the fresh read that follows covers them. */
 async function claim(where: { shopDomain?: string }): Promise<JobRow | null> {
+  // A throttled shop's backlog must not hold up the other shops: its jobs are left out while it waits.
+  const paused = [...pausedUntil].filter(([, until]) => until > Date.now()).map(([key]) => key.split("|")[1]);
   const due = await prisma.trackingJob.findMany({
-    where: { status: "pending", runAfter: { lte: new Date() }, ...where },
+    where: { status: "pending", runAfter: { lte: new Date() }, ...(paused.length ? { shopDomain: { notIn: paused } } : {}), ...where },
     orderBy: { createdAt: "asc" },
     take: CONCURRENCY * 4,
   });
@@ -106,7 +108,7 @@ async function claim(where: { shopDomain?: string }): Promise<JobRow | null> {
     if (taken.count !== 1) continue;
     running.add(job.fulfillmentId);
     await prisma.trackingJob.updateMany({
-      where: { platform: job.platform, shopDomain: job.shopDomain, fulfillmentId: job.fulfillmentId, status: "pending", createdAt: { lte: job.createdAt }, id: { not: job.id } },
+      where: { platform: job.platform, shopDomain: job.shopDomain, fulfillmentId: job.fulfillmentId, status: "pending", createdAt: { lte: new Date() }, id: { not: job.id } },
       data: { status: "done", outcome: "coalesced" },
     });
     return { ...job, status: "running", attempts: job.attempts + 1 };

@@ -1,0 +1,76 @@
+/**
+ * The tracking worker's scheduling, with a platform double per shop: a shop Shopify throttles
+ * waits (without using up attempts) and does not hold up other shops; duplicates for one
+ * fulfillment collapse into one platform write.
+ */
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { ShopifyGraphqlError } from "../../adapters/shopify";
+import type { PlatformAdapter, Shipment, TrackingUpdate } from "../../adapters/types";
+import prisma from "../../app/db.server";
+import { drainTrackingJobs, enqueueTrackingJob, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
+
+const writes: Array<{ shop: string; id: string; update: TrackingUpdate }> = [];
+const links = new Map<string, string>(); // what the platform holds after a write
+const throttledShops = new Set<string>();
+
+function shipment(id: string): Shipment {
+  return { id, name: "#1-F1", orderId: "gid://shopify/Order/1", orderName: "#1", status: "SUCCESS", createdAt: "2026-11-01T00:00:00Z", destinationCountry: "FR", tracking: [{ company: "Colissimo", number: "6A18734592013", url: links.get(id) ?? null }] };
+}
+
+function platformDouble(shop: string): PlatformAdapter {
+  const throttle = () => {
+    if (throttledShops.has(shop)) {
+      throw new ShopifyGraphqlError("Throttled", [{ message: "Throttled", extensions: { code: "THROTTLED" } }], {
+        requestedQueryCost: 20,
+        actualQueryCost: null,
+        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 },
+      });
+    }
+  };
+  return {
+    platform: "shopify",
+    getShipment: async (id: string) => (throttle(), shipment(id)),
+    updateShipmentTracking: async (id: string, update: TrackingUpdate) => {
+      throttle();
+      writes.push({ shop, id, update });
+      links.set(id, update.url);
+    },
+  } as unknown as PlatformAdapter;
+}
+
+beforeEach(async () => {
+  setTrackingAdapterFactory(async (_platform, shop) => platformDouble(shop));
+  writes.length = 0;
+  links.clear();
+  throttledShops.clear();
+  await prisma.trackingJob.deleteMany();
+  await prisma.trackingFix.deleteMany();
+});
+
+afterAll(() => setTrackingAdapterFactory(null));
+
+describe("tracking worker", () => {
+  it("lets other shops through while a throttled shop waits, and the throttled one resumes later", async () => {
+    throttledShops.add("busy.myshopify.com");
+    for (let i = 0; i < 6; i++) await enqueueTrackingJob(prisma, { platform: "shopify", shopDomain: "busy.myshopify.com", fulfillmentId: `gid://shopify/Fulfillment/${i}`, source: "webhook" });
+    await enqueueTrackingJob(prisma, { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/100", source: "webhook" });
+
+    await drainTrackingJobs();
+    expect(writes.map((w) => w.shop)).toEqual(["calm.myshopify.com"]);
+    const busy = await prisma.trackingJob.findMany({ where: { shopDomain: "busy.myshopify.com" } });
+    expect(busy.every((j) => j.status === "pending" && j.attempts === 0)).toBe(true); // throttling is not a failed attempt
+
+    throttledShops.clear();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the bucket refills (20 points at 100/s, at least 250 ms)
+    await drainTrackingJobs();
+    expect(writes.filter((w) => w.shop === "busy.myshopify.com")).toHaveLength(6);
+    expect(await prisma.trackingJob.count({ where: { status: "done", outcome: "fixed" } })).toBe(7);
+  });
+
+  it("collapses queued duplicates for one fulfillment into one write", async () => {
+    for (let i = 0; i < 5; i++) await enqueueTrackingJob(prisma, { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/7", source: "webhook" });
+    await drainTrackingJobs();
+    expect(writes).toHaveLength(1);
+    expect(await prisma.trackingJob.count({ where: { outcome: "coalesced" } })).toBe(4);
+  });
+});
