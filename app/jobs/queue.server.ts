@@ -59,6 +59,10 @@ export class JobQueue {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** Work may be waiting: the next sweep must claim before the worker counts as idle. */
+  private kicked = false;
+  /** The last sweep found nothing due and nothing is running. */
+  private quiet = false;
 
   constructor(
     readonly store: JobStore,
@@ -97,7 +101,14 @@ export class JobQueue {
 
   /** Wakes an idle worker now (a job was just enqueued). */
   kick() {
+    this.kicked = true;
+    this.quiet = false;
     this.wake?.();
+  }
+
+  /** Resolves once the running worker has nothing due and nothing running (tests, benches, shutdown). */
+  async whenIdle() {
+    while (this.loop && !this.stopping && !this.quiet) await sleep(10);
   }
 
   get running(): boolean {
@@ -137,6 +148,7 @@ export class JobQueue {
 
   private async run() {
     while (!this.stopping) {
+      this.kicked = false;
       const free = this.concurrency - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
@@ -155,12 +167,16 @@ export class JobQueue {
         });
         this.inFlight.set(job.id, { done, abort });
       }
-      if (claimed.length === 0 || this.inFlight.size >= this.concurrency) await this.idle();
+      if (claimed.length === 0 || this.inFlight.size >= this.concurrency) {
+        if (claimed.length === 0 && this.inFlight.size === 0 && !this.kicked) this.quiet = true;
+        await this.idle();
+      }
     }
   }
 
   /** Sleeps until a kick, a finished job or the poll interval. */
   private idle() {
+    if (this.kicked || this.stopping) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, this.pollMs);
       function done() {

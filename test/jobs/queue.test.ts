@@ -326,6 +326,24 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(await queue.store.counts(["t.throttle"])).toMatchObject({ dead: 0 });
   });
 
+  it("tells when the running worker has nothing left to do now", async () => {
+    const queue = openQueue();
+    const { runs, record } = recorder();
+    queue.register<Payload>("t.idle", async (job) => {
+      record(job);
+      await sleep(50);
+      // Work that follows from work (a webhook Shopify sends after our fix) is waited for too.
+      if (job.payload.n < 3) await queue.enqueue({ ...shopA, kind: "t.idle", payload: { n: job.payload.n + 1 } });
+    });
+    await queue.start();
+    await queue.enqueue({ ...shopA, kind: "t.idle", payload: { n: 1 } });
+    await queue.enqueue({ ...shopA, kind: "t.idle", payload: { n: 10 }, runAfter: new Date(Date.now() + 60_000) });
+    queue.kick();
+    await queue.whenIdle();
+    expect(Object.fromEntries(runs)).toEqual({ 1: 1, 2: 1, 3: 1 }); // the job due in a minute does not hold it up
+    await queue.stop();
+  });
+
   it("stops gracefully: no new claims, the running job finishes and is recorded", async () => {
     const queue = openQueue();
     let started = false;
