@@ -126,6 +126,23 @@ function IntentForm({
   );
 }
 
+/** One card of the page: a level-2 heading with its status badges, then the content. */
+function SectionCard({ title, badges, children }: { title: string; badges: ReactNode; children: ReactNode }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
+          {badges}
+        </InlineStack>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
 export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -145,122 +162,112 @@ export default function WooCommerceAdmin() {
     <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
       <BlockStack gap="400">
         {disconnected ? null : (
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack gap="200" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  {t("woocommerce.admin.checklist")}
-                </Text>
-                {checklist.score !== null ? (
-                  <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
-                    {t("woocommerce.admin.score", {
-                      score: checklist.score,
-                      grade: checklist.grade ?? "-",
-                    })}
-                  </Badge>
-                ) : null}
-              </InlineStack>
-              {checklist.failed ? (
-                <Banner tone="warning">
-                  <p>
-                    {t("woocommerce.admin.scanFailed", {
-                      error: checklist.failed,
-                    })}
-                  </p>
-                </Banner>
-              ) : null}
-              {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
-              {checklist.top.length > 0 ? (
-                <BlockStack gap="200" as="ul">
-                  {checklist.top.map((item) => (
-                    <li key={item.id}>
-                      <Text as="p" fontWeight="semibold">
-                        {item.title[data.locale]}
-                      </Text>
-                      <Text as="p" tone="subdued">
-                        {item.summary[data.locale]}{" "}
-                        <Link url={item.fixUrl} target="_blank">
-                          {t("woocommerce.admin.fix")}
-                        </Link>
-                      </Text>
-                    </li>
-                  ))}
-                </BlockStack>
-              ) : null}
-              <IntentForm intent="scan" store={data.store} token={data.token}>
-                <Button submit variant="primary">
-                  {t("woocommerce.admin.runScan")}
-                </Button>
-              </IntentForm>
-            </BlockStack>
-          </Card>
-        )}
-        {disconnected ? null : (
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack gap="200" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  {t("woocommerce.admin.blocks")}
-                </Text>
-                <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
-                  {data.blocks.publishedAt
-                    ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
-                    : t("woocommerce.admin.blocksNotPublished")}
+          <SectionCard
+            title={t("woocommerce.admin.checklist")}
+            badges={
+              checklist.score !== null ? (
+                <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
+                  {t("woocommerce.admin.score", { score: checklist.score, grade: checklist.grade ?? "-" })}
                 </Badge>
-              </InlineStack>
-              <Text as="p" tone="subdued">
-                {t("woocommerce.admin.blocksHelp")}
-              </Text>
-              {data.blocks.publishError ? (
-                <Banner tone="warning">
-                  <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
-                </Banner>
-              ) : null}
-              <IntentForm intent="publish" store={data.store} token={data.token}>
-                <Button submit>{t("woocommerce.admin.publish")}</Button>
-              </IntentForm>
-            </BlockStack>
-          </Card>
-        )}
-        <Card>
-          <BlockStack gap="300">
-            <InlineStack gap="200" blockAlign="center">
-              <Text as="h2" variant="headingMd">
-                {t("woocommerce.admin.connection")}
-              </Text>
-              <Badge tone={disconnected ? "critical" : "success"}>
-                {disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}
-              </Badge>
-              {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
-            </InlineStack>
-            <Text as="p">
-              {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
-            </Text>
-            {data.error && !disconnected ? (
+              ) : null
+            }
+          >
+            {checklist.failed ? (
               <Banner tone="warning">
                 <p>
-                  {t("woocommerce.admin.storeUnreachable", {
-                    error: data.error,
+                  {t("woocommerce.admin.scanFailed", {
+                    error: checklist.failed,
                   })}
                 </p>
               </Banner>
             ) : null}
-            {disconnected ? (
-              <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
-            ) : (
-              <IntentForm intent="disconnect" store={data.store} token={data.token}>
-                <BlockStack gap="200">
-                  <Text as="p" tone="subdued">
-                    {t("woocommerce.admin.disconnectHelp")}
-                  </Text>
-                  <Button submit tone="critical">
-                    {t("woocommerce.admin.disconnect")}
-                  </Button>
-                </BlockStack>
-              </IntentForm>
-            )}
-          </BlockStack>
-        </Card>
+            {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
+            {checklist.top.length > 0 ? (
+              <BlockStack gap="200" as="ul">
+                {checklist.top.map((item) => (
+                  <li key={item.id}>
+                    <Text as="p" fontWeight="semibold">
+                      {item.title[data.locale]}
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {item.summary[data.locale]}{" "}
+                      <Link url={item.fixUrl} target="_blank">
+                        {t("woocommerce.admin.fix")}
+                      </Link>
+                    </Text>
+                  </li>
+                ))}
+              </BlockStack>
+            ) : null}
+            <IntentForm intent="scan" store={data.store} token={data.token}>
+              <Button submit variant="primary">
+                {t("woocommerce.admin.runScan")}
+              </Button>
+            </IntentForm>
+          </SectionCard>
+        )}
+        {disconnected ? null : (
+          <SectionCard
+            title={t("woocommerce.admin.blocks")}
+            badges={
+              <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
+                {data.blocks.publishedAt
+                  ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
+                  : t("woocommerce.admin.blocksNotPublished")}
+              </Badge>
+            }
+          >
+            <Text as="p" tone="subdued">
+              {t("woocommerce.admin.blocksHelp")}
+            </Text>
+            {data.blocks.publishError ? (
+              <Banner tone="warning">
+                <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
+              </Banner>
+            ) : null}
+            <IntentForm intent="publish" store={data.store} token={data.token}>
+              <Button submit>{t("woocommerce.admin.publish")}</Button>
+            </IntentForm>
+          </SectionCard>
+        )}
+        <SectionCard
+          title={t("woocommerce.admin.connection")}
+          badges={
+            <>
+              <Badge tone={disconnected ? "critical" : "success"}>
+                {disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}
+              </Badge>
+              {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
+            </>
+          }
+        >
+          <Text as="p">
+            {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
+          </Text>
+          {data.error && !disconnected ? (
+            <Banner tone="warning">
+              <p>
+                {t("woocommerce.admin.storeUnreachable", {
+                  error: data.error,
+                })}
+              </p>
+            </Banner>
+          ) : null}
+          {disconnected ? (
+            <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
+          ) : (
+            <IntentForm intent="disconnect" store={data.store} token={data.token}>
+              <BlockStack gap="200">
+                <Text as="p" tone="subdued">
+                  {t("woocommerce.admin.disconnectHelp")}
+                </Text>
+                <Button submit tone="critical">
+                  {t("woocommerce.admin.disconnect")}
+                </Button>
+              </BlockStack>
+            </IntentForm>
+          )}
+        </SectionCard>
       </BlockStack>
     </StandalonePage>
   );
