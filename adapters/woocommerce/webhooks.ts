@@ -22,8 +22,15 @@ export async function listWooWebhooks(client: WooRestClient): Promise<WooWebhook
   return parse(array(webhookParser), await client.getAll("webhooks", { status: "all" }), "webhooks").filter((w) => w.topic && w.delivery_url);
 }
 
+/** Same host and path as our receiver (the query names the shop and may change); other plugins' URLs may be anything. */
 function isOurs(webhook: WooWebhook, deliveryUrl: string): boolean {
-  return new URL(webhook.delivery_url).pathname === new URL(deliveryUrl).pathname && new URL(webhook.delivery_url).host === new URL(deliveryUrl).host;
+  try {
+    const theirs = new URL(webhook.delivery_url);
+    const ours = new URL(deliveryUrl);
+    return theirs.host === ours.host && theirs.pathname === ours.pathname;
+  } catch {
+    return false;
+  }
 }
 
 /** Makes the store's webhooks match `setup`; returns what changed. */

@@ -207,6 +207,7 @@ describe("webhooks and storefront config", () => {
     const deliveryUrl = "https://rassure.example/woocommerce/webhooks?shop=x";
     expect(await adapter.ensureWebhooks({ deliveryUrl, secret: "s1" })).toEqual({ created: ["order.updated", "order.created"], removed: [] });
     store.state.webhooks.push({ ...store.state.webhooks[0], id: 999, topic: "", delivery_url: "", status: "disabled" });
+    store.state.webhooks.push({ ...store.state.webhooks[0], id: 998, topic: "order.updated", delivery_url: "not a url", status: "active" });
     expect(await adapter.ensureWebhooks({ deliveryUrl, secret: "s2" })).toEqual({ created: [], removed: [] });
     expect(store.state.webhooks.filter((w) => w.delivery_url === deliveryUrl).map((w) => w.secret)).toEqual(["s2", "s2"]);
     expect(store.deliveries.filter((d) => d.topic === "ping")).toHaveLength(2);
