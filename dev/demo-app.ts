@@ -10,7 +10,7 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
+import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
 import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -18,6 +18,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export interface OfflineStackOptions {
   appPort: number;
   storePort: number;
+  /** The dev store's online store (0 = any free port). */
+  storefrontPort?: number;
   databaseUrl: string;
   /** The WooCommerce dev store shown beside the Shopify one (0 = any free port). */
   wooStorePort?: number;
@@ -28,6 +30,8 @@ export interface OfflineStack {
   store: ShopifyDevStore;
   appUrl: string;
   adminUrl: string;
+  /** The dev store's storefront (http on 127.0.0.1), which the checklist's probe visits in the demo. */
+  storefrontUrl: string;
   /** The WooCommerce shop connected through /wc-auth, or null when it could not start. */
   woo: { store: WooCommerceDevStore; wpAdminUrl: string } | null;
   close(): Promise<void>;
@@ -46,7 +50,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
 }
 
-export async function startOfflineStack({ appPort, storePort, databaseUrl, wooStorePort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
+export async function startOfflineStack({ appPort, storePort, storefrontPort = 0, databaseUrl, wooStorePort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
   // Same site as the dev store's admin (127.0.0.1, another port): browsers that block
   // third-party storage (Safari, Brave, Chromium's defaults) still run the embedded app.
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -71,7 +75,12 @@ export async function startOfflineStack({ appPort, storePort, databaseUrl, wooSt
     port: storePort,
     app: { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret, appUrl, scopes, handle: DEMO_APP.handle, title: "Rassure" },
     webhookSubscriptions: readAppWebhookSubscriptions(path.join(root, "shopify.app.toml")),
+    storefront: { port: storefrontPort, appProxy: readAppProxyConfig(path.join(root, "shopify.app.toml")) },
   });
+  // The merchant has placed Rassure's blocks on the product page (the theme editor is not part of the dev store).
+  placeDemoAppBlocks(store.state, DEMO_APP.handle);
+  // Development option: the checklist probes this local storefront instead of the unreachable www.atelier-lumiere.fr.
+  process.env.RASSURE_DEV_STOREFRONT_URL = store.storefrontUrl;
 
   // The built app imports Shopify's libraries first; then their fetch is pointed at the dev store.
   const { createAppHandler, listen, loadServerBuild } = await import("../server/http-server.mjs");
@@ -106,6 +115,7 @@ export async function startOfflineStack({ appPort, storePort, databaseUrl, wooSt
     store,
     appUrl,
     adminUrl: store.adminUrl("/app"),
+    storefrontUrl: store.storefrontUrl,
     woo,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

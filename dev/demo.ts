@@ -15,6 +15,8 @@ if (process.env.NODE_ENV === "production") {
 
 const appPort = Number(process.env.PORT || 3000);
 const storePort = Number(process.env.DEV_STORE_PORT || 3100);
+// Beside the default dev store port; any free port when the caller chose the store's (tests run several demos).
+const storefrontPort = Number(process.env.DEV_STOREFRONT_PORT || (process.env.DEV_STORE_PORT ? 0 : 3101));
 const databaseUrl = process.env.DEMO_DATABASE_URL || "file:./data/demo.sqlite";
 const wooStorePort = Number(process.env.WOO_DEV_STORE_PORT || 3200);
 
@@ -28,12 +30,16 @@ if (!process.argv.includes("--no-build")) {
 }
 
 try {
-  const stack = await startOfflineStack({ appPort, storePort, databaseUrl, wooStorePort, log: (line) => console.log(line) });
+  const stack = await startOfflineStack({ appPort, storePort, storefrontPort, databaseUrl, wooStorePort, log: (line) => console.log(line) });
   console.log(`
 Rassure is running offline.
 
   Shopify admin (dev store "${stack.store.state.shop.name}") with Rassure open:
     ${stack.adminUrl}
+
+  Its storefront, with Rassure's blocks on the product pages and "Track my order" at /pages/suivi-de-commande:
+    ${stack.storefrontUrl}/products/bougie-figue-cedre
+  (plain http on this machine: the trust checklist probes it, so its HTTPS checks fail, honestly)
 
 ${stack.woo ? `  WordPress admin (WooCommerce dev store "${stack.woo.store.state.siteName}") with Rassure open:
     ${stack.woo.wpAdminUrl}

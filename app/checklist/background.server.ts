@@ -11,6 +11,7 @@ import { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../db.server";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { findShop } from "../shops.server";
+import { devStorefrontScanOptions } from "./dev-storefront.server";
 import { unauthenticated } from "../shopify.server";
 import type { ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
 import { finishScan, isScanDue, latestChecklist, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
@@ -30,7 +31,7 @@ export async function waitForBackgroundScans(): Promise<void> {
 
 async function shopifyContext(shopDomain: string) {
   const [{ admin }, shop] = await Promise.all([unauthenticated.admin(shopDomain), findShop("shopify", shopDomain)]);
-  return { adapter: new ShopifyAdapter(admin.graphql), jurisdiction: shop ? effectiveJurisdiction(shop) : undefined };
+  return { adapter: new ShopifyAdapter(admin.graphql), jurisdiction: shop ? effectiveJurisdiction(shop) : undefined, ...devStorefrontScanOptions() };
 }
 
 /** Waits (briefly) until a row written in a webhook transaction is visible, then runs the scan. */
@@ -39,8 +40,8 @@ async function runScanRow(shop: ShopRef, scanId: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
-    const { adapter, jurisdiction } = await shopifyContext(shop.shopDomain);
-    await finishScan(prisma, scanId, shop, adapter, { jurisdiction });
+    const { adapter, ...options } = await shopifyContext(shop.shopDomain);
+    await finishScan(prisma, scanId, shop, adapter, options);
   } catch (error) {
     // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
     await prisma.checklistScan.updateMany({ where: { id: scanId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
@@ -60,7 +61,7 @@ export async function scanShopifyShopInBackground(shopDomain: string, trigger: S
 export function recheckInBackground(shopDomain: string, checkId: string): void {
   const shop: ShopRef = { platform: "shopify", shopDomain };
   track(
-    shopifyContext(shopDomain).then(({ adapter, jurisdiction }) => recheckItem(prisma, shop, adapter, checkId, { jurisdiction })),
+    shopifyContext(shopDomain).then(({ adapter, ...options }) => recheckItem(prisma, shop, adapter, checkId, options)),
   );
 }
 

@@ -16,6 +16,18 @@ export interface CollectOptions {
   now?: Date;
 }
 
+/** With a storefront override, the legal pages the platform lists on its storefront are visited on the override. */
+function rebase(url: string | null, platformStorefront: string, override: string | undefined): string | null {
+  if (!url || !override) return url;
+  try {
+    const page = new URL(url);
+    if (page.host !== new URL(platformStorefront).host) return url;
+    return new URL(`${page.pathname}${page.search}`, override).href;
+  } catch {
+    return url;
+  }
+}
+
 export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" | "collectChecklistFacts">, options: CollectOptions = {}): Promise<ShopSnapshot> {
   const facts = await adapter.collectChecklistFacts();
   const storefront =
@@ -24,7 +36,7 @@ export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" 
       : await probeStorefront(options.storefrontUrl ?? facts.storefrontUrl, {
           ...options.probeOptions,
           platform: facts.platform,
-          legalPages: facts.legalPages.map((page) => ({ kind: page.kind, url: page.url })),
+          legalPages: facts.legalPages.map((page) => ({ kind: page.kind, url: rebase(page.url, facts.storefrontUrl, options.storefrontUrl) })),
           locked: facts.storefrontLocked,
         });
   return { platform: facts.platform, collectedAt: (options.now ?? new Date()).toISOString(), facts, storefront };

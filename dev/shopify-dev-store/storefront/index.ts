@@ -93,9 +93,7 @@ function segment(path: string, prefix: string): string | null {
   return /^[a-z0-9][a-z0-9-]{0,99}$/i.test(rest) ? rest.toLowerCase() : null;
 }
 
-export interface StorefrontServer extends RunningServer {}
-
-export async function startStorefront(store: DevStoreContext, options: StorefrontOptions): Promise<StorefrontServer> {
+export async function startStorefront(store: DevStoreContext, options: StorefrontOptions): Promise<RunningServer> {
   // The extension is read on the first visit: test stores that never open the storefront pay nothing.
   let blocks: AppBlocks | undefined;
   let pages: StorefrontPages | undefined;
