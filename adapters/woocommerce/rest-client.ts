@@ -57,6 +57,8 @@ type Method = "get" | "post" | "put" | "delete";
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 const MAX_PAGES = 50;
+/** A broken or hostile store must not exhaust memory: no WooCommerce answer we read comes near this. */
+export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 function describe(status: number | null, body: unknown, fallback: string): { message: string; code: string | null } {
   if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {
@@ -115,7 +117,7 @@ export class WooRestClient {
         version: namespace,
         timeout: this.timeoutMs,
         // Errors are ours to classify; redirects on an API call mean a misconfigured store.
-        axiosConfig: { validateStatus: () => true, maxRedirects: 0, responseType: "text" },
+        axiosConfig: { validateStatus: () => true, maxRedirects: 0, responseType: "text", maxContentLength: MAX_RESPONSE_BYTES },
       });
       this.clients.set(namespace, client);
     }
@@ -133,6 +135,8 @@ export class WooRestClient {
         : await client[method](endpoint, data ?? {}, params);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // axios stops reading past maxContentLength: a broken or hostile store, not worth retrying.
+      if (reason.includes("maxContentLength")) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
       throw new WooCommerceApiError(`The store did not answer (${reason}).`, null, null, true);
     }
     const headers = headerMap(response.headers);

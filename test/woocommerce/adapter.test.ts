@@ -147,6 +147,31 @@ describe("transport: auth, retries, pagination, timeouts", () => {
     server.close();
   });
 
+  it("refuses oversized answers instead of exhausting memory", async () => {
+    const { createServer: createHttpServer } = await import("node:http");
+    const chunk = Buffer.alloc(1024 * 1024, "x");
+    const server = createHttpServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" }); // chunked: no Content-Length to trust
+      let sent = 0;
+      const push = () => {
+        while (sent < 25 && res.write(chunk)) sent++;
+        if (sent >= 25) res.end();
+        else res.once("drain", push);
+      };
+      push();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const storeUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const adapter = new WooCommerceAdapter({ storeUrl, consumerKey: "ck_x", consumerSecret: "cs_x" }, { ...fast, maxRetries: 0 });
+      await expect(adapter.getThemeEmbedStatus("trust-bar")).rejects.toMatchObject({ code: "rassure_too_large" });
+      await expect(adapter.client.get("system_status")).rejects.toMatchObject({ code: "rassure_too_large", retryable: false });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it("an HTML answer (plain permalinks) is a clear error", async () => {
     const plain = await startWooCommerceDevStore({ permalinks: "plain" });
     try {
