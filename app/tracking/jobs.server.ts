@@ -188,7 +188,7 @@ async function scheduleRetry() {
   retryTimer.unref?.();
 }
 
-let recovered = false;
+let lastRecovery = 0;
 
 /** Starts draining in the background (no-op if already draining; a kick during a drain runs another pass). */
 export function kickTrackingWorker(): Promise<void> {
@@ -197,9 +197,9 @@ export function kickTrackingWorker(): Promise<void> {
     return draining;
   }
   draining = (async () => {
-    // The first drain of a process also picks up work a previous process left running.
-    if (!recovered) {
-      recovered = true;
+    // Now and then (not on every webhook: it is a write) pick up work a crashed process left running.
+    if (Date.now() - lastRecovery > 60_000) {
+      lastRecovery = Date.now();
       await requeueStaleJobs();
     }
     do {

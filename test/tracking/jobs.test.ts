@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ShopifyGraphqlError } from "../../adapters/shopify";
 import type { PlatformAdapter, Shipment, TrackingUpdate } from "../../adapters/types";
 import prisma from "../../app/db.server";
-import { drainTrackingJobs, enqueueTrackingJob, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
+import { drainTrackingJobs, enqueueTrackingJob, requeueStaleJobs, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
 
 const writes: Array<{ shop: string; id: string; update: TrackingUpdate }> = [];
 const links = new Map<string, string>(); // what the platform holds after a write
@@ -72,5 +72,16 @@ describe("tracking worker", () => {
     await drainTrackingJobs();
     expect(writes).toHaveLength(1);
     expect(await prisma.trackingJob.count({ where: { outcome: "coalesced" } })).toBe(4);
+  });
+
+  it("puts back work a crashed process left running, and only that", async () => {
+    const old = new Date(Date.now() - 10 * 60_000);
+    const crashed = await prisma.trackingJob.create({ data: { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/8", source: "webhook", status: "running", attempts: 1, updatedAt: old } });
+    const live = await prisma.trackingJob.create({ data: { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/9", source: "webhook", status: "running", attempts: 1 } });
+    await requeueStaleJobs();
+    expect((await prisma.trackingJob.findUniqueOrThrow({ where: { id: crashed.id } })).status).toBe("pending");
+    expect((await prisma.trackingJob.findUniqueOrThrow({ where: { id: live.id } })).status).toBe("running");
+    await drainTrackingJobs();
+    expect(writes.map((w) => w.id)).toEqual(["gid://shopify/Fulfillment/8"]);
   });
 });
