@@ -1,77 +1,51 @@
 /**
- * The "Track my order" theme block: rendered from the extension's own Liquid (liquidjs with
- * Shopify's `t` semantics) into a storefront stand-in that plays Shopify's app proxy — it signs
- * the forwarded request and renders the app's Liquid answer in the page — and used in real
- * Chromium the way a shopper would, with no JavaScript on the page at all.
+ * The "Track my order" theme block as a shopper meets it: the local dev store's storefront
+ * renders the block from the extension's Liquid on its "Suivre ma commande" page, and its app
+ * proxy signs and forwards the form to the app's real /proxy/track route, rendering the answer
+ * in the theme — used in real Chromium, with no JavaScript on the page.
  */
-import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action as proxyAction } from "../../app/routes/proxy.track";
+import { ShopifyAdapter } from "../../adapters/shopify";
+import { authenticate, unauthenticated } from "../../app/shopify.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
+import { toPublishedConfig } from "../../app/storefront/config";
 import { createPreviewRenderer } from "../../app/storefront/liquid-preview";
 import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
+import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { launchChromium } from "../support/browser";
+import { startRouteServer, type RouteServer } from "../support/route-server";
 import { TEST_APP } from "../support/test-app";
-import { startTrackingHarness, type TrackingHarness } from "./support";
+import { fullConfig } from "../storefront/fixtures";
 
-let harness: TrackingHarness;
-let storefront: Server;
-let storefrontUrl: string;
+let app: RouteServer;
+let store: ShopifyDevStore;
 let browser: BrowserContext;
 
 const renderer = createPreviewRenderer(readExtensionSources());
-const SHOP_STUB = { enabledPaymentTypes: [], policies: [], moneyFormat: "{{amount}} €" };
-
-function renderBlock(locale: "en" | "fr") {
-  return renderer.render({ handle: "track-order", config: null, locale, shop: SHOP_STUB, timeZone: "Europe/Paris", now: new Date(), blockId: "b1" });
-}
-
-/** What Shopify's app proxy adds to a forwarded request (see shopify.dev "Authenticate app proxies"). */
-function signedProxyUrl(shop: string): URL {
-  const params: Record<string, string> = { shop, logged_in_customer_id: "", path_prefix: "/apps/rassure", timestamp: String(Math.floor(Date.now() / 1000)) };
-  const message = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join("");
-  const url = new URL(`${TEST_APP.appUrl}/proxy/track`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  url.searchParams.set("signature", createHmac("sha256", TEST_APP.apiSecret).update(message).digest("hex"));
-  return url;
-}
-
-const page = (body: string, lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Atelier Lumière</title></head><body><main>${body}</main></body></html>`;
+const renderBlock = (locale: "en" | "fr") =>
+  renderer.render({ handle: "track-order", config: null, locale, shop: { enabledPaymentTypes: [], policies: [], moneyFormat: "{{amount}} €" }, timeZone: "Europe/Paris", now: new Date(), blockId: "b1" });
 
 beforeAll(async () => {
-  harness = await startTrackingHarness();
-  const shop = harness.store.shopDomain;
-  storefront = createServer(async (req, res) => {
-    const lang = req.url?.startsWith("/fr") ? "fr" : "en";
-    if (req.method === "POST" && req.url === "/apps/rassure/track") {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const forwarded = new Request(signedProxyUrl(shop), {
-        method: "POST",
-        body: Buffer.concat(chunks),
-        headers: { "content-type": String(req.headers["content-type"]), "x-forwarded-for": "203.0.113.50" },
-      });
-      const answer = await proxyAction({ request: forwarded, params: {}, context: {} });
-      // The answer is Liquid rendered in the theme layout; ours holds no Liquid tags to evaluate.
-      res.writeHead(answer.status, { "content-type": "text/html; charset=utf-8" });
-      res.end(page(await answer.text(), lang));
-      return;
-    }
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(page(await renderBlock(lang), lang));
+  app = await startRouteServer();
+  store = await startShopifyDevStore({
+    app: { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret, appUrl: app.url, scopes: TEST_APP.scopes, handle: TEST_APP.handle },
+    webhookSubscriptions: readAppWebhookSubscriptions("shopify.app.toml"),
+    storefront: { appProxy: readAppProxyConfig("shopify.app.toml") },
   });
-  await new Promise<void>((resolve) => storefront.listen(0, "127.0.0.1", resolve));
-  storefrontUrl = `http://127.0.0.1:${(storefront.address() as AddressInfo).port}`;
+  setAbstractFetchFunc(store.fetch);
+  await authenticate.admin(new Request(store.embeddedAppUrl("/app"))); // install: offline token stored
+  const adapter = new ShopifyAdapter((await unauthenticated.admin(store.shopDomain)).admin.graphql);
+  await adapter.publishStorefrontConfig({ config: toPublishedConfig(fullConfig(), 1, new Date(), "Europe/Paris"), enabled: true });
+  placeDemoAppBlocks(store.state, TEST_APP.handle);
   browser = await launchChromium({ locale: "fr-FR" });
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => storefront?.close(resolve));
-  await harness?.close();
+  await store?.close();
+  await app?.close();
 });
 
 describe("track-order block markup", () => {
@@ -87,19 +61,20 @@ describe("track-order block markup", () => {
   });
 });
 
-describe("track-order block in a browser", () => {
+describe("track-order block on the storefront, in a browser", () => {
   it("a shopper finds their parcel link by order number and e-mail, without JavaScript", async () => {
     Object.values(lookupLimits).forEach((l) => l.reset());
-    const email = harness.store.state.orders.find((o) => o.name === "#1010")!.email!;
+    const email = store.state.orders.find((o) => o.name === "#1010")!.email!;
     const tab = await browser.newPage();
-    await tab.goto(`${storefrontUrl}/fr`);
+    await tab.goto(`${store.storefrontUrl}/pages/suivi-de-commande?locale=fr`);
     await tab.getByLabel("Numéro de commande").fill("1010");
     await tab.getByLabel("Adresse e-mail").fill(email);
     await tab.getByRole("button", { name: "Trouver mes colis" }).click();
-    await tab.waitForURL(`${storefrontUrl}/apps/rassure/track`);
+    await tab.waitForURL(`${store.storefrontUrl}/apps/rassure/track`);
     await expect(tab.getByRole("heading", { name: "Colis de la commande #1010" }).count()).resolves.toBe(1);
     const link = tab.getByRole("link", { name: "Suivre avec Colissimo" });
     expect(await link.getAttribute("href")).toBe("https://www.laposte.fr/outils/suivre-vos-envois?code=8R41526378901");
+    await expect(tab.getByRole("contentinfo").count()).resolves.toBeGreaterThan(0); // answered inside the shop's theme
 
     // A wrong e-mail gets the neutral answer, and the form is there to try again.
     await tab.getByLabel("Adresse e-mail").fill("not.me@example.com");
