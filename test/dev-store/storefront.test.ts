@@ -112,6 +112,10 @@ describe("storefront pages", () => {
     expect((await get(`${PRODUCT}?locale=en`)).html).toContain('href="/cart?locale=en"');
     expect((await get(PRODUCT, { "accept-language": "en-GB,en;q=0.9,fr;q=0.5" })).html).toContain('<html lang="en">');
     expect((await get(PRODUCT, { "accept-language": "de-DE,de;q=0.9" })).html).toContain('<html lang="fr">');
+    // A chosen language is remembered, so a form posted without ?locale= (the app proxy's) keeps it.
+    const chosen = await get(`${PRODUCT}?locale=en`, { "accept-language": "fr" });
+    const cookie = chosen.headers.get("set-cookie")!.split(";")[0];
+    expect((await get("/cart", { cookie, "accept-language": "fr" })).html).toContain('<html lang="en">');
   });
 });
 

@@ -12,7 +12,7 @@ import { createAppBlocks, type AppBlocks } from "./app-blocks";
 import type { AppProxyConfig } from "../types";
 import { createAppProxy } from "./app-proxy";
 import { EXTENSION_ASSETS_PATH, THEME_CSS, THEME_CSS_PATH } from "./layout";
-import { storefrontLocale } from "./locale";
+import { localeCookie, storefrontLocale } from "./locale";
 import { createPages, type CartLine, type PageRequest, type PageResult, type StorefrontPages } from "./pages";
 
 export { readAppProxyConfig, appProxySignature } from "./app-proxy";
@@ -76,15 +76,16 @@ async function addToCart(request: Request, pages: StorefrontPages, pageRequest: 
   const quantity = Math.min(99, Math.max(1, Math.floor(Number(form.get("quantity") ?? 1)) || 1));
   const lines = readCart(request);
   const existing = lines.find((l) => l.handle === handle);
-  if (!/^[a-z0-9-]{1,100}$/.test(handle)) return page(await pages.notFound(pageRequest));
+  if (!/^[a-z0-9-]{1,100}$/.test(handle)) return page(await pages.notFound(pageRequest), pageRequest);
   if (existing) existing.quantity = Math.min(99, existing.quantity + quantity);
   else lines.push({ handle, quantity });
   const back = pageRequest.locale.explicit ? `/cart?locale=${pageRequest.locale.lang}` : "/cart";
   return new Response(null, { status: 302, headers: { ...STOREFRONT_HEADERS, Location: back, "Set-Cookie": writeCart(lines) } });
 }
 
-function page(result: PageResult): Response {
-  return htmlResponse(result.html, result.status, { ...STOREFRONT_HEADERS, ...result.headers });
+function page(result: PageResult, request: PageRequest): Response {
+  const remember: Record<string, string> = request.locale.explicit ? { "Set-Cookie": localeCookie(request.locale.lang) } : {};
+  return htmlResponse(result.html, result.status, { ...STOREFRONT_HEADERS, ...remember, ...result.headers });
 }
 
 function segment(path: string, prefix: string): string | null {
@@ -111,9 +112,9 @@ export async function startStorefront(store: DevStoreContext, options: Storefron
     if (proxy && (path === proxy.pathPrefix || path.startsWith(`${proxy.pathPrefix}/`))) {
       const outcome = await proxy.forward({ request, rest: path.slice(proxy.pathPrefix.length), lang: locale.lang, clientAddress: "127.0.0.1" });
       if (outcome.kind === "passthrough") return outcome.response;
-      if (outcome.kind === "unavailable") return page(await pages.proxyUnavailable(pageRequest, outcome.status));
+      if (outcome.kind === "unavailable") return page(await pages.proxyUnavailable(pageRequest, outcome.status), pageRequest);
       if (!outcome.layout) return htmlResponse(outcome.html, outcome.status, STOREFRONT_HEADERS);
-      return page(await pages.proxied(pageRequest, outcome.html, outcome.status));
+      return page(await pages.proxied(pageRequest, outcome.html, outcome.status), pageRequest);
     }
     if (method === "GET" && path === THEME_CSS_PATH) return textResponse(THEME_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600" });
     const assetName = segment(path.replace(/\.css$/, ""), EXTENSION_ASSETS_PATH);
@@ -124,16 +125,16 @@ export async function startStorefront(store: DevStoreContext, options: Storefron
     if (method === "POST" && path === "/cart/add") return addToCart(request, pages, pageRequest);
     if (method !== "GET" && method !== "HEAD") return textResponse("Method Not Allowed", 405, { Allow: "GET, HEAD" });
 
-    if (path === "/") return page(await pages.home(pageRequest));
-    if (path === "/collections/all") return page(await pages.catalog(pageRequest));
-    if (path === "/cart") return page(await pages.cart(pageRequest, readCart(request)));
+    if (path === "/") return page(await pages.home(pageRequest), pageRequest);
+    if (path === "/collections/all") return page(await pages.catalog(pageRequest), pageRequest);
+    if (path === "/cart") return page(await pages.cart(pageRequest, readCart(request)), pageRequest);
     const product = segment(path, "/products/");
-    if (product) return page(await pages.product(pageRequest, product));
+    if (product) return page(await pages.product(pageRequest, product), pageRequest);
     const shopPage = segment(path, "/pages/");
-    if (shopPage) return page(await pages.pageByHandle(pageRequest, shopPage));
+    if (shopPage) return page(await pages.pageByHandle(pageRequest, shopPage), pageRequest);
     const policy = segment(path, "/policies/");
-    if (policy) return page(await pages.policy(pageRequest, policy));
-    return page(await pages.notFound(pageRequest));
+    if (policy) return page(await pages.policy(pageRequest, policy), pageRequest);
+    return page(await pages.notFound(pageRequest), pageRequest);
   }
 
   return startHttpServer(route, {

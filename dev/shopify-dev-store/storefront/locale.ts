@@ -1,6 +1,7 @@
 /**
- * The storefront's language: `?locale=en|fr` first (sticks to the links of the page), then the
- * visitor's Accept-Language, then the shop's primary locale. The theme's own words (header,
+ * The storefront's language: `?locale=en|fr` first (carried on by the page's links and
+ * remembered in a cookie, so forms posted to the app proxy keep it), then that cookie, then
+ * the visitor's Accept-Language, then the shop's primary locale. The theme's own words (header,
  * footer, cart…) in both languages; the app blocks' words come from the extension's locales.
  */
 import { escapeHtml } from "../../../app/storefront/html-escape";
@@ -16,9 +17,18 @@ export interface StorefrontLocale {
   explicit: boolean;
 }
 
+export const LOCALE_COOKIE = "storefront_locale";
+
+/** Set-Cookie remembering a language the visitor chose. */
+export function localeCookie(lang: StorefrontLang): string {
+  return `${LOCALE_COOKIE}=${lang}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`;
+}
+
 export function storefrontLocale(request: Request, primaryLocale: string): StorefrontLocale {
   const query = new URL(request.url).searchParams.get("locale")?.slice(0, 2).toLowerCase();
   if (isLang(query)) return { lang: query, explicit: true };
+  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})(?:;|$)`).exec(request.headers.get("cookie") ?? "")?.[1];
+  if (isLang(cookie)) return { lang: cookie, explicit: false };
   const accepted = (request.headers.get("accept-language") ?? "")
     .split(",")
     .map((part) => {
