@@ -3,6 +3,7 @@
  * validators in parse.ts (fields we read are checked, extra fields are ignored).
  */
 import { array, bool, id, object, optional, parse, str, text, unknownValue } from "./parse";
+import { httpGet, HttpGetError } from "./http-get";
 import { MAX_RESPONSE_BYTES, WooCommerceApiError, type WooRestClient } from "./rest-client";
 
 export const systemStatusParser = object({
@@ -110,45 +111,26 @@ export async function fetchPublishedPages(client: WooRestClient): Promise<WpPage
   }
 }
 
-/** The body as text, refusing (and cancelling) past `max` bytes however the server frames it. */
-async function readCapped(response: Response, max: number): Promise<string> {
-  if (Number(response.headers.get("content-length")) > max) throw new WooCommerceApiError("The store's answer is too large.", response.status, "rassure_too_large", false);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new WooCommerceApiError("The store's answer is too large.", response.status, "rassure_too_large", false);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** The WordPress REST index (`/wp-json/`): site name, timezone and the namespaces installed plugins registered. */
 export async function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> {
   const url = `${client.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,home,timezone_string,namespaces`;
-  let response: Response;
+  let response: { status: number; body: string };
+  client.requests++;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, redirect: "follow", signal: AbortSignal.timeout(15_000) });
+    response = await httpGet(url, { timeoutMs: client.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: client.ca });
   } catch (error) {
+    if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
     throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
   }
-  client.requests++;
-  const body = await readCapped(response, MAX_RESPONSE_BYTES);
   if (response.status === 429 || response.status >= 500) {
     throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true);
   }
   let data: unknown;
   try {
-    data = JSON.parse(body);
+    data = JSON.parse(response.body);
   } catch {
     throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
   }
-  if (!response.ok) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
+  if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
   return parse(indexParser, data, "wp-json index");
 }

@@ -4,6 +4,7 @@
  * timeout, retries with exponential backoff on 429/5xx/network failures (honouring
  * Retry-After), WordPress-shaped errors, and page-by-page listing via X-WP-TotalPages.
  */
+import https from "node:https";
 import restApiModule from "@woocommerce/woocommerce-rest-api";
 import type { AxiosResponse } from "axios";
 
@@ -30,6 +31,8 @@ export interface WooClientOptions {
   /** Base of the exponential backoff; tests shorten it. */
   backoffMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Extra trusted CA certificates (PEM) for development stores on https; verification stays on. */
+  ca?: string | string[];
 }
 
 /** A failed call, with WordPress's error code when the store sent one. */
@@ -89,7 +92,8 @@ function retryAfterMs(headers: Record<string, string>): number | null {
 
 export class WooRestClient {
   private readonly clients = new Map<string, RestApiInstance>();
-  private readonly timeoutMs: number;
+  readonly timeoutMs: number;
+  readonly ca: string | string[] | undefined;
   private readonly maxRetries: number;
   private readonly backoffMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -101,6 +105,7 @@ export class WooRestClient {
     options: WooClientOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.ca = options.ca;
     this.maxRetries = options.maxRetries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -117,7 +122,13 @@ export class WooRestClient {
         version: namespace,
         timeout: this.timeoutMs,
         // Errors are ours to classify; redirects on an API call mean a misconfigured store.
-        axiosConfig: { validateStatus: () => true, maxRedirects: 0, responseType: "text", maxContentLength: MAX_RESPONSE_BYTES },
+        axiosConfig: {
+          validateStatus: () => true,
+          maxRedirects: 0,
+          responseType: "text",
+          maxContentLength: MAX_RESPONSE_BYTES,
+          ...(this.ca ? { httpsAgent: new https.Agent({ ca: this.ca }) } : {}),
+        },
       });
       this.clients.set(namespace, client);
     }

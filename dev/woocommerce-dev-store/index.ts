@@ -6,6 +6,7 @@
  * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
  */
 import { startHttpServer } from "../shopify-dev-store/http-server";
+import { startTlsProxy } from "./tls-proxy";
 import { authenticate, keyAllows } from "./auth";
 import type { WooStoreContext } from "./context";
 import { escapeHtml, html, json, noRoute, paginated, wpError } from "./responses";
@@ -159,7 +160,7 @@ async function restRoute(store: WooStoreContext, request: Request, url: URL, rou
 async function route(store: WooStoreContext, request: Request, trustForwardedProto: boolean): Promise<Response> {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
-  const secure = url.protocol === "https:" || (trustForwardedProto && request.headers.get("x-forwarded-proto") === "https");
+  const secure = store.homeUrl.startsWith("https:") || (trustForwardedProto && request.headers.get("x-forwarded-proto") === "https");
   const plain = store.state.permalinks === "plain";
 
   if (url.pathname === "/_dev/state" && method === "GET") {
@@ -202,20 +203,25 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     pending: new Set(),
     log: (line) => logger(`[woocommerce dev store] ${line}`),
   };
+  const host = options.host ?? "127.0.0.1";
   const server = await startHttpServer((request) => route(store, request, options.trustForwardedProto ?? false), {
-    port: options.port ?? 0,
-    host: options.host ?? "127.0.0.1",
+    // Behind the TLS proxy the http server only listens on a loopback port of its own.
+    port: options.tls ? 0 : (options.port ?? 0),
+    host: options.tls ? "127.0.0.1" : host,
     onError: (error) => store.log(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  store.homeUrl = server.url;
+  const proxy = options.tls ? await startTlsProxy(server.url, options.tls, { port: options.port ?? 0, host }) : null;
+  store.homeUrl = proxy?.url ?? server.url;
   const environment = store.state.systemStatus.environment as JsonObject;
-  Object.assign(environment, { home_url: server.url, site_url: server.url });
+  Object.assign(environment, { home_url: store.homeUrl, site_url: store.homeUrl });
+  // WooCommerce's security.secure_connection: the home URL is https.
+  (store.state.systemStatus.security as JsonObject).secure_connection = store.homeUrl.startsWith("https:");
 
   const flushWebhooks = async () => {
     while (store.pending.size) await Promise.allSettled([...store.pending]);
   };
   return {
-    url: server.url,
+    url: store.homeUrl,
     state: store.state,
     deliveries: store.deliveries,
     createKey: (permissions = "read_write") => {
@@ -246,6 +252,7 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     flushWebhooks,
     close: async () => {
       await flushWebhooks();
+      await proxy?.close();
       await server.close();
     },
   };

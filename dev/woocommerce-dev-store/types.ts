@@ -116,6 +116,8 @@ export interface WooDevStoreOptions {
    * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.
    */
   trustForwardedProto?: boolean;
+  /** Serve over https through a TLS-terminating proxy with this certificate (the store's URL is then https). */
+  tls?: { key: string; cert: string };
   logger?: (line: string) => void;
 }
 

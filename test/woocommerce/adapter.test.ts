@@ -11,6 +11,7 @@ import { array, parse } from "../../adapters/woocommerce/parse";
 import { orderParser, systemStatusParser, webhookParser } from "../../adapters/woocommerce/resources";
 import { trackingItemsOf } from "../../adapters/woocommerce/tracking";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { generateTestCertificates, type TestCertificates } from "../checklist/support/certs";
 
 const contract = (file: string): unknown => JSON.parse(readFileSync(`test/contracts/woocommerce/${file}`, "utf8"));
 const okFetch = (async () => new Response("ok", { status: 200 })) as typeof fetch;
@@ -181,6 +182,37 @@ describe("transport: auth, retries, pagination, timeouts", () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe("over https (TLS-terminating proxy, real certificate checks)", () => {
+  let certs: TestCertificates;
+  let secure: WooCommerceDevStore;
+
+  beforeAll(async () => {
+    certs = generateTestCertificates();
+    secure = await startWooCommerceDevStore({ tls: certs.valid, outboundFetch: okFetch });
+  });
+
+  afterAll(async () => {
+    await secure?.close();
+    certs?.cleanup();
+  });
+
+  it("authenticates with Basic auth as WooCommerce expects on https, and sees a secure storefront", async () => {
+    expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const profile = await adapterFor(secure, { ca: certs.caPem }).getShopProfile();
+    expect(profile).toMatchObject({ name: "Savonnerie du Vieux-Port", storefrontHttps: true });
+    const facts = await adapterFor(secure, { ca: certs.caPem }).collectChecklistFacts();
+    expect(facts.storefrontHttps).toBe(true);
+  });
+
+  it("a wrong secret gets WooCommerce's Basic-auth error; an untrusted certificate is refused, never ignored", async () => {
+    const { consumerKey } = secure.createKey();
+    const wrong = new WooRestClient({ storeUrl: secure.url, consumerKey, consumerSecret: "cs_wrong" }, { ...fast, ca: certs.caPem });
+    await expect(wrong.get("system_status")).rejects.toMatchObject({ status: 401, message: "Consumer secret is invalid." });
+    const untrusted = adapterFor(secure, { maxRetries: 0 });
+    await expect(untrusted.getShopProfile()).rejects.toMatchObject({ status: null, message: expect.stringMatching(/certificate/i) });
   });
 });
 

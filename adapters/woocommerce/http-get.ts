@@ -1,0 +1,52 @@
+/**
+ * A plain GET for the public WordPress REST index, with what the REST client has too: a time
+ * limit, a byte cap, certificate verification always on (an extra trusted CA can be given for
+ * development stores), and no redirects followed.
+ */
+import http from "node:http";
+import https from "node:https";
+
+export interface GetOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  ca?: string | string[];
+}
+
+export class HttpGetError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge: boolean,
+  ) {
+    super(message);
+    this.name = "HttpGetError";
+  }
+}
+
+export function httpGet(target: string, options: GetOptions): Promise<{ status: number; body: string }> {
+  const url = new URL(target);
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { headers: { Accept: "application/json" }, timeout: options.timeoutMs, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
+      const declared = Number(response.headers["content-length"]);
+      if (declared > options.maxBytes) {
+        response.destroy();
+        return reject(new HttpGetError("answer too large", true));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) {
+          response.destroy();
+          reject(new HttpGetError("answer too large", true));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", (error) => reject(new HttpGetError(error.message, false)));
+    });
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    request.on("error", (error) => reject(new HttpGetError(error.message, false)));
+  });
+}
