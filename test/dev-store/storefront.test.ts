@@ -5,6 +5,7 @@
  * the locale, and the app proxy forwarding signed requests to the app's real /proxy/track route.
  */
 import { createHmac } from "node:crypto";
+import { request } from "node:http";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ShopifyAdapter } from "../../adapters/shopify";
@@ -275,6 +276,28 @@ describe("app proxy", () => {
     const forged = new URL(forwarded);
     forged.searchParams.set("signature", appProxySignature(forged.searchParams, "not-the-app-secret"));
     expect((await fetch(forged, { method: "POST", body: body() })).status).toBe(400);
+  });
+
+  it("passes non-Liquid answers through (JSON for a script), and keeps requests inside the proxy's path", async () => {
+    const json = await fetch(`${store.storefrontUrl}/apps/rassure/track`, {
+      method: "POST",
+      body: new URLSearchParams({ order: "#1001", email: "elodie.marchand@orange.fr" }),
+      headers: { accept: "application/json" },
+    });
+    expect(json.headers.get("content-type")).toContain("application/json");
+    expect(await json.json()).toMatchObject({ kind: "found" });
+    const climb = await new Promise<number>((resolve, reject) => {
+      // Raw HTTP: fetch would normalise the dot segments away before sending.
+      const { hostname, port } = new URL(store.storefrontUrl);
+      const req = request({ host: hostname, port, path: "/apps/rassure/%2e%2e/webhooks/app/uninstalled", method: "POST" }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    // The URL is normalised on arrival: a POST to the storefront's own /webhooks/…, never forwarded.
+    expect(climb).toBe(405);
   });
 
   it("answers with an error page, not a crash, when the app is down", async () => {
