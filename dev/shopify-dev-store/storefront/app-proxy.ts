@@ -13,6 +13,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Liquid } from "liquidjs";
 import { parse } from "smol-toml";
+import { escapeHtml } from "../../../app/storefront/html-escape";
 import type { DevStoreContext } from "../context";
 import type { AppProxyConfig } from "../types";
 
@@ -119,7 +120,7 @@ export function createAppProxy(store: DevStoreContext, config: AppProxyConfig) {
           request: { locale: { iso_code: lang }, path: new URL(request.url).pathname },
         });
       } catch (error) {
-        html = `<p class="liquid-error">Liquid error: ${error instanceof Error ? error.message.replace(/[<>&"']/g, "") : "unknown"}</p>`;
+        html = `<p class="liquid-error">Liquid error: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
       }
       return { kind: "liquid", status: response.status, html, layout };
     },
