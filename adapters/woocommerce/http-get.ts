@@ -22,7 +22,7 @@ export class HttpGetError extends Error {
   }
 }
 
-export function httpGet(target: string, options: GetOptions): Promise<{ status: number; body: string }> {
+export function httpGet(target: string, options: GetOptions): Promise<{ status: number; body: string; headers: Record<string, string | undefined> }> {
   const url = new URL(target);
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
@@ -43,7 +43,8 @@ export function httpGet(target: string, options: GetOptions): Promise<{ status: 
         }
         chunks.push(chunk);
       });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      const headers = { "retry-after": typeof response.headers["retry-after"] === "string" ? response.headers["retry-after"] : undefined };
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers }));
       response.on("error", (error) => reject(new HttpGetError(error.message, false)));
     });
     request.on("timeout", () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));

@@ -4,7 +4,7 @@
  */
 import { array, bool, id, object, optional, parse, str, text, unknownValue } from "./parse";
 import { httpGet, HttpGetError } from "./http-get";
-import { MAX_RESPONSE_BYTES, WooCommerceApiError, type WooRestClient } from "./rest-client";
+import { MAX_RESPONSE_BYTES, retryAfterMs, WooCommerceApiError, type WooRestClient } from "./rest-client";
 
 export const systemStatusParser = object({
   environment: object({
@@ -112,25 +112,27 @@ export async function fetchPublishedPages(client: WooRestClient): Promise<WpPage
 }
 
 /** The WordPress REST index (`/wp-json/`): site name, timezone and the namespaces installed plugins registered. */
-export async function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> {
+export function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> {
   const url = `${client.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,home,timezone_string,namespaces`;
-  let response: { status: number; body: string };
-  client.requests++;
-  try {
-    response = await httpGet(url, { timeoutMs: client.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: client.ca });
-  } catch (error) {
-    if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
-    throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
-  }
-  if (response.status === 429 || response.status >= 500) {
-    throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(response.body);
-  } catch {
-    throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
-  }
-  if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
-  return parse(indexParser, data, "wp-json index");
+  return client.withRetries(true, async () => {
+    let response: Awaited<ReturnType<typeof httpGet>>;
+    client.requests++;
+    try {
+      response = await httpGet(url, { timeoutMs: client.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: client.ca });
+    } catch (error) {
+      if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
+      throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true, retryAfterMs(response.headers));
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(response.body);
+    } catch {
+      throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
+    }
+    if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
+    return parse(indexParser, data, "wp-json index");
+  });
 }

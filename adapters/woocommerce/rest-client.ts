@@ -81,7 +81,7 @@ function headerMap(headers: unknown): Record<string, string> {
   return result;
 }
 
-function retryAfterMs(headers: Record<string, string>): number | null {
+export function retryAfterMs(headers: Record<string, string | undefined>): number | null {
   const value = headers["retry-after"];
   if (!value) return null;
   const seconds = Number(value);
@@ -170,14 +170,22 @@ export class WooRestClient {
 
   async request<T = unknown>(method: Method, endpoint: string, options: { namespace?: string; data?: object; params?: object } = {}): Promise<WooResponse<T>> {
     const namespace = options.namespace ?? "wc/v3";
-    for (let attempt = 0; ; attempt++) {
+    return this.withRetries(method !== "post", async () => (await this.once(method, namespace, endpoint, options.data, options.params)) as WooResponse<T>);
+  }
+
+  /**
+   * Runs `attempt` again on retryable failures (429, 5xx, network), waiting Retry-After or an
+   * exponential backoff. Only idempotent calls are retried after a network failure: a POST may
+   * have landed.
+   */
+  async withRetries<T>(idempotent: boolean, attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 0; ; tries++) {
       try {
-        return (await this.once(method, namespace, endpoint, options.data, options.params)) as WooResponse<T>;
+        return await attempt();
       } catch (error) {
-        if (!(error instanceof WooCommerceApiError) || !error.retryable || attempt >= this.maxRetries) throw error;
-        // Only idempotent calls are retried after a network failure: a POST may have landed.
-        if (error.status === null && method === "post") throw error;
-        await this.sleep(error.retryAfterMs ?? this.backoffMs * 2 ** attempt);
+        if (!(error instanceof WooCommerceApiError) || !error.retryable || tries >= this.maxRetries) throw error;
+        if (error.status === null && !idempotent) throw error;
+        await this.sleep(error.retryAfterMs ?? this.backoffMs * 2 ** tries);
       }
     }
   }

@@ -304,7 +304,8 @@ describe("tracking jobs from WooCommerce webhooks", () => {
   it("a store outage during a job leaves it pending for a retry, not failed", async () => {
     const { trackingWorkerIdle } = await import("../../app/tracking/jobs.server");
     await connectFully();
-    store.simulate.serverErrorNext(1, 503);
+    // Longer than the adapter's own retries (it absorbs a short blip): the job itself must wait and retry.
+    store.simulate.serverErrorNext(10, 503);
     await store.updateOrder(105, { status: "completed" });
     await store.flushWebhooks();
     await trackingWorkerIdle();
