@@ -6,40 +6,29 @@
  */
 import { createHmac } from "node:crypto";
 import { request } from "node:http";
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ShopifyAdapter } from "../../adapters/shopify";
+import type { ShopifyAdapter } from "../../adapters/shopify";
 import { probeStorefront } from "../../app/checklist/storefront-probe/probe";
 import { devStorefrontScanOptions } from "../../app/checklist/dev-storefront.server";
 import { toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
-import { authenticate, unauthenticated } from "../../app/shopify.server";
 import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
-import { appProxySignature, placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
-import { startRouteServer, type RouteServer } from "../support/route-server";
+import { appProxySignature, readAppProxyConfig, startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
+import type { RouteServer } from "../support/route-server";
+import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { TEST_APP } from "../support/test-app";
 import { fullConfig, HOSTILE } from "../storefront/fixtures";
 
+let harness: StorefrontHarness;
 let app: RouteServer;
 let store: ShopifyDevStore;
 let adapter: ShopifyAdapter;
 
 beforeAll(async () => {
-  app = await startRouteServer();
-  store = await startShopifyDevStore({
-    app: { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret, appUrl: app.url, scopes: TEST_APP.scopes, handle: TEST_APP.handle },
-    webhookSubscriptions: readAppWebhookSubscriptions("shopify.app.toml"),
-    storefront: { appProxy: readAppProxyConfig("shopify.app.toml") },
-  });
-  setAbstractFetchFunc(store.fetch);
-  await authenticate.admin(new Request(store.embeddedAppUrl("/app"))); // install: offline token stored
-  adapter = new ShopifyAdapter((await unauthenticated.admin(store.shopDomain)).admin.graphql);
-  placeDemoAppBlocks(store.state, TEST_APP.handle);
+  harness = await startStorefrontHarness();
+  ({ app, store, adapter } = harness);
 }, 60_000);
 
-afterAll(async () => {
-  await store?.close();
-  await app?.close();
-});
+afterAll(() => harness?.close());
 
 beforeEach(() => Object.values(lookupLimits).forEach((l) => l.reset()));
 
