@@ -13,10 +13,9 @@ import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { log } from "../logger.server";
-import type { Transaction } from "../webhooks/ledger.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
-import type { ClaimOptions, JobCounts, JobStore } from "./store";
+import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS } from "./table-store.server";
 import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
@@ -46,7 +45,7 @@ export interface PgBossStoreOptions {
 }
 
 /** A Prisma interactive transaction as a pg-boss executor (pg-boss passes its values as $1…$n). */
-function prismaExecutor(tx: Transaction): Executor {
+function prismaExecutor(tx: JobsDb): Executor {
   return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values) }) };
 }
 
@@ -114,7 +113,7 @@ export class PgBossJobStore implements JobStore {
     });
   }
 
-  async enqueue(job: NewJob, tx?: Transaction): Promise<string | null> {
+  async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const envelope: Envelope = { platform: job.platform, shopDomain: job.shopDomain, payload: job.payload ?? null, attemptOffset: 0, dedupeKey: job.dedupeKey ?? null };
     return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1, db: tx ? prismaExecutor(tx) : undefined });
   }
@@ -240,10 +239,12 @@ export class PgBossJobStore implements JobStore {
     });
   }
 
-  async eraseShop(shop: ShopKey): Promise<number> {
+  async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
     await this.start();
-    const result = await this.pool.query(`DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3`, [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain]);
-    return result.rowCount ?? 0;
+    const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
+    const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
+    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    return Number(rows[0]?.count ?? 0);
   }
 
   async counts(kinds: string[]): Promise<JobCounts> {

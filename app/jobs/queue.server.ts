@@ -9,10 +9,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { log } from "../logger.server";
-import type { Transaction } from "../webhooks/ledger.server";
 import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
 import { platformRetryDelayMs } from "./platform-limits";
-import { shopKey, type JobStore } from "./store";
+import { shopKey, type JobsDb, type JobStore } from "./store";
 import { errorText, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type NewJob } from "./types";
 
 export interface JobQueueOptions {
@@ -85,7 +84,7 @@ export class JobQueue {
   }
 
   /** Records a job (in `tx` when given: it commits with the caller's writes). Null when deduplicated. */
-  async enqueue<P>(job: NewJob<P>, tx?: Transaction): Promise<string | null> {
+  async enqueue<P>(job: NewJob<P>, tx?: JobsDb): Promise<string | null> {
     const registration = this.handlers.get(job.kind);
     if (!registration) throw new Error(`No handler is registered for job kind "${job.kind}".`);
     return this.store.enqueue({ ...job, maxAttempts: job.maxAttempts ?? registration.maxAttempts }, tx);
@@ -151,7 +150,9 @@ export class JobQueue {
       this.kicked = false;
       const free = this.concurrency - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
-      if (free > 0) {
+      // Claim in batches: with jobs still running, wait until a quarter of the slots are free
+      // (each claim is a few queries, and on SQLite every write waits for the one writer).
+      if (free >= (this.inFlight.size > 0 ? Math.ceil(this.concurrency / 4) : 1)) {
         try {
           claimed = await this.claim(free);
         } catch (error) {
@@ -167,7 +168,7 @@ export class JobQueue {
         });
         this.inFlight.set(job.id, { done, abort });
       }
-      if (claimed.length === 0 || this.inFlight.size >= this.concurrency) {
+      if (claimed.length === 0 || this.concurrency - this.inFlight.size < Math.ceil(this.concurrency / 4)) {
         if (claimed.length === 0 && this.inFlight.size === 0 && !this.kicked) this.quiet = true;
         await this.idle();
       }

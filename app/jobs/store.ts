@@ -7,6 +7,9 @@
 import type { Transaction } from "../webhooks/ledger.server";
 import type { ClaimedJob, DeadJob, JobRecord, NewJob, ShopKey } from "./types";
 
+/** What a store needs of a Prisma transaction (or client) to write in it. */
+export type JobsDb = Pick<Transaction, "backgroundJob" | "$queryRawUnsafe">;
+
 export interface ClaimOptions {
   workerId: string;
   leaseMs: number;
@@ -29,7 +32,7 @@ export interface JobStore {
    * Records a job; inside `tx` when given, so it commits or rolls back with the caller's other
    * writes (a webhook's ledger entry). Returns null when a pending job with the same dedupe key exists.
    */
-  enqueue(job: NewJob, tx?: Transaction): Promise<string | null>;
+  enqueue(job: NewJob, tx?: JobsDb): Promise<string | null>;
   claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]>;
   /** Extends the lease of a running job; false when the lease was lost (another worker has it). */
   renew(job: ClaimedJob, leaseMs: number): Promise<boolean>;
@@ -41,8 +44,8 @@ export interface JobStore {
   deadJobs(shop: ShopKey, limit?: number): Promise<DeadJob[]>;
   /** A shop's jobs of one kind, newest first (optionally only one dedupe key's). */
   recentJobs(shop: ShopKey, kind: string, options?: { dedupeKey?: string; limit?: number }): Promise<JobRecord[]>;
-  /** Erases a shop's jobs (uninstall, shop/redact). */
-  eraseShop(shop: ShopKey): Promise<number>;
+  /** Erases a shop's jobs (uninstall, shop/redact), inside the caller's transaction when given. */
+  eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number>;
   counts(kinds: string[]): Promise<JobCounts>;
   close(): Promise<void>;
 }

@@ -7,9 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db.server";
-import type { Transaction } from "../webhooks/ledger.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
-import { parseShopKey, type ClaimOptions, type JobCounts, type JobStore } from "./store";
+import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
 import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -36,7 +35,7 @@ export class TableJobStore implements JobStore {
 
   async prepare() {}
 
-  async enqueue(job: NewJob, tx?: Transaction): Promise<string | null> {
+  async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const db: Db = tx ?? this.db;
     if (job.dedupeKey) {
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
@@ -158,8 +157,9 @@ export class TableJobStore implements JobStore {
     }));
   }
 
-  async eraseShop(shop: ShopKey): Promise<number> {
-    return (await this.db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
+  async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
+    const db: Db = tx ?? this.db;
+    return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
   }
 
   async counts(kinds: string[]): Promise<JobCounts> {
