@@ -109,7 +109,9 @@ async function child(config: ScenarioConfig) {
   }
   migrate(databaseUrl);
   Object.assign(process.env, {
-    NODE_ENV: "production",
+    // Not "production": the app's own worker would start as well (app/jobs/runtime.server.ts); this
+    // harness runs a queue with the settings printed above the table.
+    NODE_ENV: "test",
     RASSURE_LOG_LEVEL: "warn",
     DATABASE_URL: databaseUrl,
     SHOPIFY_API_KEY: TEST_APP.apiKey,

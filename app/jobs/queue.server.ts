@@ -55,6 +55,7 @@ export class JobQueue {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  private starting: Promise<void> | null = null;
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
@@ -91,11 +92,14 @@ export class JobQueue {
   }
 
   /** Starts working in the background (idempotent). */
-  async start() {
-    if (this.loop) return;
-    this.stopping = false;
-    await this.store.prepare(this.kinds);
-    this.loop = this.run().catch((error) => log("error", "job worker stopped", { workerId: this.workerId, error: errorText(error) }));
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      this.stopping = false;
+      await this.store.prepare(this.kinds);
+      this.loop = this.run().catch((error) => log("error", "job worker stopped", { workerId: this.workerId, error: errorText(error) }));
+    })();
+    this.starting.catch(() => (this.starting = null)); // a failed start (database down) may be tried again
+    return this.starting;
   }
 
   /** Wakes an idle worker now (a job was just enqueued). */
@@ -107,11 +111,12 @@ export class JobQueue {
 
   /** Resolves once the running worker has nothing due and nothing running (tests, benches, shutdown). */
   async whenIdle() {
+    await this.starting?.catch(() => undefined);
     while (this.loop && !this.stopping && !this.quiet) await sleep(10);
   }
 
   get running(): boolean {
-    return this.loop !== null && !this.stopping;
+    return this.starting !== null && !this.stopping;
   }
 
   /** Stops claiming and waits for running jobs; past `timeoutMs` they are aborted (their leases make them run again later). */
@@ -123,6 +128,7 @@ export class JobQueue {
     await drained;
     clearTimeout(timer);
     this.loop = null;
+    this.starting = null;
   }
 
   /**

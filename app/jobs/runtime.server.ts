@@ -34,6 +34,7 @@ export function createJobStore(databaseUrl?: string, options: JobStoreOptions = 
 
 declare global {
   var rassureJobQueue: JobQueue | undefined;
+  var rassureJobQueueStarted: boolean | undefined;
 }
 
 // One per process, kept across Vite dev-server reloads like the Prisma client.
@@ -48,4 +49,18 @@ export function kickJobWorker() {
     jobQueue.start().catch((error) => log("error", "the job worker could not start", { error: errorText(error) }));
   }
   jobQueue.kick();
+}
+
+// A production server works from the start (jobs a previous process left, retries that came
+// due), and on SIGTERM/SIGINT lets running jobs finish before it exits; jobs it could not
+// finish in time run again elsewhere once their lease runs out.
+if (process.env.NODE_ENV === "production" && !globalThis.rassureJobQueueStarted) {
+  globalThis.rassureJobQueueStarted = true;
+  kickJobWorker();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      log("info", "stopping: letting running jobs finish", { signal });
+      jobQueue.stop({ timeoutMs: 20_000 }).finally(() => process.exit(0));
+    });
+  }
 }
