@@ -37,9 +37,10 @@ Rassure is running offline.
   Shopify admin (dev store "${stack.store.state.shop.name}") with Rassure open:
     ${stack.adminUrl}
 
-  Its storefront, with Rassure's blocks on the product pages and "Track my order" at /pages/suivi-de-commande:
+  Its storefront (Rassure's blocks show on product pages once published from "Storefront blocks";
+  "Track my order" is at /pages/suivi-de-commande):
     ${stack.storefrontUrl}/products/bougie-figue-cedre
-  (plain http on this machine: the trust checklist probes it, so its HTTPS checks fail, honestly)
+  It is plain http on this machine: the trust checklist probes it, so its HTTPS checks fail, honestly.
 
 ${stack.woo ? `  WordPress admin (WooCommerce dev store "${stack.woo.store.state.siteName}") with Rassure open:
     ${stack.woo.wpAdminUrl}

@@ -15,7 +15,7 @@ const admin = setUpDemoAdmin();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 function storefrontUrl(): string {
-  const match = /Its storefront[^\n]*\n\s*(http:\/\/127\.0\.0\.1:\d+)\//.exec(admin.demo.output());
+  const match = /Its storefront[\s\S]*?(http:\/\/127\.0\.0\.1:\d+)\//.exec(admin.demo.output());
   if (!match) throw new Error(`The demo printed no storefront URL:\n${admin.demo.output()}`);
   return match[1];
 }
