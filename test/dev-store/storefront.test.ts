@@ -87,6 +87,21 @@ describe("storefront pages", () => {
     }
   });
 
+  it("shows only its password page while the online store is password-protected", async () => {
+    store.state.onlineStore.passwordProtection.enabled = true;
+    try {
+      const home = await get("/");
+      expect(home.status).toBe(302);
+      expect(home.headers.get("location")).toBe("/password");
+      expect((await get(PRODUCT)).status).toBe(302);
+      expect((await get("/apps/rassure/track")).status).toBe(302);
+      expect((await get("/password")).html).toContain("Ouverture prochaine");
+    } finally {
+      store.state.onlineStore.passwordProtection.enabled = false;
+    }
+    expect((await get("/")).status).toBe(200);
+  });
+
   it("keeps a cart in a cookie", async () => {
     const add = await fetch(`${store.storefrontUrl}/cart/add`, { method: "POST", body: new URLSearchParams({ id: "vase-ceramique-rhone", quantity: "2" }), redirect: "manual" });
     expect(add.status).toBe(302);

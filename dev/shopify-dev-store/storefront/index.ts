@@ -109,6 +109,11 @@ export async function startStorefront(store: DevStoreContext, options: Storefron
     const locale = storefrontLocale(request, store.state.shop.primaryLocale);
     const pageRequest: PageRequest = { locale, path: `${path}${url.search}` };
 
+    // A password-protected online store shows only its password page (Shopify redirects there).
+    const locked = store.state.onlineStore.passwordProtection.enabled;
+    if (locked && path === "/password") return page(await pages.password(pageRequest), pageRequest);
+    if (locked && !path.startsWith("/cdn/")) return new Response(null, { status: 302, headers: { ...STOREFRONT_HEADERS, Location: "/password" } });
+
     if (proxy && (path === proxy.pathPrefix || path.startsWith(`${proxy.pathPrefix}/`))) {
       const outcome = await proxy.forward({ request, rest: path.slice(proxy.pathPrefix.length), lang: locale.lang, clientAddress: "127.0.0.1" });
       if (outcome.kind === "passthrough") return outcome.response;

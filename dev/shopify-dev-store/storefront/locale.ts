@@ -75,6 +75,8 @@ const WORDS = {
   notFoundText: { fr: "La page que vous cherchez n'existe pas.", en: "The page you were looking for does not exist." },
   proxyErrorTitle: { fr: "Service momentanément indisponible", en: "Service temporarily unavailable" },
   proxyErrorText: { fr: "Cette page dépend d'une application qui ne répond pas. Réessayez dans quelques instants.", en: "This page relies on an app that is not responding. Please try again in a moment." },
+  passwordTitle: { fr: "Ouverture prochaine", en: "Opening soon" },
+  passwordText: { fr: "Cette boutique est protégée par un mot de passe.", en: "This store is password protected." },
   phone: { fr: "Téléphone", en: "Phone" },
   email: { fr: "E-mail", en: "Email" },
 } satisfies Record<string, Record<StorefrontLang, string>>;

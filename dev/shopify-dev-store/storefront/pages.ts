@@ -180,6 +180,12 @@ ${await sections(readTemplate(state, "index") ?? [], request, stylesheets, async
       return page(request, state.shop.name, async () => `<div class="page-width rte">${html}</div>`, status);
     },
 
+    /** What a password-protected store shows everyone (there is no password to enter offline). */
+    password(request: PageRequest): Promise<PageResult> {
+      const { lang } = request.locale;
+      return page(request, word(lang, "passwordTitle"), async () => `<div class="page-width rte"><h1>${word(lang, "passwordTitle")}</h1><p>${word(lang, "passwordText")}</p></div>`);
+    },
+
     /** The app behind the proxy did not answer in time or at all. */
     proxyUnavailable(request: PageRequest, status: number): Promise<PageResult> {
       const { lang } = request.locale;
