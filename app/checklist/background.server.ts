@@ -1,8 +1,8 @@
 /**
  * Scans run in the background of this process for the admin (Scan now, re-check, the daily
  * refresh when the admin is opened), for the shop/update webhook, and for the daily sweep
- * (in production, every hour this process re-scans installed shops whose latest scan is more
- * than a day old, one shop at a time; RASSURE_DAILY_SCANS=off disables it). The scan row is
+ * (in production, every hour this process re-scans installed Shopify and WooCommerce shops whose
+ * latest scan is more than a day old, one shop at a time; RASSURE_DAILY_SCANS=off disables it). The scan row is
  * written first, so the page shows "running" and a crash leaves an "interrupted" row, not
  * silence. The production-readiness issue moves this onto a durable queue;
  * `waitForBackgroundScans` exists for tests and graceful shutdown.
@@ -14,6 +14,7 @@ import { findShop } from "../shops.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
 import { unauthenticated } from "../shopify.server";
 import type { ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
+import { wooScanContext } from "../woocommerce/checklist.server";
 import { finishScan, isScanDue, latestChecklist, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
 
 const pending = new Set<Promise<unknown>>();
@@ -34,13 +35,17 @@ async function shopifyContext(shopDomain: string) {
   return { adapter: new ShopifyAdapter(admin.graphql), jurisdiction: shop ? effectiveJurisdiction(shop) : undefined, ...devStorefrontScanOptions() };
 }
 
+function scanContext(shop: ShopRef) {
+  return shop.platform === "woocommerce" ? wooScanContext(shop.shopDomain) : shopifyContext(shop.shopDomain);
+}
+
 /** Waits (briefly) until a row written in a webhook transaction is visible, then runs the scan. */
 async function runScanRow(shop: ShopRef, scanId: string) {
   for (let attempt = 0; attempt < 40 && !(await prisma.checklistScan.findUnique({ where: { id: scanId } })); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
-    const { adapter, ...options } = await shopifyContext(shop.shopDomain);
+    const { adapter, ...options } = await scanContext(shop);
     await finishScan(prisma, scanId, shop, adapter, options);
   } catch (error) {
     // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
@@ -77,15 +82,15 @@ export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
 
 let sweeping = false;
 
-/** The daily sweep: scans, one after the other, the installed Shopify shops whose latest scan is over a day old. */
-export async function scanDueShopifyShops(now = new Date()): Promise<number> {
+/** The daily sweep: scans, one after the other, the installed shops (Shopify and WooCommerce) whose latest scan is over a day old. */
+export async function scanDueShops(now = new Date()): Promise<number> {
   if (sweeping) return 0;
   sweeping = true;
   try {
-    const shops = await prisma.shop.findMany({ where: { platform: "shopify", installState: "installed" }, select: { domain: true } });
+    const shops = await prisma.shop.findMany({ where: { platform: { in: ["shopify", "woocommerce"] }, installState: "installed" }, select: { platform: true, domain: true } });
     let scanned = 0;
-    for (const { domain } of shops) {
-      const shop: ShopRef = { platform: "shopify", shopDomain: domain };
+    for (const { platform, domain } of shops) {
+      const shop: ShopRef = { platform: platform as ShopRef["platform"], shopDomain: domain };
       if (!isScanDue(await latestChecklist(prisma, shop, 1), now.getTime())) continue;
       await runScanRow(shop, await startScan(prisma, shop, "daily"));
       scanned += 1;
@@ -98,5 +103,5 @@ export async function scanDueShopifyShops(now = new Date()): Promise<number> {
 
 const SWEEP_EVERY_MS = 3_600_000;
 if (process.env.NODE_ENV === "production" && process.env.RASSURE_DAILY_SCANS !== "off") {
-  setInterval(() => track(scanDueShopifyShops()), SWEEP_EVERY_MS).unref();
+  setInterval(() => track(scanDueShops()), SWEEP_EVERY_MS).unref();
 }

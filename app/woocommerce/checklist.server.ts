@@ -26,13 +26,19 @@ export async function wooChecklistSummary(domain: string) {
 
 export type WooChecklistSummary = Awaited<ReturnType<typeof wooChecklistSummary>>;
 
-/** Runs a scan now (API facts in parallel calls, then the public storefront). */
-export async function scanWooShop(domain: string) {
+/** What a scan of a connected WooCommerce shop needs: its adapter, jurisdiction and probe options. */
+export async function wooScanContext(domain: string) {
   const shop = await findWooShop(domain);
   if (!shop?.credentials) throw new Error(`No connected WooCommerce shop ${domain}.`);
-  const adapter = adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 });
-  return runScan(prisma, shopRef(domain), adapter, "manual", {
+  return {
+    adapter: adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 }),
     jurisdiction: effectiveJurisdiction(shop),
     probeOptions: { allowPrivateAddresses: allowPrivateStores() },
-  });
+  };
+}
+
+/** Runs a scan now (API facts, then the public storefront). */
+export async function scanWooShop(domain: string) {
+  const { adapter, ...options } = await wooScanContext(domain);
+  return runScan(prisma, shopRef(domain), adapter, "manual", options);
 }

@@ -5,7 +5,7 @@
  */
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scanDueShopifyShops, waitForBackgroundScans } from "../../app/checklist/background.server";
+import { scanDueShops, waitForBackgroundScans } from "../../app/checklist/background.server";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/app.checklist";
 import { loader as homeLoader } from "../../app/routes/app._index";
@@ -117,9 +117,9 @@ describe("checklist page", () => {
 describe("daily sweep", () => {
   it("re-scans installed shops whose latest scan is over a day old, and only those", async () => {
     await waitForBackgroundScans();
-    expect(await scanDueShopifyShops()).toBe(0); // fresh
+    expect(await scanDueShops()).toBe(0); // fresh
     await prisma.checklistScan.updateMany({ where: { shopDomain: store.shopDomain }, data: { startedAt: new Date(Date.now() - 2 * 86_400_000) } });
-    expect(await scanDueShopifyShops()).toBe(1);
+    expect(await scanDueShops()).toBe(1);
     const rows = await scans();
     expect(rows.at(-1)).toMatchObject({ trigger: "daily", status: "done" });
     // Only the latest completed scan keeps its snapshot; the others keep their report.
