@@ -83,8 +83,9 @@ export class PgBossJobStore implements JobStore {
       const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
       ready = this.start().then(() =>
         this.boss.createQueue(queueName(kind), {
-          // "short": at most one job per singleton key waits to start (our dedupe keys; others get a unique key).
-          policy: "short",
+          // "stately": per singleton key (our dedupe keys; other jobs get a unique one), at most one
+          // job waits to start and one runs: a duplicate is dropped, a job never runs beside its twin.
+          policy: "stately",
           retryLimit: DEFAULT_MAX_ATTEMPTS - 1,
           retryBackoff: true,
           retryDelay: Math.max(1, Math.round(backoff.baseMs / 1000)),

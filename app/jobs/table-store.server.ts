@@ -62,15 +62,16 @@ export class TableJobStore implements JobStore {
     const candidates = await this.db.backgroundJob.findMany({
       where: { kind: { in: kinds }, ...claimable(now), ...(skip.length ? { NOT: { OR: skip } } : {}) },
       orderBy: { runAfter: "asc" },
-      take: limit,
-      select: { id: true },
+      take: limit * 2,
+      select: { id: true, kind: true, dedupeKey: true },
     });
-    if (candidates.length === 0) return [];
+    const chosen = await this.oneRunPerKey(candidates, limit, now);
+    if (chosen.length === 0) return [];
     // One conditional update takes whichever candidates are still claimable; a token unique to
     // this claim then tells which rows this worker won (another may have taken some meanwhile).
     const token = `${options.workerId}/${randomUUID()}`;
     await this.db.backgroundJob.updateMany({
-      where: { id: { in: candidates.map((c) => c.id) }, ...claimable(now) },
+      where: { id: { in: chosen }, ...claimable(now) },
       data: { status: "running", attempts: { increment: 1 }, lockedBy: token, leaseUntil: new Date(Date.now() + options.leaseMs) },
     });
     const won = await this.db.backgroundJob.findMany({ where: { lockedBy: token, status: "running" } });
@@ -86,6 +87,29 @@ export class TableJobStore implements JobStore {
         maxAttempts: row.maxAttempts,
       };
     });
+  }
+
+  /**
+   * Jobs sharing a dedupe key (one fulfillment…) run one at a time: a candidate waits while
+   * another job with its key runs under a live lease, and a claim takes one per key.
+   */
+  private async oneRunPerKey(candidates: Array<{ id: string; kind: string; dedupeKey: string | null }>, limit: number, now: Date): Promise<string[]> {
+    const keys = [...new Set(candidates.flatMap((c) => (c.dedupeKey ? [c.dedupeKey] : [])))];
+    const running = keys.length
+      ? await this.db.backgroundJob.findMany({ where: { status: "running", leaseUntil: { gte: now }, dedupeKey: { in: keys } }, select: { kind: true, dedupeKey: true } })
+      : [];
+    const busy = new Set(running.map((r) => `${r.kind}|${r.dedupeKey}`));
+    const chosen: string[] = [];
+    for (const candidate of candidates) {
+      if (chosen.length >= limit) break;
+      if (candidate.dedupeKey) {
+        const key = `${candidate.kind}|${candidate.dedupeKey}`;
+        if (busy.has(key)) continue;
+        busy.add(key);
+      }
+      chosen.push(candidate.id);
+    }
+    return chosen;
   }
 
   private holder(job: ClaimedJob) {

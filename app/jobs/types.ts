@@ -13,7 +13,10 @@ export interface ShopKey {
 export interface NewJob<P = unknown> extends ShopKey {
   kind: string;
   payload: P;
-  /** At most one job of this kind with this key waits to start; a second enqueue is dropped (the waiting one covers it). */
+  /**
+   * At most one job of this kind with this key waits to start (a second enqueue is dropped: the
+   * waiting one covers it), and jobs with the same key never run at the same time.
+   */
   dedupeKey?: string;
   /** Not before this time (default: now). */
   runAfter?: Date;

@@ -132,6 +132,28 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(Object.fromEntries(runs)).toEqual({ 1: 1, 2: 1 });
   });
 
+  it("never runs two jobs with the same dedupe key at the same time", async () => {
+    const queue = openQueue({ concurrency: 4 });
+    let running = 0;
+    let overlap = false;
+    const { runs, record } = recorder();
+    queue.register<Payload>("t.serial", async (job) => {
+      running++;
+      overlap ||= running > 1;
+      record(job);
+      await sleep(150);
+      running--;
+    });
+    const key = "gid://shopify/Fulfillment/77";
+    await queue.enqueue({ ...shopA, kind: "t.serial", payload: { n: 1 }, dedupeKey: key });
+    const first = queue.runUntilIdle();
+    await sleep(50); // n=1 runs now
+    await queue.enqueue({ ...shopA, kind: "t.serial", payload: { n: 2 }, dedupeKey: key });
+    await first;
+    await runUntil(queue, () => runs.size === 2, 10_000);
+    expect(overlap).toBe(false);
+  });
+
   it("retries a failing job later with exponential backoff, then completes it", async () => {
     const queue = openQueue();
     const attempts: Array<{ attempt: number; at: number }> = [];
