@@ -22,3 +22,8 @@ export function readExtensionSources(): ExtensionSources {
     locales: { en: readJson("en.default.json"), fr: readJson("fr.json") },
   };
 }
+
+/** The shared storefront stylesheet (also inlined where the extension's assets do not load). */
+export function readBlockStylesheet(): string {
+  return readFileSync(path.join(EXTENSION_DIR, "assets/rassure.css"), "utf8");
+}

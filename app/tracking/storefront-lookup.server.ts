@@ -8,6 +8,11 @@
 import type { PlatformAdapter } from "../../adapters/types";
 import { translator, type Locale } from "../i18n";
 import { escapeHtml } from "../storefront/html-escape";
+import { readBlockStylesheet } from "../storefront/extension-sources.server";
+
+// The theme extension's stylesheet, inlined: an app proxy answer is drawn in the theme without
+// the extension's assets, and shoppers should see the same form they saw in the block.
+let blockStylesheet: string | undefined;
 import { planShipment, type CarrierChoices } from "./plan";
 import { SlidingWindowLimiter } from "./rate-limit";
 
@@ -111,15 +116,17 @@ export function renderLookupPage(outcome: LookupOutcome | null, locale: Locale, 
     }[outcome.kind];
     message = `<p class="rassure__detail" role="alert">${e(text)}</p>`;
   }
-  return `<section class="rassure rassure--track-order" aria-labelledby="rassure-track-title">
-<h2 class="rassure__heading" id="rassure-track-title">${e(t("tracking.lookup.title"))}</h2>
+  blockStylesheet ??= readBlockStylesheet();
+  return `<style>${blockStylesheet}</style>
+<section class="rassure rassure--track-order" aria-labelledby="rassure-track-title">
+<h2 class="rassure__title" id="rassure-track-title">${e(t("tracking.lookup.title"))}</h2>
 <div aria-live="polite">${message}</div>
 <form class="rassure__form" action="${e(formAction)}" method="post">
 <p class="rassure__detail">${e(t("tracking.lookup.intro"))}</p>
 <input type="hidden" name="locale" value="${locale}">
-<p><label for="rassure-track-order">${e(t("tracking.lookup.order"))}</label><br><input id="rassure-track-order" name="order" type="text" required maxlength="32" autocomplete="off" value="${e(values.order.slice(0, 32))}"></p>
-<p><label for="rassure-track-email">${e(t("tracking.lookup.email"))}</label><br><input id="rassure-track-email" name="email" type="email" required maxlength="254" autocomplete="email" value="${e(values.email.slice(0, 254))}"></p>
-<p><button type="submit">${e(t("tracking.lookup.submit"))}</button></p>
+<p class="rassure__item"><label class="rassure__label" for="rassure-track-order">${e(t("tracking.lookup.order"))}</label><input id="rassure-track-order" name="order" type="text" required maxlength="32" autocomplete="off" value="${e(values.order.slice(0, 32))}"></p>
+<p class="rassure__item"><label class="rassure__label" for="rassure-track-email">${e(t("tracking.lookup.email"))}</label><input id="rassure-track-email" name="email" type="email" required maxlength="254" autocomplete="email" value="${e(values.email.slice(0, 254))}"></p>
+<p><button class="rassure__button" type="submit">${e(t("tracking.lookup.submit"))}</button></p>
 </form>
 </section>`;
 }

@@ -60,7 +60,8 @@ describe("app proxy signature", () => {
     expect(response.headers.get("content-type")).toBe("application/liquid");
     const body = await response.text();
     expect(body).toContain('<form class="rassure__form" action="/apps/rassure/track" method="post">');
-    expect(body).toContain('<label for="rassure-track-email">');
+    expect(body).toContain('<label class="rassure__label" for="rassure-track-email">');
+    expect(body).toMatch(/^<style>[^<]*\.rassure__form\{/); // the block's stylesheet travels with the answer
   });
 
   it.each([
