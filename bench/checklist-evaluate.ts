@@ -41,7 +41,9 @@ console.log(`Shopify collector: ${facts.cost.requests} GraphQL request, requeste
 const woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
 const { consumerKey, consumerSecret } = woo.createKey();
 const wooFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }).collectChecklistFacts();
-console.log(`WooCommerce collector: ${wooFacts.cost.requests} REST requests`);
+woo.state.companionPlugin.active = false;
+const wooRestFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }).collectChecklistFacts();
+console.log(`WooCommerce collector: ${wooFacts.cost.requests} request with the companion plugin (wc-rassure/v1/facts), ${wooRestFacts.cost.requests} REST requests without it`);
 
 // --- Storefront probe on a local fixture (plain HTTP, no politeness delay) -------------
 const pageHtml = `<!doctype html><html lang="fr"><body><a href="/products/p">p</a><footer><a href="/policies/legal-notice">Mentions légales</a></footer></body></html>`;

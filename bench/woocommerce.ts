@@ -1,7 +1,8 @@
 /**
  * WooCommerce benchmark (prints figures, asserts nothing):
- *  - checklist facts collection against the local dev store: requests per collection and wall
- *    time (the calls run in parallel, so time ≈ the slowest chain: zones → locations/methods);
+ *  - checklist facts collection against the local dev store, with the companion plugin (one
+ *    `wc-rassure/v1/facts` request) and without it (REST calls in parallel): requests counted at
+ *    the dev store, answer size and wall time;
  *  - the same with one 429 and one 503 on the way (retries with backoff);
  *  - webhook signature verification cost per delivery (HMAC-SHA256 over a realistic order body);
  *  - companion plugin rendering in php-cli: per-block time and HTML size, and the shared CSS size.
@@ -19,16 +20,29 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const store = await startWooCommerceDevStore({});
 const { consumerKey, consumerSecret } = store.createKey("read");
-const times: number[] = [];
-let requests = 0;
-for (let i = 0; i < 15; i++) {
-  const adapter = new WooCommerceAdapter({ storeUrl: store.url, consumerKey, consumerSecret });
-  const start = performance.now();
-  const facts = await adapter.collectChecklistFacts();
-  times.push(performance.now() - start);
-  requests = facts.cost.requests;
+
+async function collectFigures(label: string) {
+  const times: number[] = [];
+  let requests = 0;
+  for (let i = 0; i < 15; i++) {
+    const adapter = new WooCommerceAdapter({ storeUrl: store.url, consumerKey, consumerSecret });
+    const before = store.restRequests.length;
+    const start = performance.now();
+    await adapter.collectChecklistFacts();
+    times.push(performance.now() - start);
+    requests = store.restRequests.length - before;
+  }
+  console.log(`checklist facts ${label}: ${requests} request(s) at the dev store, median ${median(times).toFixed(1)} ms over ${times.length} runs (loopback)`);
 }
-console.log(`checklist facts (WooCommerce dev store, loopback): ${requests} requests, median ${median(times).toFixed(1)} ms over ${times.length} runs`);
+
+await collectFigures("with the companion plugin");
+const probe = new WooCommerceAdapter({ storeUrl: store.url, consumerKey, consumerSecret }).client;
+const answer = await probe.get("facts", { orders_after: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 19) }, "wc-rassure/v1");
+const answerBytes = Buffer.byteLength(JSON.stringify(answer.data));
+console.log(`  facts answer: ${(answerBytes / 1024).toFixed(0)} KiB JSON (${(gzipSync(JSON.stringify(answer.data)).length / 1024).toFixed(0)} KiB gzip), ${store.state.orders.length} orders in the store`);
+store.state.companionPlugin.active = false;
+await collectFigures("without it (REST calls)");
+store.state.companionPlugin.active = true;
 
 store.simulate.throttleNext(1);
 store.simulate.serverErrorNext(1);

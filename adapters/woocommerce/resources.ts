@@ -3,8 +3,7 @@
  * validators in parse.ts (fields we read are checked, extra fields are ignored).
  */
 import { array, bool, id, object, optional, parse, str, text, unknownValue } from "./parse";
-import { httpGet, HttpGetError } from "./http-get";
-import { MAX_RESPONSE_BYTES, retryAfterMs, WooCommerceApiError, type WooRestClient } from "./rest-client";
+import { WooCommerceApiError, type WooReader } from "./rest-client";
 
 export const systemStatusParser = object({
   environment: object({
@@ -49,9 +48,9 @@ const indexParser = object({ name: text, home: text, timezone_string: text, name
 export type SiteIndex = ReturnType<typeof indexParser>;
 
 /** Settings of one group as id → value; null when the group does not exist on this version. */
-export async function fetchSettings(client: WooRestClient, group: string): Promise<Map<string, unknown> | null> {
+export async function fetchSettings(reader: WooReader, group: string): Promise<Map<string, unknown> | null> {
   try {
-    const response = await client.get(`settings/${group}`);
+    const response = await reader.get(`settings/${group}`);
     return new Map(parse(array(settingParser), response.data, `settings/${group}`).map((option) => [option.id, option.value]));
   } catch (error) {
     if (error instanceof WooCommerceApiError && error.status === 404) return null;
@@ -64,12 +63,12 @@ export function settingText(settings: Map<string, unknown> | null, key: string):
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
-export async function fetchSystemStatus(client: WooRestClient): Promise<SystemStatus> {
-  return parse(systemStatusParser, (await client.get("system_status")).data, "system_status");
+export async function fetchSystemStatus(reader: WooReader): Promise<SystemStatus> {
+  return parse(systemStatusParser, (await reader.get("system_status")).data, "system_status");
 }
 
-export async function fetchPaymentGateways(client: WooRestClient): Promise<PaymentGateway[]> {
-  return parse(array(gatewayParser), (await client.get("payment_gateways")).data, "payment_gateways");
+export async function fetchPaymentGateways(reader: WooReader): Promise<PaymentGateway[]> {
+  return parse(array(gatewayParser), (await reader.get("payment_gateways")).data, "payment_gateways");
 }
 
 export interface ShippingZoneWithMethods {
@@ -79,11 +78,11 @@ export interface ShippingZoneWithMethods {
   methods: { title: string; enabled: boolean; methodId: string }[];
 }
 
-export async function fetchShippingZones(client: WooRestClient): Promise<ShippingZoneWithMethods[]> {
-  const zones = parse(array(zoneParser), (await client.get("shipping/zones")).data, "shipping/zones");
+export async function fetchShippingZones(reader: WooReader): Promise<ShippingZoneWithMethods[]> {
+  const zones = parse(array(zoneParser), (await reader.get("shipping/zones")).data, "shipping/zones");
   return Promise.all(
     zones.map(async (zone) => {
-      const [locations, methods] = await Promise.all([client.get(`shipping/zones/${zone.id}/locations`), client.get(`shipping/zones/${zone.id}/methods`)]);
+      const [locations, methods] = await Promise.all([reader.get(`shipping/zones/${zone.id}/locations`), reader.get(`shipping/zones/${zone.id}/methods`)]);
       return {
         id: zone.id,
         name: zone.name,
@@ -94,15 +93,19 @@ export async function fetchShippingZones(client: WooRestClient): Promise<Shippin
   );
 }
 
-export async function fetchRecentOrders(client: WooRestClient, after: Date): Promise<WooOrder[]> {
-  const orders = await client.getAll("orders", { after: after.toISOString().slice(0, 19), orderby: "date", order: "desc" }, 5);
+/** WooCommerce's `after` filter: an ISO 8601 date-time to the second. */
+export const ordersAfterParam = (after: Date) => after.toISOString().slice(0, 19);
+
+/** Orders created after `after`, newest first, at most 5 pages of 100 (the companion plugin reads as many). */
+export async function fetchRecentOrders(reader: WooReader, after: Date): Promise<WooOrder[]> {
+  const orders = await reader.getAll("orders", { after: ordersAfterParam(after), orderby: "date", order: "desc" }, 5);
   return parse(array(orderParser), orders, "orders");
 }
 
 /** Published WordPress pages (public /wp/v2/pages). */
-export async function fetchPublishedPages(client: WooRestClient): Promise<WpPageSummary[]> {
+export async function fetchPublishedPages(reader: WooReader): Promise<WpPageSummary[]> {
   try {
-    const pages = await client.request<unknown>("get", "pages", { namespace: "wp/v2", params: { per_page: 100, status: "publish" } });
+    const pages = await reader.get("pages", { per_page: 100, status: "publish" }, "wp/v2");
     return parse(array(pageParser), pages.data, "wp/v2/pages");
   } catch (error) {
     // Some hosts and security plugins close the WordPress core routes; pages then stay unknown.
@@ -112,27 +115,6 @@ export async function fetchPublishedPages(client: WooRestClient): Promise<WpPage
 }
 
 /** The WordPress REST index (`/wp-json/`): site name, timezone and the namespaces installed plugins registered. */
-export function fetchSiteIndex(client: WooRestClient): Promise<SiteIndex> {
-  const url = `${client.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,home,timezone_string,namespaces`;
-  return client.withRetries(true, async () => {
-    let response: Awaited<ReturnType<typeof httpGet>>;
-    client.requests++;
-    try {
-      response = await httpGet(url, { timeoutMs: client.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: client.ca });
-    } catch (error) {
-      if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
-      throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
-    }
-    if (response.status === 429 || response.status >= 500) {
-      throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true, retryAfterMs(response.headers));
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(response.body);
-    } catch {
-      throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
-    }
-    if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
-    return parse(indexParser, data, "wp-json index");
-  });
+export async function fetchSiteIndex(reader: WooReader): Promise<SiteIndex> {
+  return parse(indexParser, await reader.getRestIndex(), "wp-json index");
 }

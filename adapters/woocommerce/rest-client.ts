@@ -7,6 +7,7 @@
 import https from "node:https";
 import restApiModule from "@woocommerce/woocommerce-rest-api";
 import type { AxiosResponse } from "axios";
+import { httpGet, HttpGetError } from "./http-get";
 
 /** The library ships CommonJS with `exports.default`; bundlers and Node disagree on interop. */
 type RestApiInstance = {
@@ -58,6 +59,17 @@ export interface WooResponse<T = unknown> {
 
 type Method = "get" | "post" | "put" | "delete";
 
+/**
+ * The reads the resource functions need (resources.ts). The REST client is one; the companion
+ * plugin's batched answer (companion-facts.ts) is another, so both go through the same parsers.
+ */
+export interface WooReader {
+  get<T = unknown>(endpoint: string, params?: object, namespace?: string): Promise<WooResponse<T>>;
+  getAll(endpoint: string, params?: Record<string, string | number>, maxPages?: number): Promise<unknown[]>;
+  /** The WordPress REST index (`/wp-json/`), unparsed. */
+  getRestIndex(): Promise<unknown>;
+}
+
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 const MAX_PAGES = 50;
 /** A broken or hostile store must not exhaust memory: no WooCommerce answer we read comes near this. */
@@ -81,6 +93,12 @@ function headerMap(headers: unknown): Record<string, string> {
   return result;
 }
 
+/** The error for a non-2xx answer, with WordPress's message and code when the store sent them. */
+export function refusalError(status: number, body: unknown, headers: Record<string, string | undefined> = {}, retryable = RETRYABLE.has(status)): WooCommerceApiError {
+  const { message, code } = describe(status, body, "The store refused the request");
+  return new WooCommerceApiError(message, status, code, retryable, retryAfterMs(headers));
+}
+
 export function retryAfterMs(headers: Record<string, string | undefined>): number | null {
   const value = headers["retry-after"];
   if (!value) return null;
@@ -90,7 +108,7 @@ export function retryAfterMs(headers: Record<string, string | undefined>): numbe
   return Number.isFinite(date) ? Math.min(Math.max(date - Date.now(), 0), 30_000) : null;
 }
 
-export class WooRestClient {
+export class WooRestClient implements WooReader {
   private readonly clients = new Map<string, RestApiInstance>();
   readonly timeoutMs: number;
   readonly ca: string | string[] | undefined;
@@ -164,8 +182,7 @@ export class WooRestClient {
       }
       return { status: response.status, data: body, headers };
     }
-    const { message, code } = describe(response.status, body, "The store refused the request");
-    throw new WooCommerceApiError(message, response.status, code, RETRYABLE.has(response.status), retryAfterMs(headers));
+    throw refusalError(response.status, body, headers);
   }
 
   async request<T = unknown>(method: Method, endpoint: string, options: { namespace?: string; data?: object; params?: object } = {}): Promise<WooResponse<T>> {
@@ -205,5 +222,30 @@ export class WooRestClient {
       if (!Number.isFinite(totalPages) || page >= totalPages) break;
     }
     return items;
+  }
+  /** The public REST index (`/wp-json/`: no key needed), read with node http(s) under the same limits and retries. */
+  getRestIndex(): Promise<unknown> {
+    const url = `${this.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,home,timezone_string,namespaces`;
+    return this.withRetries(true, async () => {
+      let response: Awaited<ReturnType<typeof httpGet>>;
+      this.requests++;
+      try {
+        response = await httpGet(url, { timeoutMs: this.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: this.ca });
+      } catch (error) {
+        if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
+        throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
+      }
+      if (response.status === 429 || response.status >= 500) {
+        throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true, retryAfterMs(response.headers));
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(response.body);
+      } catch {
+        throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
+      }
+      if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
+      return data;
+    });
   }
 }

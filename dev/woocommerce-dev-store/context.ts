@@ -1,5 +1,5 @@
 /** What every part of the WooCommerce dev store shares while it runs. */
-import type { SimulationState, WebhookDeliveryLog, WooDevStoreState } from "./types";
+import type { RestRequestLog, SimulationState, WebhookDeliveryLog, WooDevStoreState } from "./types";
 
 export interface WooStoreContext {
   state: WooDevStoreState;
@@ -9,6 +9,8 @@ export interface WooStoreContext {
   outboundFetch: typeof fetch;
   allowPrivateTargets: boolean;
   deliveries: WebhookDeliveryLog[];
+  /** Every REST request received (the benchmarks and tests count them). */
+  restRequests: RestRequestLog[];
   pending: Set<Promise<unknown>>;
   log(line: string): void;
 }

@@ -9,14 +9,16 @@ import { startHttpServer } from "../shopify-dev-store/http-server";
 import { startTlsProxy } from "./tls-proxy";
 import { authenticate, keyAllows } from "./auth";
 import type { WooStoreContext } from "./context";
-import { escapeHtml, html, json, noRoute, paginated, wpError } from "./responses";
+import { companionRoute } from "./companion";
+import { escapeHtml, html, json, noRoute, wpError } from "./responses";
 import { wcV3Route } from "./rest";
 import { createSeedState } from "./seed";
 import { shipmentTrackingRoute } from "./shipment-tracking";
-import type { JsonObject, KeyPermissions, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
+import type { JsonObject, KeyPermissions, RestRequestLog, SendWooWebhookOptions, WebhookDeliveryLog, WooDevStoreOptions, WooDevStoreState } from "./types";
 import { deliver } from "./webhooks";
 import { createKey, wcAuthRoute } from "./wc-auth";
 import { wpAdminRassurePage } from "./wp-admin";
+import { siteIndex, wpPagesRoute } from "./wordpress";
 
 export type * from "./types";
 
@@ -30,6 +32,8 @@ export interface WooCommerceDevStore {
   /** Re-sends a delivery for webhook `webhookId` (replays, bad signatures). */
   sendWebhook(webhookId: number, payload: unknown, opts?: SendWooWebhookOptions): Promise<Response | null>;
   deliveries: WebhookDeliveryLog[];
+  /** Every REST request received, in order (count them to measure a collector). */
+  restRequests: RestRequestLog[];
   simulate: { throttleNext(n: number): void; serverErrorNext(n: number, status?: number): void; reset(): void };
   flushWebhooks(): Promise<void>;
   close(): Promise<void>;
@@ -72,65 +76,6 @@ function simulated(store: WooStoreContext): Response | null {
   return null;
 }
 
-/** The published WordPress pages, public like /wp/v2/pages is (drafts need a logged-in editor). */
-function wpPagesRoute(store: WooStoreContext, url: URL): Response {
-  const slug = url.searchParams.get("slug");
-  const pages = store.state.pages.filter((p) => p.status === "publish" && (!slug || slug.split(",").includes(p.slug)));
-  return paginated(
-    pages.map((p) => ({
-      id: p.id,
-      slug: p.slug,
-      status: p.status,
-      link: `${store.homeUrl}/${p.slug}/`,
-      modified: p.modified,
-      title: { rendered: escapeHtml(p.title) },
-      content: { rendered: p.content, protected: false },
-    })),
-    url,
-    store.homeUrl,
-  );
-}
-
-/** The REST index WordPress serves at /wp-json/ (trimmed: no route table). */
-function siteIndex(store: WooStoreContext): JsonObject {
-  const namespaces = ["oembed/1.0", "wc/v3", "wc/store/v1", "wc-admin", "wc-analytics", "wp/v2", "wp-site-health/v1"];
-  if (store.state.shipmentTracking.active) namespaces.push("wc-shipment-tracking/v3");
-  if (store.state.companionPlugin.active) namespaces.push("wc-rassure/v1");
-  return {
-    name: store.state.siteName,
-    description: "Savons artisanaux au lait d’ânesse, fabriqués à Marseille",
-    url: store.homeUrl,
-    home: store.homeUrl,
-    gmt_offset: 1,
-    timezone_string: "Europe/Paris",
-    namespaces,
-    authentication: [],
-  };
-}
-
-/** The companion plugin's routes (the stand-in keeps what was published). */
-function companionRoute(store: WooStoreContext, method: string, rest: string[], body: JsonObject | null): Response {
-  if (!store.state.companionPlugin.active) return noRoute();
-  if (rest.join("/") === "link" && method === "POST") {
-    const secret = body?.admin_secret;
-    const appUrl = body?.app_url;
-    if (typeof secret !== "string" || secret.length < 32 || typeof appUrl !== "string" || !/^https?:\/\//.test(appUrl)) {
-      return wpError("rest_invalid_param", "Invalid parameter(s): admin_secret, app_url", 400);
-    }
-    store.state.companionPlugin.link = { adminSecret: secret, appUrl, shop: typeof body?.shop === "string" ? body.shop : "" };
-    return json({ linked: true });
-  }
-  if (rest.join("/") !== "config") return noRoute();
-  if (method === "GET") return json({ config: store.state.companionPlugin.config, enabled: store.state.companionPlugin.enabled });
-  if (method !== "POST" && method !== "PUT") return noRoute();
-  if (!body || typeof body.config !== "object" || body.config === null || Array.isArray(body.config)) {
-    return wpError("rest_invalid_param", "Invalid parameter(s): config", 400);
-  }
-  store.state.companionPlugin.config = body.config;
-  store.state.companionPlugin.enabled = body.enabled !== false;
-  return json({ saved: true, updated_at: new Date().toISOString() });
-}
-
 async function restRoute(store: WooStoreContext, request: Request, url: URL, route: string, secure: boolean): Promise<Response> {
   const method = request.method.toUpperCase();
   const segments = route.split("/").filter(Boolean);
@@ -153,7 +98,7 @@ async function restRoute(store: WooStoreContext, request: Request, url: URL, rou
   if (body instanceof Response) return body;
   if (namespace === "wc/v3") return wcV3Route(store, method, rest, url, body);
   if (namespace === "wc-shipment-tracking/v3") return shipmentTrackingRoute(store, method, rest, body);
-  if (namespace === "wc-rassure/v1") return companionRoute(store, method, rest, body);
+  if (namespace === "wc-rassure/v1") return companionRoute(store, method, rest, url, body);
   return noRoute();
 }
 
@@ -178,7 +123,9 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
   if (url.pathname.startsWith("/wp-json/") || restRoutePath) {
     // With plain permalinks /wp-json/… is an ordinary 404 page of the theme.
     if (plain && !restRoutePath) return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
-    return simulated(store) ?? restRoute(store, request, url, restRoutePath ?? url.pathname.slice("/wp-json".length), secure);
+    const restPath = restRoutePath ?? url.pathname.slice("/wp-json".length);
+    store.restRequests.push({ method, route: restPath === "" ? "/" : restPath });
+    return simulated(store) ?? restRoute(store, request, url, restPath, secure);
   }
   const wcAuth = /^\/wc-auth\/v1\/([a-z_]+)\/?$/.exec(url.pathname);
   if (wcAuth && method === "GET") {
@@ -200,6 +147,7 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     outboundFetch: options.outboundFetch ?? globalThis.fetch.bind(globalThis),
     allowPrivateTargets: options.allowPrivateTargets ?? false,
     deliveries: [],
+    restRequests: [],
     pending: new Set(),
     log: (line) => logger(`[woocommerce dev store] ${line}`),
   };
@@ -224,6 +172,7 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     url: store.homeUrl,
     state: store.state,
     deliveries: store.deliveries,
+    restRequests: store.restRequests,
     createKey: (permissions = "read_write") => {
       const { record, consumerKey } = createKey(store, "Created in wp-admin", permissions);
       return { consumerKey, consumerSecret: record.consumerSecret, keyId: record.keyId };

@@ -92,6 +92,12 @@ export interface WebhookDeliveryLog {
   error: string | null;
 }
 
+export interface RestRequestLog {
+  method: string;
+  /** The REST route, e.g. "/wc/v3/system_status" or "/" for the index. */
+  route: string;
+}
+
 export interface SendWooWebhookOptions {
   deliveryId?: string;
   /** Sign with another secret (tests of a bad signature). */

@@ -81,7 +81,7 @@ describe("shop profile and checklist facts", () => {
     expect(profile.policies.map((p) => p.type).sort()).toEqual(["CONTACT_INFORMATION", "REFUND_POLICY"]);
   });
 
-  it("collects the checklist facts in parallel calls, gaps included", async () => {
+  it("collects the checklist facts, gaps included (request counts: checklist-facts.test.ts)", async () => {
     const adapter = adapterFor(store);
     const facts = await adapter.collectChecklistFacts();
     expect(facts.platform).toBe("woocommerce");
@@ -99,7 +99,6 @@ describe("shop profile and checklist facts", () => {
     expect(facts.reviews).toEqual({ enabled: true, verifiedLabel: true });
     expect(facts.activePlugins).toContain("woocommerce/woocommerce.php");
     expect(facts.tracking?.shipments).toBeGreaterThan(0);
-    expect(facts.cost.requests).toBeGreaterThanOrEqual(12);
   });
 });
 

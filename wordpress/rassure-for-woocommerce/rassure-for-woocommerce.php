@@ -25,6 +25,7 @@ defined( 'RASSURE_WC_FILE' ) || define( 'RASSURE_WC_FILE', __FILE__ );
 require_once __DIR__ . '/includes/class-rassure-options.php';
 require_once __DIR__ . '/includes/class-rassure-renderer.php';
 require_once __DIR__ . '/includes/class-rassure-shop-context.php';
+require_once __DIR__ . '/includes/class-rassure-facts.php';
 require_once __DIR__ . '/includes/class-rassure-rest.php';
 require_once __DIR__ . '/includes/class-rassure-storefront.php';
 require_once __DIR__ . '/includes/class-rassure-tracking.php';

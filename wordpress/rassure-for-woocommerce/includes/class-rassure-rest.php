@@ -49,6 +49,22 @@ class Rassure_Rest {
 		);
 		register_rest_route(
 			self::NAMESPACE_V1,
+			'/facts',
+			array(
+				'methods'             => 'GET',
+				'callback'            => array( __CLASS__, 'get_facts' ),
+				'permission_callback' => array( __CLASS__, 'can_manage' ),
+				'args'                => array(
+					'orders_after' => array(
+						'required'          => true,
+						'type'              => 'string',
+						'validate_callback' => array( 'Rassure_Facts', 'is_valid_date' ),
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
 			'/link',
 			array(
 				'methods'             => 'POST',
@@ -121,6 +137,20 @@ class Rassure_Rest {
 				'updated_at' => $updated_at,
 			)
 		);
+	}
+
+	/**
+	 * GET /facts: what the trust checklist reads, in one response (see Rassure_Facts).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public static function get_facts( $request ) {
+		$after = $request->get_param( 'orders_after' );
+		if ( ! Rassure_Facts::is_valid_date( $after ) ) {
+			return new WP_Error( 'rest_invalid_param', __( 'Invalid parameter(s): orders_after', 'rassure-for-woocommerce' ), array( 'status' => 400 ) );
+		}
+		return rest_ensure_response( Rassure_Facts::collect( $after ) );
 	}
 
 	/**

@@ -19,7 +19,7 @@ class RestTest extends TestCase {
 
 	public function test_routes_live_under_a_wc_namespace_with_permission_callbacks() {
 		Rassure_Rest::register_routes();
-		$this->assertSame( array( 'wc-rassure/v1/config', 'wc-rassure/v1/link' ), array_keys( $GLOBALS['rassure_test']['routes'] ) );
+		$this->assertSame( array( 'wc-rassure/v1/config', 'wc-rassure/v1/facts', 'wc-rassure/v1/link' ), array_keys( $GLOBALS['rassure_test']['routes'] ) );
 		foreach ( $GLOBALS['rassure_test']['routes'] as $endpoints ) {
 			foreach ( $endpoints as $endpoint ) {
 				$this->assertSame( array( 'Rassure_Rest', 'can_manage' ), $endpoint['permission_callback'] );

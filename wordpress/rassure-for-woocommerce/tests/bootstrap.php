@@ -19,6 +19,10 @@ $GLOBALS['rassure_test'] = array(
 	'caps'    => array(),
 	'user'    => 0,
 	'locale'  => 'fr_FR',
+	// The facts route's internal dispatches (rest_do_request below).
+	'internal'   => array(),
+	'dispatched' => array(),
+	'namespaces' => array(),
 );
 
 function esc_html( $text ) {
@@ -154,22 +158,71 @@ class WP_Error {
 }
 class WP_REST_Response {
 	public $data;
-	public function __construct( $data ) {
-		$this->data = $data;
+	private $status;
+	private $headers;
+	public function __construct( $data = null, $status = 200, $headers = array() ) {
+		$this->data    = $data;
+		$this->status  = $status;
+		$this->headers = $headers;
+	}
+	public function get_status() {
+		return $this->status;
+	}
+	public function get_headers() {
+		return $this->headers;
+	}
+	public function get_data() {
+		return $this->data;
 	}
 }
+/** Built either as WordPress does (method, route) or, in the handler tests, from its parameters. */
 class WP_REST_Request {
 	private $params;
-	public function __construct( array $params ) {
-		$this->params = $params;
+	private $route;
+	public function __construct( $method_or_params = 'GET', $route = '' ) {
+		$this->params = is_array( $method_or_params ) ? $method_or_params : array();
+		$this->route  = $route;
 	}
 	public function get_param( $name ) {
 		return isset( $this->params[ $name ] ) ? $this->params[ $name ] : null;
 	}
+	public function set_query_params( $params ) {
+		$this->params = $params;
+	}
+	public function get_query_params() {
+		return $this->params;
+	}
+	public function get_route() {
+		return $this->route;
+	}
+}
+/**
+ * rest_do_request stand-in: routes registered by a test in $GLOBALS['rassure_test']['internal']
+ * (route => callable(WP_REST_Request): WP_REST_Response), every dispatch recorded; an unknown
+ * route answers WordPress's 404 rest_no_route.
+ */
+function rest_do_request( $request ) {
+	$GLOBALS['rassure_test']['dispatched'][] = array( $request->get_route(), $request->get_query_params() );
+	$handler = isset( $GLOBALS['rassure_test']['internal'][ $request->get_route() ] ) ? $GLOBALS['rassure_test']['internal'][ $request->get_route() ] : null;
+	if ( null === $handler ) {
+		return new WP_REST_Response( array( 'code' => 'rest_no_route', 'message' => 'No route was found matching the URL and request method.', 'data' => array( 'status' => 404 ) ), 404 );
+	}
+	return $handler( $request );
+}
+class Rassure_Test_Rest_Server {
+	public function response_to_data( $response, $embed ) {
+		return $response->get_data();
+	}
+	public function get_namespaces() {
+		return $GLOBALS['rassure_test']['namespaces'];
+	}
+}
+function rest_get_server() {
+	return new Rassure_Test_Rest_Server();
 }
 
 define( 'RASSURE_WC_VERSION', '1.0.0' );
 define( 'RASSURE_WC_FILE', dirname( __DIR__ ) . '/rassure-for-woocommerce.php' );
-foreach ( array( 'options', 'renderer', 'shop-context', 'rest', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {
+foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {
 	require_once dirname( __DIR__ ) . '/includes/class-rassure-' . $rassure_part . '.php';
 }

@@ -1,0 +1,99 @@
+/**
+ * The checklist's WooCommerce collection, counted at the dev store: one request through the
+ * companion plugin's `wc-rassure/v1/facts` route when it is active, the REST calls otherwise,
+ * and the same facts either way (errors inside the batch included).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PlatformChecklistFacts } from "../../app/checklist/snapshot";
+import { WooCommerceAdapter, WooCommerceApiError, type WooRestClient } from "../../adapters/woocommerce";
+import { readCompanionFacts } from "../../adapters/woocommerce/companion-facts";
+import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+
+let store: WooCommerceDevStore;
+
+function adapter() {
+  const { consumerKey, consumerSecret } = store.createKey("read");
+  return new WooCommerceAdapter({ storeUrl: store.url, consumerKey, consumerSecret }, { backoffMs: 5, timeoutMs: 5_000 });
+}
+
+/** Facts and the REST routes the dev store received while collecting them. */
+async function collect(): Promise<{ facts: PlatformChecklistFacts; routes: string[] }> {
+  const before = store.restRequests.length;
+  const facts = await adapter().collectChecklistFacts();
+  return { facts, routes: store.restRequests.slice(before).map((r) => `${r.method} ${r.route}`) };
+}
+
+const withoutCost = ({ cost: _cost, ...facts }: PlatformChecklistFacts) => facts;
+
+beforeAll(async () => {
+  store = await startWooCommerceDevStore();
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+beforeEach(() => {
+  store.state.companionPlugin.active = true;
+  store.simulate.reset();
+});
+
+describe("checklist facts on WooCommerce", () => {
+  it("with the companion plugin: one request, the facts route", async () => {
+    const { facts, routes } = await collect();
+    expect(routes).toEqual(["GET /wc-rassure/v1/facts"]);
+    expect(facts.cost).toEqual({ requests: 1, queryCost: null });
+    expect(facts.name).toBe("Savonnerie du Vieux-Port");
+    expect(facts.shipsToCountries).toEqual(["BE", "CH", "FR", "LU"]);
+    expect(facts.tracking?.shipments).toBeGreaterThan(0);
+  });
+
+  it("without it: the REST calls (after the one probe of the facts route), and exactly the same facts", async () => {
+    const viaPlugin = await collect();
+    store.state.companionPlugin.active = false;
+    const viaRest = await collect();
+    expect(viaRest.routes[0]).toBe("GET /wc-rassure/v1/facts");
+    expect(viaRest.routes).toContain("GET /wc/v3/shipping/zones/2/methods");
+    expect(viaRest.routes).toHaveLength(19);
+    expect(viaRest.facts.cost.requests).toBe(19);
+    expect(withoutCost(viaRest.facts)).toEqual(withoutCost(viaPlugin.facts));
+  });
+
+  it("a route that fails inside the batch is handled as over REST (a missing settings group is unknown, not a crash)", async () => {
+    const products = store.state.settings.products;
+    delete store.state.settings.products;
+    try {
+      const viaPlugin = await collect();
+      expect(viaPlugin.routes).toHaveLength(1);
+      expect(viaPlugin.facts.reviews).toBeNull();
+      store.state.companionPlugin.active = false;
+      expect(withoutCost((await collect()).facts)).toEqual(withoutCost(viaPlugin.facts));
+    } finally {
+      store.state.settings.products = products;
+    }
+  });
+
+  it("a throttled facts request is retried like any REST call", async () => {
+    store.simulate.throttleNext(1);
+    const { routes, facts } = await collect();
+    expect(routes).toEqual(["GET /wc-rassure/v1/facts", "GET /wc-rassure/v1/facts"]);
+    expect(facts.cost.requests).toBe(2);
+  });
+
+  it("the key must be able to read: a write-only key is refused with WooCommerce's words", async () => {
+    const { consumerKey, consumerSecret } = store.createKey("write");
+    const writeOnly = new WooCommerceAdapter({ storeUrl: store.url, consumerKey, consumerSecret }, { maxRetries: 0 });
+    await expect(writeOnly.collectChecklistFacts()).rejects.toMatchObject({ status: 401, message: expect.stringMatching(/read permissions/) });
+  });
+
+  it("an answer in an unknown shape (another plugin version) falls back to REST; a part the plugin left out is a clear error", async () => {
+    const answering = (data: unknown) => ({ get: async () => ({ status: 200, data, headers: {} }) }) as unknown as WooRestClient;
+    expect(await readCompanionFacts(answering({ version: 2, responses: {} }), "2026-01-01T00:00:00")).toBeNull();
+    expect(await readCompanionFacts(answering({ version: 1, responses: { "/": { status: "200" } } }), "2026-01-01T00:00:00")).toBeNull();
+    expect(await readCompanionFacts(answering("<html>"), "2026-01-01T00:00:00")).toBeNull();
+    const reader = await readCompanionFacts(answering({ version: 1, responses: { "/wc/v3/system_status": { status: 403, body: { code: "woocommerce_rest_cannot_view", message: "Sorry, you cannot list resources." } } } }), "2026-01-01T00:00:00");
+    await expect(reader!.get("system_status")).rejects.toMatchObject({ status: 403, code: "woocommerce_rest_cannot_view", retryable: false });
+    await expect(reader!.get("payment_gateways")).rejects.toBeInstanceOf(WooCommerceApiError);
+    await expect(reader!.getRestIndex()).rejects.toMatchObject({ code: "rassure_bad_shape" });
+  });
+});
