@@ -109,9 +109,14 @@ export class JobQueue {
     this.wake?.();
   }
 
-  /** Resolves once the running worker has nothing due and nothing running (tests, benches, shutdown). */
+  /**
+   * Resolves once the running worker has nothing due and nothing running (tests, benches,
+   * shutdown). It looks once more first: a job committed after its last look counts too.
+   */
   async whenIdle() {
     await this.starting?.catch(() => undefined);
+    if (!this.loop) return;
+    this.kick();
     while (this.loop && !this.stopping && !this.quiet) await sleep(10);
   }
 
