@@ -13,16 +13,12 @@
  *
  * Child entry: `tsx bench/load-harness.ts '<ScenarioConfig JSON>'` prints one RESULT line.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import type { PostgresServer } from "../test/support/postgres-server";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -93,33 +89,9 @@ export function runScenario(config: ScenarioConfig): Promise<ScenarioResult> {
 
 async function child(config: ScenarioConfig) {
   const { TEST_APP } = await import("../test/support/test-app");
-  const migrate = (url: string) =>
-    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-
-  const scratch = mkdtempSync(path.join(tmpdir(), "rassure-load-"));
-  let databaseUrl: string;
-  let postgres: PostgresServer | null = null;
-  if (config.database === "postgresql") {
-    const { startPostgresServer, runSql, databaseUrl: onDatabase } = await import("../test/support/postgres-server");
-    postgres = await startPostgresServer();
-    await runSql(postgres.url, "CREATE DATABASE rassure_load");
-    databaseUrl = onDatabase(postgres.url, "rassure_load");
-  } else {
-    databaseUrl = `file:${path.join(scratch, "load.sqlite")}`;
-  }
-  migrate(databaseUrl);
-  Object.assign(process.env, {
-    // Not "production": the app's own worker would start as well (app/jobs/runtime.server.ts); this
-    // harness runs a queue with the settings printed above the table.
-    NODE_ENV: "test",
-    RASSURE_LOG_LEVEL: "warn",
-    DATABASE_URL: databaseUrl,
-    SHOPIFY_API_KEY: TEST_APP.apiKey,
-    SHOPIFY_API_SECRET: TEST_APP.apiSecret,
-    SHOPIFY_APP_URL: TEST_APP.appUrl,
-    SCOPES: TEST_APP.scopes.join(","),
-    RASSURE_ENCRYPTION_KEY: TEST_APP.encryptionKey,
-  });
+  const { prepareBenchApp } = await import("./load-env");
+  const app = await prepareBenchApp(config.database);
+  const { databaseUrl, postgres } = app;
 
   const { ShopifyGraphqlError } = await import("../adapters/shopify");
   const { shopifyWebhookAction } = await import("../app/webhooks/shopify-route.server");
@@ -306,8 +278,7 @@ async function child(config: ScenarioConfig) {
   await new Promise((resolve) => server.close(resolve));
   const prisma = (await import("../app/db.server")).default;
   await prisma.$disconnect();
-  await postgres?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await app.dispose();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
