@@ -1,7 +1,9 @@
 /**
  * /woocommerce/admin — the Rassure page inside wp-admin. The companion plugin frames it with a
  * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
- * shows the connection and lets the merchant disconnect. Only the store's own origin may frame it.
+ * then works with the app's session token (admin-access.server.ts). It shows the checklist, the
+ * blocks (editor at /woocommerce/admin/blocks) and the connection, and lets the merchant
+ * disconnect. Only the store's own origin may frame it.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -10,31 +12,16 @@ import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { formatDate, negotiateLocale, translator } from "../i18n";
-import { verifyAdminToken } from "../woocommerce/admin-token.server";
+import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { wooAdminUrl } from "../woocommerce/admin-url";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
-import { adapterFromCredentials, findWooShop, openWooCredentials } from "../woocommerce/credentials.server";
+import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
-
-async function authorised(store: string | null, token: string | null) {
-  if (!store || !token) return null;
-  const shop = await findWooShop(store);
-  if (!shop?.credentials || shop.installState !== "installed") return null;
-  const credentials = openWooCredentials(shop.credentials);
-  return verifyAdminToken(credentials.adminLinkSecret, token, store) ? { shop, credentials } : null;
-}
-
-/** Only the shop's own wp-admin may frame this page; the token is never cached or leaked by Referer. */
-function frameHeaders(storeUrl: string | null): HeadersInit {
-  return {
-    "Content-Security-Policy": `frame-ancestors ${storeUrl ? new URL(storeUrl).origin : "'none'"};`,
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-  };
-}
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
@@ -44,8 +31,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
   const store = url.searchParams.get("store");
   const token = url.searchParams.get("token");
-  const access = await authorised(store, token);
-  if (!access) return json({ locale, authorised: false as const }, { headers: frameHeaders(null) });
+  const access = await authoriseWooAdmin(store, token);
+  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   let profile: { name: string; storefrontHttps: boolean } | null = null;
   let error: string | null = null;
   try {
@@ -62,8 +49,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     {
       locale,
       authorised: true as const,
-      store,
-      token,
+      store: access.shop.domain,
+      token: access.session,
       storeUrl: access.credentials.storeUrl,
       name: profile?.name ?? access.shop.name ?? store,
       https: profile?.storefrontHttps ?? null,
@@ -71,14 +58,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       checklist,
       blocks,
     },
-    { headers: frameHeaders(access.credentials.storeUrl) }
+    { headers: wooAdminFrameHeaders(access.credentials.storeUrl) }
   );
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const store = String(form.get("store") ?? "");
-  const access = await authorised(store, String(form.get("token") ?? ""));
+  const access = await authoriseWooAdmin(store, String(form.get("token") ?? ""));
   if (!access) return new Response("Forbidden", { status: 403 });
   if (form.get("intent") === "scan") {
     await scanWooShop(store);
@@ -104,22 +91,27 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-/** A form of this page: every action re-checks the plugin's token, so each form carries it. */
+/**
+ * A form of this page: every action re-checks the session, so each form carries it, and posts to
+ * the page's URL with the session so the page reloaded after the action is still authorised.
+ */
 function IntentForm({
   intent,
   store,
   token,
+  locale,
   children,
 }: {
   intent: "scan" | "publish" | "disconnect";
-  store: string | null;
-  token: string | null;
+  store: string;
+  token: string;
+  locale: string;
   children: ReactNode;
 }) {
   return (
-    <Form method="post">
-      <input type="hidden" name="store" value={store ?? ""} />
-      <input type="hidden" name="token" value={token ?? ""} />
+    <Form method="post" action={wooAdminUrl("/woocommerce/admin", store, token, locale)}>
+      <input type="hidden" name="store" value={store} />
+      <input type="hidden" name="token" value={token} />
       <input type="hidden" name="intent" value={intent} />
       {children}
     </Form>
@@ -147,15 +139,7 @@ export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator(data.locale);
-  if (!data.authorised) {
-    return (
-      <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
-        <Banner tone="warning">
-          <p>{t("woocommerce.admin.expired")}</p>
-        </Banner>
-      </StandalonePage>
-    );
-  }
+  if (!data.authorised) return <AdminExpired locale={data.locale} title={t("woocommerce.admin.title")} />;
   const disconnected = Boolean(result && "disconnected" in result);
   const checklist = data.checklist;
   return (
@@ -199,7 +183,7 @@ export default function WooCommerceAdmin() {
                 ))}
               </BlockStack>
             ) : null}
-            <IntentForm intent="scan" store={data.store} token={data.token}>
+            <IntentForm intent="scan" store={data.store} token={data.token} locale={data.locale}>
               <Button submit variant="primary">
                 {t("woocommerce.admin.runScan")}
               </Button>
@@ -225,9 +209,14 @@ export default function WooCommerceAdmin() {
                 <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
               </Banner>
             ) : null}
-            <IntentForm intent="publish" store={data.store} token={data.token}>
-              <Button submit>{t("woocommerce.admin.publish")}</Button>
-            </IntentForm>
+            <InlineStack gap="200">
+              <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.token, data.locale)}>
+                {t("woocommerce.admin.editBlocks")}
+              </Button>
+              <IntentForm intent="publish" store={data.store} token={data.token} locale={data.locale}>
+                <Button submit>{t("woocommerce.admin.publish")}</Button>
+              </IntentForm>
+            </InlineStack>
           </SectionCard>
         )}
         <SectionCard
@@ -256,7 +245,7 @@ export default function WooCommerceAdmin() {
           {disconnected ? (
             <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
           ) : (
-            <IntentForm intent="disconnect" store={data.store} token={data.token}>
+            <IntentForm intent="disconnect" store={data.store} token={data.token} locale={data.locale}>
               <BlockStack gap="200">
                 <Text as="p" tone="subdued">
                   {t("woocommerce.admin.disconnectHelp")}

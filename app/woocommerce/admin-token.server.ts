@@ -27,3 +27,24 @@ export function verifyAdminToken(adminLinkSecret: string, token: string | null, 
 export function mintAdminToken(adminLinkSecret: string, shop: string, user: number, now = Date.now()): string {
   return signToken(adminLinkSecret, { purpose: ADMIN_TOKEN_PURPOSE, exp: Math.floor(now / 1000) + ADMIN_TOKEN_MAX_TTL_SECONDS, shop, user });
 }
+
+/**
+ * The app's own session for the wp-admin page once the plugin's entry token was accepted: the
+ * merchant may spend longer than five minutes editing blocks, so the page's links and forms
+ * carry this token instead (same format and secret, its own purpose, one hour).
+ */
+export const ADMIN_SESSION_PURPOSE = "wp-admin-session";
+export const ADMIN_SESSION_TTL_SECONDS = 3_600;
+
+export function mintAdminSession(adminLinkSecret: string, entry: Pick<AdminEntry, "shop" | "user">, now = Date.now()): string {
+  return signToken(adminLinkSecret, { purpose: ADMIN_SESSION_PURPOSE, exp: Math.floor(now / 1000) + ADMIN_SESSION_TTL_SECONDS, shop: entry.shop, user: entry.user });
+}
+
+/** The plugin's entry token or the app's session token for this shop, else null. */
+export function verifyAdminAccess(adminLinkSecret: string, token: string | null, shop: string, now = Date.now()): AdminEntry | null {
+  const entry = verifyAdminToken(adminLinkSecret, token, shop, now);
+  if (entry) return entry;
+  const session = verifyToken(adminLinkSecret, token, ADMIN_SESSION_PURPOSE, now);
+  if (!session || session.shop !== shop || typeof session.user !== "number") return null;
+  return { shop, user: session.user, exp: session.exp };
+}

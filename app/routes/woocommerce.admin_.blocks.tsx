@@ -1,0 +1,126 @@
+/**
+ * /woocommerce/admin/blocks — the reassurance blocks editor inside wp-admin: the same editor
+ * and live preview as the Shopify admin (app/storefront/components/BlocksWorkspace), the same
+ * stored configuration, published to the companion plugin through the WooCommerce adapter.
+ * Opened from /woocommerce/admin with the app's session token; framed only by the shop's wp-admin.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
+import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
+import { blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
+import type { ExtensionSources } from "../storefront/liquid-preview";
+import type { SaveResult } from "../storefront/storefront.server";
+import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { wooAdminUrl } from "../woocommerce/admin-url";
+import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { AdminExpired } from "../woocommerce/AdminExpired";
+import { StandalonePage } from "../woocommerce/StandalonePage";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const url = new URL(request.url);
+  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
+  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
+  const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
+  const editor = await loadBlocksEditor(access.shop.id, adapter);
+  return json(
+    { locale, authorised: true as const, store: access.shop.domain, token: access.session, ...editor },
+    { headers: wooAdminFrameHeaders(access.credentials.storeUrl) },
+  );
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const form = await request.formData();
+  const access = await authoriseWooAdmin(String(form.get("store") ?? ""), String(form.get("token") ?? ""));
+  if (!access) return json({ expired: true as const }, { status: 403 });
+  return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
+};
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export default function WooCommerceBlocks() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("woocommerce.admin.blocks")} />;
+  return (
+    <I18nProvider locale={data.locale}>
+      <Editor data={data} />
+    </I18nProvider>
+  );
+}
+
+type Authorised = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { authorised: true }>;
+
+function Editor({ data }: { data: Authorised }) {
+  const { t } = useI18n();
+  const fetcher = useFetcher<typeof action>();
+  const answer = fetcher.data;
+  const expired = Boolean(answer && "expired" in answer);
+  const result = answer && !("expired" in answer) ? (answer as SaveResult) : undefined;
+  const busy = fetcher.state !== "idle";
+  const editor = useBlocksEditor(data.stored.config, result);
+  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, store: data.store, token: data.token, timeZone: data.timeZone }, { method: "post" });
+  const save = () => submit({ intent: "save", config: JSON.stringify(editor.config) });
+  const pluginActive = data.theme?.embedActive ?? null;
+
+  return (
+    <StandalonePage
+      locale={data.locale}
+      title={t("woocommerce.admin.blocks")}
+      subtitle={t("woocommerce.blocks.subtitle")}
+      wide
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+      primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
+    >
+      <BlockStack gap="500">
+        {expired && (
+          <Banner tone="critical">
+            <p>{t("woocommerce.blocks.expired")}</p>
+          </Banner>
+        )}
+        {data.apiError && (
+          <Banner tone="warning" title={t("woocommerce.blocks.apiError")}>
+            {data.apiError}
+          </Banner>
+        )}
+        {result?.ok && result.published && !editor.dirty && (
+          <Banner tone="success">
+            <p>{t("woocommerce.blocks.published")}</p>
+          </Banner>
+        )}
+        <BlocksWorkspace
+          editor={editor}
+          result={result}
+          busy={busy}
+          stored={data.stored}
+          onRepublish={() => submit({ intent: "republish" })}
+          currencyCode={data.currencyCode}
+          timeZone={data.timeZone}
+          sources={data.sources as ExtensionSources}
+          css={data.css}
+          previewShop={data.previewShop}
+          styleChoice={false}
+          previewNote={() => t("woocommerce.blocks.previewNote")}
+          storefrontStatus={() => (
+            <BlockStack gap="200">
+              {pluginActive === null ? null : (
+                <InlineStack gap="200" blockAlign="center">
+                  <Badge tone={pluginActive ? "success" : "warning"}>{pluginActive ? t("woocommerce.blocks.pluginActive") : t("woocommerce.blocks.pluginMissing")}</Badge>
+                  {data.theme ? <Text as="span">{t("woocommerce.blocks.theme", { theme: data.theme.themeName })}</Text> : null}
+                </InlineStack>
+              )}
+              <Text as="p" tone="subdued">
+                {pluginActive === false ? t("woocommerce.blocks.pluginMissingHelp") : t("woocommerce.admin.blocksHelp")}
+              </Text>
+            </BlockStack>
+          )}
+        />
+      </BlockStack>
+    </StandalonePage>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The storefront blocks editor as both admins show it (Shopify's embedded admin and the
+ * WooCommerce page inside wp-admin): a tab per block with its fields, the live preview rendered
+ * from the extension's Liquid, validation and publication problems, and the "on your storefront"
+ * card whose platform part each page supplies. The page owns saving (its own route action).
+ */
+import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, List, Select, Tabs, Text } from "@shopify/polaris";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { formatDate, useI18n, type MessageKey } from "../../i18n";
+import { BLOCK_HANDLES, BLOCKS, type BlockKey, type ConfigIssue, type Lang, type StorefrontConfig } from "../config";
+import type { ExtensionSources, PreviewShop } from "../liquid-preview";
+import type { SaveResult } from "../storefront.server";
+import { BlockEditor } from "./BlockEditor";
+import { BlockPreview } from "./BlockPreview";
+
+/** The editor's state: the merchant's working copy, what was last saved, and the answer's field issues. */
+export function useBlocksEditor(initial: StorefrontConfig, result: SaveResult | undefined, onSaved?: (result: Extract<SaveResult, { ok: true }>) => void) {
+  const { t } = useI18n();
+  const [config, setConfig] = useState<StorefrontConfig>(initial);
+  const [saved, setSaved] = useState(() => JSON.stringify(initial));
+
+  useEffect(() => {
+    if (result?.ok) {
+      setSaved(JSON.stringify(config));
+      onSaved?.(result);
+    }
+    // Only when a new answer arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+
+  const issues: ConfigIssue[] = useMemo(() => (result && !result.ok ? result.issues : []), [result]);
+  const errorFor = useCallback(
+    (fieldPath: string) => {
+      const issue = issues.find((i) => i.path === fieldPath);
+      return issue ? t(`blocks.error.${issue.code}` as MessageKey, { limit: issue.limit ?? "" }) : undefined;
+    },
+    [issues, t],
+  );
+  return { config, setConfig, dirty: JSON.stringify(config) !== saved, issues, errorFor };
+}
+
+export type BlocksEditorState = ReturnType<typeof useBlocksEditor>;
+
+interface Props {
+  editor: BlocksEditorState;
+  result: SaveResult | undefined;
+  busy: boolean;
+  stored: { publishedVersion: number | null; publishedAt: string | null; publishError: string | null };
+  onRepublish: () => void;
+  currencyCode: string;
+  timeZone: string;
+  sources: ExtensionSources;
+  css: string;
+  previewShop: PreviewShop;
+  /** Shopify lets the merchant pick the block style in the theme editor; elsewhere the default style applies. */
+  styleChoice: boolean;
+  previewNote: (block: BlockKey) => string;
+  /** The platform's part of the "on your storefront" card (theme and embed, or the plugin). */
+  storefrontStatus: (block: BlockKey) => ReactNode;
+}
+
+/** The style a storefront shows when nobody chose one (the extension's and the plugin's defaults). */
+const defaultTone = (block: BlockKey) => (block === "bar" ? "soft" : "plain");
+
+export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, currencyCode, timeZone, sources, css, previewShop, styleChoice, previewNote, storefrontStatus }: Props) {
+  const { t, locale } = useI18n();
+  const [tab, setTab] = useState(0);
+  const [previewLang, setPreviewLang] = useState<Lang>(locale);
+  const [tone, setTone] = useState("plain");
+  const block = BLOCKS[tab];
+  const { config, issues } = editor;
+  const publishError = result?.ok && !result.published ? result.publishError : stored.publishError;
+  const publishedVersion = result?.ok && result.published ? result.version : stored.publishedVersion;
+  const tabs = useMemo(() => BLOCKS.map((key) => ({ id: `block-${key}`, content: t(`blocks.block.${key}` as MessageKey), accessibilityLabel: t(`blocks.block.${key}` as MessageKey) })), [t]);
+  const blockIssues = (key: BlockKey) => issues.some((i) => i.path.startsWith(`${key}.`));
+
+  return (
+    <BlockStack gap="500">
+      {issues.length > 0 && (
+        <Banner tone="critical" title={t("blocks.invalid", { count: issues.length })}>
+          <List>
+            {BLOCKS.filter(blockIssues).map((key) => (
+              <List.Item key={key}>{t(`blocks.block.${key}` as MessageKey)}</List.Item>
+            ))}
+          </List>
+        </Banner>
+      )}
+      {publishError && (
+        <Banner tone="critical" title={t("blocks.publishFailed")} action={{ content: t("blocks.retry"), onAction: onRepublish, loading: busy }}>
+          <p>{publishError}</p>
+        </Banner>
+      )}
+      <Layout>
+        <Layout.Section>
+          <Card padding="0">
+            <Tabs tabs={tabs} selected={tab} onSelect={setTab} fitted={false}>
+              <Box padding="400">
+                <BlockStack gap="400">
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h2" variant="headingMd">{t(`blocks.block.${block}` as MessageKey)}</Text>
+                    <Badge tone={config[block].enabled ? "success" : undefined}>{config[block].enabled ? t("blocks.on") : t("blocks.off")}</Badge>
+                  </InlineStack>
+                  <Text as="p" tone="subdued">{t(`blocks.help.${block}` as MessageKey)}</Text>
+                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} />
+                </BlockStack>
+              </Box>
+            </Tabs>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">{t("blocks.preview.heading")}</Text>
+                <InlineStack gap="300">
+                  <Select label={t("blocks.preview.language")} value={previewLang} onChange={(v) => setPreviewLang(v as Lang)} options={[{ value: "en", label: t("blocks.lang.en") }, { value: "fr", label: t("blocks.lang.fr") }]} />
+                  {styleChoice && (
+                    <Select label={t("blocks.preview.style")} value={tone} onChange={setTone} options={["plain", "soft", "outline"].map((v) => ({ value: v, label: t(`blocks.tone.${v}` as MessageKey) }))} />
+                  )}
+                </InlineStack>
+                <BlockPreview
+                  sources={sources}
+                  css={css}
+                  handle={BLOCK_HANDLES[block]}
+                  config={config}
+                  locale={previewLang}
+                  tone={styleChoice ? tone : defaultTone(block)}
+                  shop={previewShop}
+                  timeZone={timeZone}
+                  title={t("blocks.preview.frameTitle", { block: t(`blocks.block.${block}` as MessageKey) })}
+                  emptyText={t("blocks.preview.empty")}
+                />
+                <Text as="p" variant="bodySm" tone="subdued">{block === "payment" ? t("blocks.preview.paymentNote") : previewNote(block)}</Text>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">{t("blocks.status.heading")}</Text>
+                <InlineStack gap="200" blockAlign="center">
+                  <Badge tone={editor.dirty ? "attention" : publishedVersion ? "success" : undefined}>
+                    {editor.dirty ? t("blocks.status.unsaved") : publishedVersion ? t("blocks.status.published") : t("blocks.status.neverPublished")}
+                  </Badge>
+                  {stored.publishedAt && !editor.dirty && <Text as="span" tone="subdued">{formatDate(locale, stored.publishedAt)}</Text>}
+                </InlineStack>
+                {storefrontStatus(block)}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </BlockStack>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * What the blocks editor page needs and does, for both admins (Shopify's app.blocks and the
+ * WooCommerce page in wp-admin): the stored configuration, the shop's time zone, currency and
+ * policies for the preview, the storefront status, the extension's Liquid and CSS; then saving
+ * (validate, store, publish through the platform's adapter) or publishing again.
+ */
+import type { PlatformAdapter, ShopProfile, ThemeEmbedStatus } from "../../adapters/types";
+import { TRUST_BAR_EMBED_HANDLE, type ConfigIssue } from "./config";
+import { readBlockStylesheet, readExtensionSources } from "./extension-sources.server";
+import { previewShopFromProfile } from "./preview-shop";
+import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig, type SaveResult } from "./storefront.server";
+
+type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig">;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
+  const [profile, theme] = await Promise.all([
+    adapter.getShopProfile().then((p): ShopProfile | string => p, messageOf),
+    adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then((s): ThemeEmbedStatus | null | string => s, messageOf),
+  ]);
+  const profileOk = typeof profile === "string" ? null : profile;
+  if (profileOk?.timezone) await refreshStalePublication(shopId, adapter, profileOk.timezone);
+  const stored = await loadStorefrontConfig(shopId);
+  return {
+    stored: { ...stored, publishedAt: stored.publishedAt?.toISOString() ?? null },
+    timeZone: profileOk?.timezone ?? "Europe/Paris",
+    currencyCode: profileOk?.currencyCode ?? "EUR",
+    previewShop: previewShopFromProfile(profileOk),
+    apiError: typeof profile === "string" ? profile : typeof theme === "string" ? theme : null,
+    theme: typeof theme === "string" ? null : theme,
+    sources: readExtensionSources(),
+    css: readBlockStylesheet(),
+  };
+}
+
+/** The editor's form: `intent=republish`, or a save with the configuration as JSON; `timeZone` for delivery dates. */
+export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, form: FormData): Promise<SaveResult> {
+  const timeZone = String(form.get("timeZone") ?? "") || "Europe/Paris";
+  if (form.get("intent") === "republish") return republishStorefrontConfig(shopId, adapter, timeZone);
+  let input: unknown;
+  try {
+    input = JSON.parse(String(form.get("config") ?? ""));
+  } catch {
+    return { ok: false as const, issues: [{ path: "config", code: "required" }] satisfies ConfigIssue[] };
+  }
+  return saveAndPublishStorefrontConfig(shopId, input, adapter, timeZone);
+}

@@ -1,0 +1,134 @@
+/**
+ * The blocks editor inside wp-admin (/woocommerce/admin/blocks): opened with the plugin's entry
+ * token or the app's session token minted from it, loads the stored configuration with the
+ * preview's sources, saves through the same validation as on Shopify and publishes to the
+ * companion plugin (the WooCommerce dev store's wc-rassure/v1/config) through the adapter.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { action, loader } from "../../app/routes/woocommerce.admin_.blocks";
+import { loader as overviewLoader } from "../../app/routes/woocommerce.admin";
+import { defaultStorefrontConfig } from "../../app/storefront/config";
+import { ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
+import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
+import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+
+const SECRET = "s".repeat(43);
+let store: WooCommerceDevStore;
+let domain: string;
+
+const call = { params: {}, context: {} };
+const pageUrl = (path: string, token: string) => `https://rassure.test${path}?store=${encodeURIComponent(domain)}&token=${encodeURIComponent(token)}&locale=fr`;
+
+async function openEditor(token: string) {
+  const response = (await loader({ request: new Request(pageUrl("/woocommerce/admin/blocks", token)), ...call })) as Response;
+  return { response, data: (await response.json()) as Record<string, unknown> & { authorised: boolean; token?: string } };
+}
+
+async function post(fields: Record<string, string>) {
+  const response = (await action({ request: new Request("https://rassure.test/woocommerce/admin/blocks", { method: "POST", body: new URLSearchParams(fields) }), ...call })) as Response;
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  store = await startWooCommerceDevStore();
+  domain = new URL(store.url).host;
+  const key = store.createKey("read_write");
+  await prisma.shop.create({
+    data: {
+      platform: "woocommerce",
+      domain,
+      installState: "installed",
+      countryCode: "FR",
+      credentials: sealWooCredentials({ storeUrl: store.url, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret, keyId: key.keyId, keyPermissions: "read_write", webhookSecret: "w".repeat(40), adminLinkSecret: SECRET }),
+    },
+  });
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+beforeEach(() => {
+  store.state.companionPlugin.active = true;
+});
+
+describe("wp-admin session", () => {
+  it("the plugin's 5-minute entry token opens a one-hour session for this shop only", () => {
+    const now = Date.now();
+    const session = mintAdminSession(SECRET, { shop: domain, user: 3 }, now);
+    expect(verifyAdminAccess(SECRET, session, domain, now + 50 * 60_000)).toMatchObject({ shop: domain, user: 3 });
+    expect(verifyAdminAccess(SECRET, session, domain, now + (ADMIN_SESSION_TTL_SECONDS + 1) * 1000)).toBeNull();
+    expect(verifyAdminAccess(SECRET, session, "other.example", now)).toBeNull();
+    expect(verifyAdminAccess("k".repeat(43), session, domain, now)).toBeNull();
+    // The entry token itself still dies after five minutes.
+    expect(verifyAdminAccess(SECRET, mintAdminToken(SECRET, domain, 3, now), domain, now + 6 * 60_000)).toBeNull();
+  });
+
+  it("the overview hands the session to its links and forms, and the editor accepts it", async () => {
+    const overview = (await overviewLoader({ request: new Request(pageUrl("/woocommerce/admin", mintAdminToken(SECRET, domain, 1))), ...call })) as Response;
+    const { token } = (await overview.json()) as { token: string };
+    expect(verifyAdminAccess(SECRET, token, domain, Date.now() + 30 * 60_000)).not.toBeNull();
+    expect((await openEditor(token)).data.authorised).toBe(true);
+  });
+});
+
+describe("blocks editor in wp-admin", () => {
+  it("loads the stored configuration, the preview's Liquid and CSS, and the plugin's state; only the store may frame it", async () => {
+    const { response, data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    expect(response.headers.get("Content-Security-Policy")).toBe(`frame-ancestors ${store.url};`);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(data).toMatchObject({ authorised: true, locale: "fr", timeZone: "Europe/Paris", currencyCode: "EUR", apiError: null, theme: { embedActive: true, themeName: "Storefront" } });
+    expect(data.stored).toMatchObject({ config: defaultStorefrontConfig(), version: 0, publishedVersion: null });
+    expect(Object.keys((data.sources as { blocks: object }).blocks)).toContain("promises");
+    expect(String(data.css)).toContain(".rassure");
+    const denied = await openEditor("forged.token");
+    expect(denied.data.authorised).toBe(false);
+    expect(denied.response.headers.get("Content-Security-Policy")).toBe("frame-ancestors 'none';");
+  });
+
+  it("saves the merchant's edits and publishes them to the plugin", async () => {
+    const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    const config = defaultStorefrontConfig();
+    config.promises.heading = { en: "Our promises", fr: "Nos engagements <b>savon</b>" };
+    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    expect(saved).toMatchObject({ status: 200, body: { ok: true, published: true, version: 1 } });
+    const published = store.state.companionPlugin.config as { version: number; promises: { heading: { fr: string } } };
+    expect(published.version).toBe(1);
+    expect(published.promises.heading.fr).toBe("Nos engagements <b>savon</b>"); // escaped by the plugin when printed
+    expect((await openEditor(data.token!)).data.stored).toMatchObject({ version: 1, publishedVersion: 1, publishError: null, config: { promises: { heading: { fr: "Nos engagements <b>savon</b>" } } } });
+  });
+
+  it("refuses invalid fields without saving or publishing anything", async () => {
+    const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    const before = JSON.stringify(store.state.companionPlugin.config);
+    const config = defaultStorefrontConfig();
+    config.contact.chatUrl = "javascript:alert(1)";
+    const refused = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    expect(refused.body).toMatchObject({ ok: false, issues: [expect.objectContaining({ path: "contact.chatUrl" })] });
+    expect(JSON.stringify(store.state.companionPlugin.config)).toBe(before);
+    expect((await post({ store: domain, token: data.token!, intent: "save", config: "{not json", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: false });
+  });
+
+  it("keeps the edits when the plugin is not active, says why, and publishes them on retry", async () => {
+    const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    store.state.companionPlugin.active = false;
+    const config = defaultStorefrontConfig();
+    config.delivery.processingDays = 2;
+    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    expect(saved.body).toMatchObject({ ok: true, published: false, publishError: expect.stringMatching(/not active/) });
+    expect((await openEditor(data.token!)).data).toMatchObject({ theme: { embedActive: false }, stored: { publishError: expect.stringMatching(/not active/) } });
+    store.state.companionPlugin.active = true;
+    expect((await post({ store: domain, token: data.token!, intent: "republish", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: true, published: true });
+    expect(store.state.companionPlugin.config).toMatchObject({ version: 2, delivery: { processing_days: 2 } });
+  });
+
+  it("an expired or forged session saves nothing and says so", async () => {
+    const old = mintAdminSession(SECRET, { shop: domain, user: 1 }, Date.now() - 2 * ADMIN_SESSION_TTL_SECONDS * 1000);
+    const before = JSON.stringify(store.state.companionPlugin.config);
+    for (const token of [old, "forged.token", ""]) {
+      expect(await post({ store: domain, token, intent: "save", config: JSON.stringify(defaultStorefrontConfig()) })).toEqual({ status: 403, body: { expired: true } });
+    }
+    expect(JSON.stringify(store.state.companionPlugin.config)).toBe(before);
+  });
+});
