@@ -2,7 +2,8 @@
  * The WooCommerce side of the offline demo in Debian's Chromium: the demo connects its local
  * WooCommerce store through /wc-auth, and the wp-admin "Rassure" page (the companion plugin's
  * page, played by the dev store) frames the app with a plugin-signed token. The merchant scans
- * the store and publishes the blocks from inside wp-admin, in French.
+ * the store, publishes the blocks, and edits them with the live preview from inside wp-admin,
+ * in French.
  */
 import { describe, expect, it } from "vitest";
 import { setUpDemoAdmin, SCREENSHOTS } from "../support/demo-admin";
@@ -41,6 +42,38 @@ describe("WooCommerce in the offline demo", () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/woocommerce-wp-admin-fr.png` });
     expect(admin.pageErrors).toEqual([]);
   });
+
+  it("edits a block in wp-admin with the live preview and publishes it to the plugin", async () => {
+    await admin.page.setViewportSize({ width: 1440, height: 1100 });
+    await admin.page.goto(wpAdminUrl());
+    let frame = await rassureFrame();
+    await frame.getByRole("link", { name: "Modifier les blocs" }).click();
+    frame = await rassureFrame();
+    await frame.getByRole("heading", { name: "Blocs de réassurance", level: 1 }).waitFor({ timeout: 30_000 });
+    await expect(frame.getByText("Extension Rassure for WooCommerce active").isVisible()).resolves.toBe(true);
+
+    await frame.getByRole("tab", { name: "Engagements" }).click();
+    const preview = frame.frameLocator('iframe[data-testid="rassure-preview"]');
+    // Typing updates the preview rendered from the blocks' Liquid; hostile text stays text.
+    await frame.getByLabel("Titre (Français)", { exact: true }).first().fill("Nos engagements <b>artisanaux</b>");
+    await preview.getByRole("heading", { name: "Nos engagements <b>artisanaux</b>" }).waitFor({ timeout: 20_000 });
+    await expect(preview.locator("b").count()).resolves.toBe(0);
+    await expect(frame.getByText("Modifications non enregistrées").isVisible()).resolves.toBe(true);
+
+    await frame.getByRole("button", { name: "Enregistrer et publier" }).first().click();
+    await frame.getByText("Publiés sur votre boutique").waitFor({ timeout: 20_000 });
+    await admin.page.screenshot({ path: `${SCREENSHOTS}/woocommerce-blocks-editor-fr.png` });
+    // What the plugin received through its wc-rassure/v1/config route.
+    const state = (await (await fetch(new URL("/_dev/state", wpAdminUrl()))).json()) as { companionPlugin: { enabled: boolean; config: { promises: { heading: { fr: string } } } } };
+    expect(state.companionPlugin.enabled).toBe(true);
+    expect(state.companionPlugin.config.promises.heading.fr).toBe("Nos engagements <b>artisanaux</b>");
+
+    // Back to the overview with the same session.
+    await frame.getByRole("link", { name: "Rassure" }).click();
+    frame = await rassureFrame();
+    await frame.getByRole("heading", { name: "Connexion" }).waitFor({ timeout: 20_000 });
+    expect(admin.pageErrors).toEqual([]);
+  }, 120_000);
 
   it("the connect page checks where keys would be sent: the demo app is on plain http, so it says so", async () => {
     await admin.page.goto(`http://127.0.0.1:${admin.demo.appPort}/woocommerce/connect?locale=fr`);
