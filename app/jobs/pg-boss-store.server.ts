@@ -16,7 +16,7 @@ import { log } from "../logger.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
-import { DEFAULT_MAX_ATTEMPTS } from "./table-store.server";
+import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
@@ -92,6 +92,7 @@ export class PgBossJobStore implements JobStore {
           retryDelayMax: Math.max(1, Math.round(backoff.maxMs / 1000)),
           heartbeatSeconds: this.heartbeatSeconds,
           expireInSeconds: 60 * 60,
+          deleteAfterSeconds: FINISHED_KEPT_MS / 1000,
         }),
       );
       ready.catch(() => this.queues.delete(kind));
@@ -255,6 +256,11 @@ export class PgBossJobStore implements JobStore {
     const bucket: Record<string, keyof JobCounts> = { created: "pending", retry: "pending", active: "running", completed: "done", failed: "dead" };
     for (const row of rows) if (bucket[row.state]) counts[bucket[row.state]] += Number(row.count);
     return counts;
+  }
+
+  /** pg-boss's own maintenance removes finished jobs after deleteAfterSeconds. */
+  async prune(): Promise<number> {
+    return 0;
   }
 
   async close() {

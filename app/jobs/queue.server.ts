@@ -33,6 +33,8 @@ interface Registration {
   maxAttempts?: number;
 }
 
+const PRUNE_EVERY_MS = 3_600_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Settling must survive a database blip (PostgreSQL restarting): a job left "running" would be re-run after its lease. */
@@ -117,7 +119,7 @@ export class JobQueue {
     await this.starting?.catch(() => undefined);
     if (!this.loop) return;
     this.kick();
-    while (this.loop && !this.stopping && !this.quiet) await sleep(10);
+    while (!this.stopping && !this.quiet) await sleep(10);
   }
 
   get running(): boolean {
@@ -156,8 +158,14 @@ export class JobQueue {
     return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: this.breaker.blockedShops() });
   }
 
+  private lastPrune = 0;
+
   private async run() {
     while (!this.stopping) {
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.store.prune().catch((error) => log("warn", "removing old jobs failed", { error: errorText(error) }));
+      }
       this.kicked = false;
       const free = this.concurrency - this.inFlight.size;
       let claimed: ClaimedJob[] = [];

@@ -47,6 +47,8 @@ export interface JobStore {
   /** Erases a shop's jobs (uninstall, shop/redact), inside the caller's transaction when given. */
   eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number>;
   counts(kinds: string[]): Promise<JobCounts>;
+  /** Removes finished jobs past their keeping time; returns how many (pg-boss does this on its own). */
+  prune(now?: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,8 @@ import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobS
 import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+/** A week: long enough for the merchant to see what failed, short enough for the table to stay small. */
+export const FINISHED_KEPT_MS = 7 * 24 * 3_600_000;
 
 type Db = Pick<PrismaClient, "backgroundJob">;
 
@@ -193,9 +195,9 @@ export class TableJobStore implements JobStore {
     return counts;
   }
 
-  /** Finished jobs older than `olderThanMs` are removed (dead ones stay until the merchant's shop is erased). */
-  async prune(olderThanMs: number): Promise<number> {
-    return (await this.db.backgroundJob.deleteMany({ where: { status: "done", finishedAt: { lt: new Date(Date.now() - olderThanMs) } } })).count;
+  /** Finished jobs (done or dead) are kept for FINISHED_KEPT_MS, as pg-boss keeps its own, then removed. */
+  async prune(now = Date.now()): Promise<number> {
+    return (await this.db.backgroundJob.deleteMany({ where: { status: { in: ["done", "dead"] }, finishedAt: { lt: new Date(now - FINISHED_KEPT_MS) } } })).count;
   }
 
   async close() {}

@@ -63,6 +63,22 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect((await queue.store.recentJobs(shopA, "t.result", { dedupeKey: "f-2" })).map((job) => job.payload)).toEqual([{ n: 2 }]);
   });
 
+  it("removes finished jobs after a week (pg-boss: its own deleteAfterSeconds), keeps the others", async () => {
+    const queue = openQueue();
+    queue.register("t.prune", async () => {});
+    await queue.enqueue({ ...shopA, kind: "t.prune", payload: {} });
+    await queue.runUntilIdle();
+    await queue.enqueue({ ...shopA, kind: "t.prune", payload: {} });
+    const eightDaysLater = Date.now() + 8 * 24 * 3_600_000;
+    if (onPostgres) {
+      expect(await queue.store.prune(eightDaysLater)).toBe(0);
+      return;
+    }
+    expect(await queue.store.prune(Date.now())).toBe(0);
+    expect(await queue.store.prune(eightDaysLater)).toBeGreaterThanOrEqual(1);
+    expect((await queue.store.recentJobs(shopA, "t.prune")).map((job) => job.status)).toEqual(["pending"]);
+  });
+
   it("refuses a kind nobody handles, and names the kind", async () => {
     const queue = openQueue();
     await expect(queue.enqueue({ ...shopA, kind: "t.nobody", payload: {} })).rejects.toThrow(/t\.nobody/);
