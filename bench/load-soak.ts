@@ -1,10 +1,12 @@
 /**
- * Memory soak: a steady stream of signed webhooks (100/s by default) into the app's webhook
- * route for a while, each applied by the durable job queue, on SQLite and on PostgreSQL. Prints
- * the resident memory sampled every 5 s (after the first minute's warm-up the line should be
- * flat), with lost/duplicated counts. Loopback only, bounded by --soak-minutes.
+ * Memory soak: a steady stream of signed webhooks (25/s by default, a rate the embedded SQLite
+ * sustains on a busy 2-core machine) into the app's webhook route for a while, each applied by the
+ * durable job queue, on SQLite and on PostgreSQL. Prints the resident memory sampled every 5 s and
+ * its slope over the second half of the run (flat = no leak), with lost/duplicated counts. A rate
+ * above what the database sustains shows up as a growing backlog of waiting requests (memory and
+ * answer times climb): that is capacity, not a leak. Loopback only, bounded by --soak-minutes.
  *
- * Run: npx tsx bench/load-soak.ts [--soak-minutes 1] [--rate 100] [--only sqlite|postgresql]
+ * Run: npx tsx bench/load-soak.ts [--soak-minutes 1] [--rate 25] [--only sqlite|postgresql]
  * The issue asks for a 10-minute soak: --soak-minutes 10 (the default of 1 keeps the run short).
  */
 import { runScenario, type DatabaseKind, type ScenarioResult } from "./load-harness";
@@ -15,7 +17,7 @@ function flag(name: string): string | undefined {
 }
 
 const minutes = Number(flag("soak-minutes") ?? 1);
-const rate = Number(flag("rate") ?? 100);
+const rate = Number(flag("rate") ?? 25);
 const only = flag("only") as DatabaseKind | undefined;
 const databases = (["sqlite", "postgresql"] as const).filter((database) => !only || database === only);
 
@@ -25,9 +27,9 @@ for (const database of databases) {
   results.push(await runScenario({ label: "soak", database, soakSeconds: minutes * 60, ratePerSecond: rate, timeoutSeconds: 120 }));
 }
 
-/** Least-squares slope of the samples after the first third (warm-up), in MB per minute. */
+/** Least-squares slope of the second half of the samples (after warm-up), in MB per minute. */
 function slopeMbPerMinute(samples: number[], intervalSeconds: number): number {
-  const tail = samples.slice(Math.floor(samples.length / 3));
+  const tail = samples.slice(Math.floor(samples.length / 2));
   const n = tail.length;
   if (n < 2) return NaN;
   const meanX = (n - 1) / 2;
@@ -47,7 +49,7 @@ console.table(
     lost: r.lost,
     duplicated: r.duplicated,
     "RSS first/last/peak MB": `${r.rssSamplesMb[0]} / ${r.rssSamplesMb.at(-1)} / ${r.peakRssMb}`,
-    "RSS slope after warm-up MB/min": slopeMbPerMinute(r.rssSamplesMb, 5).toFixed(1),
+    "RSS slope, 2nd half MB/min": slopeMbPerMinute(r.rssSamplesMb, 5).toFixed(1),
   })),
 );
 for (const r of results) console.log(`${r.database} RSS samples (MB, every 5 s): ${r.rssSamplesMb.join(" ")}`);
