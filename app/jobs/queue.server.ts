@@ -22,11 +22,7 @@ export interface JobQueueOptions {
   /** A running job's lease; renewed every third of it while the handler runs. */
   leaseMs?: number;
   breaker?: BreakerPolicy;
-  /** Observer of settled attempts (benches, logs). */
-  onSettled?: (job: ClaimedJob, outcome: SettleOutcome, error?: string) => void;
 }
-
-export type SettleOutcome = "done" | "retry" | "dead" | "deferred" | "lost";
 
 interface Registration {
   handler: JobHandler;
@@ -68,7 +64,7 @@ export class JobQueue {
 
   constructor(
     readonly store: JobStore,
-    private readonly options: JobQueueOptions = {},
+    options: JobQueueOptions = {},
   ) {
     this.workerId = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
     this.concurrency = options.concurrency ?? 4;
@@ -181,7 +177,10 @@ export class JobQueue {
       }
       for (const job of claimed) {
         const abort = new AbortController();
-        const done = this.execute(job, abort).finally(() => {
+        const done = this.execute(job, abort)
+          // The database stayed out of reach longer than settling retries: the lease brings the job back.
+          .catch((error) => log("error", "a job could not be settled", { kind: job.kind, jobId: job.id, error: errorText(error) }))
+          .finally(() => {
           this.inFlight.delete(job.id);
           this.kick();
         });
@@ -212,11 +211,10 @@ export class JobQueue {
 
   private async execute(job: ClaimedJob, abort = new AbortController()) {
     const shop = shopKey(job);
-    const settled = (outcome: SettleOutcome, error?: string) => this.options.onSettled?.(job, outcome, error);
     const blockedUntil = this.breaker.blockedUntil(shop);
     if (blockedUntil) {
       await persistently(() => this.store.defer(job, blockedUntil, "Waiting: this shop's recent jobs failed or were throttled."));
-      return settled("deferred");
+      return;
     }
     const registration = this.handlers.get(job.kind);
     let lost = false;
@@ -234,25 +232,23 @@ export class JobQueue {
     try {
       if (!registration) throw new PermanentJobError(`No handler is registered for job kind "${job.kind}".`);
       const result = await registration.handler(job, { signal: abort.signal });
-      if (lost) return settled("lost");
+      if (lost) return; // another worker holds the job now: its attempt counts
       await persistently(() => this.store.complete(job, result));
       this.breaker.succeeded(shop);
-      settled("done");
     } catch (error) {
-      if (lost) return settled("lost", errorText(error));
+      if (lost) return;
       const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
       if (waitMs !== null) {
         const until = new Date(Date.now() + waitMs);
         this.breaker.pause(shop, until);
         await persistently(() => this.store.defer(job, until, errorText(error)));
-        return settled("deferred", errorText(error));
+        return;
       }
       const permanent = error instanceof PermanentJobError;
       const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
       if (outcome === "dead") log("error", "job gave up", { kind: job.kind, shop, jobId: job.id, attempts: job.attempt, error: errorText(error) });
       // A job-specific dead end says nothing about the shop's health; anything else counts against it.
       if (!permanent && this.breaker.failed(shop)) log("warn", "circuit opened for shop", { shop, coolDownMs: this.breaker.policy.coolDownMs });
-      settled(outcome, errorText(error));
     } finally {
       clearInterval(renewal);
     }
