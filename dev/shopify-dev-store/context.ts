@@ -2,6 +2,7 @@
  * The store-wide context every module works with: configuration, live state,
  * rate-limit bucket, simulation switches and the captured real fetch.
  */
+import type { SimulationState as SharedSimulationState } from "../simulation";
 import type { LeakyBucket } from "./cost";
 import type { DevStoreApp, DevStoreState, WebhookSubscription } from "./types";
 
@@ -9,11 +10,7 @@ export interface ResolvedApp extends DevStoreApp {
   title: string;
 }
 
-export interface SimulationState {
-  throttleNext: number;
-  serverErrorNext: number;
-  serverErrorStatus: 500 | 502 | 503;
-}
+export type SimulationState = SharedSimulationState<500 | 502 | 503>;
 
 export interface DevStoreContext {
   app: ResolvedApp;

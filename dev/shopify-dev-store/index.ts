@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { idleSimulation, simulationControls } from "../simulation";
 import { renderAdminPage } from "./admin-page";
 import type { DevStoreContext } from "./context";
 import { LeakyBucket } from "./cost";
@@ -117,7 +118,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     storeHandle: shopDomain.replace(/\.myshopify\.com$/, ""),
     baseUrl: "",
     bucket: new LeakyBucket(),
-    simulation: { throttleNext: 0, serverErrorNext: 0, serverErrorStatus: 503 },
+    simulation: idleSimulation<500 | 502 | 503>(503),
     subscriptions: options.webhookSubscriptions ?? [],
     realFetch,
     log: (line) => logger(`[dev store] ${line}`),
@@ -148,19 +149,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     adminUrl: (appPath, opts) => adminAppUrl(store, appPath, opts?.locale),
     embeddedAppUrl: (appPath, opts) => embeddedAppUrl(store, appPath, opts?.locale ?? "en", mintSessionToken(store)),
     sendWebhook: (topic, payload, opts) => deliverWebhook(store, topic, payload, opts),
-    simulate: {
-      throttleNext: (n) => {
-        store.simulation.throttleNext += n;
-      },
-      serverErrorNext: (n, status = 503) => {
-        store.simulation.serverErrorNext += n;
-        store.simulation.serverErrorStatus = status;
-      },
-      reset: () => {
-        store.simulation.throttleNext = 0;
-        store.simulation.serverErrorNext = 0;
-      },
-    },
+    simulate: simulationControls(store.simulation, 503),
     uninstallApp: () => uninstall(store),
     flushWebhooks: () => flushWebhooks(store),
     close: async () => {

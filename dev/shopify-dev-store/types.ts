@@ -5,6 +5,8 @@
  * access; ids are Shopify global ids (gid://shopify/<Type>/<number>).
  */
 
+import type { SimulationControls } from "../simulation";
+
 export interface DevStoreApp {
   apiKey: string;
   apiSecret: string;
@@ -70,11 +72,7 @@ export interface SendWebhookOptions {
   headers?: Record<string, string>;
 }
 
-export interface DevStoreSimulate {
-  throttleNext(n: number): void;
-  serverErrorNext(n: number, status?: 500 | 502 | 503): void;
-  reset(): void;
-}
+export type DevStoreSimulate = SimulationControls<500 | 502 | 503>;
 
 export interface ShopifyDevStore {
   /** http://127.0.0.1:PORT */

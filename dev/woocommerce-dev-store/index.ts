@@ -5,6 +5,7 @@
  * webhook deliveries, the Shipment Tracking extension and the Rassure companion plugin's
  * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
  */
+import { idleSimulation, simulationControls, type SimulationControls } from "../simulation";
 import { startHttpServer } from "../shopify-dev-store/http-server";
 import { startTlsProxy } from "./tls-proxy";
 import { authenticate, keyAllows } from "./auth";
@@ -34,7 +35,7 @@ export interface WooCommerceDevStore {
   deliveries: WebhookDeliveryLog[];
   /** Every REST request received, in order (count them to measure a collector). */
   restRequests: RestRequestLog[];
-  simulate: { throttleNext(n: number): void; serverErrorNext(n: number, status?: number): void; reset(): void };
+  simulate: SimulationControls;
   flushWebhooks(): Promise<void>;
   close(): Promise<void>;
 }
@@ -143,7 +144,7 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
   const store: WooStoreContext = {
     state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty" }),
     homeUrl: "",
-    simulation: { throttleNext: 0, serverErrorNext: 0, serverErrorStatus: 503 },
+    simulation: idleSimulation(503),
     outboundFetch: options.outboundFetch ?? globalThis.fetch.bind(globalThis),
     allowPrivateTargets: options.allowPrivateTargets ?? false,
     deliveries: [],
@@ -185,19 +186,7 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
       if (!webhook) throw new Error(`No webhook ${webhookId} in the dev store.`);
       return deliver(store, webhook, payload, opts);
     },
-    simulate: {
-      throttleNext: (n) => {
-        store.simulation.throttleNext += n;
-      },
-      serverErrorNext: (n, status = 503) => {
-        store.simulation.serverErrorNext += n;
-        store.simulation.serverErrorStatus = status;
-      },
-      reset: () => {
-        store.simulation.throttleNext = 0;
-        store.simulation.serverErrorNext = 0;
-      },
-    },
+    simulate: simulationControls(store.simulation, 503),
     flushWebhooks,
     close: async () => {
       await flushWebhooks();

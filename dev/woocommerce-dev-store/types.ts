@@ -127,8 +127,4 @@ export interface WooDevStoreOptions {
   logger?: (line: string) => void;
 }
 
-export interface SimulationState {
-  throttleNext: number;
-  serverErrorNext: number;
-  serverErrorStatus: number;
-}
+export type { SimulationState } from "../simulation";
