@@ -4,22 +4,18 @@
  * proxy signs and forwards the form to the app's real /proxy/track route, rendering the answer
  * in the theme — used in real Chromium, with no JavaScript on the page.
  */
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ShopifyAdapter } from "../../adapters/shopify";
-import { authenticate, unauthenticated } from "../../app/shopify.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { toPublishedConfig } from "../../app/storefront/config";
 import { createPreviewRenderer } from "../../app/storefront/liquid-preview";
 import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
-import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
+import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { launchChromium } from "../support/browser";
-import { startRouteServer, type RouteServer } from "../support/route-server";
-import { TEST_APP } from "../support/test-app";
+import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { fullConfig } from "../storefront/fixtures";
 
-let app: RouteServer;
+let harness: StorefrontHarness;
 let store: ShopifyDevStore;
 let browser: BrowserContext;
 
@@ -28,24 +24,15 @@ const renderBlock = (locale: "en" | "fr") =>
   renderer.render({ handle: "track-order", config: null, locale, shop: { enabledPaymentTypes: [], policies: [], moneyFormat: "{{amount}} €" }, timeZone: "Europe/Paris", now: new Date(), blockId: "b1" });
 
 beforeAll(async () => {
-  app = await startRouteServer();
-  store = await startShopifyDevStore({
-    app: { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret, appUrl: app.url, scopes: TEST_APP.scopes, handle: TEST_APP.handle },
-    webhookSubscriptions: readAppWebhookSubscriptions("shopify.app.toml"),
-    storefront: { appProxy: readAppProxyConfig("shopify.app.toml") },
-  });
-  setAbstractFetchFunc(store.fetch);
-  await authenticate.admin(new Request(store.embeddedAppUrl("/app"))); // install: offline token stored
-  const adapter = new ShopifyAdapter((await unauthenticated.admin(store.shopDomain)).admin.graphql);
-  await adapter.publishStorefrontConfig({ config: toPublishedConfig(fullConfig(), 1, new Date(), "Europe/Paris"), enabled: true });
-  placeDemoAppBlocks(store.state, TEST_APP.handle);
+  harness = await startStorefrontHarness();
+  store = harness.store;
+  await harness.adapter.publishStorefrontConfig({ config: toPublishedConfig(fullConfig(), 1, new Date(), "Europe/Paris"), enabled: true });
   browser = await launchChromium({ locale: "fr-FR" });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await store?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 describe("track-order block markup", () => {
