@@ -25,6 +25,16 @@ describe("offline demo in a real browser", () => {
     expect(admin.pageErrors).toEqual([]);
   });
 
+  it("lets only the shop's Shopify admin (and this dev admin) frame the app, with a request id per response", async () => {
+    const document = admin.page.waitForResponse((response) => new URL(response.url()).pathname === "/app" && response.request().resourceType() === "document");
+    await admin.page.goto(admin.demo.adminUrl);
+    const headers = (await document).headers();
+    const frameAncestors = headers["content-security-policy"]?.match(/frame-ancestors ([^;]+)/)?.[1].split(/\s+/) ?? [];
+    expect(frameAncestors).toEqual(expect.arrayContaining(["https://atelier-lumiere.myshopify.com", "https://admin.shopify.com", new URL(admin.demo.adminUrl).origin]));
+    expect(frameAncestors).not.toContain("*");
+    expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("draws the app's navigation in the admin sidebar and follows it", async () => {
     const frame = await admin.openNav("Settings");
     await frame.getByRole("heading", { name: "Settings" }).waitFor({ timeout: 20_000 });
