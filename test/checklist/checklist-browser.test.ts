@@ -59,7 +59,7 @@ describe("checklist page in a real browser", () => {
   });
 
   it("speaks French", async () => {
-    // Opened directly in a French admin (the dev store's sidebar links do not carry the admin locale).
+    // Opened directly on the checklist, in a French admin.
     const url = new URL(admin.demo.adminUrl);
     url.pathname = url.pathname.replace(/\/app$/, "/app/checklist");
     url.searchParams.set("locale", "fr");
