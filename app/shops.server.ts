@@ -6,9 +6,11 @@ import type { AdminGraphql } from "../adapters/shopify";
 import { ShopifyAdapter } from "../adapters/shopify";
 import type { Platform } from "../adapters/types";
 import prisma from "./db.server";
+import { jobQueue } from "./jobs/runtime.server";
+import type { JobsDb } from "./jobs/store";
 import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb & JobsDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -39,6 +41,7 @@ export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: s
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await eraseTrackingData(db, platform, domain, "uninstall");
+  await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db); // queued work for a shop that left
   await eraseChecklistData(db, platform, domain);
   await db.shop.updateMany({
     where: { platform, domain },
@@ -59,6 +62,7 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   // Explicit rather than trusting ON DELETE CASCADE: SQLite only enforces it with foreign_keys on.
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await eraseTrackingData(db, platform, domain, "redact");
+  await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db);
   await eraseChecklistData(db, platform, domain);
   await db.shop.deleteMany({ where: { platform, domain } });
 }

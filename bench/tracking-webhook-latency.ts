@@ -8,12 +8,8 @@
  * Bounded: stops waiting after BENCH_TIMEOUT_S seconds (default 600) and reports what finished.
  * Run: npx tsx bench/tracking-webhook-latency.ts   (BENCH_FULFILLMENTS=200 for a quicker run)
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { TEST_APP } from "../test/support/test-app";
+import { prepareBenchApp } from "./load-env";
 import { percentile } from "./load-harness";
 
 const COUNT = Number(process.env.BENCH_FULFILLMENTS ?? 1000);
@@ -21,25 +17,14 @@ const CONCURRENCY = 50;
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 600);
 
 // A private, migrated database and the offline app identity, before any app module loads.
-const dir = mkdtempSync(path.join(tmpdir(), "rassure-bench-"));
-const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
-execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
-Object.assign(process.env, {
-  NODE_ENV: "test",
-  RASSURE_LOG_LEVEL: "warn",
-  DATABASE_URL: databaseUrl,
-  SHOPIFY_API_KEY: TEST_APP.apiKey,
-  SHOPIFY_API_SECRET: TEST_APP.apiSecret,
-  SHOPIFY_APP_URL: TEST_APP.appUrl,
-  SCOPES: TEST_APP.scopes.join(","),
-  RASSURE_ENCRYPTION_KEY: TEST_APP.encryptionKey,
-});
+const benchApp = await prepareBenchApp("sqlite");
 
 const { setAbstractFetchFunc } = await import("@shopify/shopify-api/runtime");
 const { startRouteServer } = await import("../test/support/route-server");
 const { startTestDevStore } = await import("../test/support/dev-store");
 const { authenticate } = await import("../app/shopify.server");
-const { trackingWorkerIdle } = await import("../app/tracking/jobs.server");
+const { TRACKING_JOB, trackingWorkerIdle } = await import("../app/tracking/jobs.server");
+const { jobQueue } = await import("../app/jobs/runtime.server");
 const { fulfillmentPayload } = await import("../test/tracking/support");
 const prisma = (await import("../app/db.server")).default;
 
@@ -100,17 +85,17 @@ clearInterval(poll);
 const totalMs = performance.now() - start;
 
 const latencies = [...doneAt].map(([id, t]) => t - sentAt.get(id)!);
-const jobs = await prisma.trackingJob.groupBy({ by: ["status"], _count: true });
+const jobs = await jobQueue.store.counts([TRACKING_JOB]);
 const fixes = await prisma.trackingFix.count();
 console.log(`Burst: ${COUNT} fulfillments/update webhooks sent in ${(burstMs / 1000).toFixed(1)} s (${CONCURRENCY} at a time)`);
 console.log(`Webhook answer time: p50 ${percentile(answerMs, 50).toFixed(0)} ms, p99 ${percentile(answerMs, 99).toFixed(0)} ms`);
 console.log(`Webhook → updated fulfillment: ${latencies.length}/${COUNT} done in ${(totalMs / 1000).toFixed(1)} s; p50 ${(percentile(latencies, 50) / 1000).toFixed(1)} s, p99 ${(percentile(latencies, 99) / 1000).toFixed(1)} s, max ${(Math.max(...latencies) / 1000).toFixed(1)} s`);
 console.log(`Throughput: ${(latencies.length / (totalMs / 1000)).toFixed(1)} fulfillments/s`);
-console.log(`Jobs: ${jobs.map((j) => `${j.status} ${j._count}`).join(", ")}; fixes recorded: ${fixes}; duplicate writes: ${fixes - latencies.length > 0 ? fixes - latencies.length : 0}`);
+console.log(`Jobs: ${Object.entries(jobs).map(([status, count]) => `${status} ${count}`).join(", ")}; fixes recorded: ${fixes}; duplicate writes: ${fixes - latencies.length > 0 ? fixes - latencies.length : 0}`);
 if (pending.size > 0) console.log(`Timed out after ${TIMEOUT_S} s with ${pending.size} fulfillments not yet updated (set BENCH_TIMEOUT_S to wait longer).`);
 
 await trackingWorkerIdle();
 await store.close();
 await app.close();
 await prisma.$disconnect();
-rmSync(dir, { recursive: true, force: true });
+await benchApp.dispose();

@@ -3,12 +3,15 @@
  * refresh when the admin is opened), for the shop/update webhook, and for the daily sweep
  * (in production, every hour this process re-scans installed Shopify and WooCommerce shops whose
  * latest scan is more than a day old, one shop at a time; RASSURE_DAILY_SCANS=off disables it). The scan row is
- * written first, so the page shows "running" and a crash leaves an "interrupted" row, not
- * silence. The production-readiness issue moves this onto a durable queue;
+ * written first, so the page shows "running". Scans and re-checks asked for by the merchant, the
+ * install and the webhook run as jobs on the durable queue (app/jobs): the job is recorded with
+ * the scan row (in the webhook's transaction for shop/update), so a restart or a crash does not
+ * lose it, and a throttled re-check waits for Shopify instead of failing.
  * `waitForBackgroundScans` exists for tests and graceful shutdown.
  */
 import { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../db.server";
+import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { findShop } from "../shops.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
@@ -27,7 +30,10 @@ function track(task: Promise<unknown>) {
 }
 
 export async function waitForBackgroundScans(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
+  do {
+    await Promise.all([...pending]);
+    await jobQueue.whenIdle();
+  } while (pending.size);
 }
 
 async function shopifyContext(shopDomain: string) {
@@ -39,11 +45,8 @@ function scanContext(shop: ShopRef) {
   return shop.platform === "woocommerce" ? wooScanContext(shop.shopDomain) : shopifyContext(shop.shopDomain);
 }
 
-/** Waits (briefly) until a row written in a webhook transaction is visible, then runs the scan. */
+/** Runs the scan of a row written beforehand ("running"); a failure closes the row with the reason. */
 async function runScanRow(shop: ShopRef, scanId: string) {
-  for (let attempt = 0; attempt < 40 && !(await prisma.checklistScan.findUnique({ where: { id: scanId } })); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
   try {
     const { adapter, ...options } = await scanContext(shop);
     await finishScan(prisma, scanId, shop, adapter, options);
@@ -53,21 +56,33 @@ async function runScanRow(shop: ShopRef, scanId: string) {
   }
 }
 
+const SCAN_JOB = "checklist.scan";
+const RECHECK_JOB = "checklist.recheck";
+
+jobQueue.register<{ scanId: string }>(SCAN_JOB, (job) => runScanRow({ platform: job.platform, shopDomain: job.shopDomain }, job.payload.scanId), { maxAttempts: 3 });
+jobQueue.register<{ checkId: string }>(
+  RECHECK_JOB,
+  async (job) => {
+    const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
+    const { adapter, ...options } = await shopifyContext(job.shopDomain);
+    await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
+  },
+  { maxAttempts: 3 },
+);
+
 export async function scanShopifyShopInBackground(shopDomain: string, trigger: ScanTrigger): Promise<string> {
   const shop: ShopRef = { platform: "shopify", shopDomain };
   // A second click (or tab) while a scan runs follows that scan instead of starting another.
   const current = (await latestChecklist(prisma, shop, 1)).current;
   if (current?.status === "running") return current.id;
   const scanId = await startScan(prisma, shop, trigger);
-  track(runScanRow(shop, scanId));
+  await jobQueue.enqueue({ kind: SCAN_JOB, ...shop, payload: { scanId } });
+  kickJobWorker();
   return scanId;
 }
 
 export function recheckInBackground(shopDomain: string, checkId: string): void {
-  const shop: ShopRef = { platform: "shopify", shopDomain };
-  track(
-    shopifyContext(shopDomain).then(({ adapter, ...options }) => recheckItem(prisma, shop, adapter, checkId, options)),
-  );
+  track(jobQueue.enqueue({ kind: RECHECK_JOB, platform: "shopify", shopDomain, payload: { checkId } }).then(kickJobWorker));
 }
 
 /** shop/update: the shop's settings changed (address, email, policies…): re-scan, debounced. */
@@ -76,8 +91,9 @@ export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
   const recent = await tx.checklistScan.findFirst({ where: { ...shop, startedAt: { gt: new Date(Date.now() - WEBHOOK_DEBOUNCE_MS) } } });
   if (recent) return;
   const row = await tx.checklistScan.create({ data: { ...shop, trigger: "webhook" } });
-  // Runs after the webhook's transaction commits (runScanRow waits for the row).
-  setImmediate(() => track(runScanRow(shop, row.id)));
+  // The job commits with the row and the ledger entry; the worker picks it up once committed.
+  await jobQueue.enqueue({ kind: SCAN_JOB, ...shop, payload: { scanId: row.id } }, tx);
+  setImmediate(kickJobWorker);
 };
 
 let sweeping = false;

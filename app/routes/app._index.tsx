@@ -11,6 +11,9 @@ import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { ChecklistHomeCard } from "../checklist/HomeCard";
 import { homeChecklistSummary } from "../checklist/home.server";
+import { JobFailuresBanner } from "../jobs/FailuresBanner";
+import { shopJobFailures } from "../jobs/failures.server";
+import { jobQueue } from "../jobs/runtime.server";
 import { LiveStatusCard } from "../home/LiveStatusCard";
 import { loadLiveStatus } from "../home/live-status.server";
 
@@ -23,12 +26,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const installedAt = shop?.installedAt.toISOString() ?? null;
   const jurisdiction = shop ? effectiveJurisdiction(shop) : null;
   const adapter = new ShopifyAdapter(admin.graphql);
-  const [checklist, live] = await Promise.all([homeChecklistSummary(session.shop), loadLiveStatus(shop, adapter)]);
+  const [checklist, live, jobFailures] = await Promise.all([
+    homeChecklistSummary(session.shop),
+    loadLiveStatus(shop, adapter),
+    shopJobFailures(jobQueue.store, { platform: "shopify", shopDomain: session.shop }),
+  ]);
   try {
     const profile = await adapter.getShopProfile();
-    return { profile, error: null, installedAt, jurisdiction, checklist, live };
+    return { profile, error: null, installedAt, jurisdiction, checklist, live, jobFailures };
   } catch (error) {
-    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist, live };
+    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist, live, jobFailures };
     throw error;
   }
 };
@@ -40,7 +47,7 @@ function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" 
 }
 
 export default function Home() {
-  const { profile, error, installedAt, jurisdiction, checklist, live } = useLoaderData<typeof loader>();
+  const { profile, error, installedAt, jurisdiction, checklist, live, jobFailures } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
 
   if (!profile) {
@@ -75,6 +82,7 @@ export default function Home() {
       <TitleBar title={t("home.title")} />
       <BlockStack gap="500">
         <Banner tone="success">{t("home.connected", { shop: profile.name })}</Banner>
+        <JobFailuresBanner failures={jobFailures} />
         <Layout>
           <Layout.Section>
             <Card>

@@ -4,7 +4,8 @@
  */
 import type { PlatformAdapter, Shipment } from "../../adapters/types";
 import prisma from "../db.server";
-import { drainTrackingJobs, enqueueTrackingJob, kickTrackingWorker } from "./jobs.server";
+import type { JobRecord } from "../jobs/types";
+import { enqueueTrackingJob, kickTrackingWorker, outcomeOf, recentTrackingChecks } from "./jobs.server";
 import { planShipment, type CarrierChoices, type TrackingStatus } from "./plan";
 import { loadCarrierChoices, type ShopRef } from "./settings.server";
 
@@ -62,14 +63,29 @@ export interface FixAllResult {
   failed: number;
 }
 
-/** Queues every recent shipment that needs a fix and runs the queue now (bounded by RECENT_ORDERS). */
+/** How long "fix all" waits for its jobs before answering; the rest finish in the background. */
+const FIX_ALL_WAIT_MS = 20_000;
+
+/** Queues every recent shipment that needs a fix and waits (bounded) for the worker to run them. */
 export async function fixAllRecent(shop: ShopRef, adapter: PlatformAdapter): Promise<FixAllResult> {
   const rows = await loadShipmentRows(shop, adapter);
   const toFix = rows.filter((r) => r.status === "needs-fix");
-  const jobs = [];
-  for (const row of toFix) jobs.push(await enqueueTrackingJob(prisma, { ...shop, fulfillmentId: row.id, source: "backfill" }));
-  await drainTrackingJobs({ shopDomain: shop.shopDomain });
-  void kickTrackingWorker(); // whatever Shopify throttled is retried in the background
-  const done = await prisma.trackingJob.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { status: true, outcome: true } });
-  return { queued: jobs.length, fixed: done.filter((j) => j.outcome === "fixed").length, failed: done.filter((j) => j.status === "failed").length };
+  for (const row of toFix) await enqueueTrackingJob(prisma, { ...shop, fulfillmentId: row.id, source: "backfill" });
+  kickTrackingWorker();
+  const ids = new Set(toFix.map((row) => row.id));
+  const deadline = Date.now() + FIX_ALL_WAIT_MS;
+  for (;;) {
+    // The latest check of each fulfillment (a throttled one waits as a new pending job).
+    const latest = new Map<string, JobRecord>();
+    for (const job of await recentTrackingChecks(shop, { limit: RECENT_ORDERS * 4 })) {
+      const payload = job.payload as { fulfillmentId: string; source: string };
+      if (payload.source === "backfill" && ids.has(payload.fulfillmentId) && !latest.has(payload.fulfillmentId)) latest.set(payload.fulfillmentId, job);
+    }
+    const jobs = [...latest.values()];
+    const finished = jobs.filter((job) => job.status === "done" || job.status === "dead");
+    if (finished.length === ids.size || Date.now() > deadline) {
+      return { queued: ids.size, fixed: jobs.filter((job) => outcomeOf(job) === "fixed").length, failed: jobs.filter((job) => job.status === "dead").length };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

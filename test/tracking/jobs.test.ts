@@ -1,17 +1,21 @@
 /**
- * The tracking worker's scheduling, with a platform double per shop: a shop Shopify throttles
+ * Tracking checks on the job queue, with a platform double per shop: a shop Shopify throttles
  * waits (without using up attempts) and does not hold up other shops; duplicates for one
- * fulfillment collapse into one platform write.
+ * fulfillment collapse into one platform write. (Leases, crash recovery and retries are the
+ * queue's own: test/jobs/queue.test.ts.)
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ShopifyGraphqlError } from "../../adapters/shopify";
 import type { PlatformAdapter, Shipment, TrackingUpdate } from "../../adapters/types";
 import prisma from "../../app/db.server";
-import { drainTrackingJobs, enqueueTrackingJob, requeueStaleJobs, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
+import { jobQueue } from "../../app/jobs/runtime.server";
+import { drainTrackingJobs, enqueueTrackingJob, outcomeOf, recentTrackingChecks, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
 
 const writes: Array<{ shop: string; id: string; update: TrackingUpdate }> = [];
 const links = new Map<string, string>(); // what the platform holds after a write
 const throttledShops = new Set<string>();
+const busy = { platform: "shopify" as const, shopDomain: "busy.myshopify.com" };
+const calm = { platform: "shopify" as const, shopDomain: "calm.myshopify.com" };
 
 function shipment(id: string): Shipment {
   return { id, name: "#1-F1", orderId: "gid://shopify/Order/1", orderName: "#1", status: "SUCCESS", createdAt: "2026-11-01T00:00:00Z", destinationCountry: "FR", tracking: [{ company: "Colissimo", number: "6A18734592013", url: links.get(id) ?? null }] };
@@ -43,7 +47,8 @@ beforeEach(async () => {
   writes.length = 0;
   links.clear();
   throttledShops.clear();
-  await prisma.trackingJob.deleteMany();
+  for (const shopDomain of [busy.shopDomain, calm.shopDomain]) await jobQueue.store.eraseShop({ platform: "shopify", shopDomain });
+  jobQueue.breaker.reset();
   await prisma.trackingFix.deleteMany();
 });
 
@@ -57,31 +62,22 @@ describe("tracking worker", () => {
 
     await drainTrackingJobs();
     expect(writes.map((w) => w.shop)).toEqual(["calm.myshopify.com"]);
-    const busy = await prisma.trackingJob.findMany({ where: { shopDomain: "busy.myshopify.com" } });
-    expect(busy.every((j) => j.status === "pending" && j.attempts === 0)).toBe(true); // throttling is not a failed attempt
+    const waiting = await recentTrackingChecks(busy);
+    expect(waiting).toHaveLength(6);
+    expect(waiting.every((j) => j.status === "pending" && j.attempts === 0)).toBe(true); // throttling is not a failed attempt
 
     throttledShops.clear();
     await new Promise((resolve) => setTimeout(resolve, 300)); // the bucket refills (20 points at 100/s, at least 250 ms)
     await drainTrackingJobs();
     expect(writes.filter((w) => w.shop === "busy.myshopify.com")).toHaveLength(6);
-    expect(await prisma.trackingJob.count({ where: { status: "done", outcome: "fixed" } })).toBe(7);
+    const checks = [...(await recentTrackingChecks(busy)), ...(await recentTrackingChecks(calm))];
+    expect(checks.filter((j) => j.status === "done" && outcomeOf(j) === "fixed")).toHaveLength(7);
   });
 
   it("collapses queued duplicates for one fulfillment into one write", async () => {
     for (let i = 0; i < 5; i++) await enqueueTrackingJob(prisma, { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/7", source: "webhook" });
     await drainTrackingJobs();
     expect(writes).toHaveLength(1);
-    expect(await prisma.trackingJob.count({ where: { outcome: "coalesced" } })).toBe(4);
-  });
-
-  it("puts back work a crashed process left running, and only that", async () => {
-    const old = new Date(Date.now() - 10 * 60_000);
-    const crashed = await prisma.trackingJob.create({ data: { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/8", source: "webhook", status: "running", attempts: 1, updatedAt: old } });
-    const live = await prisma.trackingJob.create({ data: { platform: "shopify", shopDomain: "calm.myshopify.com", fulfillmentId: "gid://shopify/Fulfillment/9", source: "webhook", status: "running", attempts: 1 } });
-    await requeueStaleJobs();
-    expect((await prisma.trackingJob.findUniqueOrThrow({ where: { id: crashed.id } })).status).toBe("pending");
-    expect((await prisma.trackingJob.findUniqueOrThrow({ where: { id: live.id } })).status).toBe("running");
-    await drainTrackingJobs();
-    expect(writes.map((w) => w.id)).toEqual(["gid://shopify/Fulfillment/8"]);
+    expect(await recentTrackingChecks(calm)).toHaveLength(1); // the four others were covered by the waiting one
   });
 });

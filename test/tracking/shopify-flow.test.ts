@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { drainTrackingJobs, trackingWorkerIdle } from "../../app/tracking/jobs.server";
+import { jobQueue } from "../../app/jobs/runtime.server";
+import { drainTrackingJobs, enqueueTrackingJob, outcomeOf, recentTrackingChecks, trackingWorkerIdle } from "../../app/tracking/jobs.server";
 import { addCustomCarrier, saveTrackingSettings, setCarrierOverride } from "../../app/tracking/settings.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { findSeededFulfillment, fulfillmentPayload, startTrackingHarness, type TrackingHarness } from "./support";
@@ -27,7 +28,8 @@ beforeEach(async () => {
   await trackingWorkerIdle();
   await store.flushWebhooks();
   await trackingWorkerIdle();
-  await prisma.trackingJob.deleteMany();
+  await jobQueue.store.eraseShop(shop);
+  jobQueue.breaker.reset(); // a test that saw outages or throttling must not hold up the next
   await prisma.trackingFix.deleteMany();
   await prisma.trackingSettings.deleteMany();
   await prisma.carrierOverride.deleteMany();
@@ -83,7 +85,7 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     expect((await sendFulfillmentWebhook("#1004")).status).toBe(200);
     await settle();
     expect(fulfillment.trackingInfo).toEqual(before);
-    expect(await prisma.trackingJob.count()).toBe(0);
+    expect(await recentTrackingChecks(shop)).toHaveLength(0);
     expect(await prisma.trackingFix.count()).toBe(0);
   });
 
@@ -110,7 +112,7 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     expect(await prisma.trackingFix.count({ where: { fulfillmentId: fulfillment.id } })).toBe(1);
     const mutations = store.state.webhookDeliveries.slice(deliveriesBefore).filter((d) => d.automatic && (d.payload as { admin_graphql_api_id?: string }).admin_graphql_api_id === fulfillment.id);
     expect(mutations).toHaveLength(1); // the store sends one fulfillments/update per mutation
-    expect(await prisma.trackingJob.count({ where: { status: { in: ["pending", "running", "failed"] } } })).toBe(0);
+    expect((await recentTrackingChecks(shop)).filter((job) => job.status !== "done")).toEqual([]);
   });
 
   it("leaves an unknown carrier alone until the merchant names it, then uses their custom carrier", async () => {
@@ -118,7 +120,7 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     await sendFulfillmentWebhook("#1005");
     await settle();
     expect(fulfillment.trackingInfo[0].url).toBeNull();
-    expect((await prisma.trackingJob.findFirstOrThrow()).outcome).toBe("unknown-carrier");
+    expect(outcomeOf((await recentTrackingChecks(shop))[0])).toBe("unknown-carrier");
 
     expect(await addCustomCarrier(shop, "Transports Martin", "https://suivi.transports-martin.fr/colis/{number}")).toEqual({ ok: true });
     await sendFulfillmentWebhook("#1005");
@@ -153,7 +155,7 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     await sendFulfillmentWebhook("#1002");
     await settle();
     expect(fulfillment.trackingInfo[0].url).toBeNull();
-    expect((await prisma.trackingJob.findFirstOrThrow()).outcome).toBe("needs-fix");
+    expect(outcomeOf((await recentTrackingChecks(shop))[0])).toBe("needs-fix");
   });
 
   it("retries when Shopify throttles, and loses nothing", async () => {
@@ -162,7 +164,7 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     store.simulate.throttleNext(1);
     await sendFulfillmentWebhook("#1002");
     await settle();
-    const job = await prisma.trackingJob.findFirstOrThrow();
+    const [job] = await recentTrackingChecks(shop);
     expect(job).toMatchObject({ status: "pending", attempts: 0 }); // throttling does not use up attempts
     expect(job.runAfter.getTime()).toBeGreaterThan(Date.now()); // waits for the bucket to refill
     expect(job.lastError).toContain("Throttled");
@@ -170,7 +172,9 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     await trackingWorkerIdle();
     expect(await drainTrackingJobs()).toBeLessThanOrEqual(1); // the worker's own retry timer may have run it already
     expect(fulfillment.trackingInfo[0].url).toContain("6A19283746510");
-    expect(await prisma.trackingJob.findFirstOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", outcome: "fixed", attempts: 1 });
+    const [done] = await recentTrackingChecks(shop);
+    expect(done).toMatchObject({ id: job.id, status: "done", attempts: 1 });
+    expect(outcomeOf(done)).toBe("fixed");
   });
 
   it("gives up with the reason after repeated platform outages, without losing the job", async () => {
@@ -180,12 +184,12 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     await sendFulfillmentWebhook("#1002");
     await settle();
     for (let attempt = 0; attempt < 10; attempt++) {
-      await prisma.trackingJob.updateMany({ where: { status: "pending" }, data: { runAfter: new Date() } });
+      await prisma.backgroundJob.updateMany({ where: { status: "pending" }, data: { runAfter: new Date() } }); // skip the backoff waits
       await drainTrackingJobs();
     }
     store.simulate.reset();
-    const job = await prisma.trackingJob.findFirstOrThrow();
-    expect(job).toMatchObject({ status: "failed", attempts: 5 });
+    const [job] = await recentTrackingChecks(shop);
+    expect(job).toMatchObject({ status: "dead", attempts: 5 });
     expect(job.lastError).toContain("503");
     expect(fulfillment.trackingInfo[0].url).toBeNull();
   });
@@ -194,24 +198,24 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     const { order, fulfillment } = findSeededFulfillment(store, "#1002");
     const response = await store.sendWebhook("fulfillments/update", fulfillmentPayload(order, fulfillment), { secret: "forged" });
     expect(response.status).toBe(401);
-    expect(await prisma.trackingJob.count()).toBe(0);
+    expect(await recentTrackingChecks(shop)).toHaveLength(0);
   });
 
   it("ignores a payload without a usable fulfillment id instead of failing", async () => {
     const response = await store.sendWebhook("fulfillments/update", { id: "'; DROP TABLE x; --", tracking_number: "6A19283746510" });
     expect(response.status).toBe(200);
-    expect(await prisma.trackingJob.count()).toBe(0);
+    expect(await recentTrackingChecks(shop)).toHaveLength(0);
   });
 
   it("forgets the shop's settings and queued work on uninstall, and everything on shop/redact", async () => {
     await saveTrackingSettings(shop, { autoFix: true, notifyCustomer: true });
     expect(await addCustomCarrier(shop, "Martin", "https://suivi.martin.example/{number}")).toEqual({ ok: true });
     await prisma.trackingFix.create({ data: { ...shop, orderId: "o", fulfillmentId: "f", number: "n", company: "UPS", url: "https://www.ups.com/track?tracknum=n", reason: "missing-url", source: "webhook" } });
-    await prisma.trackingJob.create({ data: { ...shop, fulfillmentId: "f", source: "webhook", runAfter: new Date(Date.now() + 60_000) } });
+    await enqueueTrackingJob(prisma, { ...shop, fulfillmentId: "f", source: "webhook" });
     expect((await store.sendWebhook("app/uninstalled")).status).toBe(200);
     expect(await prisma.trackingSettings.count()).toBe(0);
     expect(await prisma.customCarrier.count()).toBe(0);
-    expect(await prisma.trackingJob.count()).toBe(0);
+    expect(await recentTrackingChecks(shop)).toHaveLength(0);
     expect(await prisma.trackingFix.count()).toBe(1); // kept until shop/redact, in case they come back
     expect((await store.sendWebhook("shop/redact")).status).toBe(200);
     expect(await prisma.trackingFix.count()).toBe(0);

@@ -14,6 +14,8 @@ vi.hoisted(() => {
 
 import { isSealed } from "../../app/crypto.server";
 import prisma from "../../app/db.server";
+import { jobQueue } from "../../app/jobs/runtime.server";
+import { recentTrackingChecks } from "../../app/tracking/jobs.server";
 import { action as connectAction } from "../../app/routes/woocommerce.connect";
 import { loader as returnLoader } from "../../app/routes/woocommerce.return";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/woocommerce.admin";
@@ -82,7 +84,7 @@ afterAll(async () => {
 beforeEach(async () => {
   callbackOverride = null;
   await wooVerificationsIdle();
-  await prisma.trackingJob.deleteMany();
+  await jobQueue.store.eraseShop({ platform: "woocommerce", shopDomain: domain });
   await prisma.webhookDelivery.deleteMany();
   await prisma.shop.deleteMany();
   store.state.webhooks.length = 0;
@@ -228,15 +230,15 @@ describe("webhooks", () => {
     const deliveries = await prisma.webhookDelivery.findMany({ where: { platform: "woocommerce" } });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain, deliveryId: `${domain}:${delivered.deliveryId}` });
-    const jobs = await prisma.trackingJob.findMany();
-    expect(jobs.map((j) => [j.platform, j.shopDomain, j.fulfillmentId])).toEqual([["woocommerce", domain, "102"]]);
+    const jobs = await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain });
+    expect(jobs.map((j) => [j.platform, j.shopDomain, (j.payload as { fulfillmentId: string }).fulfillmentId])).toEqual([["woocommerce", domain, "102"]]);
 
     const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
     const order = store.state.orders.find((o) => o.id === 102);
     const replay = await store.sendWebhook(webhookId, order, { deliveryId: delivered.deliveryId });
     expect(replay!.status).toBe(200);
     expect(replay!.headers.get("x-rassure-delivery")).toBe("duplicate");
-    expect(await prisma.trackingJob.count()).toBe(1);
+    expect(await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain })).toHaveLength(1);
 
     const forged = await store.sendWebhook(webhookId, order, { secret: "not-the-secret" });
     expect(forged!.status).toBe(401);
@@ -310,7 +312,7 @@ describe("tracking jobs from WooCommerce webhooks", () => {
     await store.flushWebhooks();
     await trackingWorkerIdle();
     store.simulate.reset();
-    const job = await prisma.trackingJob.findFirstOrThrow({ where: { fulfillmentId: "105" } });
+    const [job] = await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain }, { fulfillmentId: "105" });
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
     expect(job.lastError).toMatch(/503/);
   });
@@ -332,9 +334,9 @@ describe("tracking jobs from WooCommerce webhooks", () => {
       await tracked.flushWebhooks();
       // The webhook kicked the in-process worker; let it finish, then drain whatever is left.
       await trackingWorkerIdle();
-      await drainTrackingJobs({ shopDomain: trackedDomain });
-      const job = await prisma.trackingJob.findFirstOrThrow({ where: { shopDomain: trackedDomain } });
-      expect(job).toMatchObject({ status: "done", outcome: "fixed" });
+      await drainTrackingJobs();
+      const [job] = await recentTrackingChecks({ platform: "woocommerce", shopDomain: trackedDomain });
+      expect(job).toMatchObject({ status: "done", result: { outcome: "fixed" } });
       const items = tracked.state.shipmentTracking.items.get(104)!;
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ tracking_number: "6A18734592013", custom_tracking_provider: "Colissimo", custom_tracking_link: "https://www.laposte.fr/outils/suivre-vos-envois?code=6A18734592013" });
