@@ -13,6 +13,7 @@ import { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../db.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import { effectiveJurisdiction } from "../jurisdiction";
+import { log } from "../logger.server";
 import { findShop } from "../shops.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
 import { unauthenticated } from "../shopify.server";
@@ -25,7 +26,7 @@ const pending = new Set<Promise<unknown>>();
 const WEBHOOK_DEBOUNCE_MS = 60_000;
 
 function track(task: Promise<unknown>) {
-  const settled = task.catch((error: unknown) => console.error("[checklist] background scan failed:", error)).finally(() => pending.delete(settled));
+  const settled = task.catch((error: unknown) => log("error", "background scan failed", { error })).finally(() => pending.delete(settled));
   pending.add(settled);
 }
 
