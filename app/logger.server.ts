@@ -47,9 +47,13 @@ export function log(level: LogLevel, message: string, fields: LogFields = {}): v
 }
 
 /** The id the HTTP server gave this request (server/http-server.mjs), or a new one. */
-export function requestIdOf(request: Request): string {
-  const given = request.headers.get(REQUEST_ID_HEADER);
+/** A well-formed id from a trusted proxy is kept; anything else (absent, malformed, hostile) is replaced. */
+export function acceptOrCreateRequestId(given: string | null | undefined): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function requestIdOf(request: Request): string {
+  return acceptOrCreateRequestId(request.headers.get(REQUEST_ID_HEADER));
 }
 
 export function loggerFor(request: Request, context: LogFields = {}) {
