@@ -2,14 +2,13 @@
  * The `rassure` command. Each subcommand is a module in cli/commands exporting a
  * CliCommand; errors become one clear line on stderr and a non-zero exit code.
  */
-import type { CliCommand } from "./command";
+import { CliUsageError, type CliCommand } from "./command";
 
 const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   carrier: () => import("./commands/carrier"),
+  "company-id": () => import("./commands/company-id"),
   scan: () => import("./commands/scan"),
 };
-
-export class CliUsageError extends Error {}
 
 function usage(): string {
   const names = Object.keys(commands);

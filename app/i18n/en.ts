@@ -1,5 +1,6 @@
 import { blocksEn } from "./features/blocks.en";
 import { checklistEn } from "./features/checklist.en";
+import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
@@ -94,6 +95,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en";
 import { blocksFr } from "./features/blocks.fr";
 import { checklistFr } from "./features/checklist.fr";
+import { companyFr } from "./features/company.fr";
 import { jobsFr } from "./features/jobs.fr";
 import { trackingFr } from "./features/tracking.fr";
 import { woocommerceFr } from "./features/woocommerce.fr";
@@ -92,4 +93,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr };

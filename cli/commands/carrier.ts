@@ -6,8 +6,7 @@
 import { carrierUrl } from "../../app/tracking/links";
 import { detectCarriers } from "../../app/tracking/detect";
 import { REGISTRY_VERSION } from "../../app/tracking/registry";
-import type { CliCommand } from "../command";
-import { CliUsageError } from "../index";
+import { CliUsageError, type CliCommand } from "../command";
 
 const USAGE = "Usage: rassure carrier detect NUMBER [--country CC] [--json]";
 

@@ -17,7 +17,7 @@ import { collectSnapshot } from "../../app/checklist/collect";
 import { evaluateChecklist } from "../../app/checklist/evaluate";
 import type { ChecklistReport, Status } from "../../app/checklist/types";
 import type { CliCommand, CliIO } from "../command";
-import { CliUsageError } from "../index";
+import { CliUsageError } from "../command";
 
 const USAGE = `Usage: rassure scan (--shopify-dev-store | --shopify SHOP --token TOKEN | --woocommerce URL --key CK --secret CS)
                     [--json] [--lang en|fr] [--no-storefront] [--storefront URL --allow-private-storefront]`;
