@@ -4,7 +4,7 @@
  * *.server.ts modules. Each later feature (checklist facts, storefront config, tracking,
  * webhooks) adds its method here and to every adapter together.
  */
-import type { PlatformChecklistFacts } from "../app/checklist/snapshot";
+import type { PlatformChecklistFacts } from "./checklist-snapshot";
 
 export type Platform = "shopify" | "woocommerce";
 

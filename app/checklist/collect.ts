@@ -4,7 +4,7 @@
  * the admin, the CLI and the benchmarks share it.
  */
 import type { PlatformAdapter } from "../../adapters/types";
-import type { ShopSnapshot } from "./snapshot";
+import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
 import { probeStorefront, type StorefrontProbeOptions } from "./storefront-probe/probe";
 
 export interface CollectOptions {
