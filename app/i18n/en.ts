@@ -63,8 +63,6 @@ const coreEn = {
   "jurisdiction.EU": "EU consumer law",
   "jurisdiction.OTHER": "General rules",
 
-  "notBuilt.title": "Not built yet",
-  "notBuilt.body": "This page is not built yet. It arrives in a coming release of Rassure; nothing here is active for your shop today.",
   "checklist.title": "Trust checklist",
   "blocks.title": "Storefront blocks",
   "tracking.title": "Order tracking",

@@ -61,8 +61,6 @@ const coreFr = {
   "jurisdiction.EU": "Droit de la consommation européen",
   "jurisdiction.OTHER": "Règles générales",
 
-  "notBuilt.title": "Pas encore disponible",
-  "notBuilt.body": "Cette page n'est pas encore construite. Elle arrive dans une prochaine version de Rassure ; rien n'y est actif pour votre boutique aujourd'hui.",
   "checklist.title": "Checklist de confiance",
   "blocks.title": "Blocs boutique",
   "tracking.title": "Suivi des commandes",
