@@ -45,6 +45,17 @@ export const DEMO_APP = {
   handle: "rassure",
 };
 
+/**
+ * Where the dev store keeps its state between runs: beside a SQLite database
+ * (data/demo.sqlite → data/demo.shopify-dev-store.json), else in data/. The app's data and the
+ * store's stay together: the offline token the app holds is one the store still knows.
+ */
+export function devStoreStateFile(databaseUrl: string): string {
+  const sqlite = /^file:(.+?)(\.sqlite|\.db)?$/.exec(databaseUrl);
+  if (sqlite) return path.resolve(root, `${sqlite[1]}.shopify-dev-store.json`);
+  return path.join(root, "data/demo.shopify-dev-store.json");
+}
+
 function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
@@ -76,7 +87,10 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     app: { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret, appUrl, scopes, handle: DEMO_APP.handle, title: "Rassure" },
     webhookSubscriptions: readAppWebhookSubscriptions(path.join(root, "shopify.app.toml")),
     storefront: { port: storefrontPort, appProxy: readAppProxyConfig(path.join(root, "shopify.app.toml")) },
+    stateFile: devStoreStateFile(databaseUrl),
   });
+  if (store.savedState?.restored) log("The dev store keeps its data from the last run.");
+  else if (store.savedState?.discarded) log(`The dev store starts afresh: its saved data was not used (${store.savedState.discarded}).`);
   // The merchant has placed Rassure's blocks on the product page (the theme editor is not part of the dev store).
   placeDemoAppBlocks(store.state, DEMO_APP.handle);
   // Development option: the checklist probes this local storefront instead of the unreachable www.atelier-lumiere.fr.
@@ -99,10 +113,7 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
   // Install through the real path: the admin opens the app with a session token, the app
   // exchanges it for an offline token and records the shop.
   log("Installing Rassure into the dev store…");
-  // A browser's user agent: shopify-app-remix answers 410 to requests that look like bots.
-  const install = await fetch(store.embeddedAppUrl("/app"), {
-    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" },
-  });
+  const install = await openAppAsAdmin(store, "/app");
   if (install.status !== 200) {
     server.close();
     await store.close();
@@ -123,6 +134,24 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
       await woo?.store.close();
     },
   };
+}
+
+/** A browser's user agent: shopify-app-remix answers 410 to requests that look like bots. */
+const BROWSER_HEADERS = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
+
+/**
+ * Opens the embedded app as Shopify's admin does. When the app sends the admin to its bounce
+ * page (`shopify-reload`: Shopify refused the token the app held, as after a store lost its
+ * data), App Bridge there reloads the app with a fresh session token: so does this.
+ */
+async function openAppAsAdmin(store: ShopifyDevStore, appPath: string): Promise<Response> {
+  const response = await fetch(store.embeddedAppUrl(appPath), { headers: BROWSER_HEADERS });
+  const reload = new URL(response.url).searchParams.get("shopify-reload");
+  if (!reload) return response;
+  await response.body?.cancel();
+  const target = new URL(reload);
+  target.searchParams.set("id_token", store.mintSessionToken());
+  return fetch(target, { headers: BROWSER_HEADERS });
 }
 
 /** A WooCommerce shop beside the Shopify one, connected through the real /wc-auth flow; the demo goes on without it if that fails. */
