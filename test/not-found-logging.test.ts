@@ -4,21 +4,13 @@
  * The errors are the ones Remix hands to `handleError` (built by its router for the request).
  */
 import { createStaticHandler, type StaticHandlerContext } from "@remix-run/router";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { handleError } from "../app/entry.server";
-import { setLogSink } from "../app/logger.server";
+import { logCapture } from "./support/log-capture";
 
-const lines: string[] = [];
-afterEach(() => {
-  setLogSink(null);
-  lines.length = 0;
-  delete process.env.RASSURE_LOG_LEVEL;
-});
-
-function capture() {
-  process.env.RASSURE_LOG_LEVEL = "info";
-  setLogSink((line) => lines.push(line));
-}
+const logs = logCapture();
+const lines = logs.lines;
+const capture = () => logs.start("info");
 
 /** What Remix's router reports for a request, as its document handler receives it. */
 async function routerErrors(path: string): Promise<{ request: Request; errors: unknown[] }> {
