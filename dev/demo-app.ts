@@ -37,7 +37,7 @@ export interface OfflineStack {
   close(): Promise<void>;
 }
 
-/** The demo's app identity. Test-only secrets: refused in production by dev/demo.ts. */
+/** The demo's app identity. Published secrets: the demo refuses NODE_ENV=production, and the app refuses them there (app/env.server.ts). */
 export const DEMO_APP = {
   apiKey: "rassure-offline-demo",
   apiSecret: "rassure-offline-demo-secret-not-for-production",
