@@ -17,6 +17,8 @@ const coreEn = {
   "nav.settings": "Settings",
 
   "home.title": "Rassure",
+  "errorPage.notFound": "This page does not exist.",
+  "errorPage.failed": "Something went wrong on our side. Please try again in a moment.",
   "home.connected": "Rassure is connected to {shop}.",
   "home.apiError": "Shopify did not answer our request: {message}. Reload the page to try again.",
   "home.shop.heading": "Your shop",

@@ -15,6 +15,8 @@ const coreFr = {
   "nav.settings": "Réglages",
 
   "home.title": "Rassure",
+  "errorPage.notFound": "Cette page n'existe pas.",
+  "errorPage.failed": "Une erreur est survenue de notre côté. Réessayez dans un instant.",
   "home.connected": "Rassure est connecté à {shop}.",
   "home.apiError": "Shopify n'a pas répondu à notre requête : {message}. Rechargez la page pour réessayer.",
   "home.shop.heading": "Votre boutique",
