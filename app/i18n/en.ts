@@ -2,6 +2,7 @@ import { blocksEn } from "./features/blocks.en";
 import { checklistEn } from "./features/checklist.en";
 import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
+import { legalEn } from "./features/legal.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
 
@@ -95,6 +96,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn };
 
 export type MessageKey = keyof typeof en;
