@@ -15,6 +15,7 @@ const coreEn = {
   "nav.checklist": "Trust checklist",
   "nav.blocks": "Storefront blocks",
   "nav.tracking": "Order tracking",
+  "nav.legal": "Legal texts",
   "nav.settings": "Settings",
 
   "home.title": "Rassure",

@@ -13,6 +13,7 @@ const coreFr = {
   "nav.checklist": "Checklist de confiance",
   "nav.blocks": "Blocs boutique",
   "nav.tracking": "Suivi des commandes",
+  "nav.legal": "Textes juridiques",
   "nav.settings": "Réglages",
 
   "home.title": "Rassure",
