@@ -8,27 +8,10 @@ import { lint, LEXICONS } from "../../app/checklist/policy-lint";
 import { translator } from "../../app/i18n";
 import { LEGAL_TEMPLATES, LEGAL_TEXT_KINDS, renderTemplate, sectionsFor, type DraftFacts, type DraftLocale } from "../../app/legal/drafts";
 import { htmlToText } from "../../adapters/html-text";
-import { EMPTY_IDENTITY, IDENTITY_FIELDS, type IdentityField } from "../../app/legal/identity";
+import { IDENTITY_FIELDS, type IdentityField } from "../../app/legal/identity";
+import { ATELIER_LUMIERE } from "./support/identity";
 
-const FILLED = {
-  ...EMPTY_IDENTITY,
-  legalName: "Atelier Lumière",
-  legalForm: "SAS",
-  shareCapital: "5 000",
-  siren: "812 345 676",
-  rcsCity: "Lyon",
-  vatNumber: "FR 19 812345676",
-  address: "12 rue des Capucins, 69001 Lyon, France",
-  email: "contact@atelier-lumiere.fr",
-  phone: "+33 4 78 00 00 00",
-  publicationDirector: "Camille Durand",
-  hostName: "Shopify Inc.",
-  hostAddress: "151 O'Connor Street, Ground floor, Ottawa, Ontario, K2P 2L8, Canada",
-  mediatorName: "Médiateur de la consommation CM2C",
-  mediatorUrl: "https://www.cm2c.net",
-  deliveryTimes: "2 à 4 jours ouvrés en France métropolitaine",
-  returnCosts: "customer",
-};
+const FILLED = ATELIER_LUMIERE;
 
 const FACTS: DraftFacts = {
   platform: "shopify",

@@ -14,6 +14,7 @@ import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startTestDevStore } from "../support/dev-store";
 import { startRouteServer, type RouteServer } from "../support/route-server";
 import { TEST_APP } from "../support/test-app";
+import { ATELIER_LUMIERE } from "./support/identity";
 
 let store: ShopifyDevStore;
 let routes: RouteServer;
@@ -47,26 +48,7 @@ const latestStatus = async (id: string) => {
   return (JSON.parse(row!.report!) as { results: Array<{ id: string; status: string }> }).results.find((r) => r.id === id)?.status;
 };
 
-const DETAILS = {
-  intent: "identity",
-  legalName: "Atelier Lumière",
-  legalForm: "SAS",
-  shareCapital: "5 000",
-  siren: "812 345 676",
-  rcsCity: "Lyon",
-  vatNumber: "FR19812345676",
-  address: "12 rue des Capucins, 69001 Lyon, France",
-  email: "contact@atelier-lumiere.fr",
-  phone: "+33 4 78 00 00 00",
-  publicationDirector: "Camille Durand",
-  hostName: "Shopify Inc.",
-  hostAddress: "151 O'Connor Street, Ground floor, Ottawa, Ontario, K2P 2L8, Canada",
-  hostPhone: "",
-  mediatorName: "CM2C",
-  mediatorUrl: "https://www.cm2c.net",
-  deliveryTimes: "2 à 4 jours ouvrés en France métropolitaine",
-  returnCosts: "customer",
-};
+const DETAILS = { intent: "identity", ...ATELIER_LUMIERE };
 
 describe("legal texts page (Shopify)", () => {
   it("lists the missing terms of sale, pre-fills the company details from the shop, and marks what only the merchant knows", async () => {
