@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import { tokenAdminGraphql } from "../../adapters/shopify/checklist-token-graphql";
 import { WooCommerceAdapter, WooCommerceApiError } from "../../adapters/woocommerce";
-import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
+import { startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { devStoreOfflineToken } from "../checklist/support/shopify-token";
 import { startTestDevStore } from "../support/dev-store";
+import { TEST_APP } from "../support/test-app";
 
 let shopify: ShopifyDevStore;
 let woo: WooCommerceDevStore;
@@ -52,17 +53,16 @@ describe("Shopify policies", () => {
     expect((await shopifyAdapter.readLegalText("legal-notice"))?.html).toContain("Mentions légales");
   });
 
-  it("is refused without write_legal_policies (a shop that has not approved the new scope)", async () => {
-    const granted = shopify.state.appInstallation.grantedScopes;
-    shopify.state.appInstallation.grantedScopes = granted.filter((s) => s !== "write_legal_policies").concat("read_legal_policies");
+  it("is refused without write_legal_policies (an app that only asked to read policies)", async () => {
+    const readOnlyStore = await startShopifyDevStore({ port: 0, app: { ...TEST_APP, scopes: ["read_legal_policies", "read_orders", "read_themes"] } });
     try {
-      const readOnly = new ShopifyAdapter(tokenAdminGraphql(shopify.shopDomain, await devStoreOfflineToken(shopify), shopify.fetch));
+      const readOnly = new ShopifyAdapter(tokenAdminGraphql(readOnlyStore.shopDomain, await devStoreOfflineToken(readOnlyStore), readOnlyStore.fetch));
       expect(await readOnly.readLegalText("legal-notice")).not.toBeNull();
       const error = await readOnly.saveLegalText("privacy", { title: "x", html: "<p>x</p>" }, "publish").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ShopifyGraphqlError);
       expect((error as ShopifyGraphqlError).errors[0].extensions?.code).toBe("ACCESS_DENIED");
     } finally {
-      shopify.state.appInstallation.grantedScopes = granted;
+      await readOnlyStore.close();
     }
   });
 });
