@@ -11,6 +11,7 @@ import type { LegalTextKind, PlatformAdapter } from "../../adapters/types";
 import { lint, LEXICONS } from "../checklist/policy-lint";
 import type { ShopRef } from "../checklist/scan.server";
 import prisma from "../db.server";
+import { log } from "../logger.server";
 import { translator, type Locale } from "../i18n";
 import { LEGAL_TEMPLATES, LEGAL_TEXT_KINDS, renderTemplate, sectionsFor, type Draft, type DraftFacts, type DraftLocale } from "./drafts";
 import { EMPTY_IDENTITY, IDENTITY_FIELDS, withDefaults, type IdentityField, type IdentityProblem, type LegalIdentityFields } from "./identity";
@@ -168,6 +169,15 @@ export type LegalActionResult =
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The re-scan after a publication is a follow-up: if it cannot start, the text is still published (the daily scan catches up). */
+async function rescan(onPublished: () => Promise<unknown>) {
+  try {
+    await onPublished();
+  } catch (error) {
+    log("warn", "re-scan after a legal text publication could not start", { error: messageOf(error) });
+  }
+}
+
 /**
  * The page's form. `intent`: identity (the company details), draft / publish (kind, locale,
  * html as edited, confirmReplace when a text exists), restore (id of a publication).
@@ -193,7 +203,7 @@ export async function legalWorkspaceAction(shop: ShopRef, adapter: LegalAdapter,
         prisma.legalText.update({ where: { id: row.id }, data: { status: "restored" } }),
         prisma.legalText.create({ data: { ...shop, kind, locale: row.locale, body: row.previousBody, status: "published", previousBody: saved.previousHtml ?? "", platformRef: saved.ref, publishedAt: new Date() } }),
       ]);
-      await onPublished();
+      await rescan(onPublished);
       return { ok: true, intent, url: saved.url };
     } catch (error) {
       return { ok: false, intent, error: "platform", message: messageOf(error) };
@@ -218,7 +228,7 @@ export async function legalWorkspaceAction(shop: ShopRef, adapter: LegalAdapter,
     if (current?.html.trim() && form.get("confirmReplace") !== "yes") return { ok: false, intent, error: "confirm-replace" };
     const saved = await adapter.saveLegalText(kind, { title: current?.title || title, html }, "publish");
     await prisma.legalText.create({ data: { ...shop, kind, locale, body: html, status: "published", previousBody: saved.previousHtml ?? "", platformRef: saved.ref, publishedAt: new Date() } });
-    await onPublished();
+    await rescan(onPublished);
     return { ok: true, intent, url: saved.url };
   } catch (error) {
     return { ok: false, intent, error: "platform", message: messageOf(error) };
