@@ -11,6 +11,7 @@ import { action, loader } from "../../app/routes/woocommerce.admin_.legal";
 import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import type { loadLegalWorkspace } from "../../app/legal/workspace.server";
 import { ATELIER_LUMIERE } from "./support/identity";
 
 const SECRET = "s".repeat(43);
@@ -22,7 +23,7 @@ const call = { params: {}, context: {} };
 
 async function page(query = "") {
   const url = `https://rassure.test/woocommerce/admin/legal?store=${encodeURIComponent(domain)}&token=${encodeURIComponent(session)}&locale=fr${query ? `&${query}` : ""}`;
-  return (await ((await loader({ request: new Request(url), ...call })) as Response).json()) as Awaited<ReturnType<typeof import("../../app/legal/workspace.server").loadLegalWorkspace>> & { authorised: boolean; token: string };
+  return (await ((await loader({ request: new Request(url), ...call })) as Response).json()) as Awaited<ReturnType<typeof loadLegalWorkspace>> & { authorised: boolean; token: string };
 }
 async function post(fields: Record<string, string>) {
   const request = new Request("https://rassure.test/woocommerce/admin/legal", { method: "POST", body: new URLSearchParams({ ...fields, store: domain, token: session }) });
