@@ -17,6 +17,7 @@ import { effectiveJurisdiction } from "../jurisdiction";
 import { companyIdentityCollector } from "../legal/identity-facts.server";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
+import { republishWhenCompanyBadgeChanges } from "../storefront/storefront.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { wooScanContext } from "../woocommerce/checklist.server";
@@ -62,6 +63,7 @@ async function runScanRow(shop: ShopRef, scanId: string) {
   try {
     const { adapter, ...options } = await scanContext(shop);
     await finishScan(prisma, scanId, shop, adapter, options);
+    await republishWhenCompanyBadgeChanges(shop, scanId, adapter).catch((error: unknown) => log("warn", "republishing the blocks after a scan failed", { error }));
   } catch (error) {
     // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
     await prisma.checklistScan.updateMany({ where: { id: scanId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
