@@ -19,6 +19,7 @@ $GLOBALS['rassure_test'] = array(
 	'caps'    => array(),
 	'user'    => 0,
 	'locale'  => 'fr_FR',
+	'ssl'     => false,
 	// The facts route's internal dispatches (rest_do_request below).
 	'internal'   => array(),
 	'dispatched' => array(),
@@ -100,6 +101,12 @@ function wp_timezone_string() {
 }
 function home_url( $path = '' ) {
 	return 'https://savonnerie.example' . $path;
+}
+function is_ssl() {
+	return $GLOBALS['rassure_test']['ssl'];
+}
+function wp_parse_url( $url, $component = -1 ) {
+	return parse_url( $url, $component );
 }
 function trailingslashit( $value ) {
 	return rtrim( $value, '/\\' ) . '/';
