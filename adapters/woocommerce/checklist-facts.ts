@@ -9,7 +9,7 @@
  * Latest versions are only what WordPress itself knows (its update check, read by the plugin);
  * without the plugin, a version is "latest unknown" unless system_status names a newer one.
  */
-import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../../app/checklist/snapshot";
+import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
 import {
   fetchPaymentGateways,

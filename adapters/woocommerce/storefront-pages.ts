@@ -6,7 +6,7 @@
  * `permalink` of published products. Whether the checkout is the Checkout block (its button is
  * drawn in the browser) comes from the plugin or from system_status `pages[].block_present`.
  */
-import type { StorefrontPagesFact } from "../../app/checklist/snapshot";
+import type { StorefrontPagesFact } from "../checklist-snapshot";
 import type { CompanionSiteFacts } from "./companion-facts";
 import { array, object, parse, str, text } from "./parse";
 import { settingText, type SystemStatus, type WpPageSummary } from "./resources";

@@ -13,7 +13,7 @@ import { collectSnapshot } from "../../app/checklist/collect";
 import { evaluateChecklist } from "../../app/checklist/evaluate";
 import { CHECKS } from "../../app/checklist/registry";
 import { categoryProgress } from "../../app/checklist/scoring";
-import type { PlatformChecklistFacts, ShopSnapshot, StorefrontFacts } from "../../app/checklist/snapshot";
+import type { PlatformChecklistFacts, ShopSnapshot, StorefrontFacts } from "../../adapters/checklist-snapshot";
 import { plainHttpUrl, probeStorefront } from "../../app/checklist/storefront-probe/probe";
 import type { CheckResult, ChecklistReport } from "../../app/checklist/types";
 import { main } from "../../cli/index";

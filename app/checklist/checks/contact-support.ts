@@ -1,6 +1,6 @@
 /** Contact & support (checklist-spec.md §3.5). */
 import { findEmail, foldText, FR_PHONE, OPENING_HOURS, PREMIUM_PHONE } from "../policy-lint";
-import type { ShopSnapshot } from "../snapshot";
+import type { ShopSnapshot } from "../../../adapters/checklist-snapshot";
 import type { CheckSpec, EvaluationContext, Evidence, Outcome } from "../types";
 import { fail, legalPages, list, markers, pass, reachedStorefront, storefrontGap, text, warning } from "./outcome";
 

@@ -1,5 +1,5 @@
 /** Site security (checklist-spec.md §3.2). */
-import type { ShopSnapshot, SoftwareComponentFact } from "../snapshot";
+import type { ShopSnapshot, SoftwareComponentFact } from "../../../adapters/checklist-snapshot";
 import type { CheckSpec, Outcome } from "../types";
 import { fail, guarantee, list, manualPending, notApplicable, pass, probedPages, reachedStorefront, shopDate, storefrontGap, text, unavailable, warning } from "./outcome";
 

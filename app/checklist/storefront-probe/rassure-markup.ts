@@ -6,7 +6,7 @@
  * every block in the markup contract, extensions/rassure-theme/README.md), up to its matching
  * closing tag.
  */
-import { MAX_TAG_LENGTH } from "../html-text";
+import { MAX_TAG_LENGTH } from "../../../adapters/html-text";
 
 const ROOT_TAGS = "section|nav|aside|div|p|form";
 const ROOT = new RegExp(`<(${ROOT_TAGS})\\b[^>]{0,${MAX_TAG_LENGTH}}>`, "gi");
