@@ -10,27 +10,12 @@ use PHPUnit\Framework\TestCase;
 
 /*
  * WordPress functions the `site` facts use, shimmed here (guarded, so a shared bootstrap may
- * define them too): WooCommerce pages, posts, blocks, site transients, plugins and the theme,
- * all read from $GLOBALS['rassure_facts_site'].
+ * define them too): WooCommerce page ids, blocks, site transients, plugins and the theme, read
+ * from $GLOBALS['rassure_facts_site']; the pages themselves live in the shared posts shim.
  */
 if ( ! function_exists( 'wc_get_page_id' ) ) {
 	function wc_get_page_id( $page ) {
 		return isset( $GLOBALS['rassure_facts_site']['page_ids'][ $page ] ) ? $GLOBALS['rassure_facts_site']['page_ids'][ $page ] : -1;
-	}
-}
-if ( ! function_exists( 'get_post_status' ) ) {
-	function get_post_status( $id ) {
-		return isset( $GLOBALS['rassure_facts_site']['posts'][ $id ] ) ? $GLOBALS['rassure_facts_site']['posts'][ $id ]['status'] : false;
-	}
-}
-if ( ! function_exists( 'get_permalink' ) ) {
-	function get_permalink( $id ) {
-		return isset( $GLOBALS['rassure_facts_site']['posts'][ $id ] ) ? 'https://savonnerie.example/' . $GLOBALS['rassure_facts_site']['posts'][ $id ]['slug'] . '/' : false;
-	}
-}
-if ( ! function_exists( 'get_post' ) ) {
-	function get_post( $id ) {
-		return isset( $GLOBALS['rassure_facts_site']['posts'][ $id ] ) ? (object) array( 'post_content' => $GLOBALS['rassure_facts_site']['posts'][ $id ]['content'] ) : null;
 	}
 }
 if ( ! function_exists( 'has_block' ) ) {
@@ -92,14 +77,14 @@ class FactsTest extends TestCase {
 			'timezone_string' => 'Europe/Paris',
 			'active_plugins'  => array( 'woocommerce/woocommerce.php', 'rassure-for-woocommerce/rassure-for-woocommerce.php' ),
 		);
+		$GLOBALS['rassure_test']['posts'] = array(
+			6 => array( 'ID' => 6, 'post_type' => 'page', 'post_status' => 'publish', 'post_name' => 'panier', 'post_content' => '<!-- wp:woocommerce/cart /-->' ),
+			7 => array( 'ID' => 7, 'post_type' => 'page', 'post_status' => 'publish', 'post_name' => 'commande', 'post_content' => '<!-- wp:woocommerce/checkout --><!-- wp:woocommerce/checkout-actions-block {"placeOrderButtonLabel":"Commande avec obligation de paiement"} /--><!-- /wp:woocommerce/checkout -->' ),
+			8 => array( 'ID' => 8, 'post_type' => 'page', 'post_status' => 'draft', 'post_name' => 'mon-compte', 'post_content' => '[woocommerce_my_account]' ),
+		);
 		$checked                       = strtotime( '2026-11-23T06:00:00Z' );
 		$GLOBALS['rassure_facts_site'] = array(
 			'page_ids'   => array( 'cart' => 6, 'checkout' => 7, 'myaccount' => 8 ),
-			'posts'      => array(
-				6 => array( 'status' => 'publish', 'slug' => 'panier', 'content' => '<!-- wp:woocommerce/cart /-->' ),
-				7 => array( 'status' => 'publish', 'slug' => 'commande', 'content' => '<!-- wp:woocommerce/checkout --><!-- wp:woocommerce/checkout-actions-block {"placeOrderButtonLabel":"Commande avec obligation de paiement"} /--><!-- /wp:woocommerce/checkout -->' ),
-				8 => array( 'status' => 'draft', 'slug' => 'mon-compte', 'content' => '[woocommerce_my_account]' ),
-			),
 			'transients' => array(
 				'update_core'    => (object) array(
 					'last_checked' => $checked,
@@ -243,10 +228,10 @@ class FactsTest extends TestCase {
 		$this->assertTrue( $site['block_checkout'] );
 		$this->assertSame( array( 'label' => 'Commande avec obligation de paiement', 'source' => 'Checkout block placeOrderButtonLabel' ), $site['order_button'] );
 
-		$GLOBALS['rassure_facts_site']['posts'][7]['content'] = '<!-- wp:woocommerce/checkout /-->';
+		$GLOBALS['rassure_test']['posts'][7]['post_content'] = '<!-- wp:woocommerce/checkout /-->';
 		$this->assertSame( 'Place Order', Rassure_Facts::site()['order_button']['label'] ); // the block's default (translated by WordPress)
 
-		$GLOBALS['rassure_facts_site']['posts'][7]['content'] = '[woocommerce_checkout]';
+		$GLOBALS['rassure_test']['posts'][7]['post_content'] = '[woocommerce_checkout]';
 		$classic = Rassure_Facts::site();
 		$this->assertFalse( $classic['block_checkout'] );
 		$this->assertSame( array( 'label' => 'Place order', 'source' => 'woocommerce_order_button_text' ), $classic['order_button'] );
