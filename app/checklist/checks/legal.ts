@@ -105,15 +105,17 @@ function orderButtonWording(context: EvaluationContext): Outcome {
   const button = markers(storefront, "order-button:", "checkout")[0];
   if (button) return judgeOrderButton(button.marker.slice("order-button:".length), [{ source: button.page.url, value: button.marker.slice("order-button:".length) }], "medium");
   const checkout = probedPages(storefront, "checkout")[0];
-  if (checkout?.markers.includes("checkout:blocks") || facts.storefrontPages?.blockCheckout) {
+  // An empty cart sends the checkout back to the cart: what was fetched is then the cart, not the checkout.
+  const redirected = checkout && checkout.finalUrl !== checkout.url ? { source: checkout.url, value: `redirected to ${checkout.finalUrl} (empty cart)` } : null;
+  const blockSeen = checkout && !redirected && checkout.markers.includes("checkout:blocks") ? { source: checkout.url, value: "WooCommerce Checkout block" } : null;
+  const blockNamed = facts.storefrontPages?.blockCheckout ? { source: "checkout page (shop settings)", value: "WooCommerce Checkout block" } : null;
+  if (blockSeen || blockNamed) {
     return unavailable(text("Not visible without JavaScript: the block checkout draws its order button in the browser. Check its label in the Checkout block's settings.", "Invisible sans JavaScript : le paiement en blocs affiche son bouton dans le navigateur. Vérifiez son libellé dans les réglages du bloc Paiement."), [
-      { source: checkout?.finalUrl ?? "checkout page", value: "WooCommerce Checkout block" },
+      ...[blockNamed, blockSeen, redirected].filter((e) => e !== null),
     ]);
   }
-  if (checkout && checkout.finalUrl !== checkout.url) {
-    return unavailable(text("Not checked: the checkout shows its order button only with an item in the cart (an empty cart is redirected).", "Non vérifié : le paiement n'affiche son bouton qu'avec un article dans le panier (un panier vide est redirigé)."), [
-      { source: checkout.url, value: `redirected to ${checkout.finalUrl}` },
-    ]);
+  if (redirected) {
+    return unavailable(text("Not checked: the checkout shows its order button only with an item in the cart (an empty cart is redirected).", "Non vérifié : le paiement n'affiche son bouton qu'avec un article dans le panier (un panier vide est redirigé)."), [redirected]);
   }
   return unavailable(text("The checkout page or its order button could not be read.", "La page de paiement ou son bouton n'a pas pu être lu."), checkout ? [{ source: checkout.url, value: `HTTP ${checkout.status}, no order button` }] : [{ source: "checkout page", value: "not found" }]);
 }
