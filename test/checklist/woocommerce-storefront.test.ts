@@ -106,6 +106,16 @@ describe("Rassure's own blocks are never the shop's evidence", () => {
     const page = `<main><p>Livraison en 2 à 3 jours ouvrés.</p><section class="rassure rassure--promises"><div><p>Retour sous 14 jours après livraison</p></div></section><div class="rassure-like">kept</div></main>`;
     expect(withoutRassureBlocks(page)).toEqual({ html: `<main><p>Livraison en 2 à 3 jours ouvrés.</p> <div class="rassure-like">kept</div></main>`, blocks: ["promises"] });
   });
+  it("every block the theme extension and the plugin print is recognised by its handle", () => {
+    const page = [
+      `<section class="rassure rassure--payment rassure--tone-plain"><p>Paiement sécurisé</p></section>`,
+      `<div class='rassure rassure--bar rassure--tone-dark'><p>Livraison offerte</p></div>`,
+      `<section class="rassure rassure--tracking rassure--tone-plain rassure--align-start"><h2>Suivre mon colis</h2></section>`,
+      `<section class="rassure rassure--track-order"><form><input name="order"></form></section>`,
+      `<p class="rassure rassure__hint">Configure this block in Rassure</p>`,
+    ].join("<p>shop</p>");
+    expect(withoutRassureBlocks(page)).toEqual({ html: " <p>shop</p> <p>shop</p> <p>shop</p> <p>shop</p> ", blocks: ["payment", "bar", "tracking", "track-order", "hint"] });
+  });
 });
 
 describe("a withdrawal or return period is not a delivery time", () => {
