@@ -105,6 +105,9 @@ describe("no pass without evidence", () => {
         passes++;
         if (!result.evidence.length) problems.push(`${label}: ${result.id} passes with no evidence`);
         for (const e of result.evidence) if (e.value === null || e.value === undefined || e.value === "") problems.push(`${label}: ${result.id} has empty evidence ${e.source}`);
+        // Zero observations are never a pass ("no problem on 0 pages", "0 cookies").
+        const said = [result.summary.en, ...result.evidence.map((e) => (typeof e.value === "string" ? e.value : ""))].join(" | ");
+        if (/(?<![\d.,])0 (?:page|cookie|link|order|item|product|script)s?\b|\bno (?:page|cookie)s? (?:was |were )?(?:seen|visited|read)\b/i.test(said)) problems.push(`${label}: ${result.id} passes on zero observations: ${said}`);
         // Without a storefront visit, no pass rests on a storefront page.
         const origin = snapshot.storefront?.origin ?? "\u0000";
         if (!storefrontSeen && result.evidence.some((e) => e.source.startsWith(origin))) problems.push(`${label}: ${result.id} passes on an unvisited storefront`);
@@ -158,6 +161,15 @@ describe("zero observations and unreached sources are 'not checked', never done"
     expect(result(withTls, "sec-tls-expiry").summary.en).toMatch(new RegExp(`^Valid until \\d{4}-\\d{2}-\\d{2} \\(\\d+ days\\), TLSv1\\.[23]\\.$`));
     expect(Math.abs(Date.parse(result(withTls, "sec-tls-expiry").summary.en.slice(12, 22)) - Date.parse(validTo))).toBeLessThanOrEqual(86_400_000);
     expect(result(withTls, "sec-https").summary.en).toMatch(/^Valid certificate until \d{4}-\d{2}-\d{2}, TLSv1\.[23]\.$/);
+  });
+
+  it("dates are the shop's: the certificate's last day in the shop's time zone, not the server's", () => {
+    expect(facts.shopify.timeZone).toBe("Europe/Paris"); // Shopify's ianaTimezone
+    // A certificate ending at 23:30 UTC ends the next day in Paris, the same day in New York.
+    const late: StorefrontFacts = { ...reached.good, tls: { ...reached.good.tls!, validTo: "2027-03-01T23:30:00.000Z" } };
+    expect(result(evaluate(snapshotOf(facts.shopify, late)), "sec-tls-expiry").summary.en).toMatch(/^Valid until 2027-03-02 /);
+    const newYork = { ...facts.shopify, timeZone: "America/New_York" };
+    expect(result(evaluate(snapshotOf(newYork, late)), "sec-tls-expiry").summary.en).toMatch(/^Valid until 2027-03-01 /);
   });
 
   it("HSTS is scored on Shopify too", () => {
