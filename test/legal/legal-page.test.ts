@@ -4,33 +4,31 @@
  * shopPolicyUpdate, and the re-scan passes the terms item because the lint finds what it looks
  * for; an existing text is never replaced without the explicit choice and can be restored.
  */
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { waitForBackgroundScans } from "../../app/checklist/background.server";
+import { DEV_STOREFRONT_VARIABLE } from "../../app/checklist/dev-storefront.server";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/app.legal";
-import { authenticate } from "../../app/shopify.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
-import { startTestDevStore } from "../support/dev-store";
-import { startRouteServer, type RouteServer } from "../support/route-server";
+import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { TEST_APP } from "../support/test-app";
 import { ATELIER_LUMIERE } from "./support/identity";
 
+let harness: StorefrontHarness;
 let store: ShopifyDevStore;
-let routes: RouteServer;
 
 beforeAll(async () => {
-  routes = await startRouteServer();
-  store = await startTestDevStore(routes.url);
-  setAbstractFetchFunc(store.fetch);
-  await authenticate.admin(new Request(store.embeddedAppUrl("/app")));
+  harness = await startStorefrontHarness();
+  store = harness.store;
+  // Scans probe the dev store's own storefront, as in the demo: the terms item needs its footer links seen.
+  vi.stubEnv(DEV_STOREFRONT_VARIABLE, store.storefrontUrl);
   await waitForBackgroundScans();
 }, 60_000);
 
 afterAll(async () => {
   await waitForBackgroundScans();
-  await store?.close();
-  await routes?.close();
+  vi.unstubAllEnvs();
+  await harness?.close();
 });
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
