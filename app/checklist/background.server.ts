@@ -10,6 +10,7 @@
  * `waitForBackgroundScans` exists for tests and graceful shutdown.
  */
 import { ShopifyAdapter } from "../../adapters/shopify";
+import { alertsAfterScan } from "../alerts/after-scan.server";
 import prisma from "../db.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import { effectiveJurisdiction } from "../jurisdiction";
@@ -50,7 +51,7 @@ function scanContext(shop: ShopRef) {
 async function runScanRow(shop: ShopRef, scanId: string) {
   try {
     const { adapter, ...options } = await scanContext(shop);
-    await finishScan(prisma, scanId, shop, adapter, options);
+    await alertsAfterScan(shop, await finishScan(prisma, scanId, shop, adapter, options));
   } catch (error) {
     // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
     await prisma.checklistScan.updateMany({ where: { id: scanId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
@@ -66,7 +67,7 @@ jobQueue.register<{ checkId: string }>(
   async (job) => {
     const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
     const { adapter, ...options } = await shopifyContext(job.shopDomain);
-    await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
+    await alertsAfterScan(shop, await recheckItem(prisma, shop, adapter, job.payload.checkId, options));
   },
   { maxAttempts: 3 },
 );

@@ -2,6 +2,7 @@
  * The trust checklist for a WooCommerce shop, shown on the wp-admin page: the same scan as on
  * Shopify (app/checklist), collected through the WooCommerce adapter and stored per shop.
  */
+import { alertsAfterScan } from "../alerts/after-scan.server";
 import { topPriorities } from "../checklist/priorities";
 import { latestChecklist, runScan, type ShopRef } from "../checklist/scan.server";
 import prisma from "../db.server";
@@ -40,5 +41,7 @@ export async function wooScanContext(domain: string) {
 /** Runs a scan now (API facts, then the public storefront). */
 export async function scanWooShop(domain: string) {
   const { adapter, ...options } = await wooScanContext(domain);
-  return runScan(prisma, shopRef(domain), adapter, "manual", options);
+  const scan = await runScan(prisma, shopRef(domain), adapter, "manual", options);
+  await alertsAfterScan(shopRef(domain), scan);
+  return scan;
 }
