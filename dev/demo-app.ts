@@ -11,6 +11,7 @@ import { parse } from "smol-toml";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
+import { startSmtpCatcher } from "./smtp-catcher";
 import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,6 +24,8 @@ export interface OfflineStackOptions {
   databaseUrl: string;
   /** The WooCommerce dev store shown beside the Shopify one (0 = any free port). */
   wooStorePort?: number;
+  /** The page listing the alert e-mails the app sent to the local mail catcher (0 = any free port). */
+  mailboxPort?: number;
   log?: (line: string) => void;
 }
 
@@ -34,6 +37,8 @@ export interface OfflineStack {
   storefrontUrl: string;
   /** The WooCommerce shop connected through /wc-auth, or null when it could not start. */
   woo: { store: WooCommerceDevStore; wpAdminUrl: string } | null;
+  /** The caught alert e-mails (the app's SMTP server is a local catcher on loopback). */
+  mailboxUrl: string;
   close(): Promise<void>;
 }
 
@@ -50,7 +55,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
 }
 
-export async function startOfflineStack({ appPort, storePort, storefrontPort = 0, databaseUrl, wooStorePort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
+export async function startOfflineStack({ appPort, storePort, storefrontPort = 0, databaseUrl, wooStorePort = 0, mailboxPort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
   // Same site as the dev store's admin (127.0.0.1, another port): browsers that block
   // third-party storage (Safari, Brave, Chromium's defaults) still run the embedded app.
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -67,6 +72,10 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     APP_BRIDGE_URL: `${storeUrl}/app-bridge.js`,
     RASSURE_FRAME_ANCESTORS: storeUrl,
   });
+
+  // Alert e-mails go to a local SMTP catcher; a busy page port (another demo) falls back to any free one.
+  const mailbox = await startSmtpCatcher({ webPort: mailboxPort }).catch(() => startSmtpCatcher({ webPort: 0 }));
+  Object.assign(process.env, { RASSURE_SMTP_URL: mailbox.smtpUrl, RASSURE_ALERTS_FROM: "Rassure <alerts@rassure.localhost>" });
 
   log("Applying database migrations…");
   run("Database migrations", [path.join(root, "scripts/migrate.mjs")], process.env);
@@ -117,10 +126,12 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     adminUrl: store.adminUrl("/app"),
     storefrontUrl: store.storefrontUrl,
     woo,
+    mailboxUrl: mailbox.webUrl!,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await woo?.store.close();
+      await mailbox.close();
     },
   };
 }

@@ -15,7 +15,7 @@ import { settingsLink } from "./admin-links";
 import { refreshShopContact, sendAlertNow } from "./delivery.server";
 import { ALERT_KINDS, type AlertKind, type DeliveryStatus } from "./kinds";
 import { mailConfigured } from "./mailer.server";
-import { AlertSettingsError, getAlertSettings, saveAlertSettings, type AlertSettingsView, type ShopRef } from "./settings.server";
+import { AlertSettingsError, getAlertSettings, rememberAdminLanguage, saveAlertSettings, type AlertSettingsView, type ShopRef } from "./settings.server";
 
 const RECENT_ALERTS = 20;
 export const ALERTS_INTENT_SAVE = "alerts.save";
@@ -101,16 +101,21 @@ export async function sendTestEmail(shop: ShopRef, readProfile: ProfileReader): 
 }
 
 export async function alertsSectionAction(shop: ShopRef, form: FormData, readProfile: ProfileReader): Promise<AlertsActionResult> {
-  if (form.get("intent") === ALERTS_INTENT_TEST) return sendTestEmail(shop, readProfile);
+  // Both forms carry the admin's language: e-mails follow it while Rassure's language is "automatic".
+  const language = String(form.get("language") ?? "");
+  const adminLanguage = isLocale(language) ? language : "en";
+  if (form.get("intent") === ALERTS_INTENT_TEST) {
+    await rememberAdminLanguage(shop, adminLanguage);
+    return sendTestEmail(shop, readProfile);
+  }
   const enabled = Object.fromEntries(ALERT_KINDS.map((kind) => [kind, form.getAll("enabled").includes(kind)])) as Record<AlertKind, boolean>;
   const quiet = form.get("quiet") === "on" ? { start: minutes(form.get("quietStart")), end: minutes(form.get("quietEnd")) } : null;
-  const language = String(form.get("language") ?? "");
   try {
     await saveAlertSettings(shop, {
       recipient: String(form.get("recipient") ?? ""),
       enabled,
       quietHours: quiet ? { start: quiet.start ?? -1, end: quiet.end ?? -1 } : null,
-      language: isLocale(language) ? language : "en",
+      language: adminLanguage,
     });
     return { intent: ALERTS_INTENT_SAVE, ok: true };
   } catch (error) {

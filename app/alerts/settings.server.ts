@@ -59,7 +59,7 @@ export interface AlertSettingsInput {
   recipient: string;
   enabled: Record<AlertKind, boolean>;
   quietHours: { start: number; end: number } | null;
-  /** The admin's language when the merchant saved (used when Rassure's language is "automatic"). */
+  /** The admin's language when the merchant saved (see rememberAdminLanguage). */
   language: Locale;
 }
 
@@ -79,6 +79,11 @@ export async function saveAlertSettings(shop: ShopRef, input: AlertSettingsInput
   return view(await prisma.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
 }
 
+/** The admin's language the merchant works in, kept for e-mails while Rassure's language is "automatic". */
+export async function rememberAdminLanguage(shop: ShopRef, language: Locale): Promise<void> {
+  await prisma.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, language }, update: { language } });
+}
+
 /** Keeps what the platform said about the shop's e-mail and time zone. */
 export async function rememberShopContact(shop: ShopRef, profile: Pick<ShopProfile, "email" | "contactEmail" | "timezone">): Promise<AlertSettingsView> {
   const email = [profile.email, profile.contactEmail].find((value): value is string => Boolean(value && isEmailAddress(value))) ?? null;
@@ -89,7 +94,7 @@ export async function rememberShopContact(shop: ShopRef, profile: Pick<ShopProfi
 /** French for shops in France and its overseas territories, Monaco; English elsewhere (when nothing better is known). */
 const FRENCH_COUNTRIES = new Set(["FR", "MC", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "WF", "PF", "NC"]);
 
-/** The merchant's language: their choice in Settings, else the admin language they last saved alerts in, else the shop's country. */
+/** The merchant's language: their choice in Settings, else the admin language they last used the alerts section in, else the shop's country. */
 export function merchantLocale(shop: { locale: string | null; countryCode: string | null }, settings: Pick<AlertSettingsView, "language">): Locale {
   if (isLocale(shop.locale)) return shop.locale;
   if (settings.language) return settings.language;

@@ -16,12 +16,13 @@ export const alertsEn = {
   "alerts.settings.save": "Save alert settings",
   "alerts.settings.saved": "Alert settings saved",
   "alerts.settings.test": "Send a test e-mail",
+  "alerts.settings.testHelp": "Sends an e-mail to {email} now, to check that alerts reach you.",
+  "alerts.settings.testHelpUnknown": "Sends an e-mail now, to check that alerts reach you.",
   "alerts.settings.testSent": "Test e-mail sent to {email}",
   "alerts.settings.testNotSent": "Test e-mail not sent: {reason}",
   "alerts.settings.recent": "Recent alerts",
   "alerts.settings.none": "No alert so far.",
   "alerts.settings.open": "Open",
-  "alerts.settings.raisedOn": "{date}",
 
   "alerts.kind.certificate-expiry": "The storefront's security certificate expires within 14 days",
   "alerts.kind.storefront-down": "The storefront cannot be reached on two checks in a row",
@@ -39,7 +40,6 @@ export const alertsEn = {
   "alerts.reason.noSmtp": "sending e-mail is not set up on this Rassure server",
   "alerts.reason.noRecipient": "there is no e-mail address for this shop",
   "alerts.reason.uninstalled": "Rassure is no longer installed on this shop",
-  "alerts.reason.mailServer": "the mail server refused it ({detail})",
 
   "alerts.email.greeting": "Hello,",
   "alerts.email.open": "Open in Rassure",

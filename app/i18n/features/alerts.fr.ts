@@ -18,12 +18,13 @@ export const alertsFr: Record<keyof typeof alertsEn, string> = {
   "alerts.settings.save": "Enregistrer les alertes",
   "alerts.settings.saved": "Réglages des alertes enregistrés",
   "alerts.settings.test": "Envoyer un e-mail de test",
+  "alerts.settings.testHelp": "Envoie maintenant un e-mail à {email}, pour vérifier que les alertes vous parviennent.",
+  "alerts.settings.testHelpUnknown": "Envoie maintenant un e-mail, pour vérifier que les alertes vous parviennent.",
   "alerts.settings.testSent": "E-mail de test envoyé à {email}",
   "alerts.settings.testNotSent": "E-mail de test non envoyé : {reason}",
   "alerts.settings.recent": "Alertes récentes",
   "alerts.settings.none": "Aucune alerte pour l'instant.",
   "alerts.settings.open": "Ouvrir",
-  "alerts.settings.raisedOn": "{date}",
 
   "alerts.kind.certificate-expiry": "Le certificat de sécurité de la boutique expire dans moins de 14 jours",
   "alerts.kind.storefront-down": "La boutique est injoignable deux vérifications de suite",
@@ -41,7 +42,6 @@ export const alertsFr: Record<keyof typeof alertsEn, string> = {
   "alerts.reason.noSmtp": "l'envoi d'e-mails n'est pas configuré sur ce serveur Rassure",
   "alerts.reason.noRecipient": "aucune adresse e-mail n'est connue pour cette boutique",
   "alerts.reason.uninstalled": "Rassure n'est plus installé sur cette boutique",
-  "alerts.reason.mailServer": "le serveur de messagerie l'a refusé ({detail})",
 
   "alerts.email.greeting": "Bonjour,",
   "alerts.email.open": "Ouvrir dans Rassure",
