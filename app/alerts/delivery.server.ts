@@ -11,15 +11,15 @@
  * The test e-mail from Settings goes through `sendAlertNow` directly: the merchant waits for
  * the answer.
  */
-import type { Platform, ShopProfile } from "../../adapters/types";
+import type { Platform, PlatformAdapter, ShopProfile } from "../../adapters/types";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
+import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue } from "../jobs/runtime.server";
 import type { JobsDb } from "../jobs/store";
 import { errorText, PermanentJobError, type ClaimedJob } from "../jobs/types";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
-import { offlineAdapterFor } from "../tracking/platform.server";
 import { settingsLink } from "./admin-links";
 import { isAlertKind, type AlertFacts, type DeliveryStatus, type UnsentReason } from "./kinds";
 import { mailConfigured, PermanentMailError, sendMail } from "./mailer.server";
@@ -44,7 +44,15 @@ export function enqueueDelivery(db: JobsDb | undefined, alert: { id: string; pla
 }
 
 type ProfileReader = (shop: ShopRef) => Promise<Pick<ShopProfile, "email" | "contactEmail" | "timezone">>;
-const platformProfile: ProfileReader = async (shop) => (await offlineAdapterFor(shop.platform, shop.shopDomain)).getShopProfile();
+
+/** A shop's platform adapter outside a merchant's request: the composition root provides it. */
+export type AlertAdapterFactory = (platform: Platform, shopDomain: string) => Promise<PlatformAdapter>;
+let adapterFor: AlertAdapterFactory | null = null;
+
+const platformProfile: ProfileReader = async (shop) => {
+  if (!adapterFor) throw new Error("Alert delivery is not wired to the platforms: app/background-work.server.ts registers it.");
+  return (await adapterFor(shop.platform, shop.shopDomain)).getShopProfile();
+};
 
 /** The shop's e-mail and time zone as the platform says now; what was kept when the platform does not answer. */
 export async function refreshShopContact(shop: ShopRef, settings: AlertSettingsView, read: ProfileReader = platformProfile): Promise<AlertSettingsView> {
@@ -123,4 +131,8 @@ async function deliver(job: ClaimedJob<DeliveryPayload>) {
   }
 }
 
-jobQueue.register<DeliveryPayload>(ALERT_DELIVERY_JOB, deliver, { maxAttempts: DELIVERY_ATTEMPTS });
+/** Registers alert delivery on `queue`, reading shops' e-mail and time zone through `adapterFactory` (the composition root calls this). */
+export function registerAlertJobs(queue: JobQueue, adapterFactory: AlertAdapterFactory) {
+  adapterFor = adapterFactory;
+  queue.register<DeliveryPayload>(ALERT_DELIVERY_JOB, deliver, { maxAttempts: DELIVERY_ATTEMPTS });
+}
