@@ -68,6 +68,50 @@ describe("alerts in Settings (offline demo)", () => {
     expect(admin.pageErrors).toEqual([]);
   });
 
+  it("a storefront down on two scans in a row: one e-mail in the mail catcher, linking to the uptime item", async () => {
+    const storefrontSwitch = (online: boolean) =>
+      fetch(`${new URL(admin.demo.adminUrl).origin}/_dev/storefront`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ online }) }).then((response) => response.json());
+    const mailbox = await admin.page.context().newPage();
+    const downRows = () => mailbox.goto(mailboxUrl()).then(() => mailbox.locator("tr", { hasText: "cannot be reached" }));
+    await admin.page.goto(admin.demo.adminUrl);
+    const frame = await admin.openNav("Trust checklist");
+    const scanNow = frame.getByRole("button", { name: "Scan now" });
+    await scanNow.waitFor({ timeout: 30_000 });
+    await expect.poll(() => scanNow.getAttribute("aria-busy"), { timeout: 60_000 }).not.toBe("true"); // the install's scan, storefront up
+
+    await expect(storefrontSwitch(false)).resolves.toEqual({ online: false });
+    try {
+      for (const probe of [1, 2]) {
+        const posted = admin.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.endsWith("/app/checklist"));
+        await scanNow.click();
+        await posted;
+        await expect.poll(() => scanNow.getAttribute("aria-busy"), { timeout: 60_000 }).not.toBe("true");
+        await expect(frame.getByText("Scan in progress").count()).resolves.toBe(0);
+        // The first unreachable probe may be a blip: nothing is sent until the second.
+        await expect.poll(async () => (await downRows()).count(), { timeout: probe === 1 ? 3_000 : 20_000 }).toBe(probe === 1 ? 0 : 1);
+      }
+    } finally {
+      await storefrontSwitch(true);
+    }
+
+    const row = await downRows();
+    await expect(row.locator("td").nth(1).innerText()).resolves.toBe("camille@atelier-lumiere.fr");
+    await row.getByRole("link").click();
+    await mailbox.getByRole("heading", { name: "Text part" }).waitFor();
+    await expect(mailbox.locator("pre").innerText()).resolves.toContain("/admin/apps/rassure-offline-demo/app/checklist?item=ops-uptime-monitoring");
+    await mailbox.close();
+
+    // A third scan, storefront back: no new e-mail (the condition cleared; it would alert again only if it came back).
+    const posted = admin.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.endsWith("/app/checklist"));
+    await scanNow.click();
+    await posted;
+    await expect.poll(() => scanNow.getAttribute("aria-busy"), { timeout: 60_000 }).not.toBe("true");
+    const settings = await admin.openNav("Settings");
+    await settings.getByText("The storefront cannot be reached on two checks in a row").last().waitFor({ timeout: 20_000 });
+    await expect(settings.locator("li", { hasText: "The storefront cannot be reached on two checks in a row" }).count()).resolves.toBe(1);
+    expect(admin.pageErrors).toEqual([]);
+  });
+
   it("saves the recipient, the alerts turned off and quiet hours, and refuses a malformed address", async () => {
     await admin.page.goto(admin.demo.adminUrl);
     let frame = await admin.openNav("Settings");
