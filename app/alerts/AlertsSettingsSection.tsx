@@ -93,7 +93,7 @@ export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const testFailure = tested && !tested.ok && tested.intent === "alerts.test" ? tested.reason : null;
 
   return (
-    <Box paddingBlockStart="500">
+    <Box id="alerts-settings" paddingBlockStart="500">
       <Layout>
         <Layout.AnnotatedSection id="alerts" title={t("alerts.settings.heading")} description={t("alerts.settings.help")}>
           <BlockStack gap="400">

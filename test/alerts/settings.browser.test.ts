@@ -7,6 +7,7 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { SCREENSHOTS, setUpDemoAdmin } from "../support/demo-admin";
 
 const admin = setUpDemoAdmin();
@@ -52,6 +53,8 @@ describe("alerts in Settings (offline demo)", () => {
     await frame.getByText("Sent to camille@atelier-lumiere.fr").waitFor({ timeout: 20_000 });
     await expect(frame.getByText("Test e-mail", { exact: true }).isVisible()).resolves.toBe(true);
     await screenshotSection(frame, "Alerts by e-mail", "alerts-settings-en");
+    await expect(frame.locator("#alerts-settings").count()).resolves.toBe(1);
+    await expect(axeViolations(frame, "#alerts-settings")).resolves.toEqual([]);
 
     const mailbox = await admin.page.context().newPage();
     await mailbox.goto(mailboxUrl());
@@ -150,6 +153,8 @@ describe("alerts in Settings (offline demo)", () => {
     await frame.getByRole("heading", { name: "Alertes par e-mail" }).waitFor({ timeout: 20_000 });
     await frame.getByRole("button", { name: "Envoyer un e-mail de test" }).waitFor();
     await screenshotSection(frame, "Alertes par e-mail", "alerts-settings-fr");
+    await expect(frame.locator("#alerts-settings").count()).resolves.toBe(1);
+    await expect(axeViolations(frame, "#alerts-settings")).resolves.toEqual([]);
 
     const item = new URL(admin.demo.adminUrl);
     item.pathname = item.pathname.replace(/\/app$/, "/app/checklist");
