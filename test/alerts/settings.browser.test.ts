@@ -39,7 +39,8 @@ async function screenshotSection(frame: Frame, heading: string, name: string) {
   await admin.page.setViewportSize({ width: 1280, height: 860 });
 }
 
-describe("alerts in Settings (offline demo)", () => {
+// Each test drives the demo through page loads and scans: on a busy machine, longer than the default 30 s.
+describe("alerts in Settings (offline demo)", { timeout: 120_000 }, () => {
   it("shows the shop's e-mail, sends a test e-mail that the demo's mail catcher shows, and lists it", async () => {
     await admin.page.goto(admin.demo.adminUrl);
     const frame = await admin.openNav("Settings");
