@@ -2,8 +2,10 @@
  * Alerts in the offline demo, in a real browser: the Settings section shows where alerts go
  * (the dev store's shop e-mail, read through the Admin API), saves the merchant's choices,
  * refuses a malformed address, sends a test e-mail that arrives in the demo's local mail
- * catcher (its page printed by `npm run demo`), lists it among the recent alerts; and the link
- * an alert e-mail carries opens its checklist item. Needs `npm run build`.
+ * catcher (its page printed by `npm run demo`), lists it among the recent alerts; the dev
+ * store's storefront taken down for two scans sends one alert there; axe-core finds nothing in
+ * the section (EN, FR); and the link an alert e-mail carries opens its checklist item. Needs
+ * `npm run build`.
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
