@@ -8,6 +8,7 @@
  */
 import { ShopifyAdapter, type AdminGraphql } from "../adapters/shopify";
 import type { Platform, PlatformAdapter } from "../adapters/types";
+import { registerAlertJobs } from "./alerts/delivery.server";
 import { registerChecklistJobs } from "./checklist/background.server";
 import { jobQueue } from "./jobs/runtime.server";
 import { registerTrackingJobs } from "./tracking/jobs.server";
@@ -22,4 +23,5 @@ export function wireBackgroundWork(shopifyAdmin: ShopifyOfflineAdmin): void {
     platform === "shopify" ? shopifyAdapter(shopDomain) : wooAdapterForShop(shopDomain);
   registerChecklistJobs(jobQueue, shopifyAdapter);
   registerTrackingJobs(jobQueue, adapterFor);
+  registerAlertJobs(jobQueue, adapterFor);
 }

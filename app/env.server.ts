@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../prisma/database";
+import { isMailbox } from "./alerts/email-address";
 
 export class EnvironmentError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -23,6 +24,13 @@ export interface AppEnvironment {
   encryptionKeys: { current: Buffer; previous: Buffer[] };
   appBridgeUrl?: string;
   customShopDomains: string[];
+  alertMail: AlertMailEnvironment;
+}
+
+/** Where alert e-mails go out (app/alerts). No server configured: alerts are recorded and shown, not sent. */
+export interface AlertMailEnvironment {
+  smtp: { host: string; port: number; secure: boolean; auth: { user: string; pass: string } | null } | null;
+  from: string | null;
 }
 
 type Source = Record<string, string | undefined>;
@@ -69,6 +77,41 @@ function refusePublishedInProduction(source: Source, name: string, value: string
   }
 }
 
+const SMTP_HINT = "Examples: RASSURE_SMTP_URL=smtps://user:password@smtp.example.com:465, or RASSURE_SMTP_HOST/_PORT/_USER/_PASS/_SECURE.";
+
+export function readAlertMailEnvironment(source: Source = process.env): AlertMailEnvironment {
+  const value = (name: string) => source[name]?.trim() || undefined;
+  const [url, host] = [value("RASSURE_SMTP_URL"), value("RASSURE_SMTP_HOST")];
+  if (url && host) throw new EnvironmentError("RASSURE_SMTP_URL", "and RASSURE_SMTP_HOST are both set: keep one of them.");
+  let smtp: AlertMailEnvironment["smtp"] = null;
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new EnvironmentError("RASSURE_SMTP_URL", `is not a URL. ${SMTP_HINT}`);
+    }
+    if ((parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") || !parsed.hostname) throw new EnvironmentError("RASSURE_SMTP_URL", `must be smtp://… or smtps://… with a host. ${SMTP_HINT}`);
+    const secure = parsed.protocol === "smtps:";
+    const user = decodeURIComponent(parsed.username);
+    smtp = { host: parsed.hostname.replace(/^\[|\]$/g, ""), port: Number(parsed.port) || (secure ? 465 : 587), secure, auth: user ? { user, pass: decodeURIComponent(parsed.password) } : null };
+  } else if (host) {
+    const secureText = (value("RASSURE_SMTP_SECURE") ?? "false").toLowerCase();
+    if (!["true", "false", "1", "0"].includes(secureText)) throw new EnvironmentError("RASSURE_SMTP_SECURE", `must be true (TLS from the start, usually port 465) or false (STARTTLS). Got "${secureText}".`);
+    const secure = secureText === "true" || secureText === "1";
+    const portText = value("RASSURE_SMTP_PORT");
+    const port = portText === undefined ? (secure ? 465 : 587) : Number(portText);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EnvironmentError("RASSURE_SMTP_PORT", `must be a port number (1-65535). Got "${portText}".`);
+    const [user, pass] = [value("RASSURE_SMTP_USER"), source.RASSURE_SMTP_PASS];
+    if (!user !== !pass) throw new EnvironmentError(user ? "RASSURE_SMTP_PASS" : "RASSURE_SMTP_USER", "is needed too: set both RASSURE_SMTP_USER and RASSURE_SMTP_PASS, or neither.");
+    smtp = { host, port, secure, auth: user && pass ? { user, pass } : null };
+  }
+  const from = value("RASSURE_ALERTS_FROM") ?? null;
+  if (from && !isMailbox(from)) throw new EnvironmentError("RASSURE_ALERTS_FROM", `is not an e-mail address: "${from}". Example: Rassure <alerts@example.com>`);
+  if (smtp && !from) throw new EnvironmentError("RASSURE_ALERTS_FROM", "is not set: alert e-mails need a sender. Example: Rassure <alerts@example.com>");
+  return { smtp, from };
+}
+
 export function readEnvironment(source: Source = process.env): AppEnvironment {
   const appUrl = required(source, "SHOPIFY_APP_URL", "Shopify CLI sets it during `npm run dev`; otherwise set it to the app's public https URL.");
   try {
@@ -100,6 +143,7 @@ export function readEnvironment(source: Source = process.env): AppEnvironment {
     encryptionKeys: { current, previous },
     appBridgeUrl: source.APP_BRIDGE_URL || undefined,
     customShopDomains: (source.SHOP_CUSTOM_DOMAIN ?? "").split(",").map((d) => d.trim()).filter(Boolean),
+    alertMail: readAlertMailEnvironment(source),
   };
 }
 

@@ -9,8 +9,9 @@ import prisma from "./db.server";
 import { jobQueue } from "./jobs/runtime.server";
 import type { JobsDb } from "./jobs/store";
 import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
+import { eraseAlertData, type AlertsDb } from "./alerts/erase.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb & JobsDb;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb & JobsDb & AlertsDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -43,6 +44,7 @@ export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: s
   await eraseTrackingData(db, platform, domain, "uninstall");
   await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db); // queued work for a shop that left
   await eraseChecklistData(db, platform, domain);
+  await eraseAlertData(db, platform, domain);
   await db.shop.updateMany({
     where: { platform, domain },
     data: {
@@ -64,5 +66,6 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   await eraseTrackingData(db, platform, domain, "redact");
   await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db);
   await eraseChecklistData(db, platform, domain);
+  await eraseAlertData(db, platform, domain);
   await db.shop.deleteMany({ where: { platform, domain } });
 }

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startCompanyRegisters } from "./company-registers";
 import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
+import { startSmtpCatcher } from "./smtp-catcher";
 import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -24,6 +25,8 @@ export interface OfflineStackOptions {
   databaseUrl: string;
   /** The WooCommerce dev store shown beside the Shopify one (0 = any free port). */
   wooStorePort?: number;
+  /** The page listing the alert e-mails the app sent to the local mail catcher (0 = any free port). */
+  mailboxPort?: number;
   log?: (line: string) => void;
 }
 
@@ -35,6 +38,8 @@ export interface OfflineStack {
   storefrontUrl: string;
   /** The WooCommerce shop connected through /wc-auth, or null when it could not start. */
   woo: { store: WooCommerceDevStore; wpAdminUrl: string } | null;
+  /** The caught alert e-mails (the app's SMTP server is a local catcher on loopback). */
+  mailboxUrl: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +67,7 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${label} failed:\n${(result.stderr || result.stdout).trim()}`);
 }
 
-export async function startOfflineStack({ appPort, storePort, storefrontPort = 0, databaseUrl, wooStorePort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
+export async function startOfflineStack({ appPort, storePort, storefrontPort = 0, databaseUrl, wooStorePort = 0, mailboxPort = 0, log = () => {} }: OfflineStackOptions): Promise<OfflineStack> {
   // Same site as the dev store's admin (127.0.0.1, another port): browsers that block
   // third-party storage (Safari, Brave, Chromium's defaults) still run the embedded app.
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -83,6 +88,9 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
   // The public company registers (INSEE's directory, VIES), played locally: the demo stays offline.
   const registers = await startCompanyRegisters();
   Object.assign(process.env, { RASSURE_COMPANY_DIRECTORY_URL: registers.url, RASSURE_VIES_URL: registers.url });
+  // Alert e-mails go to a local SMTP catcher; a busy page port (another demo) falls back to any free one.
+  const mailbox = await startSmtpCatcher({ webPort: mailboxPort }).catch(() => startSmtpCatcher({ webPort: 0 }));
+  Object.assign(process.env, { RASSURE_SMTP_URL: mailbox.smtpUrl, RASSURE_ALERTS_FROM: "Rassure <alerts@rassure.localhost>" });
 
   log("Applying database migrations…");
   run("Database migrations", [path.join(root, "scripts/migrate.mjs")], process.env);
@@ -135,11 +143,13 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     adminUrl: store.adminUrl("/app"),
     storefrontUrl: store.storefrontUrl,
     woo,
+    mailboxUrl: mailbox.webUrl!,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await woo?.store.close();
       await registers.close();
+      await mailbox.close();
     },
   };
 }

@@ -19,6 +19,7 @@ const storePort = Number(process.env.DEV_STORE_PORT || 3100);
 const storefrontPort = Number(process.env.DEV_STOREFRONT_PORT || (process.env.DEV_STORE_PORT ? 0 : 3101));
 const databaseUrl = process.env.DEMO_DATABASE_URL || "file:./data/demo.sqlite";
 const wooStorePort = Number(process.env.WOO_DEV_STORE_PORT || 3200);
+const mailboxPort = Number(process.env.DEV_MAILBOX_PORT || (process.env.DEV_STORE_PORT ? 0 : 3102));
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building the app…");
@@ -30,7 +31,7 @@ if (!process.argv.includes("--no-build")) {
 }
 
 try {
-  const stack = await startOfflineStack({ appPort, storePort, storefrontPort, databaseUrl, wooStorePort, log: (line) => console.log(line) });
+  const stack = await startOfflineStack({ appPort, storePort, storefrontPort, databaseUrl, wooStorePort, mailboxPort, log: (line) => console.log(line) });
   console.log(`
 Rassure is running offline.
 
@@ -45,7 +46,10 @@ Rassure is running offline.
 ${stack.woo ? `  WordPress admin (WooCommerce dev store "${stack.woo.store.state.siteName}") with Rassure open:
     ${stack.woo.wpAdminUrl}
 
-` : ""}  App server:      ${stack.appUrl}
+` : ""}  Alert e-mails Rassure sent (a local SMTP catcher; Settings → "Send a test e-mail"):
+    ${stack.mailboxUrl}
+
+  App server:      ${stack.appUrl}
   Dev store API:   ${stack.store.url}/admin/api/2026-07/graphql.json
   Database:        ${databaseUrl}
 

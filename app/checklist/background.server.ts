@@ -17,10 +17,10 @@ import { effectiveJurisdiction } from "../jurisdiction";
 import { companyIdentityCollector } from "../legal/identity-facts.server";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
-import { republishWhenCompanyBadgeChanges } from "../storefront/storefront.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { wooScanContext } from "../woocommerce/checklist.server";
+import { afterScan } from "./after-scan.server";
 import { finishScan, isScanDue, latestChecklist, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
 
 const pending = new Set<Promise<unknown>>();
@@ -62,8 +62,7 @@ function scanContext(shop: ShopRef) {
 async function runScanRow(shop: ShopRef, scanId: string) {
   try {
     const { adapter, ...options } = await scanContext(shop);
-    await finishScan(prisma, scanId, shop, adapter, options);
-    await republishWhenCompanyBadgeChanges(shop, scanId, adapter).catch((error: unknown) => log("warn", "republishing the blocks after a scan failed", { error }));
+    await afterScan(shop, await finishScan(prisma, scanId, shop, adapter, options), adapter);
   } catch (error) {
     // No offline session (uninstalled meanwhile) or similar: close the row with the reason.
     await prisma.checklistScan.updateMany({ where: { id: scanId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
@@ -82,7 +81,7 @@ export function registerChecklistJobs(queue: JobQueue, shopifyAdapter: ShopifyAd
     async (job) => {
       const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
       const { adapter, ...options } = await shopifyContext(shop.shopDomain);
-      await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
+      await afterScan(shop, await recheckItem(prisma, shop, adapter, job.payload.checkId, options), adapter);
     },
     { maxAttempts: 3 },
   );

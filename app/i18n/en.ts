@@ -1,3 +1,4 @@
+import { alertsEn } from "./features/alerts.en";
 import { blocksEn } from "./features/blocks.en";
 import { checklistEn } from "./features/checklist.en";
 import { companyEn } from "./features/company.en";
@@ -97,6 +98,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn, ...alertsEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en";
+import { alertsFr } from "./features/alerts.fr";
 import { blocksFr } from "./features/blocks.fr";
 import { checklistFr } from "./features/checklist.fr";
 import { companyFr } from "./features/company.fr";
@@ -95,4 +96,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr, ...alertsFr };

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, Page, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
@@ -125,10 +125,15 @@ interface ItemDefinition {
 
 function ChecklistItem({ result, definition, busy, timeZone }: { result: CheckResult; definition: ItemDefinition | undefined; busy: boolean; timeZone: string | null }) {
   const { t, locale } = useI18n();
-  const [open, setOpen] = useState(false);
+  // Alert e-mails link to one item (?item=<id>): it opens, scrolled into view.
+  const targeted = useSearchParams()[0].get("item") === result.id;
+  const [open, setOpen] = useState(targeted);
   const detailsId = useId();
+  useEffect(() => {
+    if (targeted) document.getElementById(`checklist-item-${result.id}`)?.scrollIntoView({ block: "start" });
+  }, [targeted, result.id]);
   return (
-    <Box paddingBlock="300" borderBlockEndWidth="025" borderColor="border-secondary">
+    <Box id={`checklist-item-${result.id}`} paddingBlock="300" borderBlockEndWidth="025" borderColor="border-secondary">
       <BlockStack gap="200">
         <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
           <BlockStack gap="100">

@@ -3,6 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Button, Card, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { ShopifyAdapter } from "../../adapters/shopify";
+import { AlertsSettingsSection } from "../alerts/AlertsSettingsSection";
+import { alertsSectionAction, isAlertsIntent, loadAlertsSection } from "../alerts/settings-section.server";
 import prisma from "../db.server";
 import { formatDate, isLocale, useI18n } from "../i18n";
 import { isJurisdiction, jurisdictionForCountry } from "../jurisdiction";
@@ -12,10 +15,11 @@ import { authenticate } from "../shopify.server";
 const AUTOMATIC = "auto";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const shop = await findShop("shopify", session.shop);
   if (!shop) throw new Response("This shop is not installed.", { status: 404 });
   return {
+    alerts: await loadAlertsSection({ platform: "shopify", shopDomain: session.shop }, () => new ShopifyAdapter(admin.graphql).getShopProfile()),
     countryCode: shop.countryCode,
     jurisdictionOverride: shop.jurisdictionOverride,
     locale: shop.locale,
@@ -25,8 +29,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const form = await request.formData();
+  if (isAlertsIntent(form)) return alertsSectionAction({ platform: "shopify", shopDomain: session.shop }, form, () => new ShopifyAdapter(admin.graphql).getShopProfile());
   const jurisdiction = String(form.get("jurisdiction") ?? AUTOMATIC);
   const locale = String(form.get("locale") ?? AUTOMATIC);
   if ((jurisdiction !== AUTOMATIC && !isJurisdiction(jurisdiction)) || (locale !== AUTOMATIC && !isLocale(locale))) {
@@ -110,6 +115,7 @@ export default function Settings() {
           </Button>
         </BlockStack>
       </Form>
+      <AlertsSettingsSection data={data.alerts} />
     </Page>
   );
 }

@@ -2,13 +2,12 @@
  * The trust checklist for a WooCommerce shop, shown on the wp-admin page: the same scan as on
  * Shopify (app/checklist), collected through the WooCommerce adapter and stored per shop.
  */
+import { afterScan } from "../checklist/after-scan.server";
 import { topPriorities } from "../checklist/priorities";
 import { latestChecklist, runScan, type ShopRef } from "../checklist/scan.server";
 import { companyIdentityCollector } from "../legal/identity-facts.server";
 import prisma from "../db.server";
 import { effectiveJurisdiction } from "../jurisdiction";
-import { log } from "../logger.server";
-import { republishWhenCompanyBadgeChanges } from "../storefront/storefront.server";
 import { allowPrivateStores } from "./connect.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials } from "./credentials.server";
 
@@ -47,6 +46,6 @@ export async function wooScanContext(domain: string) {
 export async function scanWooShop(domain: string) {
   const { adapter, ...options } = await wooScanContext(domain);
   const scan = await runScan(prisma, shopRef(domain), adapter, "manual", options);
-  await republishWhenCompanyBadgeChanges(shopRef(domain), scan.id, adapter).catch((error: unknown) => log("warn", "republishing the blocks after a scan failed", { error }));
+  await afterScan(shopRef(domain), scan, adapter);
   return scan;
 }

@@ -14,7 +14,7 @@ import type { DevStoreContext } from "./context";
 import { LeakyBucket } from "./cost";
 import { createDevStoreFetch } from "./dev-fetch";
 import { handleGraphQL, simulatedServerError } from "./graphql-endpoint";
-import { startHttpServer } from "./http-server";
+import { startHttpServer, type RunningServer } from "./http-server";
 import { jsonResponse, readBodyParams, textResponse } from "./responses";
 import { openStateFile } from "./persistence";
 import { createDefaultSeed, DEFAULT_SHOP_DOMAIN } from "./seed";
@@ -128,7 +128,29 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
   };
   const save = () => persisted?.save(store.state);
   save();
+  const storefrontOptions = { port: options.storefront?.port ?? 0, host: options.host ?? "127.0.0.1", appProxy: options.storefront?.appProxy ?? null };
+  let storefront: RunningServer | null = null;
+  let storefrontUrl = "";
+  async function setStorefrontOnline(online: boolean) {
+    if (!online && storefront) {
+      await storefront.close();
+      storefront = null;
+      store.log("storefront down: its port refuses connections");
+    } else if (online && !storefront) {
+      storefront = await startStorefront(store, storefrontOptions);
+      storefrontUrl = storefront.url;
+      storefrontOptions.port = Number(new URL(storefront.url).port); // back on the same port
+    }
+  }
   const server = await startHttpServer(async (request) => {
+    // The development control that needs the storefront's server (the others are in route()).
+    const url = new URL(request.url);
+    if (request.method === "POST" && url.pathname === "/_dev/storefront") {
+      const online = (await readBodyParams(request))?.online;
+      if (typeof online !== "boolean" && online !== "true" && online !== "false") return textResponse('Send {"online": true} or {"online": false}.', 400);
+      await setStorefrontOnline(online === true || online === "true");
+      return jsonResponse({ online: storefront !== null });
+    }
     const response = await route(store, request);
     save(); // before the answer leaves: a token the app holds is one the store kept
     return response;
@@ -138,18 +160,14 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     onError: (error) => store.log(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   store.baseUrl = server.url;
-  const storefront = await startStorefront(store, {
-    port: options.storefront?.port ?? 0,
-    host: options.host ?? "127.0.0.1",
-    appProxy: options.storefront?.appProxy ?? null,
-  }).catch(async (error: unknown) => {
+  await setStorefrontOnline(true).catch(async (error: unknown) => {
     await server.close();
     throw error;
   });
 
   return {
     url: server.url,
-    storefrontUrl: storefront.url,
+    storefrontUrl,
     shopDomain,
     state: store.state,
     savedState: persisted && { restored: persisted.loaded !== null, discarded: persisted.discarded },
@@ -159,11 +177,12 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     embeddedAppUrl: (appPath, opts) => embeddedAppUrl(store, appPath, opts?.locale ?? "en", mintSessionToken(store)),
     sendWebhook: (topic, payload, opts) => deliverWebhook(store, topic, payload, opts),
     simulate: simulationControls(store.simulation, 503),
+    setStorefrontOnline,
     uninstallApp: () => uninstall(store),
     flushWebhooks: () => flushWebhooks(store),
     close: async () => {
       await flushWebhooks(store);
-      await Promise.all([server.close(), storefront.close()]);
+      await Promise.all([server.close(), setStorefrontOnline(false)]);
       save();
     },
   };

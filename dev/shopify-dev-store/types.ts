@@ -101,6 +101,11 @@ export interface ShopifyDevStore {
   /** Delivers to the subscription's uri. */
   sendWebhook(topic: string, payload?: unknown, opts?: SendWebhookOptions): Promise<Response>;
   simulate: DevStoreSimulate;
+  /**
+   * Takes the online store down (its port then refuses connections, as a shop whose server is
+   * down) or brings it back on the same port. Also POST /_dev/storefront {"online": false|true}.
+   */
+  setStorefrontOnline(online: boolean): Promise<void>;
   /** Marks uninstalled, revokes tokens, delivers app/uninstalled. */
   uninstallApp(): Promise<void>;
   /**

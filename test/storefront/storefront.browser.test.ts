@@ -4,15 +4,14 @@
  * Rassure's blocks fitting a phone's width (the fonts are fixed: test/support/browser.ts), hostile
  * merchant text shown as text.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { blocksOverflow, launchChromium } from "../support/browser";
 import { fullConfig, hostileConfig, render } from "./fixtures";
 import { productPageHtml, serveProductPages } from "./product-page";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SCREENSHOTS = "test-results/screenshots";
 
 let context: BrowserContext;
@@ -49,15 +48,6 @@ async function open(path: string, width: number): Promise<Page> {
   });
   await page.goto(site.url + path, { waitUntil: "load" });
   return page;
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe.each([
