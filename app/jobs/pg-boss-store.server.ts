@@ -249,6 +249,14 @@ export class PgBossJobStore implements JobStore {
     return Number(rows[0]?.count ?? 0);
   }
 
+  async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
+    await this.start();
+    const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
+    const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
+    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    return Number(rows[0]?.count ?? 0);
+  }
+
   async counts(kinds: string[]): Promise<JobCounts> {
     await this.start();
     const { rows } = await this.pool.query<{ state: string; count: string }>(`SELECT state, count(*) AS count FROM ${SCHEMA}.job WHERE name = ANY($1) GROUP BY state`, [kinds.map(queueName)]);

@@ -23,7 +23,7 @@ import { startStorefront } from "./storefront";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { DevStoreOptions, ShopifyDevStore } from "./types";
 import { adminAppUrl, embeddedAppUrl } from "./urls";
-import { deliverWebhook, findSubscription, flushWebhooks } from "./webhooks";
+import { deliverWebhook, findSubscription, flushWebhooks, retryWebhook } from "./webhooks";
 
 export { readAppWebhookSubscriptions } from "./app-config";
 export { appProxySignature, placeDemoAppBlocks, readAppProxyConfig } from "./storefront";
@@ -47,9 +47,10 @@ function numberParam(params: Record<string, unknown>, key: string): number {
 }
 
 async function uninstall(store: DevStoreContext): Promise<void> {
+  const triggeredAt = new Date(); // the event's time, to the millisecond (the state keeps seconds)
   markUninstalled(store);
   if (!findSubscription(store, "app/uninstalled")) return;
-  const response = await deliverWebhook(store, "app/uninstalled", undefined);
+  const response = await deliverWebhook(store, "app/uninstalled", undefined, { triggeredAt });
   await response.body?.cancel();
 }
 
@@ -151,6 +152,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     sendWebhook: (topic, payload, opts) => deliverWebhook(store, topic, payload, opts),
     simulate: simulationControls(store.simulation, 503),
     uninstallApp: () => uninstall(store),
+    retryWebhook: (webhookId) => retryWebhook(store, webhookId),
     flushWebhooks: () => flushWebhooks(store),
     close: async () => {
       await flushWebhooks(store);

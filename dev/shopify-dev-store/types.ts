@@ -70,6 +70,8 @@ export interface SendWebhookOptions {
   secret?: string;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** When the event happened (X-Shopify-Triggered-At); default now. */
+  triggeredAt?: Date;
 }
 
 export type DevStoreSimulate = SimulationControls<500 | 502 | 503>;
@@ -99,6 +101,11 @@ export interface ShopifyDevStore {
   simulate: DevStoreSimulate;
   /** Marks uninstalled, revokes tokens, delivers app/uninstalled. */
   uninstallApp(): Promise<void>;
+  /**
+   * Delivers a recorded webhook again as Shopify retries one: the same body, webhook id and
+   * X-Shopify-Triggered-At (the event's time, not the retry's).
+   */
+  retryWebhook(webhookId: string): Promise<Response>;
   /**
    * Addition to the brief: resolves once every webhook the store queued on its
    * own (e.g. fulfillments/update after a mutation) has been delivered or failed.
@@ -364,6 +371,9 @@ export interface WebhookDeliveryRecord {
   topic: string;
   uri: string;
   payload: unknown;
+  /** Exactly what was sent, so a delivery can be retried (or replayed by a test). */
+  rawBody: string;
+  headers: Record<string, string>;
   deliveredAt: string;
   /** HTTP status of the app's answer; null when the request failed. */
   status: number | null;
