@@ -11,7 +11,7 @@ import { jobQueue } from "./jobs/runtime.server";
 import type { JobsDb } from "./jobs/store";
 import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation"> & TrackingDb & JobsDb;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation" | "legalIdentity" | "legalText"> & TrackingDb & JobsDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -31,6 +31,12 @@ export function findShop(platform: Platform, domain: string) {
 async function eraseChecklistData(db: Db, platform: Platform, domain: string) {
   await db.checklistScan.deleteMany({ where: { platform, shopDomain: domain } });
   await db.checklistAttestation.deleteMany({ where: { platform, shopDomain: domain } });
+}
+
+/** The company identity the merchant entered (names a director) and the legal texts drafted from it. */
+async function eraseLegalData(db: Db, platform: Platform, domain: string) {
+  await db.legalIdentity.deleteMany({ where: { platform, shopDomain: domain } });
+  await db.legalText.deleteMany({ where: { platform, shopDomain: domain } });
 }
 
 /**
@@ -59,6 +65,7 @@ export async function eraseShopOnUninstall(db: Db, platform: Platform, domain: s
   await db.storefrontConfig.deleteMany({ where: { shop: { platform, domain } } });
   await eraseTrackingData(db, platform, domain, "settings");
   await eraseChecklistData(db, platform, domain);
+  await eraseLegalData(db, platform, domain);
   await db.shop.updateMany({ where: { platform, domain }, data: { jurisdictionOverride: null, locale: null } });
 }
 
@@ -70,5 +77,6 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   await eraseTrackingData(db, platform, domain, "everything");
   await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db);
   await eraseChecklistData(db, platform, domain);
+  await eraseLegalData(db, platform, domain);
   await db.shop.deleteMany({ where: { platform, domain } });
 }

@@ -1,6 +1,6 @@
 /** The Home card of a WooCommerce shop, read live: REST index, system status and settings. */
 import type { LegalPolicySummary, LegalPolicyType, ShopProfile } from "../types";
-import type { LegalPageKind } from "../../app/checklist/snapshot";
+import type { LegalPageKind } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
 import { fetchPublishedPages, fetchSettings, fetchSiteIndex, fetchSystemStatus, settingText } from "./resources";
 import type { WooRestClient } from "./rest-client";

@@ -3,6 +3,7 @@
  * URLs, numbers) and the JSON the storefront reads. Merchant text is stored as typed; it is
  * escaped where it is printed (Liquid `escape`, PHP esc_html), so hostile text is harmless.
  */
+import type { CompanyBadge } from "../legal/company-badge.server";
 import { addDays, localDateTime } from "./calendar-dates";
 import { holidaysBetween, isHolidayCalendarId } from "./holidays";
 
@@ -310,9 +311,10 @@ export function isStorefrontLive(config: StorefrontConfig): boolean {
 /**
  * The JSON published to the storefront (snake_case, as Liquid and PHP read it). Holidays are
  * expanded into dates from `now` on; republishing refreshes them (the admin warns when the
- * published list runs short).
+ * published list runs short). `company` is the register-confirmed identity the legal block may
+ * show (app/legal/company-badge.server.ts); null when the latest scan does not back it.
  */
-export function toPublishedConfig(config: StorefrontConfig, version: number, now: Date, timeZone: string) {
+export function toPublishedConfig(config: StorefrontConfig, version: number, now: Date, timeZone: string, company: CompanyBadge | null = null) {
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
   return {
@@ -353,6 +355,7 @@ export function toPublishedConfig(config: StorefrontConfig, version: number, now
       withdrawal_form_url: config.legal.withdrawalFormUrl,
       links: config.legal.links,
     },
+    company,
     bar: config.bar,
   };
 }

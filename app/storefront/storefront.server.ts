@@ -5,6 +5,7 @@
  */
 import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
+import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badge.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
 export interface StoredStorefrontConfig {
@@ -108,7 +109,8 @@ async function publishStoredVersion(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone), enabled: isStorefrontLive(config) });
+    const company = await latestCompanyBadge(prisma, shopId);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
@@ -134,4 +136,21 @@ export async function refreshStalePublication(
   const stored = await loadStorefrontConfig(shopId);
   const due = stored.publishedAt && stored.publishedVersion === stored.version && now.getTime() - stored.publishedAt.getTime() > REPUBLISH_AFTER_DAYS * 86_400_000;
   return due ? publishStoredVersion(shopId, stored.config, stored.version, adapter, timeZone, now) : null;
+}
+
+/**
+ * After a scan: when it confirmed or withdrew the company's verification, the published blocks
+ * are refreshed, so the legal block never keeps a "verified" the latest scan no longer backs.
+ * Only for shops that published blocks; a failed publish is recorded like any other.
+ */
+export async function republishWhenCompanyBadgeChanges(
+  shop: { platform: string; shopDomain: string },
+  scanId: string,
+  adapter: Pick<PlatformAdapter, "publishStorefrontConfig" | "getShopProfile">,
+): Promise<SaveResult | null> {
+  if (!(await companyBadgeChangedBy(prisma, scanId))) return null;
+  const row = await prisma.storefrontConfig.findFirst({ where: { shop: { platform: shop.platform, domain: shop.shopDomain } }, select: { shopId: true } });
+  if (!row) return null;
+  const timeZone = (await adapter.getShopProfile().catch(() => null))?.timezone || "Europe/Paris";
+  return republishStorefrontConfig(row.shopId, adapter, timeZone);
 }

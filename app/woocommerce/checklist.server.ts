@@ -4,8 +4,11 @@
  */
 import { topPriorities } from "../checklist/priorities";
 import { latestChecklist, runScan, type ShopRef } from "../checklist/scan.server";
+import { companyIdentityCollector } from "../legal/identity-facts.server";
 import prisma from "../db.server";
 import { effectiveJurisdiction } from "../jurisdiction";
+import { log } from "../logger.server";
+import { republishWhenCompanyBadgeChanges } from "../storefront/storefront.server";
 import { allowPrivateStores } from "./connect.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials } from "./credentials.server";
 
@@ -34,11 +37,14 @@ export async function wooScanContext(domain: string) {
     adapter: adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 }),
     jurisdiction: effectiveJurisdiction(shop),
     probeOptions: { allowPrivateAddresses: allowPrivateStores() },
+    companyIdentity: companyIdentityCollector(prisma, shopRef(domain)),
   };
 }
 
 /** Runs a scan now (API facts, then the public storefront). */
 export async function scanWooShop(domain: string) {
   const { adapter, ...options } = await wooScanContext(domain);
-  return runScan(prisma, shopRef(domain), adapter, "manual", options);
+  const scan = await runScan(prisma, shopRef(domain), adapter, "manual", options);
+  await republishWhenCompanyBadgeChanges(shopRef(domain), scan.id, adapter).catch((error: unknown) => log("warn", "republishing the blocks after a scan failed", { error }));
+  return scan;
 }

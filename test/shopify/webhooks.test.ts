@@ -42,7 +42,7 @@ async function installedShop() {
   await prisma.complianceRequest.deleteMany();
   await prisma.session.deleteMany();
   await prisma.storefrontConfig.deleteMany();
-  for (const table of [prisma.trackingSettings, prisma.customCarrier, prisma.carrierOverride, prisma.trackingFix, prisma.checklistAttestation, prisma.checklistScan] as const) {
+  for (const table of [prisma.trackingSettings, prisma.customCarrier, prisma.carrierOverride, prisma.trackingFix, prisma.checklistAttestation, prisma.checklistScan, prisma.legalIdentity, prisma.legalText] as const) {
     await (table as typeof prisma.trackingFix).deleteMany();
   }
   await jobQueue.store.eraseShop({ platform: "shopify", shopDomain: shop });
@@ -174,6 +174,8 @@ async function seedMerchantData() {
   await prisma.customCarrier.create({ data: { ...scope, name: "Coursier Lumière", nameKey: "coursier lumiere", urlTemplate: "https://suivi.example/{number}" } });
   await prisma.carrierOverride.create({ data: { ...scope, companyKey: "maison", company: "Maison", carrierRef: "registry:colissimo" } });
   await prisma.checklistAttestation.create({ data: { ...scope, checkId: "sec-2fa", evidence: "2FA on for every staff account", expiresAt: new Date(Date.now() + 86_400_000) } });
+  await prisma.legalIdentity.create({ data: { ...scope, fields: JSON.stringify({ legalName: "Atelier Lumière SAS", director: "Camille Martin" }) } });
+  await prisma.legalText.create({ data: { ...scope, kind: "legal-notice", locale: "fr", body: "<p>Atelier Lumière SAS, dirigée par Camille Martin</p>", status: "published", previousBody: "" } });
   return record;
 }
 
@@ -185,10 +187,12 @@ async function settingsCount() {
     customCarriers: await prisma.customCarrier.count({ where: scope }),
     carrierOverrides: await prisma.carrierOverride.count({ where: scope }),
     attestations: await prisma.checklistAttestation.count({ where: scope }),
+    legalIdentities: await prisma.legalIdentity.count({ where: scope }),
+    legalTexts: await prisma.legalText.count({ where: scope }),
   };
 }
 
-const everySetting = { storefrontConfig: 1, trackingSettings: 1, customCarriers: 1, carrierOverrides: 1, attestations: 1 };
+const everySetting = { storefrontConfig: 1, trackingSettings: 1, customCarriers: 1, carrierOverrides: 1, attestations: 1, legalIdentities: 1, legalTexts: 1 };
 
 /** The real reinstall: the admin opens, its session token is exchanged for a fresh offline token. */
 async function reinstall() {
@@ -234,7 +238,7 @@ describe("uninstall keeps the merchant's settings until shop/redact (Shopify's 4
     await seedMerchantData();
     await uninstall();
     expect((await store.sendWebhook("shop/redact")).status).toBe(200);
-    expect(await settingsCount()).toEqual({ storefrontConfig: 0, trackingSettings: 0, customCarriers: 0, carrierOverrides: 0, attestations: 0 });
+    expect(await settingsCount()).toEqual({ storefrontConfig: 0, trackingSettings: 0, customCarriers: 0, carrierOverrides: 0, attestations: 0, legalIdentities: 0, legalTexts: 0 });
     expect(await prisma.shop.count({ where: { domain: shop } })).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultStorefrontConfig } from "../../app/storefront/config";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, render } from "./fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, render, VERIFIED_COMPANY } from "./fixtures";
 
 const LOCALES = ["en", "fr"] as const;
 
@@ -88,6 +88,19 @@ describe("block content", () => {
     expect(html).toContain('href="/pages/formulaire-de-retractation">Formulaire de rétractation</a>');
     expect(html).toContain('href="/pages/mentions-legales">Mentions légales</a>');
     expect(html).toMatch(/^\s*<nav /);
+    expect(html).not.toContain("rassure__company");
+  });
+
+  it("says the company is verified, linking the public directory, only when the published configuration carries it", async () => {
+    const fr = await render("legal", fullConfig(), { locale: "fr" }, VERIFIED_COMPANY);
+    expect(fr).toContain(
+      '<p class="rassure__detail rassure__company">Entreprise vérifiée\u00a0: <a class="rassure__link" href="https://annuaire-entreprises.data.gouv.fr/entreprise/812345676">ATELIER LUMIERE, SIREN 812 345 676</a> (registre des entreprises, consulté le 3 décembre 2026)</p>',
+    );
+    const en = await render("legal", fullConfig(), { locale: "en" }, VERIFIED_COMPANY);
+    expect(en).toContain("Company verified: <a");
+    expect(en).toContain("(French company register, checked on 3 December 2026)");
+    const hostile = await render("legal", fullConfig(), { locale: "fr" }, { ...VERIFIED_COMPANY, name: HOSTILE });
+    expect(hostile).not.toContain("<script>");
   });
 
   it("shows the delivery estimate as a range of <time> elements, worded as an estimate", async () => {

@@ -1,5 +1,6 @@
 /** Shared inputs for the storefront tests: the seeded French shop and a few configurations. */
 import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
 
@@ -63,12 +64,21 @@ export const renderer = createPreviewRenderer(readExtensionSources());
 
 export const PARIS = "Europe/Paris";
 
-export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}) {
+/** The register-confirmed company the legal block may show (app/legal/company-badge.server.ts). */
+export const VERIFIED_COMPANY: CompanyBadge = {
+  name: "ATELIER LUMIERE",
+  siren: "812345676",
+  siren_display: "812 345 676",
+  checked_on: { en: "3 December 2026", fr: "3 décembre 2026" },
+  lookup_url: "https://annuaire-entreprises.data.gouv.fr/entreprise/812345676",
+};
+
+export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}, company: CompanyBadge | null = null) {
   const now = overrides.now ?? new Date("2026-11-23T10:00:00Z");
   const timeZone = overrides.timeZone ?? PARIS;
   return renderer.render({
     handle,
-    config: config ? toPublishedConfig(config, 1, now, timeZone) : null,
+    config: config ? toPublishedConfig(config, 1, now, timeZone, company) : null,
     locale: "fr",
     shop: FRENCH_SHOP,
     timeZone,

@@ -3,17 +3,15 @@
  * ShopifyAdapter → metafieldsSet on the app installation; the theme status read from the MAIN
  * theme; failures (throttling, 5xx) keep the merchant's configuration and can be retried.
  */
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ShopifyAdapter } from "../../adapters/shopify";
+import type { ShopifyAdapter } from "../../adapters/shopify";
 import { activeEmbedHandles, parseThemeJson } from "../../adapters/shopify/storefront-theme-status";
 import prisma from "../../app/db.server";
-import { authenticate } from "../../app/shopify.server";
 import { defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import { eraseShopOnUninstall } from "../../app/shops.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
-import { startTestDevStore } from "../support/dev-store";
+import { startInstalledDevStore } from "../support/installed-dev-store";
 import { fullConfig } from "./fixtures";
 
 let store: ShopifyDevStore;
@@ -21,11 +19,7 @@ let adapter: ShopifyAdapter;
 let shopId: string;
 
 beforeAll(async () => {
-  store = await startTestDevStore();
-  setAbstractFetchFunc(store.fetch);
-  const { admin, session } = await authenticate.admin(new Request(store.embeddedAppUrl("/app/blocks")));
-  adapter = new ShopifyAdapter(admin.graphql);
-  shopId = (await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "shopify", domain: session.shop } } })).id;
+  ({ store, adapter, shopId } = await startInstalledDevStore("/app/blocks"));
 });
 
 afterAll(async () => {

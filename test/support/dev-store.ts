@@ -9,3 +9,4 @@ export function startTestDevStore(appUrl: string = TEST_APP.appUrl) {
     webhookSubscriptions: readAppWebhookSubscriptions("shopify.app.toml"),
   });
 }
+

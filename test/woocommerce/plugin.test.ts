@@ -6,13 +6,14 @@
  * Debian's phpunit runs the plugin's own tests.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import type { PreviewShop } from "../../app/storefront/liquid-preview";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, hostileConfig, PARIS, render } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -29,6 +30,7 @@ interface Case {
   locale: "en" | "fr";
   shop: PreviewShop;
   now: Date;
+  company?: CompanyBadge;
 }
 
 /** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
@@ -44,7 +46,7 @@ function normalise(html: string): string {
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
   const requests = cases.map((c) => ({
     handle: c.handle,
-    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS) : null,
+    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null) : null,
     locale: c.locale,
     shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat },
     settings: { tone: "soft", alignment: "center" },
@@ -56,7 +58,7 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
   return Promise.all(
     cases.map(async (c, i) => ({
       label: `${c.handle} ${c.locale} ${c.now.toISOString()}`,
-      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc" }),
+      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc" }, c.company ?? null),
       php: phpOut[i],
     })),
   );
@@ -73,6 +75,17 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
       }
     }
     for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+
+  it("the legal block's verified company, both languages, and a hostile name", async () => {
+    const cases: Case[] = [
+      ...(["en", "fr"] as const).map((locale) => ({ handle: "legal", config: fullConfig(), locale, shop: FRENCH_SHOP, now: NOW, company: VERIFIED_COMPANY })),
+      { handle: "legal", config: fullConfig(), locale: "fr", shop: FRENCH_SHOP, now: NOW, company: { ...VERIFIED_COMPANY, name: HOSTILE } },
+    ];
+    for (const pair of await renderBoth(cases)) {
+      expect(pair.php, pair.label).toContain("rassure__company");
+      expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    }
   });
 
   it("hostile merchant text is escaped the same way", async () => {
@@ -105,11 +118,10 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
 });
 
 describe("the plugin ships the storefront contract unchanged", () => {
-  it("same stylesheet and storefront strings as the theme extension", () => {
-    const same = (plugin: string, extension: string) => expect(readFileSync(path.join(PLUGIN, plugin), "utf8")).toBe(readFileSync(path.resolve("extensions/rassure-theme", extension), "utf8"));
-    same("assets/rassure.css", "assets/rassure.css");
-    same("locales/en.default.json", "locales/en.default.json");
-    same("locales/fr.json", "locales/fr.json");
+  it("same stylesheet and storefront strings as the theme extension (scripts/sync-plugin-assets.mjs writes them)", () => {
+    const check = spawnSync(process.execPath, ["scripts/sync-plugin-assets.mjs", "--check"], { encoding: "utf8" });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
   });
 
   it("a token minted by the plugin opens the app's wp-admin page; altered or foreign ones do not", () => {

@@ -142,7 +142,7 @@ class Rassure_Renderer {
 			case 'contact':
 				return $this->contact( $block, $classes, $title_id );
 			case 'legal':
-				return $this->legal( $block, $shop, $classes, $title_id );
+				return $this->legal( $block, $shop, $classes, $title_id ) . $this->company( $config ) . '</nav>';
 			case 'bar':
 				return $this->bar( $block, $classes );
 		}
@@ -572,7 +572,31 @@ class Rassure_Renderer {
 				$html .= '<li class="rassure__item"><a class="rassure__link" href="' . esc_url( $this->field( $link, 'url' ) ) . '">' . $label . '</a></li>';
 			}
 		}
-		return $html . '</ul></nav>';
+		return $html . '</ul>';
+	}
+
+	/**
+	 * "Company verified" inside the legal block (published only while the latest scan has the
+	 * register confirming the SIREN; app/legal/company-badge.server.ts).
+	 *
+	 * @param array $config The published configuration.
+	 * @return string
+	 */
+	private function company( array $config ) {
+		$company = isset( $config['company'] ) && is_array( $config['company'] ) ? $config['company'] : array();
+		$siren   = $this->field( $company, 'siren' );
+		$name    = $this->field( $company, 'name' );
+		if ( '' === $siren || '' === $name ) {
+			return '';
+		}
+		$dates   = isset( $company['checked_on'] ) && is_array( $company['checked_on'] ) ? $company['checked_on'] : array();
+		$checked = $this->local( $dates );
+		if ( '' === $checked ) {
+			$checked = $this->field( $dates, 'en' );
+		}
+		return '<p class="rassure__detail rassure__company">' . $this->t( 'rassure.legal.company_verified' )
+			. ' <a class="rassure__link" href="' . esc_url( $this->field( $company, 'lookup_url' ) ) . '">' . esc_html( $name ) . ', SIREN ' . esc_html( $this->field( $company, 'siren_display' ) ) . '</a>'
+			. ' (' . $this->t( 'rassure.legal.company_register' ) . ' ' . esc_html( $checked ) . ')</p>';
 	}
 
 	/**
