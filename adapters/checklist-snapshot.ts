@@ -80,7 +80,7 @@ export interface SoftwareComponentFact {
   kind: "core" | "commerce" | "plugin" | "theme" | "php";
   name: string;
   version: string | null;
-  /** Latest available version, when the platform reports it. */
+  /** Latest available version as the platform itself knows it (WordPress's update check); null = unknown, never a guess. */
   latestVersion: string | null;
 }
 
@@ -130,6 +130,8 @@ export interface PlatformChecklistFacts {
     debugMode: boolean | null;
     /** Background tasks work (WP-Cron); null on SaaS. */
     scheduledTasksOk: boolean | null;
+    /** When the platform last checked for updates (WordPress's update transients); null = it never told us. */
+    updatesCheckedAt: string | null;
   };
   /** Active plugin identifiers ("wordfence/wordfence.php"); null where apps cannot be listed (Shopify). */
   activePlugins: string[] | null;
@@ -165,13 +167,38 @@ export interface PlatformChecklistFacts {
   retentionConfigured: boolean | null;
   /** What the collection cost: requests sent and, on Shopify, the GraphQL query cost. */
   cost: { requests: number; queryCost: number | null };
+
+  // Facts that keep the checklist from claiming what it did not see (kept together; see StorefrontPagesFact).
+  /** IANA time zone of the shop: dates shown to the merchant are the shop's; null when unknown. */
+  timeZone: string | null;
+  /** Storefront pages the platform itself names; null = not known, the probe falls back to the home page's links. */
+  storefrontPages: StorefrontPagesFact | null;
+  /** The checkout's final button as the platform configures it; null = not readable (the probe may still see it). */
+  orderButton: OrderButtonFact | null;
+}
+
+/** Where the shop's own pages are, from its settings (WooCommerce page ids, product permalinks). */
+export interface StorefrontPagesFact {
+  cart: string | null;
+  checkout: string | null;
+  account: string | null;
+  /** Permalinks of a few published products. */
+  products: string[];
+  /** The checkout page is WooCommerce's Checkout block: its button is drawn in the browser. */
+  blockCheckout: boolean | null;
+}
+
+export interface OrderButtonFact {
+  label: string;
+  /** Where the label was read, e.g. "woocommerce_order_button_text" or "checkout block placeOrderButtonLabel". */
+  source: string;
 }
 
 // ---------------------------------------------------------------------------
 // Storefront
 // ---------------------------------------------------------------------------
 
-export type ProbedPageKind = "home" | "product" | "cart" | "checkout" | "contact" | LegalPageKind;
+export type ProbedPageKind = "home" | "product" | "cart" | "checkout" | "account" | "contact" | LegalPageKind;
 
 export interface ProbedPage {
   kind: ProbedPageKind;
@@ -192,8 +219,10 @@ export interface ProbedPage {
   scriptHosts: string[];
   /** Visible text (tags stripped), capped. */
   text: string;
-  /** Lower-cased HTML markers the checks look for, computed once by the probe. */
+  /** Lower-cased HTML markers the checks look for, computed once by the probe (Rassure's own blocks excluded). */
   markers: string[];
+  /** Rassure's own blocks seen on the page (handles: payment, promises…); they never count as the shop's evidence. */
+  rassureBlocks: string[];
 }
 
 export interface CookieFact {

@@ -18,6 +18,7 @@ export const CHECKLIST_FACTS_QUERY = `#graphql
       name
       contactEmail
       myshopifyDomain
+      ianaTimezone
       taxesIncluded
       shipsToCountries
       billingAddress { company address1 city zip countryCodeV2 phone }
@@ -49,6 +50,7 @@ interface ChecklistFactsData {
     name: string;
     contactEmail: string | null;
     myshopifyDomain: string;
+    ianaTimezone: string | null;
     taxesIncluded: boolean;
     shipsToCountries: string[];
     billingAddress: { company: string | null; address1: string | null; city: string | null; zip: string | null; countryCodeV2: string | null; phone: string | null };
@@ -184,7 +186,7 @@ export async function collectShopifyChecklistFacts(graphql: AdminGraphql, now = 
     taxesIncluded: shop.taxesIncluded,
     payments: { methods: paymentMethods(data.orders.nodes), hostedCheckout: true },
     shipping: null,
-    software: { platformManaged: true, components: [], errorsHidden: null, debugMode: null, scheduledTasksOk: null },
+    software: { platformManaged: true, components: [], errorsHidden: null, debugMode: null, scheduledTasksOk: null, updatesCheckedAt: null },
     activePlugins: null,
     administrators: null,
     tracking: trackingCoverage(data.orders.nodes, now),
@@ -194,5 +196,9 @@ export async function collectShopifyChecklistFacts(graphql: AdminGraphql, now = 
     cookieBannerEnabled: null,
     retentionConfigured: null,
     cost: { requests: 1, queryCost: cost?.actualQueryCost ?? cost?.requestedQueryCost ?? null },
+    timeZone: shop.ianaTimezone || null,
+    // Shopify's storefront paths are fixed (/cart, /products/…) and its checkout is hosted: the probe knows them.
+    storefrontPages: null,
+    orderButton: null,
   };
 }

@@ -2,9 +2,12 @@
  * The checklist's WooCommerce collector: system status, settings groups, payment gateways,
  * shipping zones, recent orders, published pages and the REST index, mapped into the
  * platform-neutral PlatformChecklistFacts. With the companion plugin active they come in one
- * request (companion-facts.ts); without it, as REST calls in parallel (18 on the dev store). What a WooCommerce
+ * request (companion-facts.ts); without it, as REST calls in parallel (19 on the dev store). What a WooCommerce
  * key cannot see (administrator accounts, the cookie banner, products' GPSR data) stays null
  * and the checks fall back to the storefront probe or an attestation.
+ *
+ * Latest versions are only what WordPress itself knows (its update check, read by the plugin);
+ * without the plugin, a version is "latest unknown" unless system_status names a newer one.
  */
 import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
@@ -23,7 +26,8 @@ import {
   type SystemStatus,
   type WooOrder,
 } from "./resources";
-import { readCompanionFacts } from "./companion-facts";
+import { readCompanionFacts, type CompanionSiteFacts } from "./companion-facts";
+import { fetchProductPermalinks, storefrontPagesFrom } from "./storefront-pages";
 import type { WooReader, WooRestClient } from "./rest-client";
 import { storeDomain } from "./store-url";
 import { trackingItemsOf } from "./tracking";
@@ -77,18 +81,35 @@ function shipsTo(zones: ShippingZoneWithMethods[]): string[] {
   return [...countries].sort();
 }
 
-function latest(value: unknown): string | null {
+const WOOCOMMERCE_PLUGIN = "woocommerce/woocommerce.php";
+
+function versionText(value: unknown): string | null {
   return typeof value === "string" && value && value !== "0" ? value : null;
 }
 
-function components(status: SystemStatus): SoftwareComponentFact[] {
+/**
+ * system_status `version_latest` of a plugin is its own version when WordPress knows of no update,
+ * and also when it never checked: only a different version says something (an update exists).
+ */
+function newerFromStatus(version: string, reported: unknown): string | null {
+  const latest = versionText(reported);
+  return latest && latest !== version ? latest : null;
+}
+
+function components(status: SystemStatus, updates: CompanionSiteFacts["updates"] | null): SoftwareComponentFact[] {
   const env = status.environment;
+  const known = new Map((updates?.plugins ?? []).map((plugin) => [plugin.plugin, plugin.latest]));
+  const pluginLatest = (file: string, version: string, reported: unknown) => known.get(file) ?? newerFromStatus(version, reported);
+  const wooPlugin = status.active_plugins.find((plugin) => plugin.plugin === WOOCOMMERCE_PLUGIN);
   return [
-    { kind: "core", name: "WordPress", version: env.wp_version || null, latestVersion: null },
-    { kind: "commerce", name: "WooCommerce", version: env.version || null, latestVersion: null },
+    { kind: "core", name: "WordPress", version: env.wp_version || null, latestVersion: updates?.core.latest ?? null },
+    { kind: "commerce", name: "WooCommerce", version: env.version || null, latestVersion: pluginLatest(WOOCOMMERCE_PLUGIN, env.version, wooPlugin?.version_latest) },
     { kind: "php", name: "PHP", version: env.php_version || null, latestVersion: null },
-    { kind: "theme", name: status.theme.name, version: status.theme.version || null, latestVersion: latest(status.theme.version_latest) },
-    ...status.active_plugins.map((plugin) => ({ kind: "plugin" as const, name: plugin.name || plugin.plugin, version: plugin.version || null, latestVersion: latest(plugin.version_latest) })),
+    // WooCommerce asks wordpress.org for the theme's latest version: a value it got is the real one.
+    { kind: "theme", name: status.theme.name, version: status.theme.version || null, latestVersion: updates?.theme?.latest ?? versionText(status.theme.version_latest) },
+    ...status.active_plugins
+      .filter((plugin) => plugin.plugin !== WOOCOMMERCE_PLUGIN)
+      .map((plugin) => ({ kind: "plugin" as const, name: plugin.name || plugin.plugin, version: plugin.version || null, latestVersion: pluginLatest(plugin.plugin, plugin.version, plugin.version_latest) })),
   ];
 }
 
@@ -103,8 +124,10 @@ const yes = (value: string | null) => (value === null ? null : value === "yes");
 export async function collectWooChecklistFacts(client: WooRestClient, now = new Date()): Promise<PlatformChecklistFacts> {
   const before = client.requests;
   const ordersAfter = new Date(now.getTime() - TRACKING_WINDOW_DAYS * 86_400_000);
-  const reader: WooReader = (await readCompanionFacts(client, ordersAfterParam(ordersAfter))) ?? client;
-  const [index, status, general, advanced, tax, account, products, email, gateways, zones, orders, pages] = await Promise.all([
+  const companion = await readCompanionFacts(client, ordersAfterParam(ordersAfter));
+  const reader: WooReader = companion ?? client;
+  const site = companion?.site ?? null;
+  const [index, status, general, advanced, tax, account, products, email, gateways, zones, orders, pages, productLinks] = await Promise.all([
     fetchSiteIndex(reader),
     fetchSystemStatus(reader),
     fetchSettings(reader, "general"),
@@ -117,6 +140,7 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
     fetchShippingZones(reader),
     fetchRecentOrders(reader, ordersAfter),
     fetchPublishedPages(reader),
+    fetchProductPermalinks(companion ?? client),
   ]);
   const storeUrl = client.credentials.storeUrl.replace(/\/+$/, "");
   const termsId = Number(settingText(advanced, "woocommerce_terms_page_id"));
@@ -150,10 +174,11 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
     shipping: shippingMethods(zones),
     software: {
       platformManaged: false,
-      components: components(status),
+      components: components(status, site?.updates ?? null),
       errorsHidden: status.security.hide_errors,
       debugMode: status.environment.wp_debug_mode,
       scheduledTasksOk: status.environment.wp_cron,
+      updatesCheckedAt: site?.updates?.checked_at ?? null,
     },
     activePlugins: status.active_plugins.map((plugin) => plugin.plugin),
     administrators: null,
@@ -164,5 +189,8 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
     cookieBannerEnabled: null,
     retentionConfigured: account ? retention.some((value) => value !== null) : null,
     cost: { requests: client.requests - before, queryCost: null },
+    timeZone: index.timezone_string || null,
+    storefrontPages: storefrontPagesFrom({ site, advanced, pages, status, products: productLinks }),
+    orderButton: site?.order_button ?? null,
   };
 }

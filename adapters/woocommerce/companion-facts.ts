@@ -5,11 +5,35 @@
  * status and body. This reader serves the resource functions from that answer, so the parsers
  * and the error handling are the ones used over REST. The list of routes is fixed on both sides
  * (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php).
+ *
+ * Version 2 adds the published products route and `site`: what only WordPress itself knows and no
+ * REST route tells a key — the cart/checkout/account URLs, the checkout's order-button label, and
+ * WordPress's own update check (its update_core/update_plugins/update_themes transients).
  */
+import { array, bool, object, optional, parse, str, text, type Parser } from "./parse";
 import { COMPANION_NAMESPACE } from "./storefront";
 import { refusalError, WooCommerceApiError, type WooReader, type WooResponse, type WooRestClient } from "./rest-client";
 
-export const COMPANION_FACTS_VERSION = 1;
+/** Versions of the plugin's answer this app reads (1: REST routes only; 2: + products and `site`). */
+export const COMPANION_FACTS_VERSIONS = [1, 2] as const;
+
+const versionParser = object({ version: text, latest: optional(str) });
+const siteParser = object({
+  pages: optional(object({ cart: optional(str), checkout: optional(str), account: optional(str) })),
+  block_checkout: optional(bool),
+  order_button: optional(object({ label: str, source: str })),
+  updates: optional(
+    object({
+      checked_at: optional(str),
+      core: versionParser,
+      theme: optional(object({ name: text, version: text, latest: optional(str) })),
+      plugins: array(object({ plugin: str, version: text, latest: optional(str) })),
+    }),
+  ),
+});
+/** What the plugin reports from inside WordPress (version 2), see class-rassure-facts.php `site()`. */
+export type CompanionSiteFacts = ReturnType<typeof siteParser>;
+const site: Parser<CompanionSiteFacts | null> = optional(siteParser);
 
 interface Part {
   status: number;
@@ -19,7 +43,7 @@ interface Part {
 function partsOf(data: unknown): Map<string, Part> | null {
   if (!data || typeof data !== "object") return null;
   const { version, responses } = data as { version?: unknown; responses?: unknown };
-  if (version !== COMPANION_FACTS_VERSION || !responses || typeof responses !== "object" || Array.isArray(responses)) return null;
+  if (!(COMPANION_FACTS_VERSIONS as readonly unknown[]).includes(version) || !responses || typeof responses !== "object" || Array.isArray(responses)) return null;
   const parts = new Map<string, Part>();
   for (const [route, part] of Object.entries(responses as Record<string, unknown>)) {
     const status = part && typeof part === "object" ? (part as { status?: unknown }).status : undefined;
@@ -30,7 +54,16 @@ function partsOf(data: unknown): Map<string, Part> | null {
 }
 
 export class CompanionFactsReader implements WooReader {
-  constructor(private readonly parts: Map<string, Part>) {}
+  constructor(
+    private readonly parts: Map<string, Part>,
+    /** WordPress-side facts (plugin version 2); null from an older plugin. */
+    readonly site: CompanionSiteFacts | null = null,
+  ) {}
+
+  /** Whether the plugin answered this route (an older plugin lacks the newer ones). */
+  has(route: string): boolean {
+    return this.parts.has(route);
+  }
 
   private part(route: string): Part {
     const part = this.parts.get(route);
@@ -70,5 +103,6 @@ export async function readCompanionFacts(client: WooRestClient, ordersAfter: str
     throw error;
   }
   const parts = partsOf(data);
-  return parts ? new CompanionFactsReader(parts) : null;
+  if (!parts) return null;
+  return new CompanionFactsReader(parts, parse(site, (data as { site?: unknown }).site, "wc-rassure/v1/facts site"));
 }

@@ -18,7 +18,7 @@ export const systemStatusParser = object({
   active_plugins: array(object({ plugin: str, name: text, version: text, version_latest: unknownValue })),
   theme: object({ name: text, version: text, version_latest: unknownValue }),
   security: object({ secure_connection: bool, hide_errors: bool }),
-  pages: optional(array(object({ page_name: text, page_id: unknownValue, page_set: optional(bool), page_visible: optional(bool) }))),
+  pages: optional(array(object({ page_name: text, page_id: unknownValue, page_set: optional(bool), page_visible: optional(bool), block_present: optional(bool) }))),
 });
 export type SystemStatus = ReturnType<typeof systemStatusParser>;
 

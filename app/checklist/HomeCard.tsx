@@ -44,7 +44,7 @@ export function ChecklistHomeCard({ summary }: { summary: HomeChecklistSummary }
           <RemixLink to="/app/checklist">{t("checklist.home.open")}</RemixLink>
           {summary.evaluatedAt && (
             <Text as="span" tone="subdued">
-              {t("checklist.lastScan", { date: formatDate(locale, summary.evaluatedAt) })}
+              {t("checklist.lastScan", { date: formatDate(locale, summary.evaluatedAt, summary.timeZone) })}
             </Text>
           )}
         </InlineStack>

@@ -4,7 +4,7 @@
  * the admin, the CLI and the benchmarks share it.
  */
 import type { PlatformAdapter } from "../../adapters/types";
-import type { CompanyIdentityFacts, PlatformChecklistFacts, ShopSnapshot } from "../../adapters/checklist-snapshot";
+import type { CompanyIdentityFacts, PlatformChecklistFacts, ShopSnapshot, StorefrontPagesFact } from "../../adapters/checklist-snapshot";
 import { probeStorefront, type StorefrontProbeOptions } from "./storefront-probe/probe";
 
 export interface CollectOptions {
@@ -12,7 +12,7 @@ export interface CollectOptions {
   probe?: boolean;
   /** Development only: probe this URL instead of the platform's storefront (e.g. a local fixture). */
   storefrontUrl?: string;
-  probeOptions?: Omit<StorefrontProbeOptions, "platform" | "legalPages" | "locked">;
+  probeOptions?: Omit<StorefrontProbeOptions, "platform" | "legalPages" | "pages" | "locked">;
   /** Looks up the company identity (the app supplies it: the merchant's details and the public registers); absent = not collected. */
   companyIdentity?: (facts: PlatformChecklistFacts) => Promise<CompanyIdentityFacts>;
   now?: Date;
@@ -30,6 +30,12 @@ function rebase(url: string | null, platformStorefront: string, override: string
   }
 }
 
+function rebasePages(pages: StorefrontPagesFact | null, platformStorefront: string, override: string | undefined): StorefrontPagesFact | null {
+  if (!pages) return null;
+  const move = (url: string | null) => rebase(url, platformStorefront, override);
+  return { ...pages, cart: move(pages.cart), checkout: move(pages.checkout), account: move(pages.account), products: pages.products.map((url) => move(url) ?? url) };
+}
+
 export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" | "collectChecklistFacts">, options: CollectOptions = {}): Promise<ShopSnapshot> {
   const facts = await adapter.collectChecklistFacts();
   const [storefront, companyIdentity] = await Promise.all([
@@ -39,6 +45,7 @@ export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" 
           ...options.probeOptions,
           platform: facts.platform,
           legalPages: facts.legalPages.map((page) => ({ kind: page.kind, url: rebase(page.url, facts.storefrontUrl, options.storefrontUrl) })),
+          pages: rebasePages(facts.storefrontPages, facts.storefrontUrl, options.storefrontUrl),
           locked: facts.storefrontLocked,
         }),
     options.companyIdentity?.(facts),

@@ -5,6 +5,7 @@
  * into the EU). A throwing evaluator becomes an "error" result, never a crash of the scan.
  */
 import { jurisdictionForCountry, type Jurisdiction } from "../jurisdiction";
+import { dayInTimeZone } from "./dates";
 import { CHECKS } from "./registry";
 import { summarize } from "./scoring";
 import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
@@ -47,6 +48,8 @@ function adminUrl(check: CheckSpec, snapshot: ShopSnapshot): string | null {
   return path === undefined ? null : `${snapshot.facts.adminBaseUrl}${path}`;
 }
 
+const confirmedOn = (day: string) => ({ en: `Confirmed by you on ${day}.`, fr: `Confirmé par vous le ${day}.` });
+
 export function evaluateCheck(check: CheckSpec, snapshot: ShopSnapshot, options: { attestations?: Attestation[]; now: Date }): CheckResult {
   const { now } = options;
   const outcome = runEvaluator(check, snapshot, now);
@@ -69,9 +72,9 @@ export function evaluateCheck(check: CheckSpec, snapshot: ShopSnapshot, options:
     informative: check.informativeOn?.includes(snapshot.platform) ?? false,
     // The fail wording only for a real failure: a warning or a pending item is shown against its goal, never as an accusation.
     title: status === "fail" ? check.failureTitle : check.title,
-    summary: attested && valid ? { en: `Confirmed by you on ${valid.attestedAt.slice(0, 10)}.`, fr: `Confirmé par vous le ${valid.attestedAt.slice(0, 10)}.` } : outcome.summary,
+    summary: attested && valid ? confirmedOn(dayInTimeZone(valid.attestedAt, snapshot.facts.timeZone)) : outcome.summary,
     evidence,
-    fix: { adminUrl: adminUrl(check, snapshot), docsUrl: check.fix.docsUrl },
+    fix: { adminUrl: adminUrl(check, snapshot), docsUrl: check.fix.docsUrlOn?.[snapshot.platform] ?? check.fix.docsUrl },
     attestation: valid ? { evidence: valid.evidence, attestedAt: valid.attestedAt, expiresAt: valid.expiresAt } : null,
     checkedAt: now.toISOString(),
     expiresAt: attested && valid ? valid.expiresAt : check.id === "sec-tls-expiry" ? (snapshot.storefront?.tls?.validTo ?? null) : null,
@@ -85,5 +88,5 @@ export function evaluateChecklist(snapshot: ShopSnapshot, options: EvaluateOptio
   const results = (options.checks ?? CHECKS)
     .filter((check) => check.platforms.includes(snapshot.platform) && check.jurisdictions.some((j) => applies.has(j)))
     .map((check) => evaluateCheck(check, snapshot, { attestations: options.attestations, now }));
-  return { ...summarize(results), platform: snapshot.platform, jurisdiction, results, evaluatedAt: now.toISOString() };
+  return { ...summarize(results), platform: snapshot.platform, jurisdiction, timeZone: snapshot.facts.timeZone ?? null, results, evaluatedAt: now.toISOString() };
 }

@@ -12,6 +12,7 @@ export async function homeChecklistSummary(shopDomain: string) {
     grade: report?.grade ?? null,
     label: report?.label ?? null,
     evaluatedAt: report?.evaluatedAt ?? null,
+    timeZone: report?.timeZone ?? null,
     top: report ? topPriorities(report.results).map((r) => ({ id: r.id, title: r.title, summary: r.summary, status: r.status, severity: r.severity, fix: r.fix })) : [],
   };
 }

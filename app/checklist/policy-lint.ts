@@ -60,9 +60,6 @@ export const LEXICONS = {
   odr: {
     "EU ODR platform link": [/ec\.europa\.eu\/consumers\/odr/, /reglement en ligne des litiges/, /plateforme (rll|odr)/, /online dispute resolution/],
   },
-  deliveryDelay: {
-    "delivery delay": [/\d{1,3}\s*(?:-|–|a|to)\s*\d{1,3}\s*(jours|days|j)\b/, /sous \d{1,3} ?(jours|h)\b/, /livr(e|ee|aison) (le|avant|sous|en)\b/, /delai de livraison/, /within \d{1,3} (business |working )?days/, /\b\d{1,3} (business |working )?days?\b/],
-  },
   shippingCosts: {
     "shipping costs": [/frais de (port|livraison|d'expedition)/, /livraison (offerte|gratuite)/, /\d{1,6}[,.]\d{2} ?€/, /€ ?\d+/, /shipping (costs?|rates?|fees?)/, /free shipping/],
   },
@@ -77,6 +74,25 @@ export const LEXICONS = {
     "review rules": [/avis (verifies|clients)/, /moderation/, /procedure de controle/, /criteres de classement/, /how (we )?verify reviews/, /review (policy|guidelines)/],
   },
 } satisfies Record<string, Lexicon>;
+
+/**
+ * Sentences about the withdrawal right, returns, refunds or guarantees: the periods they give
+ * ("within 14 days of delivery") are not delivery times, even when they mention delivery.
+ */
+const AFTER_SALE_CONTEXT = /retract|withdraw|changer d'avis|change (?:your|their) mind|\bretour|\breturn|rembours|refund|echange|exchange|garantie|guarantee|warrant|satisfait ou/;
+const DELIVERY_CONTEXT = /livr|expedi|envoi|deliver|ship|dispatch|\btransit|colissimo|chronopost|mondial relay|\bdpd\b|\bdhl\b|\bups\b|\bgls\b/;
+const DURATION = /\d{1,3}\s*(?:-|–|a|to|ou|or)\s*\d{1,3}\s*(?:jours?|days?|j|h|heures?|hours?|semaines?|weeks?)\b|(?:sous|en|within|in|under|d'ici) \d{1,3} ?(?:jours?|days?|h|heures?|hours?|semaines?|weeks?|business days?|working days?)\b|\b\d{1,3} ?(?:jours?|days?|h|heures?|hours?) (?:ouvres?|ouvrables|business|working)\b|\ble lendemain\b|\bnext (?:business |working )?day\b/;
+
+/**
+ * The first sentence that states a delivery time: it speaks of delivery or shipping, gives a
+ * duration, and is not about withdrawal, returns or refunds. Null when there is none.
+ */
+export function findDeliveryDelay(text: string): string | null {
+  for (const sentence of foldText(text).split(/[.!?;\n]+/)) {
+    if (DELIVERY_CONTEXT.test(sentence) && DURATION.test(sentence) && !AFTER_SALE_CONTEXT.test(sentence)) return sentence.trim().slice(0, 200);
+  }
+  return null;
+}
 
 export interface LintResult {
   found: string[];

@@ -11,9 +11,19 @@ const WEIGHT: Record<Severity, number> = { critical: 3, recommended: 2, "nice-to
 const CREDIT: Partial<Record<Status, number>> = { pass: 1, manual_attested: 1, warning: 0.5, fail: 0, manual_pending: 0 };
 
 export const isScored = (result: CheckResult) => !result.informative && CREDIT[result.status] !== undefined;
-export const isDone = (result: CheckResult) => result.status === "pass" || result.status === "manual_attested";
+export const isDone = (result: Pick<CheckResult, "status">) => result.status === "pass" || result.status === "manual_attested";
 export const isBlockingCritical = (result: CheckResult) =>
   result.severity === "critical" && !result.informative && (result.status === "fail" || result.status === "manual_pending");
+
+/**
+ * "N of M done" for a list of items, counted from the same statuses as their badges: done = items
+ * whose badge says Done or Confirmed by you; M = every listed item that applies (not-applicable
+ * items are listed but do not count). The admin and the CLI use this one function.
+ */
+export function categoryProgress(results: Pick<CheckResult, "status">[]): { done: number; total: number } {
+  const applicable = results.filter((r) => r.status !== "not_applicable");
+  return { done: applicable.filter(isDone).length, total: applicable.length };
+}
 
 export function scoreOf(results: CheckResult[]): number | null {
   const scored = results.filter(isScored);
@@ -44,8 +54,7 @@ export function summarize(results: CheckResult[]): ScoreSummary {
     label: score !== null && score >= 80 && !gated ? "good" : "needs-attention",
     byCategory: CATEGORIES.map((category) => {
       const inCategory = results.filter((r) => r.category === category);
-      const counted = inCategory.filter(isScored);
-      return { category, score: scoreOf(inCategory), done: counted.filter(isDone).length, total: counted.length };
+      return { category, score: scoreOf(inCategory), ...categoryProgress(inCategory) };
     }),
     verifiedAutomatically: results.filter((r) => r.confidence === "high" && (r.status === "pass" || r.status === "warning" || r.status === "fail")).length,
     confirmedByYou: results.filter((r) => r.status === "manual_attested").length,

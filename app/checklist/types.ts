@@ -37,19 +37,24 @@ export interface CheckDefinition {
   failureTitle: Localized;
   /** Why it matters, in the merchant's words. */
   why: Localized;
+  /** The platform's own wording where the general one would not fit (no PHP advice for a Shopify merchant). */
+  whyOn?: Partial<Record<SnapshotPlatform, Localized>>;
   legalBasis?: string[];
   fix: {
     /** Admin paths relative to PlatformChecklistFacts.adminBaseUrl. */
     adminPath: Partial<Record<SnapshotPlatform, string>>;
     docsUrl: string;
+    /** The platform's own documentation where `docsUrl` is another platform's. */
+    docsUrlOn?: Partial<Record<SnapshotPlatform, string>>;
   };
   /** For what no API or page can show: the merchant confirms, with evidence, until it expires. */
   attestation?: { prompt: Localized; evidence: Array<"url" | "date" | "text">; expiresAfterDays: number };
 }
 
 export interface Evidence {
-  /** Where the value came from: an API field, a URL, a header name. */
+  /** Where the value came from: an API field, a URL, a header name, "platform guarantee". */
   source: string;
+  /** A raw value as seen, or a Localized sentence (a platform guarantee written down). */
   value: unknown;
 }
 
@@ -97,6 +102,7 @@ export interface ScoreSummary {
   grade: Grade | null;
   /** "good" only when score ≥ 80 and no critical item fails or waits for attestation. */
   label: "good" | "needs-attention";
+  /** Per category: its score, and how many of its listed items show "Done" out of those that apply (the badges' own count). */
   byCategory: Array<{ category: Category; score: number | null; done: number; total: number }>;
   verifiedAutomatically: number;
   confirmedByYou: number;
@@ -105,6 +111,8 @@ export interface ScoreSummary {
 export interface ChecklistReport extends ScoreSummary {
   platform: SnapshotPlatform;
   jurisdiction: "FR" | "EU" | "OTHER";
+  /** The shop's IANA time zone: dates shown to the merchant are in it (absent in reports stored before it existed). */
+  timeZone?: string | null;
   results: CheckResult[];
   evaluatedAt: string;
 }

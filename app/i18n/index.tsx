@@ -48,6 +48,15 @@ export function useI18n() {
   return useContext(I18nContext);
 }
 
-export function formatDate(locale: Locale, value: string | Date) {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long" }).format(new Date(value));
+/**
+ * A date for the merchant, in the shop's time zone when given (the server and the browser may sit in
+ * other zones; an unknown zone falls back to the runtime's).
+ */
+export function formatDate(locale: Locale, value: string | Date, timeZone?: string | null) {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "long" };
+  try {
+    return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", timeZone ? { ...options, timeZone } : options).format(new Date(value));
+  } catch {
+    return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", options).format(new Date(value));
+  }
 }

@@ -5,6 +5,7 @@ import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack,
 import { useEffect, useId, useState } from "react";
 import { recheckInBackground, scanShopifyShopInBackground } from "../checklist/background.server";
 import { checkDefinition } from "../checklist/registry";
+import { categoryProgress } from "../checklist/scoring";
 import { AttestationError, attest, isScanDue, latestChecklist, withdrawAttestation, type ShopRef } from "../checklist/scan.server";
 import { CATEGORIES, type Localized, type Status } from "../checklist/types";
 import prisma from "../db.server";
@@ -30,7 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const definitions = Object.fromEntries(
     (latest.report?.results ?? []).map((result) => {
       const definition = checkDefinition(result.id);
-      return [result.id, { why: definition?.why ?? null, legalBasis: definition?.legalBasis ?? [], attestation: definition?.attestation?.prompt ?? null }];
+      return [result.id, { why: definition?.whyOn?.shopify ?? definition?.why ?? null, legalBasis: definition?.legalBasis ?? [], attestation: definition?.attestation?.prompt ?? null }];
     }),
   );
   return { latest, definitions };
@@ -87,7 +88,14 @@ function matches(filter: Filter, status: Status): boolean {
   return status === filter;
 }
 
-function HistoryTrend({ points }: { points: Array<{ startedAt: string; score: number }> }) {
+/** An evidence value as the merchant reads it: a platform guarantee in their language, anything else as seen. */
+function evidenceText(value: unknown, locale: "en" | "fr"): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && typeof (value as Localized).en === "string" && typeof (value as Localized).fr === "string") return (value as Localized)[locale];
+  return JSON.stringify(value);
+}
+
+function HistoryTrend({ points, timeZone }: { points: Array<{ startedAt: string; score: number }>; timeZone: string | null }) {
   const { t, locale } = useI18n();
   if (points.length < 2) return <Text as="p" tone="subdued">{t("checklist.historyEmpty")}</Text>;
   const width = 280;
@@ -102,7 +110,7 @@ function HistoryTrend({ points }: { points: Array<{ startedAt: string; score: nu
       </svg>
       <List>
         {last.map((p) => (
-          <List.Item key={p.startedAt}>{t("checklist.historyPoint", { date: formatDate(locale, p.startedAt), score: p.score })}</List.Item>
+          <List.Item key={p.startedAt}>{t("checklist.historyPoint", { date: formatDate(locale, p.startedAt, timeZone), score: p.score })}</List.Item>
         ))}
       </List>
     </BlockStack>
@@ -115,7 +123,7 @@ interface ItemDefinition {
   attestation: Localized | null;
 }
 
-function ChecklistItem({ result, definition, busy }: { result: CheckResult; definition: ItemDefinition | undefined; busy: boolean }) {
+function ChecklistItem({ result, definition, busy, timeZone }: { result: CheckResult; definition: ItemDefinition | undefined; busy: boolean; timeZone: string | null }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
@@ -160,7 +168,7 @@ function ChecklistItem({ result, definition, busy }: { result: CheckResult; defi
                   <List>
                     {result.evidence.map((e, i) => (
                       <List.Item key={i}>
-                        {e.source}: {typeof e.value === "string" ? e.value : JSON.stringify(e.value)}
+                        {e.source}: {evidenceText(e.value, locale)}
                       </List.Item>
                     ))}
                   </List>
@@ -183,7 +191,7 @@ function ChecklistItem({ result, definition, busy }: { result: CheckResult; defi
                   <Button submit disabled={busy}>{t("checklist.recheck")}</Button>
                 </Form>
               </InlineStack>
-              {definition?.attestation && <Attestation result={result} prompt={definition.attestation} busy={busy} />}
+              {definition?.attestation && <Attestation result={result} prompt={definition.attestation} busy={busy} timeZone={timeZone} />}
             </BlockStack>
           </Box>
         </Collapsible>
@@ -192,7 +200,7 @@ function ChecklistItem({ result, definition, busy }: { result: CheckResult; defi
   );
 }
 
-function Attestation({ result, prompt, busy }: { result: CheckResult; prompt: Localized; busy: boolean }) {
+function Attestation({ result, prompt, busy, timeZone }: { result: CheckResult; prompt: Localized; busy: boolean; timeZone: string | null }) {
   const { t, locale } = useI18n();
   const [evidence, setEvidence] = useState(result.attestation?.evidence ?? "");
   return (
@@ -200,7 +208,7 @@ function Attestation({ result, prompt, busy }: { result: CheckResult; prompt: Lo
       <BlockStack gap="200">
         <Text as="h4" variant="headingXs">{t("checklist.attest.heading")}</Text>
         <Text as="p">{prompt[locale]}</Text>
-        {result.attestation && <Text as="p" tone="subdued">{t("checklist.attest.expires", { date: formatDate(locale, result.attestation.expiresAt) })}</Text>}
+        {result.attestation && <Text as="p" tone="subdued">{t("checklist.attest.expires", { date: formatDate(locale, result.attestation.expiresAt, timeZone) })}</Text>}
         <Form method="post">
           <BlockStack gap="200">
             <input type="hidden" name="intent" value="attest" />
@@ -233,6 +241,7 @@ export default function ChecklistPage() {
   const busy = navigation.state !== "idle";
   const running = latest.current?.status === "running";
   const report = latest.report;
+  const timeZone = report?.timeZone ?? null;
 
   // Progress while a scan runs: poll until the row leaves "running".
   useEffect(() => {
@@ -284,7 +293,7 @@ export default function ChecklistPage() {
                       <Text as="p" fontWeight="semibold">{t(`checklist.label.${report.label}`)}</Text>
                       {gated && <Text as="p">{t("checklist.gate")}</Text>}
                       <Text as="p">
-                        {t("checklist.verified", { count: report.verifiedAutomatically })} · {t("checklist.confirmed", { count: report.confirmedByYou })} · {t("checklist.lastScan", { date: formatDate(locale, report.evaluatedAt) })}
+                        {t("checklist.verified", { count: report.verifiedAutomatically })} · {t("checklist.confirmed", { count: report.confirmedByYou })} · {t("checklist.lastScan", { date: formatDate(locale, report.evaluatedAt, timeZone) })}
                       </Text>
                     </BlockStack>
                   </Banner>
@@ -298,7 +307,7 @@ export default function ChecklistPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">{t("checklist.history")}</Text>
-                <HistoryTrend points={latest.history} />
+                <HistoryTrend points={latest.history} timeZone={timeZone} />
               </BlockStack>
             </Card>
           </Layout.Section>
@@ -309,8 +318,10 @@ export default function ChecklistPage() {
               <Select label={t("checklist.filter")} options={filters.map((f) => ({ label: t(`checklist.filter.${f}` as MessageKey), value: f }))} value={filter} onChange={(value) => setFilter(value as Filter)} />
             </Box>
             {CATEGORIES.map((category) => {
-              const summary = report.byCategory.find((c) => c.category === category);
-              const items = report.results.filter((r) => r.category === category && matches(filter, r.status));
+              // The counter counts the same results as the badges below it (not the score's subset).
+              const inCategory = report.results.filter((r) => r.category === category);
+              const summary = categoryProgress(inCategory);
+              const items = inCategory.filter((r) => matches(filter, r.status));
               if (!items.length && filter !== "all") return null;
               return (
                 <Card key={category}>
@@ -319,11 +330,11 @@ export default function ChecklistPage() {
                       <Text as="h2" variant="headingMd" id={`checklist-category-${category}`}>
                         {t(`checklist.category.${category}` as MessageKey)}
                       </Text>
-                      {summary && <Text as="span" tone="subdued">{t("checklist.progress", { done: summary.done, total: summary.total })}</Text>}
+                      <Text as="span" tone="subdued">{t("checklist.progress", { done: summary.done, total: summary.total })}</Text>
                     </InlineStack>
-                    {summary && summary.total > 0 && <ProgressBar progress={Math.round((summary.done / summary.total) * 100)} size="small" tone="primary" ariaLabelledBy={`checklist-category-${category}`} />}
+                    {summary.total > 0 && <ProgressBar progress={Math.round((summary.done / summary.total) * 100)} size="small" tone="primary" ariaLabelledBy={`checklist-category-${category}`} />}
                     {items.map((result) => (
-                      <ChecklistItem key={result.id} result={result} definition={definitions[result.id]} busy={busy} />
+                      <ChecklistItem key={result.id} result={result} definition={definitions[result.id]} busy={busy} timeZone={timeZone} />
                     ))}
                   </BlockStack>
                 </Card>

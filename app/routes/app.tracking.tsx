@@ -246,7 +246,7 @@ export default function Tracking() {
             </Card>
           </Layout.Section>
 
-          <Layout.AnnotatedSection title={t("tracking.settings.heading")} description={t("tracking.settings.autoFixHelp")}>
+          <Layout.AnnotatedSection title={t("tracking.settings.heading")} description={t(autoFix ? "tracking.settings.autoFixOn" : "tracking.settings.autoFixOff")}>
             <Card>
               <Form method="post">
                 <input type="hidden" name="intent" value="settings" />

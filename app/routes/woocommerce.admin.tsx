@@ -196,7 +196,7 @@ export default function WooCommerceAdmin() {
             badges={
               <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
                 {data.blocks.publishedAt
-                  ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
+                  ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt, data.checklist.timeZone) })
                   : t("woocommerce.admin.blocksNotPublished")}
               </Badge>
             }

@@ -20,6 +20,11 @@ export interface ExtensionSources {
 }
 
 export interface PreviewShop {
+  /**
+   * Scheme and host the storefront is served on, as Liquid's `request.origin` gives it
+   * ("https://www.shop.fr"). The payment block claims encryption only for https; unknown = not https.
+   */
+  origin?: string;
   enabledPaymentTypes: string[];
   policies: Array<{ handle: "shipping_policy" | "refund_policy" | "privacy_policy" | "terms_of_service" | string; title: string; url: string }>;
   /** Shopify money format, e.g. "{{amount_with_comma_separator}} €". */
@@ -148,7 +153,7 @@ export function createPreviewRenderer(sources: ExtensionSources) {
       const scope = {
         app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
         block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
-        request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false },
+        request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false, origin: request.shop.origin ?? "" },
         shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, ...policies },
       };
       return engine.parseAndRender(source, scope);

@@ -25,9 +25,21 @@ const POLICY_HANDLES: Partial<Record<LegalPolicyType, string>> = {
   SUBSCRIPTION_POLICY: "subscription_policy",
 };
 
-export function previewShopFromProfile(profile: Pick<ShopProfile, "currencyCode" | "policies"> | null): PreviewShop {
+/** The storefront's scheme and host as the platform reports them ("" when unknown: no https claim in the preview). */
+function storefrontOrigin(profile: Partial<Pick<ShopProfile, "storefrontUrl" | "storefrontHttps">> | null): string {
+  if (!profile?.storefrontUrl) return "";
+  try {
+    const url = new URL(profile.storefrontUrl);
+    return `${profile.storefrontHttps && url.protocol === "https:" ? "https" : "http"}://${url.host}`;
+  } catch {
+    return "";
+  }
+}
+
+export function previewShopFromProfile(profile: (Pick<ShopProfile, "currencyCode" | "policies"> & Partial<Pick<ShopProfile, "storefrontUrl" | "storefrontHttps">>) | null): PreviewShop {
   const currency = profile?.currencyCode ?? "EUR";
   return {
+    origin: storefrontOrigin(profile),
     enabledPaymentTypes: EXAMPLE_PAYMENT_TYPES,
     moneyFormat: MONEY_FORMATS[currency] ?? `{{amount}} ${currency}`,
     policies: (profile?.policies ?? [])

@@ -23,6 +23,8 @@ export async function wooChecklistSummary(domain: string) {
     score: report?.score ?? null,
     grade: report?.grade ?? null,
     evaluatedAt: report?.evaluatedAt ?? null,
+    /** The shop's time zone (from its last scan): the page's dates are the shop's, not the server's. */
+    timeZone: report?.timeZone ?? null,
     top: report ? topPriorities(report.results).map((r) => ({ id: r.id, title: r.title, summary: r.summary, status: r.status, fixUrl: r.fix.adminUrl ?? r.fix.docsUrl })) : [],
   };
 }

@@ -2,7 +2,8 @@
  * The Rassure companion plugin's `wc-rassure/v1` routes as the stand-in plays them: `config`
  * (keeps what was published), `link`, and `facts`, which answers the checklist's reads in one
  * response by dispatching them to the store's own routes, as the plugin does with
- * rest_do_request (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php).
+ * rest_do_request (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php), plus
+ * (version 2) the published products and the `site` facts only WordPress knows.
  */
 import type { WooStoreContext } from "./context";
 import { legalPagesRoute } from "./legal-pages";
@@ -10,6 +11,7 @@ import { json, noRoute, wpError } from "./responses";
 import { wcV3Route } from "./rest";
 import type { Json, JsonObject } from "./types";
 import { siteIndex, wpPagesRoute } from "./wordpress";
+import { companionSiteFacts } from "./storefront";
 
 const SETTINGS_GROUPS = ["general", "advanced", "tax", "account", "products", "email"];
 const MAX_ORDER_PAGES = 5;
@@ -63,7 +65,9 @@ async function factsRoute(store: WooStoreContext, url: URL): Promise<Response> {
   responses["/wc/v3/orders"] = await recentOrders(store, after);
   const pages = await internalGet(store, "/wp/v2/pages", { per_page: 100, status: "publish" });
   responses["/wp/v2/pages"] = { status: pages.status, body: pages.body };
-  return json({ version: 1, responses });
+  const products = await internalGet(store, "/wc/v3/products", { per_page: 3, status: "publish", orderby: "date", order: "desc" });
+  responses["/wc/v3/products"] = { status: products.status, body: products.body };
+  return json({ version: 2, responses, site: companionSiteFacts(store) });
 }
 
 export async function companionRoute(store: WooStoreContext, method: string, rest: string[], url: URL, body: JsonObject | null): Promise<Response> {

@@ -3,7 +3,8 @@
  * imported by production code. One HTTP server plays the parts of a WordPress + WooCommerce
  * shop the app talks to — REST v3 with consumer-key auth, the /wc-auth key flow, signed
  * webhook deliveries, the Shipment Tracking extension and the Rassure companion plugin's
- * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
+ * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce — and the public storefront
+ * (storefront.ts: French slugs, block cart and checkout, the plugin's blocks).
  */
 import { idleSimulation, simulationControls, type SimulationControls } from "../simulation";
 import { startHttpServer } from "../shopify-dev-store/http-server";
@@ -20,6 +21,7 @@ import { deliver } from "./webhooks";
 import { createKey, wcAuthRoute } from "./wc-auth";
 import { wpAdminRassurePage } from "./wp-admin";
 import { siteIndex, wpPagesRoute } from "./wordpress";
+import { storefrontRoute } from "./storefront";
 
 export type * from "./types";
 
@@ -135,6 +137,10 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
     return (await wcAuthRoute(store, wcAuth[1], url)) ?? html(FRONT_PAGE(store.state.siteName), 404);
   }
   if (url.pathname === "/wp-admin/admin.php" && url.searchParams.get("page") === "rassure" && method === "GET") return wpAdminRassurePage(store, url);
+  if (method === "GET" && !plain) {
+    const page = await storefrontRoute(store, url);
+    if (page) return page;
+  }
   if (url.pathname === "/" && method === "GET") return html(FRONT_PAGE(store.state.siteName));
   return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
 }
@@ -142,7 +148,7 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
 export async function startWooCommerceDevStore(options: WooDevStoreOptions = {}): Promise<WooCommerceDevStore> {
   const logger = options.logger ?? (() => undefined);
   const store: WooStoreContext = {
-    state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty" }),
+    state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty", productHooks: options.productHooks }),
     homeUrl: "",
     simulation: idleSimulation(503),
     outboundFetch: options.outboundFetch ?? globalThis.fetch.bind(globalThis),

@@ -6,7 +6,7 @@
 import { isoNow, type WooStoreContext } from "./context";
 import { contract } from "./contracts";
 import { json, noRoute, paginated, wpError } from "./responses";
-import type { Json, JsonObject } from "./types";
+import type { Json, JsonObject, WooDevStoreState } from "./types";
 import { fireTopic, webhooksRoute } from "./webhooks";
 
 function orderRepresentation(store: WooStoreContext, order: JsonObject): JsonObject {
@@ -143,6 +143,40 @@ function countriesRoute(rest: string[]): Response | null {
   return country ? json(country) : wpError("woocommerce_rest_data_invalid_location", "There are no locations matching these parameters.", 404);
 }
 
+/** The storefront URL of a product: WooCommerce's French product base is /produit/. */
+export function productPermalink(store: WooStoreContext, slug: string): string {
+  return `${store.homeUrl}/produit/${slug}/`;
+}
+
+/** products[/<id>]: the documented product fields the app reads (permalink, status) and a few more. */
+function productsRoute(store: WooStoreContext, method: string, rest: string[], url: URL): Response | null {
+  if (method !== "GET") return null;
+  const represent = (p: WooDevStoreState["products"][number]): JsonObject => ({
+    id: p.id,
+    name: p.name,
+    slug: p.slug,
+    permalink: productPermalink(store, p.slug),
+    type: "simple",
+    status: p.status,
+    sku: p.sku,
+    price: (p.price / 100).toFixed(2),
+    regular_price: (p.price / 100).toFixed(2),
+    stock_status: "instock",
+    manage_stock: false,
+    backorders: "no",
+    short_description: `<p>${p.shortDescription}</p>`,
+    _links: { self: [{ href: `${store.homeUrl}/wp-json/wc/v3/products/${p.id}` }], collection: [{ href: `${store.homeUrl}/wp-json/wc/v3/products` }] },
+  });
+  if (rest.length === 1) {
+    const product = store.state.products.find((p) => String(p.id) === rest[0]);
+    return product ? json(represent(product)) : wpError("woocommerce_rest_product_invalid_id", "Invalid ID.", 404);
+  }
+  if (rest.length !== 0) return null;
+  const status = url.searchParams.get("status") ?? "any";
+  const listed = store.state.products.filter((p) => status === "any" || p.status === status);
+  return paginated([...listed].sort((a, b) => b.id - a.id).map(represent), url, store.homeUrl);
+}
+
 /** Routes `wc/v3/<rest…>` for an authenticated key. */
 export async function wcV3Route(store: WooStoreContext, method: string, segments: string[], url: URL, body: JsonObject | null): Promise<Response> {
   const [resource, ...rest] = segments;
@@ -155,6 +189,7 @@ export async function wcV3Route(store: WooStoreContext, method: string, segments
   } else if (resource === "settings") response = settingsRoute(store, method, rest, body);
   else if (resource === "shipping") response = shippingRoute(store, method, rest);
   else if (resource === "orders") response = ordersRoute(store, method, rest, url, body);
+  else if (resource === "products") response = productsRoute(store, method, rest, url);
   else if (resource === "webhooks") response = await webhooksRoute(store, method, rest, url, body);
   else if (resource === "data" && rest[0] === "countries" && method === "GET") response = countriesRoute(rest.slice(1));
   return response ?? noRoute();

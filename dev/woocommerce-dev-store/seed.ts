@@ -7,7 +7,7 @@
  * "Rest of the World" zone without methods.
  */
 import { contract } from "./contracts";
-import type { JsonObject, ShippingZone, WooDevStoreState, WpPage } from "./types";
+import type { JsonObject, ProductHooks, ShippingZone, WooDevStoreState, WooProduct, WordPressUpdates, WpPage } from "./types";
 
 const MODIFIED = "2026-10-02T09:14:00";
 
@@ -128,6 +128,28 @@ function pages(): WpPage[] {
   ];
 }
 
+function products(): WooProduct[] {
+  return [
+    { id: 31, name: "Savon au lait d'ânesse – lavande", slug: "savon-lait-anesse-lavande", status: "publish", price: 690, sku: "SAV-LAV-100", shortDescription: "Saponifié à froid à Marseille, 100 g." },
+    { id: 32, name: "Savon d'Alep 30 % laurier", slug: "savon-alep-laurier", status: "publish", price: 850, sku: "SAV-ALE-200", shortDescription: "Huile d'olive et baies de laurier, 200 g." },
+    { id: 33, name: "Coffret découverte", slug: "coffret-decouverte", status: "draft", price: 2400, sku: "", shortDescription: "" },
+  ];
+}
+
+/**
+ * WordPress's own update check as a shop that ran WP-Cron this morning would have it: a minor
+ * WordPress release and a WooCommerce patch are available; Storefront's latest comes from
+ * wordpress.org; the Rassure plugin is not hosted there (unknown).
+ */
+function wordpressUpdates(): WordPressUpdates {
+  return {
+    lastChecked: new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 19),
+    coreLatest: "6.5.5",
+    plugins: { "woocommerce/woocommerce.php": "8.9.3" },
+    themeLatest: "4.6.0",
+  };
+}
+
 const CUSTOMERS = [
   ["Camille", "Martin", "8 rue Paradis", "Marseille", "13001"],
   ["Lucas", "Bernard", "21 avenue Jean Jaurès", "Lyon", "69007"],
@@ -166,7 +188,7 @@ function orders(): JsonObject[] {
   });
 }
 
-export function createSeedState(options: { shipmentTracking: boolean; permalinks: "pretty" | "plain" }): WooDevStoreState {
+export function createSeedState(options: { shipmentTracking: boolean; permalinks: "pretty" | "plain"; productHooks?: ProductHooks }): WooDevStoreState {
   const systemStatus = contract<JsonObject>("recorded-8.9.1/system_status.json");
   const environment = systemStatus.environment as JsonObject;
   Object.assign(environment, { language: "fr_FR", default_timezone: "Europe/Paris", wp_debug_mode: true });
@@ -194,6 +216,9 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
     orderNotes: new Map(),
     webhooks: [],
     pages: pages(),
+    products: products(),
+    wordpressUpdates: wordpressUpdates(),
+    theme: { productHooks: options.productHooks ?? "classic" },
     // WooCommerce creates its "Refund and Returns" page on install; WordPress's privacy page is still a draft.
     pageOptions: { woocommerce_refund_returns_page_id: 11, wp_page_for_privacy_policy: 3 },
     shipmentTracking: {

@@ -53,6 +53,37 @@ export interface WpPage {
   modified: string;
 }
 
+/** A published product as `wc/v3/products` lists it (the fields the app and the storefront use). */
+export interface WooProduct {
+  id: number;
+  name: string;
+  slug: string;
+  status: "publish" | "draft";
+  /** Minor units (cents). */
+  price: number;
+  sku: string;
+  shortDescription: string;
+}
+
+/**
+ * What WordPress knows of updates: its update_core / update_plugins / update_themes site transients
+ * (refreshed by WP-Cron), as the companion plugin reads them. null latest = WordPress has no answer.
+ */
+export interface WordPressUpdates {
+  lastChecked: string | null;
+  coreLatest: string | null;
+  /** Plugin file → newest version WordPress.org offers (absent: not hosted there, unknown). */
+  plugins: Record<string, string>;
+  themeLatest: string | null;
+}
+
+/**
+ * How the storefront's theme places the companion plugin's product blocks: a classic theme fires
+ * `woocommerce_single_product_summary`, a block theme renders `woocommerce/add-to-cart-form`
+ * (render_block / Block Hooks), a custom theme may fire none of those hooks.
+ */
+export type ProductHooks = "classic" | "blocks" | "none";
+
 export interface ShippingZone {
   id: number;
   name: string;
@@ -80,6 +111,10 @@ export interface WooDevStoreState {
   pageOptions: Record<string, number>;
   /** The official Shipment Tracking extension: its routes exist only when it is active. */
   shipmentTracking: { active: boolean; providers: Record<string, Record<string, string>>; items: Map<number, TrackingItem[]> };
+  products: WooProduct[];
+  wordpressUpdates: WordPressUpdates;
+  /** The storefront's theme (see ProductHooks). */
+  theme: { productHooks: ProductHooks };
   /** The Rassure companion plugin's `wc-rassure/v1` routes (the stand-in keeps what was published). */
   companionPlugin: {
     active: boolean;
@@ -131,6 +166,8 @@ export interface WooDevStoreOptions {
    * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.
    */
   trustForwardedProto?: boolean;
+  /** How the theme places the plugin's product blocks (default "classic", like Storefront). */
+  productHooks?: ProductHooks;
   /** Serve over https through a TLS-terminating proxy with this certificate (the store's URL is then https). */
   tls?: { key: string; cert: string };
   logger?: (line: string) => void;

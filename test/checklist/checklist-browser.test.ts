@@ -51,6 +51,23 @@ describe("checklist page in a real browser", () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/checklist-attested-en.png`, fullPage: true });
   });
 
+  it("each category's counter counts exactly the Done and Confirmed badges below it", async () => {
+    const frame = await admin.appFrame();
+    const cards = frame.locator(".Polaris-ShadowBevel").filter({ has: frame.locator("h2[id^='checklist-category-']") });
+    expect(await cards.count()).toBe(7);
+    let confirmed = 0;
+    for (const card of await cards.all()) {
+      const [, done, total] = /(\d+) of (\d+) done/.exec(await card.getByText(/^\d+ of \d+ done$/).innerText())!;
+      // A badge reads its tone for screen readers first ("Success\nDone"): the visible label is the last line.
+      const badges = (await card.locator(".Polaris-Badge").allInnerTexts()).map((b) => b.trim().split("\n").pop()!.trim());
+      const doneBadges = badges.filter((b) => b === "Done" || b === "Confirmed by you");
+      confirmed += badges.filter((b) => b === "Confirmed by you").length;
+      expect(Number(done)).toBe(doneBadges.length);
+      expect(Number(total)).toBeGreaterThanOrEqual(Number(done));
+    }
+    expect(confirmed).toBe(1); // the attestation just recorded counts as done in its category
+  });
+
   it("filters by status", async () => {
     const frame = await admin.appFrame();
     await frame.getByLabel("Show").selectOption("fail");

@@ -127,8 +127,9 @@ describe("the seeded French shop, storefront unreachable offline", () => {
     expect(statusOf(report, "pay-trusted-psp")).toBe("pass");
     expect(statusOf(report, "pay-sca-3ds")).toBe("manual_pending"); // PayPal's 3DS cannot be seen
     expect(statusOf(report, "sec-https")).toBe("pass"); // from the API
-    expect(statusOf(report, "con-postal-address")).toBe("pass");
-    expect(statusOf(report, "con-email")).toBe("pass");
+    // "Displayed" needs the storefront: set in the settings, but not seen.
+    expect(statusOf(report, "con-postal-address")).toBe("error");
+    expect(statusOf(report, "con-email")).toBe("error");
     expect(statusOf(report, "leg-price-display")).toBe("pass");
     expect(statusOf(report, "del-tracking-link")).toMatch(/warning|fail/);
   });
@@ -142,10 +143,11 @@ describe("the seeded French shop, storefront unreachable offline", () => {
   });
 
   it("says honestly what the offline storefront prevented", () => {
-    for (const id of ["sec-http-redirect", "sec-tls-expiry", "sec-hsts", "sec-mixed-content", "con-contact-form"]) {
+    for (const id of ["sec-http-redirect", "sec-tls-expiry", "sec-hsts", "sec-mixed-content", "con-contact-form", "con-phone", "con-postal-address"]) {
       const result = report.results.find((r) => r.id === id)!;
       expect(result.status).toBe("error");
-      expect(result.summary.en).toContain("could not be reached");
+      expect(result.summary.en).toMatch(/^Not checked: storefront unreachable \(getaddrinfo/);
+      expect(result.summary.fr).toMatch(/^Non vérifié : vitrine injoignable/);
     }
   });
 

@@ -53,6 +53,50 @@ describe("block content", () => {
     expect(none).toContain("rassure__detail"); // the secure-checkout line stays
   });
 
+  describe("the payment block claims only what the shop's settings and scheme back", () => {
+    const CARDS = ["cartes_bancaires", "visa", "master"];
+    const payment = (origin: string, enabledPaymentTypes: string[], locale: "en" | "fr" = "en", config = defaultStorefrontConfig()) =>
+      render("payment", config, { locale, shop: { ...FRENCH_SHOP, origin, enabledPaymentTypes } });
+
+    it("https with card payments: an encrypted checkout that keeps card details from the shop", async () => {
+      const html = await payment("https://www.atelier-lumiere.fr", CARDS);
+      expect(html).toContain("Encrypted checkout: your card details are never shared with the shop.");
+      expect(html).toContain(">Secure payment</h2>");
+      expect(html).toContain('<rect x="5" y="11"'); // the padlock
+    });
+
+    it("plain http: never says encrypted, and no padlock", async () => {
+      for (const locale of ["en", "fr"] as const) {
+        const html = await payment("http://savonnerie.example", CARDS, locale);
+        expect(html).not.toMatch(/encrypt|chiffr|sécuris|secure/i);
+        expect(html).not.toContain('<rect x="5" y="11"');
+        // Cards still go to the payment provider's form: that much is true.
+        expect(html).toContain(locale === "en" ? "Your card details go straight to the payment provider" : "Vos coordonnées bancaires sont transmises directement au prestataire de paiement");
+      }
+    });
+
+    it("https without any card method (bank transfer, manual payments): the connection is encrypted, nothing about cards", async () => {
+      for (const types of [[], ["paypal"]]) {
+        const html = await payment("https://www.atelier-lumiere.fr", types);
+        expect(html).toContain("Encrypted connection");
+        expect(html).not.toMatch(/card/i);
+      }
+    });
+
+    it("http and no card method (bank transfer only): nothing to promise, the block stays empty, even with the merchant's own line", async () => {
+      const config = defaultStorefrontConfig();
+      config.payment.note = { en: "100% secure payment", fr: "Paiement 100 % sécurisé" };
+      expect((await payment("http://savonnerie.example", [], "en", config)).trim()).toBe("");
+      expect((await payment("http://savonnerie.example", [], "fr", config)).trim()).toBe("");
+      expect(await render("payment", config, { designMode: true, locale: "en", shop: { ...FRENCH_SHOP, origin: "http://savonnerie.example", enabledPaymentTypes: [] } })).toContain("rassure__hint");
+    });
+
+    it("an unknown scheme (no origin) is not taken for https", async () => {
+      const html = await render("payment", defaultStorefrontConfig(), { locale: "en", shop: { ...FRENCH_SHOP, origin: undefined } });
+      expect(html).not.toMatch(/encrypt/i);
+    });
+  });
+
   it("words promises from the shop's settings and links them to its policies", async () => {
     const fr = await render("promises", fullConfig(), { locale: "fr" });
     expect(fr).toContain("Livraison offerte dès 60,00 €");

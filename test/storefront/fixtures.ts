@@ -7,6 +7,7 @@ import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "..
 export const HOSTILE = `<script>alert("x")</script>" onmouseover="alert(1)`;
 
 export const FRENCH_SHOP: PreviewShop = {
+  origin: "https://www.atelier-lumiere.fr",
   enabledPaymentTypes: ["cartes_bancaires", "visa", "master", "paypal", "apple_pay"],
   policies: [
     { handle: "refund_policy", title: "Politique de remboursement", url: "/policies/refund-policy" },

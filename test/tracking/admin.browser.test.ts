@@ -33,6 +33,21 @@ describe("Order tracking admin page", () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/tracking-admin-fixed-en.png` });
   });
 
+  it("describes the automatic fixing as the box says it is, and follows the box", async () => {
+    await admin.page.goto(admin.demo.adminUrl);
+    await admin.page.locator("#app-nav a", { hasText: "Order tracking" }).click();
+    const frame = await admin.appFrame();
+    await frame.getByRole("heading", { name: "Automatic fixing" }).waitFor({ timeout: 30_000 });
+    const box = frame.getByLabel("Fix links automatically when you fulfill an order");
+    const section = frame.locator(".Polaris-Layout__AnnotatedSection", { hasText: "Automatic fixing" });
+    const described = async () => (await section.innerText()).match(/\b(On|Off):/)?.[1];
+    expect(await described()).toBe((await box.isChecked()) ? "On" : "Off");
+    await box.click();
+    expect(await described()).toBe((await box.isChecked()) ? "On" : "Off");
+    await box.click();
+    expect(await described()).toBe((await box.isChecked()) ? "On" : "Off");
+  });
+
   it("refuses a custom carrier template that is not https, saying why", async () => {
     const frame = await admin.appFrame();
     await frame.getByLabel("Carrier name", { exact: true }).fill("Martin");

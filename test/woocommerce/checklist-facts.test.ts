@@ -23,7 +23,11 @@ async function collect(): Promise<{ facts: PlatformChecklistFacts; routes: strin
   return { facts, routes: store.restRequests.slice(before).map((r) => `${r.method} ${r.route}`) };
 }
 
-const withoutCost = ({ cost: _cost, ...facts }: PlatformChecklistFacts) => facts;
+/** The facts any key can read over REST: what only the plugin knows (WordPress's update check, the order button) left out. */
+const restReadable = ({ cost: _cost, orderButton: _button, software, ...facts }: PlatformChecklistFacts) => ({
+  ...facts,
+  software: { ...software, updatesCheckedAt: null, components: software.components.map(({ latestVersion: _latest, ...component }) => component) },
+});
 
 beforeAll(async () => {
   store = await startWooCommerceDevStore();
@@ -54,9 +58,18 @@ describe("checklist facts on WooCommerce", () => {
     const viaRest = await collect();
     expect(viaRest.routes[0]).toBe("GET /wc-rassure/v1/facts");
     expect(viaRest.routes).toContain("GET /wc/v3/shipping/zones/2/methods");
-    expect(viaRest.routes).toHaveLength(19);
-    expect(viaRest.facts.cost.requests).toBe(19);
-    expect(withoutCost(viaRest.facts)).toEqual(withoutCost(viaPlugin.facts));
+    expect(viaRest.routes).toContain("GET /wc/v3/products");
+    expect(viaRest.routes).toHaveLength(20);
+    expect(viaRest.facts.cost.requests).toBe(20);
+    expect(restReadable(viaRest.facts)).toEqual(restReadable(viaPlugin.facts));
+    // Over REST the storefront pages come from the page settings and the published pages' links.
+    expect(viaRest.facts.storefrontPages).toEqual({ cart: `${store.url}/panier/`, checkout: `${store.url}/commande/`, account: `${store.url}/mon-compte/`, products: [`${store.url}/produit/savon-alep-laurier/`, `${store.url}/produit/savon-lait-anesse-lavande/`], blockCheckout: true });
+    // Only WordPress knows the order button and its own update check: without the plugin they are unknown, not guessed.
+    expect(viaRest.facts.orderButton).toBeNull();
+    expect(viaPlugin.facts.orderButton).toEqual({ label: "Commander", source: "Checkout block placeOrderButtonLabel" });
+    expect(viaRest.facts.software.updatesCheckedAt).toBeNull();
+    expect(viaRest.facts.software.components.find((c) => c.name === "WordPress")?.latestVersion).toBeNull();
+    expect(viaPlugin.facts.software.components.find((c) => c.name === "WordPress")?.latestVersion).toBe("6.5.5");
   });
 
   it("a route that fails inside the batch is handled as over REST (a missing settings group is unknown, not a crash)", async () => {
@@ -67,7 +80,7 @@ describe("checklist facts on WooCommerce", () => {
       expect(viaPlugin.routes).toHaveLength(1);
       expect(viaPlugin.facts.reviews).toBeNull();
       store.state.companionPlugin.active = false;
-      expect(withoutCost((await collect()).facts)).toEqual(withoutCost(viaPlugin.facts));
+      expect(restReadable((await collect()).facts)).toEqual(restReadable(viaPlugin.facts));
     } finally {
       store.state.settings.products = products;
     }
@@ -88,7 +101,7 @@ describe("checklist facts on WooCommerce", () => {
 
   it("an answer in an unknown shape (another plugin version) falls back to REST; a part the plugin left out is a clear error", async () => {
     const answering = (data: unknown) => ({ get: async () => ({ status: 200, data, headers: {} }) }) as unknown as WooRestClient;
-    expect(await readCompanionFacts(answering({ version: 2, responses: {} }), "2026-01-01T00:00:00")).toBeNull();
+    expect(await readCompanionFacts(answering({ version: 3, responses: {} }), "2026-01-01T00:00:00")).toBeNull();
     expect(await readCompanionFacts(answering({ version: 1, responses: { "/": { status: "200" } } }), "2026-01-01T00:00:00")).toBeNull();
     expect(await readCompanionFacts(answering("<html>"), "2026-01-01T00:00:00")).toBeNull();
     const reader = await readCompanionFacts(answering({ version: 1, responses: { "/wc/v3/system_status": { status: 403, body: { code: "woocommerce_rest_cannot_view", message: "Sorry, you cannot list resources." } } } }), "2026-01-01T00:00:00");

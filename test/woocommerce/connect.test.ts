@@ -277,13 +277,14 @@ describe("wp-admin page and disconnect", () => {
     }
 
     // The trust checklist runs from the same page, through the WooCommerce adapter.
-    const adminPage = async () => ((await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response).json() as Promise<{ checklist: { score: number | null; top: Array<{ id: string }> }; blocks: { publishedAt: string | null; publishError: string | null } }>;
+    const adminPage = async () => ((await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response).json() as Promise<{ checklist: { score: number | null; timeZone: string | null; top: Array<{ id: string }> }; blocks: { publishedAt: string | null; publishError: string | null } }>;
     expect(await adminPage()).toMatchObject({ checklist: { score: null, top: [] } });
     const scan = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "scan" }) }), params: {}, context: {} });
     expect(scan).toEqual({ scanned: true });
     const scanned = await adminPage();
     expect(scanned.checklist.score).toBeGreaterThan(0);
     expect(scanned.checklist.top.length).toBeGreaterThan(0);
+    expect(scanned.checklist.timeZone).toBe("Europe/Paris"); // the page dates things in WordPress's time zone
     // Publishing sends the stored (default) blocks configuration to the plugin's wc-rassure/v1 route.
     const publish = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "publish" }) }), params: {}, context: {} });
     expect(publish).toEqual({ published: true });

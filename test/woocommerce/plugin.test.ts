@@ -48,7 +48,7 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
     handle: c.handle,
     config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null) : null,
     locale: c.locale,
-    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat },
+    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null },
     settings: { tone: "soft", alignment: "center" },
     block_id: "wc",
     now: Math.floor(c.now.getTime() / 1000),
@@ -101,6 +101,19 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
     const zero = fullConfig();
     zero.delivery.processingDays = 0;
     const cases = instants.flatMap((iso) => [fullConfig(), zero].map((config) => ({ handle: "delivery", config, locale: "fr" as const, shop: FRENCH_SHOP, now: new Date(iso) })));
+    for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+
+  it("payment claims agree for every scheme and set of payment methods", async () => {
+    const origins = ["https://savonnerie.example", "http://savonnerie.example", undefined];
+    const types = [["cartes_bancaires", "visa", "master"], ["paypal"], []];
+    const withNote = fullConfig();
+    withNote.payment.note = { en: "Pay with confidence", fr: "Payez en confiance" };
+    const cases: Case[] = origins.flatMap((origin) =>
+      types.flatMap((enabledPaymentTypes) =>
+        [defaultStorefrontConfig(), withNote].flatMap((config) => (["en", "fr"] as const).map((locale) => ({ handle: "payment", config, locale, shop: { ...FRENCH_SHOP, origin, enabledPaymentTypes }, now: NOW }))),
+      ),
+    );
     for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
   });
 

@@ -1,16 +1,36 @@
 /** Contact & support (checklist-spec.md §3.5). */
 import { findEmail, foldText, FR_PHONE, OPENING_HOURS, PREMIUM_PHONE } from "../policy-lint";
-import type { CheckSpec } from "../types";
-import { fail, legalPages, list, markers, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
+import type { ShopSnapshot } from "../../../adapters/checklist-snapshot";
+import type { CheckSpec, EvaluationContext, Evidence, Outcome } from "../types";
+import { fail, legalPages, list, markers, pass, reachedStorefront, storefrontGap, text, warning } from "./outcome";
 
 const GENERAL = { shopify: "settings/general", woocommerce: "admin.php?page=wc-settings&tab=general" };
 const FREE_WEBMAIL = /@(gmail|googlemail|hotmail|outlook|live|yahoo|orange|free|sfr|laposte|wanadoo|icloud|gmx)\./i;
 
-/** Every public text we have: legal pages from the API plus probed pages. */
-function publicText(snapshot: Parameters<CheckSpec["evaluate"]>[0]["snapshot"]): string {
-  const pages = legalPages(snapshot, "contact", "legal-notice", "terms-of-sale").map((p) => p.text);
+/** The shop's published legal pages (API text) and, when reached, the probed pages (Rassure's blocks already cut out). */
+function publicTexts(snapshot: ShopSnapshot): Array<{ source: string; text: string }> {
+  const pages = legalPages(snapshot, "contact", "legal-notice", "terms-of-sale").map((p) => ({ source: p.url ?? p.source, text: p.text }));
   const storefront = reachedStorefront(snapshot);
-  return [...pages, storefront ? storefrontText(storefront) : ""].join("\n");
+  return [...pages, ...(storefront ? storefront.pages.map((p) => ({ source: p.url, text: p.text })) : [])];
+}
+
+/**
+ * "Displayed" means seen on the storefront: without a reached storefront the item is not checked,
+ * with what the API says kept as evidence. Null when the storefront was reached.
+ */
+function notSeenWithoutStorefront(context: EvaluationContext, evidence: Evidence[]): Outcome | null {
+  if (reachedStorefront(context.snapshot)) return null;
+  const gap = storefrontGap(context);
+  return { ...gap, evidence: [...evidence, ...gap.evidence] };
+}
+
+/** The first public text where `find` matches, with where it was seen. */
+function firstShown(snapshot: ShopSnapshot, find: (folded: string) => string | null): Evidence | null {
+  for (const page of publicTexts(snapshot)) {
+    const hit = find(foldText(page.text));
+    if (hit) return { source: page.source, value: hit };
+  }
+  return null;
 }
 
 export const contactSupportChecks: CheckSpec[] = [
@@ -24,14 +44,18 @@ export const contactSupportChecks: CheckSpec[] = [
     failureTitle: text("No postal address", "Aucune adresse postale"),
     why: text("Buyers must know the geographic address where you are established.", "Le client doit connaître l'adresse géographique de votre établissement."),
     legalBasis: ["LCEN art. 19", "Code de la consommation L221-5, L111-1", "Dir. 2011/83/EU art. 6(1)(c)"],
-    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings" },
-    evaluate: ({ snapshot }) => {
+    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings", docsUrlOn: { woocommerce: "https://woocommerce.com/document/configuring-woocommerce-settings/general-settings/" } },
+    evaluate: (context) => {
+      const { snapshot } = context;
       const address = snapshot.facts.contact.address;
       const complete = Boolean(address?.address1 && address.city && address.zip && address.countryCode);
-      const evidence = [{ source: "store address", value: address ? [address.address1, address.zip, address.city, address.countryCode].filter(Boolean).join(", ") : null }];
+      const evidence: Evidence[] = [{ source: "store address", value: address ? [address.address1, address.zip, address.city, address.countryCode].filter(Boolean).join(", ") : null }];
       if (!complete) return fail("high", text("The store address is incomplete.", "L'adresse de la boutique est incomplète."), evidence);
-      const shown = foldText(publicText(snapshot)).includes(foldText(address?.zip ?? "\u0000"));
-      if (shown) return pass("high", text("The address is set and shown publicly.", "L'adresse est renseignée et affichée publiquement."), evidence);
+      const zip = foldText(address?.zip ?? "");
+      const unseen = notSeenWithoutStorefront(context, evidence);
+      if (unseen) return unseen;
+      const shown = firstShown(snapshot, (folded) => (folded.includes(zip) ? `postcode ${address?.zip}` : null));
+      if (shown) return pass("high", text("The address is set and shown on your storefront.", "L'adresse est renseignée et affichée sur votre vitrine."), [...evidence, shown]);
       return warning("low", text("The address is set but we did not find it on your pages.", "L'adresse est renseignée mais nous ne l'avons pas trouvée sur vos pages."), evidence);
     },
   },
@@ -46,16 +70,19 @@ export const contactSupportChecks: CheckSpec[] = [
     why: text("Sellers must give a phone number that lets buyers actually reach them; a complaint line may not be premium-rate.", "Le vendeur doit donner un numéro permettant de le joindre effectivement ; une ligne de réclamation ne peut être surtaxée."),
     legalBasis: ["LCEN art. 19", "Code de la consommation L113-5"],
     fix: { adminPath: { shopify: "settings/legal", woocommerce: "edit.php?post_type=page" }, docsUrl: "https://www.economie.gouv.fr/dgccrf/Publications/Vie-pratique/Fiches-pratiques/Vente-a-distance" },
-    evaluate: ({ snapshot }) => {
-      const content = foldText(publicText(snapshot));
-      const phone = FR_PHONE.exec(content)?.[0] ?? null;
+    evaluate: (context) => {
+      const { snapshot } = context;
+      const fromApi = legalPages(snapshot, "contact", "legal-notice", "terms-of-sale").map((p) => ({ page: p, phone: FR_PHONE.exec(foldText(p.text))?.[0] ?? null })).find((hit) => hit.phone);
+      const unseen = notSeenWithoutStorefront(context, fromApi ? [{ source: `${fromApi.page.source} (from the API)`, value: fromApi.phone }] : []);
+      if (unseen) return unseen;
       const storefront = reachedStorefront(snapshot);
       const telLinks = storefront ? markers(storefront, "tel:") : [];
-      const evidence = [{ source: "public pages", value: phone ?? telLinks[0]?.marker ?? "no phone number found" }];
-      if (!phone && !telLinks.length) return warning("low", text("We found no phone number on your pages: add one or confirm.", "Nous n'avons trouvé aucun numéro sur vos pages : ajoutez-en un ou confirmez."), evidence);
-      if (PREMIUM_PHONE.test(phone ?? "")) return warning("medium", text("The number looks premium-rate (08 9…).", "Le numéro semble surtaxé (08 9…)."), evidence);
-      if (!OPENING_HOURS.test(content)) return warning("low", text("Phone number found, but no opening hours.", "Numéro trouvé, mais pas d'horaires."), evidence);
-      return pass("low", text("Phone number and opening hours are displayed.", "Numéro et horaires sont affichés."), evidence);
+      const phone = firstShown(snapshot, (folded) => FR_PHONE.exec(folded)?.[0] ?? null) ?? (telLinks[0] ? { source: telLinks[0].page.url, value: telLinks[0].marker } : null);
+      const hours = firstShown(snapshot, (folded) => OPENING_HOURS.exec(folded)?.[0] ?? null);
+      if (!phone) return warning("low", text("We found no phone number on your pages: add one or confirm.", "Nous n'avons trouvé aucun numéro sur vos pages : ajoutez-en un ou confirmez."), [{ source: "public pages", value: "no phone number found" }]);
+      if (PREMIUM_PHONE.test(String(phone.value))) return warning("medium", text("The number looks premium-rate (08 9…).", "Le numéro semble surtaxé (08 9…)."), [phone]);
+      if (!hours) return warning("low", text("Phone number found, but no opening hours.", "Numéro trouvé, mais pas d'horaires."), [phone]);
+      return pass("low", text("Phone number and opening hours are displayed.", "Numéro et horaires sont affichés."), [phone, hours]);
     },
   },
   {
@@ -68,16 +95,20 @@ export const contactSupportChecks: CheckSpec[] = [
     failureTitle: text("No contact email", "Aucun e-mail de contact"),
     why: text("Buyers must be able to write to you; an address on your own domain also reads as more trustworthy than a webmail.", "Le client doit pouvoir vous écrire ; une adresse sur votre domaine inspire aussi plus confiance qu'un webmail."),
     legalBasis: ["LCEN art. 19", "Dir. 2011/83/EU art. 6(1)(c)"],
-    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings" },
-    evaluate: ({ snapshot }) => {
+    fix: { adminPath: GENERAL, docsUrl: "https://help.shopify.com/en/manual/intro-to-shopify/initial-setup/setup-business-settings", docsUrlOn: { woocommerce: "https://woocommerce.com/document/configuring-woocommerce-settings/emails/" } },
+    evaluate: (context) => {
+      const { snapshot } = context;
       const { facts } = snapshot;
-      const shownEmail = findEmail(foldText(publicText(snapshot)));
-      const email = facts.contact.email ?? shownEmail;
-      const evidence = [{ source: "contact email", value: email }, { source: "shown on pages", value: shownEmail }];
-      if (!email) return fail(facts.contact.email === null && facts.platform === "shopify" ? "high" : "low", text("No contact email is set or shown.", "Aucun e-mail de contact n'est renseigné ni affiché."), evidence);
+      const shown = reachedStorefront(snapshot) ? firstShown(snapshot, findEmail) : null;
+      const email = facts.contact.email ?? (shown ? String(shown.value) : null);
+      const evidence: Evidence[] = [{ source: "contact email (settings)", value: facts.contact.email ?? "not set" }, ...(shown ? [shown] : [])];
+      if (!email && reachedStorefront(snapshot)) return fail(facts.contact.email === null && facts.platform === "shopify" ? "high" : "low", text("No contact email is set or shown.", "Aucun e-mail de contact n'est renseigné ni affiché."), evidence);
       const customDomain = !/myshopify\.com$/.test(new URL(facts.storefrontUrl).hostname);
-      if (FREE_WEBMAIL.test(email) && customDomain) return warning("high", text(`${email} is a webmail address while you have your own domain.`, `${email} est une adresse webmail alors que vous avez votre propre domaine.`), evidence);
-      return pass(facts.contact.email ? "high" : "low", text(`Contact email: ${email}.`, `E-mail de contact : ${email}.`), evidence);
+      if (email && FREE_WEBMAIL.test(email) && customDomain) return warning("high", text(`${email} is a webmail address while you have your own domain.`, `${email} est une adresse webmail alors que vous avez votre propre domaine.`), evidence);
+      const unseen = notSeenWithoutStorefront(context, evidence);
+      if (unseen) return unseen;
+      if (shown) return pass("high", text(`Contact email shown: ${shown.value}.`, `E-mail de contact affiché : ${shown.value}.`), evidence);
+      return warning("low", text(`${email} is set in your settings but we did not find it on your pages.`, `${email} est renseigné dans vos réglages mais nous ne l'avons pas trouvé sur vos pages.`), evidence);
     },
   },
   {
@@ -89,7 +120,7 @@ export const contactSupportChecks: CheckSpec[] = [
     title: text("A contact page with a form is published", "Une page contact avec formulaire est publiée"),
     failureTitle: text("No contact form", "Aucun formulaire de contact"),
     why: text("A form is the easiest way for a hesitant buyer to ask a question before ordering.", "Un formulaire est le moyen le plus simple pour un client hésitant de poser une question avant de commander."),
-    fix: { adminPath: { shopify: "pages", woocommerce: "edit.php?post_type=page" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/theme-structure/templates#contact-page" },
+    fix: { adminPath: { shopify: "pages", woocommerce: "edit.php?post_type=page" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/theme-structure/templates#contact-page", docsUrlOn: { woocommerce: "https://wordpress.org/plugins/tags/contact-form/" } },
     evaluate: (context) => {
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
@@ -113,7 +144,7 @@ export const contactSupportChecks: CheckSpec[] = [
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
       const tools = markers(storefront, "chat:");
-      if (tools.length) return pass("medium", text(`Found: ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`, `Trouvé : ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`));
+      if (tools.length) return pass("medium", text(`Found: ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`, `Trouvé : ${list([...new Set(tools.map((t) => t.marker.slice(5)))])}.`), tools.map((t) => ({ source: t.page.url, value: t.marker })));
       return warning("medium", text("No chat widget or help centre found.", "Aucun chat ni centre d'aide trouvé."));
     },
   },
@@ -126,12 +157,13 @@ export const contactSupportChecks: CheckSpec[] = [
     title: text("Social profiles are linked", "Les réseaux sociaux sont liés"),
     failureTitle: text("No social profile linked", "Aucun réseau social lié"),
     why: text("Live social profiles show a real, active business behind the shop.", "Des réseaux sociaux actifs montrent une entreprise réelle derrière la boutique."),
-    fix: { adminPath: { shopify: "themes", woocommerce: "nav-menus.php" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/customizing-themes/add-social-media-links" },
+    fix: { adminPath: { shopify: "themes", woocommerce: "nav-menus.php" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes/customizing-themes/add-social-media-links", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/social-icons-block/" } },
     evaluate: (context) => {
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
-      const social = [...new Set(markers(storefront, "social:").map((s) => s.marker.slice(7)))];
-      if (social.length) return pass("medium", text(`Linked: ${list(social)}.`, `Liés : ${list(social)}.`));
+      const links = markers(storefront, "social:");
+      const social = [...new Set(links.map((s) => s.marker.slice(7)))];
+      if (social.length) return pass("medium", text(`Linked: ${list(social)}.`, `Liés : ${list(social)}.`), links.map((l) => ({ source: l.page.url, value: l.marker })));
       return warning("medium", text("No social profile linked in the footer.", "Aucun réseau social dans le pied de page."));
     },
   },

@@ -1,7 +1,7 @@
 /** Delivery & returns (checklist-spec.md §3.4). */
-import { lint, LEXICONS } from "../policy-lint";
+import { findDeliveryDelay, LEXICONS } from "../policy-lint";
 import type { CheckSpec } from "../types";
-import { fail, legalPages, lintPages, list, notApplicable, pageEvidence, pass, reachedStorefront, storefrontGap, storefrontText, text, unavailable, warning } from "./outcome";
+import { fail, legalPages, lintPages, list, notApplicable, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, text, unavailable, warning } from "./outcome";
 
 const SHIPPING = { shopify: "settings/shipping", woocommerce: "admin.php?page=wc-settings&tab=shipping" };
 const POLICIES = { shopify: "settings/legal", woocommerce: "edit.php?post_type=page" };
@@ -24,15 +24,19 @@ export const deliveryReturnsChecks: CheckSpec[] = [
     evaluate: (context) => {
       const { shipping } = context.snapshot.facts;
       const active = shipping?.filter((m) => m.enabled) ?? [];
-      const withDelay = active.filter((m) => lint(`${m.name} ${m.description ?? ""}`, LEXICONS.deliveryDelay).found.length > 0);
-      const methodEvidence = active.map((m) => ({ source: `shipping method (${m.zone})`, value: `${m.name}${m.description ? ` — ${m.description}` : ""}` }));
+      const withDelay = active.filter((m) => findDeliveryDelay(`${m.name}. ${m.description ?? ""}`) !== null);
+      const methodEvidence = active.map((m) => ({ source: `shipping method (${m.zone})`, value: `${m.name}${m.description && m.description !== m.name ? ` — ${m.description}` : ""}` }));
       if (active.length && withDelay.length === active.length) return pass("high", text("Every shipping method states its delay.", "Chaque mode de livraison indique son délai."), methodEvidence);
       const policy = legalPages(context.snapshot, "shipping", "terms-of-sale");
-      const inPolicy = policy.length > 0 && lintPages(policy, LEXICONS.deliveryDelay).found.length > 0;
+      const inPolicy = policy.map((page) => ({ page, sentence: findDeliveryDelay(page.text) })).find((hit) => hit.sentence !== null);
       const storefront = reachedStorefront(context.snapshot);
-      const onProduct = storefront ? lint(storefrontText(storefront, "product", "cart"), LEXICONS.deliveryDelay).found.length > 0 : false;
-      const evidence = [...methodEvidence, ...pageEvidence(policy), { source: "product/cart page", value: storefront ? (onProduct ? "delay shown" : "no delay found") : "not scanned" }];
-      if (onProduct) return pass("medium", text("A delivery delay is shown on the product or cart page.", "Un délai de livraison est affiché sur la fiche produit ou le panier."), evidence);
+      // The product and cart pages as the shop wrote them: Rassure's own blocks were cut out by the probe.
+      const onPage = storefront ? probedPages(storefront, "product", "cart").map((page) => ({ page, sentence: findDeliveryDelay(page.text) })).find((hit) => hit.sentence !== null) : undefined;
+      const pageEvidenceLine = onPage
+        ? { source: onPage.page.url, value: `"${onPage.sentence}"` }
+        : { source: "product/cart page", value: storefront ? `no delivery time found on ${probedPages(storefront, "product", "cart").length} page(s)` : "not visited" };
+      const evidence = [...methodEvidence, ...pageEvidence(policy), ...(inPolicy ? [{ source: inPolicy.page.source, value: `"${inPolicy.sentence}"` }] : []), pageEvidenceLine];
+      if (onPage) return pass("medium", text("A delivery delay is shown on the product or cart page.", "Un délai de livraison est affiché sur la fiche produit ou le panier."), evidence);
       if (inPolicy) return warning("low", text("Delays appear only in the shipping policy, not next to the product or at checkout.", "Les délais figurent seulement dans la politique d'expédition, pas près du produit ni au paiement."), evidence);
       if (!policy.length && shipping !== null && !active.length) return fail("high", text("No shipping method and no shipping policy.", "Aucun mode de livraison ni politique d'expédition."), evidence);
       return warning("low", text("We found no delivery delay anywhere: add one or confirm.", "Nous n'avons trouvé aucun délai de livraison : ajoutez-en un ou confirmez."), evidence);
@@ -48,7 +52,7 @@ export const deliveryReturnsChecks: CheckSpec[] = [
     failureTitle: text("Shipping costs are not disclosed", "Les frais de livraison ne sont pas annoncés"),
     why: text("The total price, delivery included, must be known before the order.", "Le prix total, livraison comprise, doit être connu avant la commande."),
     legalBasis: ["Code de la consommation L221-5, L112-1", "Dir. 2011/83/EU art. 6(1)(e)"],
-    fix: { adminPath: { shopify: "settings/legal", woocommerce: "admin.php?page=wc-settings&tab=shipping" }, docsUrl: "https://help.shopify.com/en/manual/checkout-settings/refund-privacy-tos" },
+    fix: { adminPath: { shopify: "settings/legal", woocommerce: "admin.php?page=wc-settings&tab=shipping" }, docsUrl: "https://help.shopify.com/en/manual/checkout-settings/refund-privacy-tos", docsUrlOn: { woocommerce: "https://woocommerce.com/document/setting-up-shipping-zones/" } },
     evaluate: (context) => {
       const policy = legalPages(context.snapshot, "shipping");
       const { shipping, shipsToCountries } = context.snapshot.facts;
@@ -72,7 +76,7 @@ export const deliveryReturnsChecks: CheckSpec[] = [
     failureTitle: text("Products can be oversold silently", "Des produits peuvent être survendus sans prévenir"),
     why: text("Selling what you do not have, without saying so, triggers cancellations and refund duties.", "Vendre sans stock, sans le dire, entraîne annulations et obligations de remboursement."),
     legalBasis: ["Code de la consommation L111-1, L216-1"],
-    fix: { adminPath: { shopify: "products/inventory", woocommerce: "admin.php?page=wc-settings&tab=products&section=inventory" }, docsUrl: "https://help.shopify.com/en/manual/products/inventory" },
+    fix: { adminPath: { shopify: "products/inventory", woocommerce: "admin.php?page=wc-settings&tab=products&section=inventory" }, docsUrl: "https://help.shopify.com/en/manual/products/inventory", docsUrlOn: { woocommerce: "https://woocommerce.com/document/configuring-woocommerce-settings/products-tab/" } },
     evaluate: (context) => {
       const products = context.snapshot.facts.products;
       if (products) {
@@ -97,7 +101,7 @@ export const deliveryReturnsChecks: CheckSpec[] = [
     title: text("Shipments carry a carrier tracking link", "Les envois ont un lien de suivi transporteur"),
     failureTitle: text("Most shipments have no tracking link", "La plupart des envois n'ont pas de lien de suivi"),
     why: text("A working tracking link is the first thing buyers look for and cuts \"where is my order\" messages.", "Un lien de suivi fonctionnel est la première chose que cherche le client et réduit les demandes « où est ma commande »."),
-    fix: { adminPath: { shopify: "orders", woocommerce: "edit.php?post_type=shop_order" }, docsUrl: "https://help.shopify.com/en/manual/fulfillment/managing-orders/fulfilling-orders/adding-tracking-numbers" },
+    fix: { adminPath: { shopify: "orders", woocommerce: "edit.php?post_type=shop_order" }, docsUrl: "https://help.shopify.com/en/manual/fulfillment/managing-orders/fulfilling-orders/adding-tracking-numbers", docsUrlOn: { woocommerce: "https://woocommerce.com/document/shipment-tracking/" } },
     evaluate: ({ snapshot }) => {
       const tracking = snapshot.facts.tracking;
       if (!tracking) return unavailable(text("Fulfillments could not be read.", "Les expéditions n'ont pas pu être lues."));
@@ -121,7 +125,7 @@ export const deliveryReturnsChecks: CheckSpec[] = [
     failureTitle: text("No return procedure", "Aucune procédure de retour"),
     why: text("Buyers need to know how and where to return, who pays, and when they are refunded.", "Le client doit savoir comment et où retourner, qui paie, et quand il est remboursé."),
     legalBasis: ["Code de la consommation L221-5, L221-23"],
-    fix: { adminPath: POLICIES, docsUrl: "https://help.shopify.com/en/manual/checkout-settings/refund-privacy-tos" },
+    fix: { adminPath: POLICIES, docsUrl: "https://help.shopify.com/en/manual/checkout-settings/refund-privacy-tos", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/create-pages/" } },
     evaluate: (context) => {
       const pages = legalPages(context.snapshot, "refund");
       if (!pages.length) return fail("high", text("No refund or returns policy is published.", "Aucune politique de retour n'est publiée."));

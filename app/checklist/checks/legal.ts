@@ -1,8 +1,8 @@
 /** Legal & compliance (checklist-spec.md §3.3). */
 import { foldText, LEXICONS, type Lexicon } from "../policy-lint";
 import type { LegalPageFact, LegalPageKind } from "../../../adapters/checklist-snapshot";
-import type { CheckDefinition, CheckSpec, EvaluationContext, Localized, Outcome } from "../types";
-import { fail, legalPages, lintPages, list, manualPending, markers, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, storefrontText, text, unavailable, warning } from "./outcome";
+import type { CheckDefinition, CheckSpec, EvaluationContext, Evidence, Localized, Outcome } from "../types";
+import { fail, guarantee, legalPages, lintPages, list, manualPending, markers, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, storefrontText, text, unavailable, warning } from "./outcome";
 
 const POLICIES = { shopify: "settings/legal", woocommerce: "edit.php?post_type=page" };
 const FOOTER_TEMPLATES = ["home", "product", "cart"] as const;
@@ -19,8 +19,8 @@ function pathOf(url: string): string | null {
  * "Linked from every page", approximated as the spec says: the link is in the site-wide
  * footer of every template the probe fetched (home, product, cart). null = cannot tell.
  */
-export function footerLinkStatus(context: EvaluationContext, pages: LegalPageFact[]): { linked: boolean | null; seenOn: number; templates: number } {
-  if (context.snapshot.facts.theme?.footerShowsPolicies) return { linked: true, seenOn: FOOTER_TEMPLATES.length, templates: FOOTER_TEMPLATES.length };
+export function footerLinkStatus(context: EvaluationContext, pages: LegalPageFact[]): { linked: boolean | null; seenOn: number; templates: number; byTheme?: boolean } {
+  if (context.snapshot.facts.theme?.footerShowsPolicies) return { linked: true, seenOn: FOOTER_TEMPLATES.length, templates: FOOTER_TEMPLATES.length, byTheme: true };
   const storefront = reachedStorefront(context.snapshot);
   const paths = pages.map((page) => (page.url ? pathOf(page.url) : null)).filter((p): p is string => Boolean(p));
   if (!storefront || !paths.length) return { linked: null, seenOn: 0, templates: 0 };
@@ -46,16 +46,24 @@ function publishedPage(check: PublishedPageCheck) {
     const { found, missing } = lintPages(pages, check.lexicon);
     evidence.push({ source: "lint: found", value: list(found) || "-" });
     const footer = footerLinkStatus(context, pages);
-    if (footer.linked === false) {
-      evidence.push({ source: "footer links", value: `${footer.seenOn}/${footer.templates} templates` });
-    }
+    if (footer.byTheme) evidence.push({ source: "theme footer setting", value: "show_policy: true" });
+    else if (footer.linked !== null) evidence.push({ source: "footer links", value: `${footer.seenOn}/${footer.templates} templates` });
     if (missing.length > Object.keys(check.lexicon).length - (check.minFound ?? Object.keys(check.lexicon).length)) {
       return warning("low", text(`Published, but we could not find: ${list(missing)}. Confirm or complete it.`, `Publiée, mais nous n'avons pas trouvé : ${list(missing)}. Confirmez ou complétez.`), evidence);
     }
     if (footer.linked === false) {
       return warning("medium", text(`Not linked in the footer of every page (${footer.seenOn}/${footer.templates} templates).`, `Pas de lien dans le pied de page de chaque page (${footer.seenOn}/${footer.templates} modèles).`), evidence);
     }
-    return pass(footer.linked ? "medium" : "low", text("Published with the expected content.", "Publiée avec le contenu attendu."), evidence);
+    if (footer.linked === null) {
+      // The page is there, but "linked from every page" was not seen: not a pass.
+      const gap = storefrontGap(context);
+      return warning(
+        "low",
+        text(`Published with the expected content; whether every page links to it was not checked (${gap.summary.en.replace(/^Not checked: /, "").replace(/\.$/, "")}).`, `Publiée avec le contenu attendu ; le lien depuis chaque page n'a pas été vérifié (${gap.summary.fr.replace(/^Non vérifié : /, "").replace(/\.$/, "")}).`),
+        [...evidence, ...gap.evidence],
+      );
+    }
+    return pass("medium", text("Published with the expected content and linked from every page.", "Publiée avec le contenu attendu et liée depuis chaque page."), evidence);
   };
 }
 
@@ -69,6 +77,47 @@ function lintedRequirement(kinds: LegalPageKind[], lexicon: Lexicon, found: Loca
     if (result.missing.length) return warning("low", missingWhat(result.missing), evidence);
     return pass("low", found, evidence);
   };
+}
+
+/** Words that bind the buyer to pay (L221-14): "commande avec obligation de paiement", "Pay now"… */
+const BINDING_ORDER_WORDS = /obligation de paiement|payer|paiement|pay now|buy now|pay\b/i;
+
+function judgeOrderButton(label: string, evidence: Evidence[], confidence: "high" | "medium"): Outcome {
+  if (BINDING_ORDER_WORDS.test(foldText(label))) return pass(confidence, text(`Button says "${label}".`, `Le bouton indique « ${label} ».`), evidence);
+  return warning(confidence, text(`Button says "${label}": use "Commande avec obligation de paiement".`, `Le bouton indique « ${label} » : utilisez « Commande avec obligation de paiement ».`), evidence);
+}
+
+/**
+ * The final order button: Shopify's hosted checkout (a platform guarantee), the label the shop's
+ * settings give, or the checkout page as served. A block checkout draws its button in the browser
+ * and an empty cart redirects away from the checkout: both are said, never taken for "missing".
+ */
+function orderButtonWording(context: EvaluationContext): Outcome {
+  const { facts } = context.snapshot;
+  if (facts.payments.hostedCheckout) {
+    return pass("high", text("Shopify's checkout ends with its own \"Pay now\" button.", "Le paiement Shopify se termine par son propre bouton « Payer maintenant »."), [
+      guarantee("Checkout hosted by Shopify: its final button reads \"Pay now\" (\"Payer maintenant\" in French), which states the obligation to pay.", "Paiement hébergé par Shopify : son bouton final indique « Payer maintenant » (« Pay now » en anglais), qui exprime l'obligation de payer."),
+    ]);
+  }
+  if (facts.orderButton) return judgeOrderButton(facts.orderButton.label, [{ source: facts.orderButton.source, value: facts.orderButton.label }], "high");
+  const storefront = reachedStorefront(context.snapshot);
+  if (!storefront) return storefrontGap(context);
+  const button = markers(storefront, "order-button:", "checkout")[0];
+  if (button) return judgeOrderButton(button.marker.slice("order-button:".length), [{ source: button.page.url, value: button.marker.slice("order-button:".length) }], "medium");
+  const checkout = probedPages(storefront, "checkout")[0];
+  // An empty cart sends the checkout back to the cart: what was fetched is then the cart, not the checkout.
+  const redirected = checkout && checkout.finalUrl !== checkout.url ? { source: checkout.url, value: `redirected to ${checkout.finalUrl} (empty cart)` } : null;
+  const blockSeen = checkout && !redirected && checkout.markers.includes("checkout:blocks") ? { source: checkout.url, value: "WooCommerce Checkout block" } : null;
+  const blockNamed = facts.storefrontPages?.blockCheckout ? { source: "checkout page (shop settings)", value: "WooCommerce Checkout block" } : null;
+  if (blockSeen || blockNamed) {
+    return unavailable(text("Not visible without JavaScript: the block checkout draws its order button in the browser. Check its label in the Checkout block's settings.", "Invisible sans JavaScript : le paiement en blocs affiche son bouton dans le navigateur. Vérifiez son libellé dans les réglages du bloc Paiement."), [
+      ...[blockNamed, blockSeen, redirected].filter((e) => e !== null),
+    ]);
+  }
+  if (redirected) {
+    return unavailable(text("Not checked: the checkout shows its order button only with an item in the cart (an empty cart is redirected).", "Non vérifié : le paiement n'affiche son bouton qu'avec un article dans le panier (un panier vide est redirigé)."), [redirected]);
+  }
+  return unavailable(text("The checkout page or its order button could not be read.", "La page de paiement ou son bouton n'a pas pu être lu."), checkout ? [{ source: checkout.url, value: `HTTP ${checkout.status}, no order button` }] : [{ source: "checkout page", value: "not found" }]);
 }
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -179,12 +228,18 @@ export const legalChecks: CheckSpec[] = [
       const cmp = CMP.flatMap((prefix) => markers(storefront, prefix));
       const trackers = [...new Set(markers(storefront, TRACKERS).map((m) => m.marker.slice(TRACKERS.length)))];
       const evidence = [...cmp.map((c) => ({ source: c.page.url, value: c.marker })), ...trackers.map((t) => ({ source: "tracker script on first visit", value: t }))];
-      if (cmp.length || banner || cmpPlugin) return pass("medium", text("A consent manager is present on the storefront.", "Un gestionnaire de consentement est présent sur la vitrine."), evidence);
+      if (cmp.length || banner || cmpPlugin) {
+        const setting = banner ? [{ source: "privacySettings.banner", value: true }] : cmpPlugin ? [{ source: "active plugin", value: cmpPlugin }] : [];
+        return pass("medium", text("A consent manager is present on the storefront.", "Un gestionnaire de consentement est présent sur la vitrine."), [...evidence, ...setting]);
+      }
       if (trackers.length) {
         // Script-host detection is an HTML heuristic: a warning to confirm, never a fail on a critical item.
         return warning("medium", text(`Trackers load on the first visit with no consent banner seen: ${list(trackers)}.`, `Des traceurs se chargent dès la première visite sans bandeau visible : ${list(trackers)}.`), evidence);
       }
-      return pass("medium", text("No tracker loads before consent.", "Aucun traceur ne se charge avant consentement."), evidence);
+      return pass("medium", text(`No tracker loads before consent on the ${storefront.pages.length} page(s) visited.`, `Aucun traceur ne se charge avant consentement sur les ${storefront.pages.length} page(s) visitée(s).`), [
+        ...evidence,
+        ...storefront.pages.map((p) => ({ source: p.url, value: "no tracker script" })),
+      ]);
     },
   },
   {
@@ -320,17 +375,7 @@ export const legalChecks: CheckSpec[] = [
     ),
     legalBasis: ["Code de la consommation L221-14", "Dir. 2011/83/EU art. 8(2)"],
     fix: { adminPath: { woocommerce: "admin.php?page=wc-settings&tab=advanced" }, docsUrl: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000032226856" },
-    evaluate: (context) => {
-      if (context.snapshot.facts.payments.hostedCheckout) return pass("high", text("The checkout button is set by the platform (\"Pay now\").", "Le bouton de paiement est fixé par la plateforme (« Payer maintenant »)."));
-      const storefront = reachedStorefront(context.snapshot);
-      if (!storefront) return storefrontGap(context);
-      const button = markers(storefront, "order-button:", "checkout")[0];
-      if (!button) return unavailable(text("The checkout page or its order button could not be read.", "La page de paiement ou son bouton n'a pas pu être lu."));
-      const label = button.marker.slice("order-button:".length);
-      const evidence = [{ source: button.page.url, value: label }];
-      if (/obligation de paiement|payer|paiement|pay now|buy now|pay\b/i.test(foldText(label))) return pass("medium", text(`Button says "${label}".`, `Le bouton indique « ${label} ».`), evidence);
-      return warning("medium", text(`Button says "${label}": use "Commande avec obligation de paiement".`, `Le bouton indique « ${label} » : utilisez « Commande avec obligation de paiement ».`), evidence);
-    },
+    evaluate: orderButtonWording,
   },
   {
     id: "leg-odr-link-removed",
@@ -354,7 +399,19 @@ export const legalChecks: CheckSpec[] = [
       if (stale.length || footerHits.length) {
         return warning("low", text("Remove the EU ODR platform mention.", "Supprimez la mention de la plateforme européenne RLL."), [...pageEvidence(stale), ...footerHits.map((p) => ({ source: p.url, value: "footer link to ec.europa.eu/consumers/odr" }))]);
       }
-      return pass("low", text("No ODR platform mention found.", "Aucune mention de la plateforme RLL."));
+      const read = [
+        ...(pages.length ? [{ source: "legal pages read", value: `${pages.length}: ${list(pages.map((p) => p.title))}` }] : []),
+        ...(storefront ? [{ source: "storefront footers read", value: `${storefront.pages.length} page(s)` }] : []),
+      ];
+      if (!storefront) {
+        const gap = storefrontGap(context);
+        if (gap.status === "not_applicable") return gap;
+        return unavailable(
+          text(`Not checked in full: no mention in the ${pages.length} legal page(s) read, but the footer links were not seen (${gap.summary.en.replace(/^Not checked: /, "").replace(/\.$/, "")}).`, `Vérification incomplète : aucune mention dans les ${pages.length} page(s) légale(s) lue(s), mais les liens du pied de page n'ont pas été vus (${gap.summary.fr.replace(/^Non vérifié : /, "").replace(/\.$/, "")}).`),
+          [...read, ...gap.evidence],
+        );
+      }
+      return pass("low", text("No ODR platform mention in your legal pages or footers.", "Aucune mention de la plateforme RLL dans vos pages légales ni vos pieds de page."), read);
     },
   },
   {

@@ -2,6 +2,7 @@
  * Small building blocks the evaluators share: outcome constructors and read helpers over
  * the snapshot (legal pages, probed pages, storefront markers).
  */
+import { dayInTimeZone } from "../dates";
 import { lint, type Lexicon, type LintResult } from "../policy-lint";
 import type { LegalPageFact, LegalPageKind, ProbedPage, ProbedPageKind, ShopSnapshot, StorefrontFacts } from "../../../adapters/checklist-snapshot";
 import type { Confidence, EvaluationContext, Evidence, Localized, Outcome } from "../types";
@@ -38,18 +39,36 @@ export function reachedStorefront(snapshot: ShopSnapshot): StorefrontFacts | nul
   return snapshot.storefront?.status === "ok" ? snapshot.storefront : null;
 }
 
-/** Why storefront-only evidence is missing, for an honest "Unavailable" or "not applicable". */
-export function storefrontGap(context: EvaluationContext): Outcome {
+/**
+ * Why storefront evidence is missing, said honestly: "not applicable" behind a password page,
+ * otherwise "Unavailable" (never a pass, never a fail) naming what stopped the check. `missing`
+ * is the reason when the storefront was reached but lacked what this check needs.
+ */
+export function storefrontGap(context: EvaluationContext, missing?: Localized): Outcome {
   const { snapshot } = context;
   if (snapshot.facts.storefrontLocked || snapshot.storefront?.status === "locked") {
     return notApplicable(text("The storefront is password-protected: storefront checks resume when it opens.", "La boutique est protégée par mot de passe : les vérifications de la vitrine reprendront à son ouverture."));
   }
   const probe = snapshot.storefront;
-  if (!probe) return unavailable(text("The storefront was not scanned this time.", "La vitrine n'a pas été analysée cette fois-ci."));
+  if (!probe) return unavailable(text("Not checked: the storefront was not visited in this scan.", "Non vérifié : la vitrine n'a pas été visitée lors de cette analyse."), [{ source: "storefront", value: "not visited" }]);
+  if (probe.status === "ok") {
+    return unavailable(missing ?? text("Not checked: the storefront pages did not show what this check needs.", "Non vérifié : les pages de la vitrine ne montraient pas ce dont cette vérification a besoin."), [{ source: probe.origin, value: `${probe.pages.length} page(s) visited` }]);
+  }
+  const why = probe.status === "refused" ? text("its address is not public", "son adresse n'est pas publique") : text("storefront unreachable", "vitrine injoignable");
   return unavailable(
-    text(`The storefront could not be reached (${probe.error ?? probe.status}).`, `La vitrine n'a pas pu être jointe (${probe.error ?? probe.status}).`),
+    text(`Not checked: ${why.en} (${probe.error ?? probe.status}).`, `Non vérifié : ${why.fr} (${probe.error ?? probe.status}).`),
     [{ source: probe.origin, value: probe.error ?? probe.status }],
   );
+}
+
+/** A platform guarantee written down as evidence: what the platform does for every shop, in the merchant's language. */
+export function guarantee(en: string, fr: string): Evidence {
+  return { source: "platform guarantee", value: text(en, fr) };
+}
+
+/** The shop's time zone, for the dates the merchant reads (UTC when the platform did not say). */
+export function shopDate(snapshot: ShopSnapshot, iso: string): string {
+  return dayInTimeZone(iso, snapshot.facts.timeZone);
 }
 
 export function probedPages(storefront: StorefrontFacts, ...kinds: ProbedPageKind[]): ProbedPage[] {

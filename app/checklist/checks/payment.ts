@@ -1,7 +1,7 @@
 /** Payment security (checklist-spec.md §3.1). */
 import type { PaymentMethodFact } from "../../../adapters/checklist-snapshot";
 import type { CheckSpec } from "../types";
-import { fail, list, manualPending, markers, pass, reachedStorefront, storefrontGap, text, warning } from "./outcome";
+import { fail, guarantee, list, manualPending, markers, pass, reachedStorefront, storefrontGap, text, warning } from "./outcome";
 
 const PAYMENTS = { shopify: "settings/payments", woocommerce: "admin.php?page=wc-settings&tab=checkout" };
 
@@ -21,7 +21,7 @@ export const paymentChecks: CheckSpec[] = [
       "Un établissement de paiement agréé traite les données de carte, la lutte contre la fraude et l'authentification forte ; les clients font confiance aux marques qu'ils connaissent.",
     ),
     legalBasis: ["PSD2 (Dir. 2015/2366) licensing of the PSP"],
-    fix: { adminPath: PAYMENTS, docsUrl: "https://help.shopify.com/en/manual/payments" },
+    fix: { adminPath: PAYMENTS, docsUrl: "https://help.shopify.com/en/manual/payments", docsUrlOn: { woocommerce: "https://woocommerce.com/document/payments/" } },
     attestation: {
       prompt: text("Which card payment provider is enabled in your payment settings?", "Quel prestataire de paiement par carte est activé dans vos réglages de paiement ?"),
       evidence: ["text", "url"],
@@ -100,19 +100,29 @@ export const paymentChecks: CheckSpec[] = [
     evaluate: (context) => {
       const { facts } = context.snapshot;
       if (facts.payments.hostedCheckout) {
-        return pass("high", text("Card entry happens in the platform's PCI DSS Level 1 checkout.", "La saisie de la carte a lieu dans le paiement de la plateforme, certifié PCI DSS niveau 1."));
+        return pass("high", text("Card numbers are typed into Shopify's checkout, never into your pages.", "Les numéros de carte sont saisis dans le paiement de Shopify, jamais sur vos pages."), [
+          guarantee(
+            "Checkout hosted by Shopify, a PCI DSS Level 1 service provider: card entry happens on Shopify's checkout pages, outside the shop's theme.",
+            "Paiement hébergé par Shopify, prestataire certifié PCI DSS niveau 1 : la saisie de la carte a lieu sur les pages de paiement de Shopify, hors du thème de la boutique.",
+          ),
+        ]);
       }
       const storefront = reachedStorefront(context.snapshot);
       const raw = storefront ? markers(storefront, "raw-card-input", "checkout") : [];
       if (raw.length) return fail("medium", text("A card-number field is posted by the checkout page itself.", "Un champ de numéro de carte est envoyé par la page de paiement elle-même."), raw.map((r) => ({ source: r.page.url, value: r.marker })));
       const unknown = facts.payments.methods.filter((m) => m.enabled && m.kind === "unknown");
-      if (unknown.length) return warning("medium", text(`Unknown card gateway: ${list(unknown.map((m) => m.title))}.`, `Passerelle de carte inconnue : ${list(unknown.map((m) => m.title))}.`));
+      if (unknown.length) return warning("medium", text(`Unknown card gateway: ${list(unknown.map((m) => m.title))}.`, `Passerelle de carte inconnue : ${list(unknown.map((m) => m.title))}.`), methodEvidence(unknown));
       if (!storefront) return storefrontGap(context);
-      const checkout = storefront.pages.find((p) => p.kind === "checkout");
+      // Only a checkout page really served (not an empty cart's redirect to the cart) says anything about its headers.
+      const checkout = storefront.pages.find((p) => p.kind === "checkout" && p.finalUrl === p.url && p.status === 200);
       if (checkout && !checkout.markers.includes("csp")) {
         return warning("medium", text("The checkout page sends no Content-Security-Policy (SAQ A script-attack criterion).", "La page de paiement n'envoie pas de Content-Security-Policy (critère SAQ A sur les scripts)."), [{ source: checkout.url, value: "no Content-Security-Policy" }]);
       }
-      return manualPending(text("Cards go to hosted fields; confirm your yearly PCI self-assessment.", "Les cartes passent par des champs hébergés ; confirmez votre auto-évaluation PCI annuelle."));
+      const seen = storefront.pages.find((p) => p.kind === "checkout");
+      return manualPending(
+        text("No card field is posted by the pages we saw; confirm your yearly PCI self-assessment.", "Aucun champ de carte n'est envoyé par les pages vues ; confirmez votre auto-évaluation PCI annuelle."),
+        [{ source: seen?.url ?? "checkout page", value: seen ? (seen.finalUrl === seen.url ? `HTTP ${seen.status}` : `redirected to ${seen.finalUrl} (empty cart)`) : "not visited" }],
+      );
     },
   },
   {
@@ -124,7 +134,7 @@ export const paymentChecks: CheckSpec[] = [
     title: text("Accepted payment methods are shown", "Les moyens de paiement acceptés sont affichés"),
     failureTitle: text("Accepted payment methods are not shown", "Les moyens de paiement acceptés ne sont pas affichés"),
     why: text("Payment logos in the footer and cart reassure shoppers before they reach checkout.", "Les logos de paiement dans le pied de page et le panier rassurent avant le paiement."),
-    fix: { adminPath: { shopify: "themes", woocommerce: "nav-menus.php" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes" },
+    fix: { adminPath: { shopify: "themes", woocommerce: "nav-menus.php" }, docsUrl: "https://help.shopify.com/en/manual/online-store/themes", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/appearance-menus-screen/" } },
     evaluate: (context) => {
       const theme = context.snapshot.facts.theme;
       if (theme?.footerShowsPaymentIcons) return pass("high", text("The theme footer shows payment icons.", "Le pied de page du thème affiche les logos de paiement."), [{ source: "sections/footer-group.json", value: "payment_enable: true" }]);
@@ -132,7 +142,9 @@ export const paymentChecks: CheckSpec[] = [
       if (!storefront) return theme?.footerShowsPaymentIcons === false ? warning("high", text("Payment icons are turned off in the theme footer.", "Les logos de paiement sont désactivés dans le pied de page du thème.")) : storefrontGap(context);
       const seen = markers(storefront, "payment-icons");
       if (seen.length) return pass("medium", text("Payment logos are visible on the storefront.", "Des logos de paiement sont visibles sur la boutique."), seen.map((s) => ({ source: s.page.url, value: s.marker })));
-      return warning("medium", text("No payment logo found in the footer or cart.", "Aucun logo de paiement dans le pied de page ni le panier."));
+      return warning("medium", text("No payment logo found in the footer or cart (Rassure's own payment block does not count).", "Aucun logo de paiement dans le pied de page ni le panier (le bloc de paiement de Rassure ne compte pas)."), [
+        { source: storefront.origin, value: `${storefront.pages.length} page(s) visited` },
+      ]);
     },
   },
 ];

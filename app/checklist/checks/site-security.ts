@@ -1,6 +1,7 @@
 /** Site security (checklist-spec.md §3.2). */
-import type { CheckSpec } from "../types";
-import { fail, list, manualPending, pass, probedPages, reachedStorefront, storefrontGap, text, unavailable, warning } from "./outcome";
+import type { ShopSnapshot, SoftwareComponentFact } from "../../../adapters/checklist-snapshot";
+import type { CheckSpec, Outcome } from "../types";
+import { fail, guarantee, list, manualPending, notApplicable, pass, probedPages, reachedStorefront, shopDate, storefrontGap, text, unavailable, warning } from "./outcome";
 
 const DOMAINS = { shopify: "settings/domains", woocommerce: "options-general.php" };
 const OBSERVATORY = "https://developer.mozilla.org/en-US/observatory/docs/faq";
@@ -14,6 +15,67 @@ const PHP_OLDEST_SUPPORTED = [8, 1];
 
 const major = (version: string | null) => (version ? Number.parseInt(version, 10) : NaN);
 
+const DAY_MS = 86_400_000;
+/** WordPress checks for updates twice a day (WP-Cron); an older answer no longer tells what is latest. */
+const UPDATE_CHECK_MAX_AGE_DAYS = 7;
+
+/** Shopify: the platform updates itself (a guarantee); the theme is compared with the latest major Rassure knows, or said unknown. */
+function managedPlatformUpdates(snapshot: ShopSnapshot): Outcome {
+  const { theme } = snapshot.facts;
+  const platform = guarantee("Shopify updates its platform for every shop; there is nothing to install.", "Shopify met sa plateforme à jour pour chaque boutique ; il n'y a rien à installer.");
+  const latest = theme?.themeStoreId ? LATEST_THEME_MAJOR[theme.themeStoreId] : undefined;
+  const installed = major(theme?.version ?? null);
+  if (!theme || latest === undefined || !Number.isFinite(installed)) {
+    const name = theme ? `${theme.name} ${theme.version ?? ""}`.trim() : null;
+    return unavailable(
+      name
+        ? text(`Shopify keeps the platform up to date; whether your theme ${name} is on its latest version is not known: see Online Store › Themes.`, `Shopify tient la plateforme à jour ; on ne sait pas si votre thème ${name} est à sa dernière version : voyez Boutique en ligne › Thèmes.`)
+        : text("Shopify keeps the platform up to date; your theme could not be read.", "Shopify tient la plateforme à jour ; votre thème n'a pas pu être lu."),
+      [platform, ...(theme ? [{ source: "theme", value: `${theme.name} ${theme.version ?? "?"} (latest version unknown)` }] : [])],
+    );
+  }
+  const evidence = [platform, { source: "theme", value: `${theme.name} ${theme.version}; latest major version: ${latest}` }];
+  if (latest > installed) {
+    return warning("high", text(`Theme ${theme.name} ${theme.version} is behind its latest major version (${latest}).`, `Le thème ${theme.name} ${theme.version} est en retard sur sa dernière version majeure (${latest}).`), evidence);
+  }
+  return pass("high", text(`Shopify keeps the platform up to date; theme ${theme.name} ${theme.version} is on its latest major version.`, `Shopify tient la plateforme à jour ; le thème ${theme.name} ${theme.version} est à sa dernière version majeure.`), evidence);
+}
+
+/** WordPress: versions against what WordPress itself knows is latest; what it does not know is said unknown, never "up to date". */
+function selfHostedUpdates(snapshot: ShopSnapshot): Outcome {
+  const { software } = snapshot.facts;
+  const checkedAt = software.updatesCheckedAt;
+  const stale = checkedAt !== null && snapshot.collectedAt !== "" && Date.parse(snapshot.collectedAt) - Date.parse(checkedAt) > UPDATE_CHECK_MAX_AGE_DAYS * DAY_MS;
+  const latestOf = (c: SoftwareComponentFact) => (stale ? null : c.latestVersion);
+  const evidence = [
+    ...software.components.map((c) => ({ source: `${c.kind}: ${c.name}`, value: `${c.version ?? "?"} (latest ${c.kind === "php" ? "n/a" : (latestOf(c) ?? "unknown")})` })),
+    { source: "WordPress update check", value: checkedAt ? `last run ${shopDate(snapshot, checkedAt)}${stale ? " (too old to trust)" : ""}` : "not available" },
+  ];
+  const php = software.components.find((c) => c.kind === "php");
+  const [phpMajor, phpMinor] = (php?.version ?? "").split(".").map(Number);
+  const phpEol = php?.version ? phpMajor < PHP_OLDEST_SUPPORTED[0] || (phpMajor === PHP_OLDEST_SUPPORTED[0] && phpMinor < PHP_OLDEST_SUPPORTED[1]) : false;
+  const majorBehind = software.components.filter((c) => (c.kind === "core" || c.kind === "commerce") && latestOf(c) && major(latestOf(c)) > major(c.version));
+  if (phpEol || majorBehind.length) {
+    const names = [...majorBehind.map((c) => c.name), ...(phpEol ? [`PHP ${php?.version}`] : [])];
+    return fail("high", text(`Major update or end-of-life: ${list(names)}.`, `Mise à jour majeure ou fin de vie : ${list(names)}.`), evidence);
+  }
+  const updatable = software.components.filter((c) => c.kind !== "php");
+  const pending = updatable.filter((c) => latestOf(c) && c.version && latestOf(c) !== c.version);
+  if (pending.length) return warning("high", text(`Updates pending: ${list(pending.map((c) => c.name))}.`, `Mises à jour en attente : ${list(pending.map((c) => c.name))}.`), evidence);
+  if (!updatable.length) return unavailable(text("Versions could not be read.", "Les versions n'ont pas pu être lues."), evidence);
+  const unknown = updatable.filter((c) => !latestOf(c));
+  if (unknown.length) {
+    return unavailable(
+      text(
+        `Not checked: WordPress did not tell Rassure the latest version of ${list(unknown.map((c) => c.name))}. Open Dashboard › Updates, or activate the Rassure plugin so Rassure can read WordPress's own update check.`,
+        `Non vérifié : WordPress n'a pas indiqué à Rassure la dernière version de ${list(unknown.map((c) => c.name))}. Ouvrez Tableau de bord › Mises à jour, ou activez l'extension Rassure pour que Rassure lise la vérification de WordPress.`,
+      ),
+      evidence,
+    );
+  }
+  return pass("high", text(`Everything is on its latest version (WordPress checked on ${shopDate(snapshot, checkedAt ?? snapshot.collectedAt)}).`, `Tout est à la dernière version (vérifié par WordPress le ${shopDate(snapshot, checkedAt ?? snapshot.collectedAt)}).`), evidence);
+}
+
 export const siteSecurityChecks: CheckSpec[] = [
   {
     id: "sec-https",
@@ -25,7 +87,7 @@ export const siteSecurityChecks: CheckSpec[] = [
     failureTitle: text("The site is not fully served over valid HTTPS", "Le site n'est pas entièrement servi en HTTPS valide"),
     why: text("Customer data travels in forms; HTTPS protects it and the padlock is the first trust signal.", "Les données clients transitent par des formulaires ; le HTTPS les protège et le cadenas est le premier signal de confiance."),
     legalBasis: ["GDPR art. 32", "PCI DSS req. 4"],
-    fix: { adminPath: DOMAINS, docsUrl: "https://help.shopify.com/en/manual/domains/ssl-certificate" },
+    fix: { adminPath: DOMAINS, docsUrl: "https://help.shopify.com/en/manual/domains/ssl-certificate", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/https-for-wordpress/" } },
     evaluate: (context) => {
       const { facts } = context.snapshot;
       if (facts.storefrontHttps === false) return fail("high", text("The platform reports the storefront without SSL.", "La plateforme indique une vitrine sans SSL."), [{ source: "platform", value: "storefrontHttps: false" }]);
@@ -34,7 +96,13 @@ export const siteSecurityChecks: CheckSpec[] = [
         return fail("high", text(`The certificate is refused: ${tls.authorizationError}.`, `Le certificat est refusé : ${tls.authorizationError}.`), [{ source: "TLS", value: tls.authorizationError }]);
       }
       if (tls && tls.coversHost === false) return fail("high", text("The certificate does not cover the shop's host name.", "Le certificat ne couvre pas le nom de la boutique."));
-      if (tls) return pass("high", text(`Valid certificate, ${tls.protocol}.`, `Certificat valide, ${tls.protocol}.`), [{ source: "TLS", value: `${tls.protocol}, valid to ${tls.validTo}` }]);
+      if (tls) {
+        const until = tls.validTo ? shopDate(context.snapshot, tls.validTo) : null;
+        const summary = until
+          ? text(`Valid certificate until ${until}, ${tls.protocol}.`, `Certificat valide jusqu'au ${until}, ${tls.protocol}.`)
+          : text(`Valid certificate, ${tls.protocol} (expiry date not given).`, `Certificat valide, ${tls.protocol} (date d'expiration non fournie).`);
+        return pass("high", summary, [{ source: "TLS", value: `${tls.protocol}, valid to ${tls.validTo ?? "?"}` }]);
+      }
       if (facts.storefrontHttps) return pass("high", text("The platform serves the storefront over HTTPS.", "La plateforme sert la vitrine en HTTPS."), [{ source: "platform", value: "storefrontHttps: true" }]);
       return storefrontGap(context);
     },
@@ -71,14 +139,21 @@ export const siteSecurityChecks: CheckSpec[] = [
     fix: { adminPath: DOMAINS, docsUrl: "https://developer.mozilla.org/en-US/docs/Web/Security/Transport_Layer_Security" },
     evaluate: (context) => {
       const tls = context.snapshot.storefront?.tls;
+      const reached = reachedStorefront(context.snapshot);
+      if (!tls && reached && reached.origin.startsWith("http:")) {
+        return fail("high", text("No certificate: the storefront answered over plain HTTP.", "Aucun certificat : la vitrine a répondu en HTTP simple."), [{ source: reached.origin, value: "plain HTTP, no TLS" }]);
+      }
       if (!tls) return storefrontGap(context);
+      const until = tls.validTo ? shopDate(context.snapshot, tls.validTo) : null;
       const evidence = [{ source: "TLS", value: `${tls.protocol ?? "?"}, valid to ${tls.validTo ?? "?"}, ${tls.authorizationError ?? "authorized"}` }];
-      if (!tls.authorized || tls.daysLeft === null || tls.daysLeft < 7) {
-        return fail("high", text(`Certificate problem: ${tls.authorizationError ?? `${tls.daysLeft} days left`}.`, `Problème de certificat : ${tls.authorizationError ?? `${tls.daysLeft} jours restants`}.`), evidence);
+      if (!tls.authorized || tls.daysLeft === null || until === null || tls.daysLeft < 7) {
+        const problem = tls.authorizationError ?? (until === null ? "no expiry date" : `${tls.daysLeft} days left, until ${until}`);
+        const probleme = tls.authorizationError ?? (until === null ? "aucune date d'expiration" : `${tls.daysLeft} jours restants, jusqu'au ${until}`);
+        return fail("high", text(`Certificate problem: ${problem}.`, `Problème de certificat : ${probleme}.`), evidence);
       }
       if (tls.protocol !== "TLSv1.2" && tls.protocol !== "TLSv1.3") return fail("high", text(`Outdated protocol ${tls.protocol}.`, `Protocole obsolète ${tls.protocol}.`), evidence);
-      if (tls.daysLeft < 21) return warning("high", text(`The certificate expires in ${tls.daysLeft} days.`, `Le certificat expire dans ${tls.daysLeft} jours.`), evidence);
-      return pass("high", text(`${tls.daysLeft} days before the certificate expires.`, `${tls.daysLeft} jours avant l'expiration du certificat.`), evidence);
+      if (tls.daysLeft < 21) return warning("high", text(`The certificate expires on ${until}, in ${tls.daysLeft} days.`, `Le certificat expire le ${until}, dans ${tls.daysLeft} jours.`), evidence);
+      return pass("high", text(`Valid until ${until} (${tls.daysLeft} days), ${tls.protocol}.`, `Valide jusqu'au ${until} (${tls.daysLeft} jours), ${tls.protocol}.`), evidence);
     },
   },
   {
@@ -87,7 +162,6 @@ export const siteSecurityChecks: CheckSpec[] = [
     severity: "recommended",
     jurisdictions: ["ALL"],
     platforms: ["shopify", "woocommerce"],
-    informativeOn: ["shopify"],
     title: text("HSTS enforces HTTPS for at least 6 months", "HSTS impose le HTTPS pour au moins 6 mois"),
     failureTitle: text("No HSTS header", "Pas d'en-tête HSTS"),
     why: text("Strict-Transport-Security stops browsers from ever loading the shop over plain HTTP.", "Strict-Transport-Security empêche le navigateur de charger la boutique en HTTP simple."),
@@ -96,7 +170,7 @@ export const siteSecurityChecks: CheckSpec[] = [
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
       const header = storefront.headers["strict-transport-security"];
-      if (!header) return fail("high", text("Strict-Transport-Security is missing.", "Strict-Transport-Security est absent."));
+      if (!header) return fail("high", text("Strict-Transport-Security is missing.", "Strict-Transport-Security est absent."), [{ source: storefront.origin, value: "no Strict-Transport-Security header" }]);
       const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(header)?.[1] ?? 0);
       const evidence = [{ source: "strict-transport-security", value: header }];
       if (maxAge >= HSTS_MIN_AGE) return pass("high", text(`HSTS max-age ${maxAge} s.`, `HSTS max-age ${maxAge} s.`), evidence);
@@ -117,11 +191,12 @@ export const siteSecurityChecks: CheckSpec[] = [
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
       const pages = probedPages(storefront).filter((p) => p.finalUrl.startsWith("https:"));
+      if (!pages.length) return storefrontGap(context, text("Not checked: no page was served over HTTPS.", "Non vérifié : aucune page n'a été servie en HTTPS."));
       const active = pages.flatMap((p) => p.activeMixedContent.map((url) => ({ source: p.url, value: url })));
       const passive = pages.flatMap((p) => p.passiveMixedContent.map((url) => ({ source: p.url, value: url })));
       if (active.length) return fail("high", text(`${active.length} insecure script/frame/stylesheet/form reference(s).`, `${active.length} script(s)/cadre(s)/feuille(s) de style/formulaire(s) non sécurisé(s).`), active.slice(0, 10));
       if (passive.length) return warning("high", text(`${passive.length} insecure image/media reference(s).`, `${passive.length} image(s)/média(s) non sécurisé(s).`), passive.slice(0, 10));
-      return pass("high", text(`No mixed content on ${pages.length} page(s).`, `Aucun contenu mixte sur ${pages.length} page(s).`));
+      return pass("high", text(`No mixed content on ${pages.length} HTTPS page(s).`, `Aucun contenu mixte sur ${pages.length} page(s) HTTPS.`), pages.map((p) => ({ source: p.finalUrl, value: "no http:// resource" })));
     },
   },
   {
@@ -162,6 +237,11 @@ export const siteSecurityChecks: CheckSpec[] = [
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);
       const cookies = storefront.cookies;
+      if (!cookies.length) {
+        return notApplicable(text(`No cookie was set on the ${storefront.pages.length} page(s) visited: nothing to check.`, `Aucun cookie n'a été déposé sur les ${storefront.pages.length} page(s) visitée(s) : rien à vérifier.`), [
+          { source: storefront.origin, value: `${storefront.pages.length} page(s), 0 cookie` },
+        ]);
+      }
       const insecure = cookies.filter((c) => !c.secure).map((c) => c.name);
       const session = cookies.filter((c) => /sess|cart|token|auth|login/i.test(c.name));
       const scriptable = session.filter((c) => !c.httpOnly).map((c) => c.name);
@@ -185,7 +265,7 @@ export const siteSecurityChecks: CheckSpec[] = [
     failureTitle: text("Two-factor authentication not confirmed for staff", "Double authentification non confirmée pour l'équipe"),
     why: text("Account takeover is the main way shops get compromised: skimmers, changed payouts.", "Le vol de compte est la première cause de compromission : skimmers, virements détournés."),
     legalBasis: ["GDPR art. 32"],
-    fix: { adminPath: { shopify: "settings/account", woocommerce: "users.php" }, docsUrl: "https://help.shopify.com/en/manual/your-account/account-security/two-step-authentication" },
+    fix: { adminPath: { shopify: "settings/account", woocommerce: "users.php" }, docsUrl: "https://help.shopify.com/en/manual/your-account/account-security/two-step-authentication", docsUrlOn: { woocommerce: "https://wordpress.org/plugins/two-factor/" } },
     attestation: {
       prompt: text("Every person with admin access uses two-step authentication.", "Chaque personne ayant accès à l'administration utilise la double authentification."),
       evidence: ["text", "url"],
@@ -208,7 +288,7 @@ export const siteSecurityChecks: CheckSpec[] = [
     title: text("Few administrators, personal logins, no default usernames", "Peu d'administrateurs, des accès nominatifs, aucun identifiant par défaut"),
     failureTitle: text("Administrator accounts need a review", "Les comptes administrateurs sont à revoir"),
     why: text("Shared or generic logins cannot be revoked when someone leaves and are the first ones attackers try.", "Un accès partagé ou générique ne peut être retiré au départ d'une personne et c'est le premier essayé par un attaquant."),
-    fix: { adminPath: { shopify: "settings/account", woocommerce: "users.php" }, docsUrl: "https://help.shopify.com/en/manual/your-account/staff-accounts" },
+    fix: { adminPath: { shopify: "settings/account", woocommerce: "users.php" }, docsUrl: "https://help.shopify.com/en/manual/your-account/staff-accounts", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/roles-and-capabilities/" } },
     attestation: {
       prompt: text("Every person has their own login, passwords come from a password manager, former staff are removed.", "Chaque personne a son propre accès, les mots de passe viennent d'un gestionnaire, les anciens membres sont supprimés."),
       evidence: ["text"],
@@ -234,32 +314,12 @@ export const siteSecurityChecks: CheckSpec[] = [
     title: text("Platform, extensions and theme are up to date", "Plateforme, extensions et thème sont à jour"),
     failureTitle: text("Outdated software", "Des logiciels ne sont pas à jour"),
     why: text("Most shop break-ins exploit known holes that an update already fixed.", "La plupart des intrusions exploitent des failles connues qu'une mise à jour a déjà corrigées."),
-    fix: { adminPath: { shopify: "themes", woocommerce: "update-core.php" }, docsUrl: "https://wordpress.org/documentation/article/updating-wordpress/" },
-    evaluate: ({ snapshot }) => {
-      const { software, theme } = snapshot.facts;
-      if (software.platformManaged) {
-        const latest = theme?.themeStoreId ? LATEST_THEME_MAJOR[theme.themeStoreId] : undefined;
-        const installed = major(theme?.version ?? null);
-        const evidence = [{ source: "theme", value: `${theme?.name ?? "?"} ${theme?.version ?? "?"}` }];
-        if (latest !== undefined && Number.isFinite(installed) && latest - installed > 1) {
-          return warning("high", text(`Theme ${theme?.name} ${theme?.version} is more than one major version behind.`, `Le thème ${theme?.name} ${theme?.version} a plus d'une version majeure de retard.`), evidence);
-        }
-        return pass("high", text("The platform keeps itself up to date; the theme is current.", "La plateforme se met à jour seule ; le thème est à jour."), theme ? evidence : []);
-      }
-      const evidence = software.components.map((c) => ({ source: `${c.kind}: ${c.name}`, value: `${c.version ?? "?"} (latest ${c.latestVersion ?? "?"})` }));
-      const php = software.components.find((c) => c.kind === "php");
-      const [phpMajor, phpMinor] = (php?.version ?? "").split(".").map(Number);
-      const phpEol = php?.version ? phpMajor < PHP_OLDEST_SUPPORTED[0] || (phpMajor === PHP_OLDEST_SUPPORTED[0] && phpMinor < PHP_OLDEST_SUPPORTED[1]) : false;
-      const majorBehind = software.components.filter((c) => (c.kind === "core" || c.kind === "commerce") && c.latestVersion && major(c.latestVersion) > major(c.version));
-      if (phpEol || majorBehind.length) {
-        const names = [...majorBehind.map((c) => c.name), ...(phpEol ? [`PHP ${php?.version}`] : [])];
-        return fail("high", text(`Major update or end-of-life: ${list(names)}.`, `Mise à jour majeure ou fin de vie : ${list(names)}.`), evidence);
-      }
-      const pending = software.components.filter((c) => c.latestVersion && c.version && c.latestVersion !== c.version && c.kind !== "php");
-      if (pending.length) return warning("high", text(`Updates pending: ${list(pending.map((c) => c.name))}.`, `Mises à jour en attente : ${list(pending.map((c) => c.name))}.`), evidence);
-      if (!software.components.length) return unavailable(text("Versions could not be read.", "Les versions n'ont pas pu être lues."));
-      return pass("high", text("Everything is on its latest version.", "Tout est à la dernière version."), evidence);
+    fix: {
+      adminPath: { shopify: "themes", woocommerce: "update-core.php" },
+      docsUrl: "https://wordpress.org/documentation/article/updating-wordpress/",
+      docsUrlOn: { shopify: "https://help.shopify.com/en/manual/online-store/themes/managing-themes/updating-themes" },
     },
+    evaluate: ({ snapshot }) => (snapshot.facts.software.platformManaged ? managedPlatformUpdates(snapshot) : selfHostedUpdates(snapshot)),
   },
   {
     id: "sec-debug-off",
@@ -271,14 +331,31 @@ export const siteSecurityChecks: CheckSpec[] = [
     title: text("Error details are hidden from visitors", "Les détails d'erreur sont masqués aux visiteurs"),
     failureTitle: text("Error details are shown to visitors", "Les détails d'erreur sont affichés aux visiteurs"),
     why: text("Displayed PHP errors leak paths and versions that help attackers.", "Les erreurs PHP affichées révèlent chemins et versions utiles aux attaquants."),
-    fix: { adminPath: { woocommerce: "site-health.php" }, docsUrl: "https://developer.wordpress.org/advanced-administration/debug/debug-wordpress/" },
+    whyOn: {
+      shopify: text(
+        "Error pages that show technical details help attackers; Shopify serves its own error pages, so there is nothing for you to set.",
+        "Des pages d'erreur détaillées aident les attaquants ; Shopify sert ses propres pages d'erreur, vous n'avez rien à régler.",
+      ),
+    },
+    fix: {
+      adminPath: { woocommerce: "site-health.php" },
+      docsUrl: "https://developer.wordpress.org/advanced-administration/debug/debug-wordpress/",
+      docsUrlOn: { shopify: "https://www.shopify.com/security" },
+    },
     evaluate: ({ snapshot }) => {
       const { software } = snapshot.facts;
-      if (software.platformManaged) return pass("high", text("Managed by the platform.", "Géré par la plateforme."));
+      if (software.platformManaged) {
+        return pass("high", text("Shopify serves the storefront and its error pages: no debug output can be turned on.", "Shopify sert la vitrine et ses pages d'erreur : aucun affichage de débogage ne peut être activé."), [
+          guarantee("Storefront hosted by Shopify: the merchant has no server, error-display or debug setting to change.", "Vitrine hébergée par Shopify : le marchand n'a aucun réglage de serveur, d'affichage d'erreurs ou de débogage à modifier."),
+        ]);
+      }
       if (software.errorsHidden === false) return fail("high", text("PHP errors are displayed on the site.", "Les erreurs PHP sont affichées sur le site."), [{ source: "system_status.security.hide_errors", value: false }]);
       if (software.debugMode) return warning("high", text("Debug mode is on (fine only if it logs to a file).", "Le mode débogage est actif (acceptable seulement s'il écrit dans un fichier)."), [{ source: "wp_debug_mode", value: true }]);
-      if (software.errorsHidden === null) return unavailable(text("The debug settings could not be read.", "Les réglages de débogage n'ont pas pu être lus."));
-      return pass("high", text("Errors are hidden and debug mode is off.", "Les erreurs sont masquées et le débogage est désactivé."));
+      if (software.errorsHidden === null || software.debugMode === null) return unavailable(text("The debug settings could not be read.", "Les réglages de débogage n'ont pas pu être lus."));
+      return pass("high", text("Errors are hidden and debug mode is off.", "Les erreurs sont masquées et le débogage est désactivé."), [
+        { source: "system_status.security.hide_errors", value: true },
+        { source: "wp_debug_mode", value: false },
+      ]);
     },
   },
   {
@@ -295,7 +372,7 @@ export const siteSecurityChecks: CheckSpec[] = [
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront?.securityTxt) return storefrontGap(context);
       const { present, hasContact, hasExpires } = storefront.securityTxt;
-      if (present && hasContact && hasExpires) return pass("high", text("security.txt with Contact and Expires.", "security.txt avec Contact et Expires."));
+      if (present && hasContact && hasExpires) return pass("high", text("security.txt with Contact and Expires.", "security.txt avec Contact et Expires."), [{ source: `${storefront.origin}/.well-known/security.txt`, value: "Contact, Expires" }]);
       if (present) return warning("high", text("security.txt lacks Contact or Expires.", "security.txt sans Contact ou Expires."));
       return warning("high", text("No security.txt published.", "Aucun security.txt publié."));
     },

@@ -1,7 +1,7 @@
 /** Social proof & transparency (§3.6) and operations / resilience (§3.7). */
 import { foldText, LEXICONS } from "../policy-lint";
 import type { CheckSpec, EvaluationContext } from "../types";
-import { list, manualPending, markers, notApplicable, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
+import { guarantee, list, manualPending, markers, notApplicable, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
 
 const WAF_HEADERS: Array<[string, RegExp]> = [
   ["Cloudflare", /^(cf-ray|server:cloudflare)/],
@@ -64,8 +64,14 @@ export const socialProofChecks: CheckSpec[] = [
       if (shown === null) return storefrontGap(context);
       const storefront = reachedStorefront(context.snapshot);
       const pageText = [storefront ? storefrontText(storefront) : "", ...context.snapshot.facts.legalPages.map((p) => p.text)].join("\n");
-      const disclosed = LEXICONS.reviewsPolicy["review rules"].some((pattern) => pattern.test(foldText(pageText)));
-      if (disclosed || context.snapshot.facts.reviews?.verifiedLabel) return pass("low", text("Review rules are mentioned.", "Les règles des avis sont mentionnées."));
+      const disclosed = LEXICONS.reviewsPolicy["review rules"].map((pattern) => pattern.exec(foldText(pageText))?.[0]).find(Boolean);
+      const verifiedLabel = context.snapshot.facts.reviews?.verifiedLabel;
+      if (disclosed || verifiedLabel) {
+        return pass("low", text("Review rules are mentioned.", "Les règles des avis sont mentionnées."), [
+          ...(disclosed ? [{ source: "public pages", value: `"${disclosed}"` }] : []),
+          ...(verifiedLabel ? [{ source: "woocommerce_review_rating_verification_label", value: "yes" }] : []),
+        ]);
+      }
       return warning("low", text("Reviews are shown but we found no page explaining how they are checked.", "Des avis sont affichés mais aucune page n'explique leur contrôle."));
     },
   },
@@ -85,12 +91,21 @@ export const operationsChecks: CheckSpec[] = [
     fix: { adminPath: { woocommerce: "plugins.php" }, docsUrl: "https://developer.mozilla.org/en-US/docs/Web/Security" },
     attestation: { prompt: text("Your host's DDoS/WAF protection (name and plan).", "Protection DDoS/WAF de votre hébergeur (nom et offre)."), evidence: ["text"], expiresAfterDays: 365 },
     evaluate: (context) => {
-      if (context.snapshot.facts.software.platformManaged) return pass("high", text("Protected by the platform's CDN.", "Protégé par le CDN de la plateforme."));
+      if (context.snapshot.facts.software.platformManaged) {
+        return pass("high", text("Shopify serves your storefront through its CDN, which absorbs attacks.", "Shopify sert votre vitrine par son CDN, qui absorbe les attaques."), [
+          guarantee("Every Shopify storefront is served through Shopify's global CDN with DDoS protection, run by Shopify for all shops.", "Chaque vitrine Shopify est servie par le CDN mondial de Shopify avec protection DDoS, gérée par Shopify pour toutes les boutiques."),
+        ]);
+      }
       const plugins = (context.snapshot.facts.activePlugins ?? []).filter((p) => WAF_PLUGINS.some((prefix) => p.startsWith(prefix)));
       const storefront = reachedStorefront(context.snapshot);
       const headerLines = storefront ? Object.entries(storefront.headers).map(([name, value]) => `${name}:${value}`.toLowerCase().replace(/\s/g, "")) : [];
       const providers = WAF_HEADERS.filter(([, pattern]) => headerLines.some((line) => pattern.test(line))).map(([name]) => name);
-      if (providers.length || plugins.length) return pass("medium", text(`Found: ${list([...providers, ...plugins])}.`, `Trouvé : ${list([...providers, ...plugins])}.`));
+      if (providers.length || plugins.length) {
+        return pass("medium", text(`Found: ${list([...providers, ...plugins])}.`, `Trouvé : ${list([...providers, ...plugins])}.`), [
+          ...providers.map((name) => ({ source: "response headers", value: name })),
+          ...plugins.map((plugin) => ({ source: "active plugin", value: plugin })),
+        ]);
+      }
       if (!storefront) return storefrontGap(context);
       return warning("medium", text("No CDN or firewall fingerprint found: confirm your host's protection.", "Aucune empreinte de CDN ou pare-feu : confirmez la protection de votre hébergeur."));
     },
@@ -123,7 +138,7 @@ export const operationsChecks: CheckSpec[] = [
     title: text("Off-site backups with a tested restore", "Sauvegardes externes avec restauration testée"),
     failureTitle: text("Backups not confirmed", "Sauvegardes non confirmées"),
     why: text("A hack, a bad import or a mistaken bulk edit is only recoverable from a backup you have restored once.", "Un piratage, un mauvais import ou une modification de masse ne se rattrapent qu'avec une sauvegarde déjà restaurée une fois."),
-    fix: { adminPath: { shopify: "apps", woocommerce: "plugins.php" }, docsUrl: "https://help.shopify.com/en/manual/products/import-export" },
+    fix: { adminPath: { shopify: "apps", woocommerce: "plugins.php" }, docsUrl: "https://help.shopify.com/en/manual/products/import-export", docsUrlOn: { woocommerce: "https://wordpress.org/documentation/article/wordpress-backups/" } },
     attestation: { prompt: text("Backup tool, frequency, off-site location and date of your last restore test.", "Outil de sauvegarde, fréquence, lieu externe et date du dernier test de restauration."), evidence: ["text", "date"], expiresAfterDays: 90 },
     evaluate: ({ snapshot }) => {
       const plugins = (snapshot.facts.activePlugins ?? []).filter((p) => BACKUP_PLUGINS.some((prefix) => p.startsWith(prefix)));

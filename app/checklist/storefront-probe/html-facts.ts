@@ -6,6 +6,7 @@
  */
 import { decodeEntities, elementBlocks, htmlToText, openTags } from "../../../adapters/html-text";
 import type { ProbedPage } from "../../../adapters/checklist-snapshot";
+import { withoutRassureBlocks } from "./rassure-markup";
 
 const TEXT_CAP = 20_000;
 
@@ -133,8 +134,12 @@ function formMarkers(html: string): string[] {
   return found;
 }
 
-/** Facts of one fetched HTML page (everything but the transport fields). */
-export function pageFactsFromHtml(html: string, pageUrl: string): Pick<ProbedPage, "activeMixedContent" | "passiveMixedContent" | "footerLinks" | "scriptHosts" | "text" | "markers"> {
+/**
+ * Facts of one fetched HTML page (everything but the transport fields). Rassure's own blocks are
+ * cut out first: what Rassure printed is never the shop's evidence (rassure-markup.ts).
+ */
+export function pageFactsFromHtml(page: string, pageUrl: string): Pick<ProbedPage, "activeMixedContent" | "passiveMixedContent" | "footerLinks" | "scriptHosts" | "text" | "markers" | "rassureBlocks"> {
+  const { html, blocks: rassureBlocks } = withoutRassureBlocks(page);
   const markers: string[] = [];
   const lang = /<html\b[^>]*\slang=["']?([a-z]{2})/i.exec(html)?.[1]?.toLowerCase();
   if (lang) markers.push(`lang:${lang}`);
@@ -148,6 +153,9 @@ export function pageFactsFromHtml(html: string, pageUrl: string): Pick<ProbedPag
   for (const [name, pattern] of REVIEW_WIDGETS) if (pattern.test(html)) markers.push(`review-widget:${name}`);
   for (const [name, pattern] of CHAT_TOOLS) if (pattern.test(html)) markers.push(`chat:${name}`);
   markers.push(...jsonLdMarkers(html), ...formMarkers(html));
+  // WooCommerce's Cart and Checkout blocks render their buttons in the browser: the HTML is only their frame.
+  if (/wp-block-woocommerce-checkout(?![\w-])|data-block-name=["']woocommerce\/checkout["']/i.test(html)) markers.push("checkout:blocks");
+  if (/wp-block-woocommerce-cart(?![\w-])|data-block-name=["']woocommerce\/cart["']/i.test(html)) markers.push("cart:blocks");
 
   const footer = footerHtml(html);
   const footerLinks = [...new Set(tags(footer, "a").flatMap((tag) => {
@@ -175,6 +183,7 @@ export function pageFactsFromHtml(html: string, pageUrl: string): Pick<ProbedPag
     scriptHosts,
     text: htmlToText(html).slice(0, TEXT_CAP),
     markers: [...new Set(markers)],
+    rassureBlocks,
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * The storefront probe: a server-side visit of the public shop (home, a product, the cart,
- * the checkout on WooCommerce, the contact page, the legal pages, http:// and
- * /.well-known/security.txt) plus a TLS handshake, turned into StorefrontFacts. It never
+ * the checkout and account pages on WooCommerce, the contact page, the legal pages, http://
+ * and /.well-known/security.txt) plus a TLS handshake, turned into StorefrontFacts. Pages the
+ * platform names (WooCommerce's page settings, product permalinks) are visited at their real
+ * URLs; only Shopify's fixed paths are assumed; nothing else is guessed. It never
  * throws for a shop that is down or hostile: the facts say "unreachable" or "refused" and
  * why. Caps: bytes per page, time per request and per probe, redirects, pages; at most one
  * request per `minIntervalMs` (polite crawling, ≤ 1 request/s by default).
  */
-import type { CookieFact, LegalPageKind, ProbedPage, ProbedPageKind, SnapshotPlatform, StorefrontFacts } from "../../../adapters/checklist-snapshot";
+import type { CookieFact, LegalPageKind, ProbedPage, ProbedPageKind, SnapshotPlatform, StorefrontFacts, StorefrontPagesFact } from "../../../adapters/checklist-snapshot";
 import { ProbeRefusedError } from "./address-guard";
 import { scoreHeaders } from "./header-score";
 import { externalScriptsWithoutIntegrity, pageFactsFromHtml } from "./html-facts";
@@ -17,13 +19,19 @@ export interface StorefrontProbeOptions {
   platform: SnapshotPlatform;
   /** Legal pages whose URLs the platform API gave (only same-site URLs are visited). */
   legalPages?: Array<{ kind: LegalPageKind; url: string | null }>;
+  /** Cart, checkout, account and product URLs from the platform's settings (only same-site URLs are visited). */
+  pages?: StorefrontPagesFact | null;
   /** The platform says the storefront is locked (password page): nothing is fetched. */
   locked?: boolean;
   /** Development only: allow private/loopback addresses (local fixture storefronts). */
   allowPrivateAddresses?: boolean;
   /** Development/tests: extra trusted CA (PEM). */
   ca?: string | string[];
-  /** Where to test the HTTP→HTTPS redirect; default http://<host>/. */
+  /**
+   * Where to test the HTTP→HTTPS redirect; default plainHttpUrl(): http://<host>/ on port 80, whatever
+   * port the storefront's https URL uses. Development stand-ins that serve plain HTTP on another port
+   * give that URL here.
+   */
   httpUrl?: string;
   maxBytesPerPage?: number;
   requestTimeoutMs?: number;
@@ -57,6 +65,40 @@ function describeError(error: unknown): string {
   const shaped = error as { code?: string; message?: string };
   if (shaped?.code && /CERT|SELF_SIGNED|UNABLE_TO|ERR_TLS/.test(shaped.code)) return `TLS certificate rejected (${shaped.code})`;
   return shaped?.code && shaped.message && !shaped.message.includes(shaped.code) ? `${shaped.message} (${shaped.code})` : (shaped?.message ?? String(error));
+}
+
+/**
+ * Where a visitor typing the address without https:// lands: port 80 of the host. The https URL's
+ * own port (443 or another) speaks TLS, not HTTP; a storefront already on plain HTTP is its own answer.
+ */
+export function plainHttpUrl(origin: URL): string {
+  return origin.protocol === "http:" ? `${origin.origin}/` : `http://${origin.hostname}/`;
+}
+
+/** A product link on the home page: Shopify's /products/…, WooCommerce's /product/… or /produit/… (French base). */
+const HOME_PRODUCT_LINK = /href=["']([^"'#?\s]{0,300}\/(?:products?|produit)\/[^"'#?/\s]{1,200}\/?)["']/i;
+
+/**
+ * The pages to visit after the home page. Shopify's paths are fixed by the platform; a
+ * WooCommerce shop's come from its settings (slugs follow the site's language), and a page the
+ * settings do not name is not visited rather than guessed.
+ */
+function pagesToVisit(options: StorefrontProbeOptions, home: FollowedResponse, sameSite: (url: string) => boolean): Array<[ProbedPageKind, string]> {
+  const targets: Array<[ProbedPageKind, string]> = [];
+  const at = (path: string) => new URL(path, home.finalUrl).href;
+  const named = options.pages;
+  const product = named?.products.find(sameSite) ?? HOME_PRODUCT_LINK.exec(home.body)?.[1];
+  if (product) targets.push(["product", at(product)]);
+  if (options.platform === "shopify") {
+    targets.push(["cart", at("/cart")], ["contact", at("/pages/contact")]);
+  } else {
+    for (const kind of ["cart", "checkout", "account"] as const) {
+      const url = named?.[kind];
+      if (url && sameSite(url)) targets.push([kind, url]);
+    }
+  }
+  for (const legal of (options.legalPages ?? []).filter((p) => p.url && sameSite(p.url)).slice(0, MAX_LEGAL_PAGES)) targets.push([legal.kind, legal.url as string]);
+  return targets;
 }
 
 export async function probeStorefront(origin: string, options: StorefrontProbeOptions): Promise<StorefrontFacts> {
@@ -144,13 +186,7 @@ export async function probeStorefront(origin: string, options: StorefrontProbeOp
       return false;
     }
   };
-  const productLink = /href=["']([^"'#?\s]{0,300}\/products?\/[^"'#?/\s]{1,200})["']/i.exec(home.body)?.[1];
-  const targets: Array<[ProbedPageKind, string]> = [];
-  if (productLink) targets.push(["product", new URL(productLink, home.finalUrl).href]);
-  targets.push(["cart", new URL("/cart", home.finalUrl).href]);
-  if (options.platform === "woocommerce") targets.push(["checkout", new URL("/checkout/", home.finalUrl).href]);
-  targets.push(["contact", new URL(options.platform === "shopify" ? "/pages/contact" : "/contact/", home.finalUrl).href]);
-  for (const legal of (options.legalPages ?? []).filter((p) => p.url && sameSite(p.url)).slice(0, MAX_LEGAL_PAGES)) targets.push([legal.kind, legal.url as string]);
+  const targets = pagesToVisit(options, home, sameSite);
 
   for (const [kind, url] of targets) {
     if (outOfTime()) break;
@@ -163,7 +199,7 @@ export async function probeStorefront(origin: string, options: StorefrontProbeOp
   }
 
   if (!outOfTime()) {
-    const httpUrl = options.httpUrl ?? `http://${base.host}/`;
+    const httpUrl = options.httpUrl ?? plainHttpUrl(base);
     try {
       await polite();
       const response = await probeRequest(httpUrl, http);

@@ -82,13 +82,13 @@ function parseSchema(source: string): BlockSchema {
   };
 }
 
-/** Liquid `shop.<handle>` policy objects for the policies the shop has written. */
-function storefrontShop(state: DevStoreState): PreviewShop {
+/** Liquid `shop.<handle>` policy objects for the policies the shop has written; `origin` is the one the shopper's request came to (Liquid `request.origin`). */
+function storefrontShop(state: DevStoreState, origin: string): PreviewShop {
   const profile = {
     currencyCode: state.shop.currencyCode,
     policies: state.policies.map((p) => ({ type: p.type as LegalPolicyType, title: p.title, url: p.url, isEmpty: p.body.trim() === "" })),
   };
-  return { ...previewShopFromProfile(profile), enabledPaymentTypes: ENABLED_PAYMENT_TYPES };
+  return { ...previewShopFromProfile(profile), origin, enabledPaymentTypes: ENABLED_PAYMENT_TYPES };
 }
 
 export function createAppBlocks(store: DevStoreContext) {
@@ -106,7 +106,7 @@ export function createAppBlocks(store: DevStoreContext) {
    * One block's HTML ("" when it is not ours, not for this target or not available); the
    * stylesheets it needs in <head> are added to `stylesheets`.
    */
-  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>): Promise<string> {
+  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = ""): Promise<string> {
     const match = APP_BLOCK_TYPE.exec(block.type);
     // A theme block, another app's, or the app is gone (Shopify drops its blocks on uninstall).
     if (!match || match[1] !== store.app.handle || !store.state.appInstallation.installed) return "";
@@ -123,7 +123,7 @@ export function createAppBlocks(store: DevStoreContext) {
         config: null,
         appMetafields: metafields,
         locale: lang,
-        shop: storefrontShop(store.state),
+        shop: storefrontShop(store.state, origin),
         timeZone: store.state.shop.ianaTimezone,
         now: new Date(),
         settings: settings as { tone?: string; alignment?: string },
@@ -141,9 +141,9 @@ export function createAppBlocks(store: DevStoreContext) {
   return {
     renderBlock,
     /** The app blocks among `blocks` for `target`, one after the other. */
-    async renderAll(blocks: ThemeBlock[], target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>): Promise<string> {
+    async renderAll(blocks: ThemeBlock[], target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = ""): Promise<string> {
       let html = "";
-      for (const block of blocks) html += await renderBlock(block, target, lang, stylesheets);
+      for (const block of blocks) html += await renderBlock(block, target, lang, stylesheets, origin);
       return html;
     },
     isAppBlock(type: string): boolean {

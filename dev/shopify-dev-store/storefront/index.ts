@@ -107,7 +107,7 @@ export async function startStorefront(store: DevStoreContext, options: Storefron
     blocks ??= createAppBlocks(store);
     pages ??= createPages(store, blocks);
     const locale = storefrontLocale(request, store.state.shop.primaryLocale);
-    const pageRequest: PageRequest = { locale, path: `${path}${url.search}` };
+    const pageRequest: PageRequest = { locale, path: `${path}${url.search}`, origin: url.origin };
 
     // A password-protected online store shows only its password page (Shopify redirects there).
     const locked = store.state.onlineStore.passwordProtection.enabled;

@@ -20,6 +20,8 @@ export interface PageRequest {
   locale: StorefrontLocale;
   /** Path and query of the request (language links keep the query). */
   path: string;
+  /** Scheme and host the request came to (Liquid `request.origin`). */
+  origin?: string;
 }
 
 export interface PageResult {
@@ -59,7 +61,7 @@ export function createPages(store: DevStoreContext, blocks: AppBlocks) {
   async function page(request: PageRequest, title: string, main: (stylesheets: Set<string>) => Promise<string>, status = 200, description?: string): Promise<PageResult> {
     const stylesheets = new Set<string>();
     const body = await main(stylesheets);
-    const embeds = await blocks.renderAll(enabledEmbeds(state), "body", request.locale.lang, stylesheets);
+    const embeds = await blocks.renderAll(enabledEmbeds(state), "body", request.locale.lang, stylesheets, request.origin);
     return { status, html: renderPage(state, { locale: request.locale, title, description, main: body, embeds, stylesheets, path: request.path }) };
   }
 
@@ -70,11 +72,11 @@ export function createPages(store: DevStoreContext, blocks: AppBlocks) {
     stylesheets: Set<string>,
     main: (section: ThemeSection, renderBlock: (block: ThemeBlock) => Promise<string>) => Promise<string>,
   ): Promise<string> {
-    const renderApp = (block: ThemeBlock) => blocks.renderBlock(block, "section", request.locale.lang, stylesheets);
+    const renderApp = (block: ThemeBlock) => blocks.renderBlock(block, "section", request.locale.lang, stylesheets, request.origin);
     let html = "";
     for (const section of template) {
       if (section.type === "apps") {
-        const inner = await blocks.renderAll(section.blocks, "section", request.locale.lang, stylesheets);
+        const inner = await blocks.renderAll(section.blocks, "section", request.locale.lang, stylesheets, request.origin);
         if (inner) html += `<div class="page-width section-apps" id="shopify-section-${escapeHtml(section.id)}">${inner}</div>`;
       } else if (section.type.startsWith("main-")) {
         html += await main(section, renderApp);

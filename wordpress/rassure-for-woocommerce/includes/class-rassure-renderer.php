@@ -331,18 +331,42 @@ class Rassure_Renderer {
 	}
 
 	/**
-	 * Payment block.
+	 * Card brands among payment types: only these make "card details never shared" true.
+	 *
+	 * @var string[]
+	 */
+	const CARD_TYPES = array( 'visa', 'master', 'american_express', 'cartes_bancaires', 'maestro', 'discover', 'diners_club', 'jcb', 'unionpay', 'bancontact', 'dankort', 'elo', 'interac' );
+
+	/**
+	 * Payment block (blocks/payment.liquid): every claim follows the shop's settings. "Encrypted"
+	 * only when the page is served over https, "card details never shared" only when a card brand
+	 * comes from an enabled payment provider, the "Secure payment" heading only when both hold;
+	 * with no payment icon and no claim, nothing is rendered.
 	 *
 	 * @param array  $block    Configuration.
-	 * @param array  $shop     Shop context.
+	 * @param array  $shop     Shop context (payment_types, origin).
 	 * @param string $classes  Section classes.
 	 * @param string $title_id Title id.
 	 * @return string
 	 */
 	private function payment( array $block, array $shop, $classes, $title_id ) {
+		$types     = isset( $shop['payment_types'] ) ? array_values( array_filter( (array) $shop['payment_types'], 'is_string' ) ) : array();
+		$origin    = isset( $shop['origin'] ) && is_string( $shop['origin'] ) ? strtolower( substr( $shop['origin'], 0, 8 ) ) : '';
+		$encrypted = 'https://' === $origin;
+		$cards     = count( array_intersect( $types, self::CARD_TYPES ) ) > 0;
+		$claim     = '';
+		if ( $encrypted && $cards ) {
+			$claim = 'rassure.payment.secure';
+		} elseif ( $encrypted ) {
+			$claim = 'rassure.payment.encrypted';
+		} elseif ( $cards ) {
+			$claim = 'rassure.payment.cards_hosted';
+		}
+		if ( 0 === count( $types ) && '' === $claim ) {
+			return '';
+		}
 		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
-		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.payment.heading' );
-		$types = isset( $shop['payment_types'] ) ? array_values( array_filter( (array) $shop['payment_types'], 'is_string' ) ) : array();
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.payment.secure' === $claim ? 'rassure.payment.heading' : 'rassure.payment.heading_plain' );
 		if ( count( $types ) > 0 ) {
 			$html .= '<ul class="rassure__payments" aria-label="' . $this->t( 'rassure.payment.methods' ) . '">';
 			foreach ( $types as $type ) {
@@ -350,7 +374,9 @@ class Rassure_Renderer {
 			}
 			$html .= '</ul>';
 		}
-		$html .= '<p class="rassure__item">' . $this->icon( 'lock' ) . '<span class="rassure__body"><span class="rassure__detail">' . $this->text( isset( $block['note'] ) ? $block['note'] : null, 'rassure.payment.secure' ) . '</span></span></p>';
+		if ( '' !== $claim ) {
+			$html .= '<p class="rassure__item">' . $this->icon( $encrypted ? 'lock' : 'check' ) . '<span class="rassure__body"><span class="rassure__detail">' . $this->text( isset( $block['note'] ) ? $block['note'] : null, $claim ) . '</span></span></p>';
+		}
 		return $html . '</section>';
 	}
 

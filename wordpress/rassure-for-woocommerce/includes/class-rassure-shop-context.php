@@ -1,8 +1,9 @@
 <?php
 /**
  * What the blocks need to know about the shop, read from WordPress and WooCommerce: the
- * payment methods really enabled (never a logo the shop has not earned), the legal pages, the
- * money format, the shopper's language and the shop's time zone.
+ * payment methods really enabled (never a logo the shop has not earned), whether this page is
+ * served over https, the legal pages, the money format, the shopper's language and the shop's
+ * time zone.
  *
  * @package Rassure
  */
@@ -104,6 +105,8 @@ class Rassure_Shop_Context {
 		$symbol = function_exists( 'get_woocommerce_currency_symbol' ) ? html_entity_decode( get_woocommerce_currency_symbol(), ENT_QUOTES, 'UTF-8' ) : '€';
 		return array(
 			'shop'     => array(
+				// The scheme this page is really served on (the payment block claims encryption only on https).
+				'origin'        => ( is_ssl() ? 'https://' : 'http://' ) . (string) wp_parse_url( home_url(), PHP_URL_HOST ),
 				'payment_types' => self::payment_types( $enabled ),
 				'policies'      => $policies,
 				'money_format'  => self::money_format(

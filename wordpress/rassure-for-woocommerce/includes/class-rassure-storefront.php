@@ -1,9 +1,14 @@
 <?php
 /**
  * Puts the blocks on the storefront. Classic themes: WooCommerce's template hooks (under the
- * add-to-cart button, after the cart table, before the checkout payment, the footer). Block
- * themes and the Cart/Checkout blocks do not fire those hooks, so the same blocks are appended
- * to WooCommerce's own blocks through the `render_block` filter. Each place renders once per page.
+ * add-to-cart button, after the cart table, before the checkout payment, the footer). Themes
+ * differ in which product-page hooks they fire (a custom theme may print the add-to-cart form
+ * without the summary hook; a block theme fires none of the classic ones), so the product place
+ * listens on several: the add-to-cart form's own hook, the summary, after the summary, and after
+ * WooCommerce's add-to-cart blocks (`render_block` and the Block Hooks API). Block themes and the
+ * Cart/Checkout blocks get the same blocks appended to WooCommerce's own blocks. Whichever fires
+ * first renders a place; a place renders once per page. Where the blocks were really seen is
+ * told by fetching a product page (the app's status), never assumed from these hooks.
  *
  * @package Rassure
  */
@@ -34,6 +39,7 @@ class Rassure_Storefront {
 	 */
 	const BLOCK_ANCHORS = array(
 		'woocommerce/add-to-cart-form'           => 'product',
+		'woocommerce/add-to-cart-with-options'   => 'product',
 		'woocommerce/proceed-to-checkout-block'  => 'cart',
 		'woocommerce/checkout-payment-block'     => 'checkout',
 	);
@@ -51,6 +57,8 @@ class Rassure_Storefront {
 	public static function init() {
 		add_action( 'wp_enqueue_scripts', array( __CLASS__, 'enqueue_style' ) );
 		add_action( 'woocommerce_single_product_summary', array( __CLASS__, 'echo_product' ), 35 );
+		add_action( 'woocommerce_after_add_to_cart_form', array( __CLASS__, 'echo_product_elsewhere' ) );
+		add_action( 'woocommerce_after_single_product_summary', array( __CLASS__, 'echo_product_elsewhere' ), 5 );
 		add_action( 'woocommerce_after_cart_table', array( __CLASS__, 'echo_cart' ) );
 		add_action( 'woocommerce_review_order_before_payment', array( __CLASS__, 'echo_checkout' ) );
 		add_action( 'wp_footer', array( __CLASS__, 'echo_footer' ) );
@@ -191,6 +199,16 @@ class Rassure_Storefront {
 	/** Classic single product page. */
 	public static function echo_product() {
 		self::output( self::place_html( 'product' ) );
+	}
+
+	/**
+	 * The product place from hooks that also fire outside a single product page (an add-to-cart
+	 * form in a shop loop or a quick view): only on the product page itself.
+	 */
+	public static function echo_product_elsewhere() {
+		if ( function_exists( 'is_product' ) && is_product() ) {
+			self::echo_product();
+		}
 	}
 
 	/** Classic cart page. */

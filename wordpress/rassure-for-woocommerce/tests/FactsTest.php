@@ -8,12 +8,104 @@
 
 use PHPUnit\Framework\TestCase;
 
+/*
+ * WordPress functions the `site` facts use, shimmed here (guarded, so a shared bootstrap may
+ * define them too): WooCommerce page ids, blocks, site transients, plugins and the theme, read
+ * from $GLOBALS['rassure_facts_site']; the pages themselves live in the shared posts shim.
+ */
+if ( ! function_exists( 'wc_get_page_id' ) ) {
+	function wc_get_page_id( $page ) {
+		return isset( $GLOBALS['rassure_facts_site']['page_ids'][ $page ] ) ? $GLOBALS['rassure_facts_site']['page_ids'][ $page ] : -1;
+	}
+}
+if ( ! function_exists( 'has_block' ) ) {
+	function has_block( $name, $content ) {
+		return false !== strpos( (string) $content, '<!-- wp:' . preg_replace( '#^core/#', '', $name ) );
+	}
+}
+if ( ! function_exists( 'parse_blocks' ) ) {
+	/** Flat parse of block comments (enough for the tests: attributes are what is read). */
+	function parse_blocks( $content ) {
+		preg_match_all( '#<!-- wp:([a-z0-9/-]+)(?: (\{.*?\}))? /?-->#s', (string) $content, $matches, PREG_SET_ORDER );
+		$blocks = array();
+		foreach ( $matches as $match ) {
+			$blocks[] = array( 'blockName' => $match[1], 'attrs' => isset( $match[2] ) ? (array) json_decode( $match[2], true ) : array(), 'innerBlocks' => array() );
+		}
+		return $blocks;
+	}
+}
+if ( ! function_exists( 'get_site_transient' ) ) {
+	function get_site_transient( $name ) {
+		return isset( $GLOBALS['rassure_facts_site']['transients'][ $name ] ) ? $GLOBALS['rassure_facts_site']['transients'][ $name ] : false;
+	}
+}
+if ( ! function_exists( 'get_plugins' ) ) {
+	function get_plugins() {
+		return $GLOBALS['rassure_facts_site']['plugins'];
+	}
+}
+if ( ! function_exists( 'wp_get_theme' ) ) {
+	function wp_get_theme() {
+		return new class() {
+			public function get( $field ) {
+				return $GLOBALS['rassure_facts_site']['theme'][ $field ];
+			}
+		};
+	}
+}
+if ( ! function_exists( 'get_stylesheet' ) ) {
+	function get_stylesheet() {
+		return 'storefront';
+	}
+}
+if ( ! function_exists( 'get_bloginfo' ) ) {
+	function get_bloginfo( $field ) {
+		return 'version' === $field ? '6.5.3' : '';
+	}
+}
+if ( ! function_exists( 'wp_strip_all_tags' ) ) {
+	function wp_strip_all_tags( $text ) {
+		return trim( strip_tags( (string) $text ) );
+	}
+}
+
 class FactsTest extends TestCase {
 
 	protected function setUp(): void {
 		$GLOBALS['rassure_test']['options']    = array(
 			'blogname'        => 'Savonnerie du Vieux-Port',
 			'timezone_string' => 'Europe/Paris',
+			'active_plugins'  => array( 'woocommerce/woocommerce.php', 'rassure-for-woocommerce/rassure-for-woocommerce.php' ),
+		);
+		$GLOBALS['rassure_test']['posts'] = array(
+			6 => array( 'ID' => 6, 'post_type' => 'page', 'post_status' => 'publish', 'post_name' => 'panier', 'post_content' => '<!-- wp:woocommerce/cart /-->' ),
+			7 => array( 'ID' => 7, 'post_type' => 'page', 'post_status' => 'publish', 'post_name' => 'commande', 'post_content' => '<!-- wp:woocommerce/checkout --><!-- wp:woocommerce/checkout-actions-block {"placeOrderButtonLabel":"Commande avec obligation de paiement"} /--><!-- /wp:woocommerce/checkout -->' ),
+			8 => array( 'ID' => 8, 'post_type' => 'page', 'post_status' => 'draft', 'post_name' => 'mon-compte', 'post_content' => '[woocommerce_my_account]' ),
+		);
+		$checked                       = strtotime( '2026-11-23T06:00:00Z' );
+		$GLOBALS['rassure_facts_site'] = array(
+			'page_ids'   => array( 'cart' => 6, 'checkout' => 7, 'myaccount' => 8 ),
+			'transients' => array(
+				'update_core'    => (object) array(
+					'last_checked' => $checked,
+					'updates'      => array( (object) array( 'response' => 'upgrade', 'current' => '6.5.5', 'version' => '6.5.5' ) ),
+				),
+				'update_plugins' => (object) array(
+					'last_checked' => $checked - 3600,
+					'response'     => array( 'woocommerce/woocommerce.php' => (object) array( 'new_version' => '8.9.3' ) ),
+					'no_update'    => array(),
+					'checked'      => array( 'woocommerce/woocommerce.php' => '8.9.1', 'rassure-for-woocommerce/rassure-for-woocommerce.php' => '1.0.0' ),
+				),
+				'update_themes'  => (object) array(
+					'last_checked' => $checked,
+					'no_update'    => array( 'storefront' => array( 'theme' => 'storefront', 'new_version' => '4.6.0' ) ),
+				),
+			),
+			'plugins'    => array(
+				'woocommerce/woocommerce.php'                        => array( 'Version' => '8.9.1' ),
+				'rassure-for-woocommerce/rassure-for-woocommerce.php' => array( 'Version' => '1.0.0' ),
+			),
+			'theme'      => array( 'Name' => 'Storefront', 'Version' => '4.6.0' ),
 		);
 		$GLOBALS['rassure_test']['routes']     = array();
 		$GLOBALS['rassure_test']['dispatched'] = array();
@@ -65,7 +157,7 @@ class FactsTest extends TestCase {
 
 	public function test_answers_every_route_the_checklist_reads_with_its_status_and_body() {
 		$facts = Rassure_Rest::get_facts( new WP_REST_Request( array( 'orders_after' => '2026-10-24T09:00:00' ) ) )->data;
-		$this->assertSame( 1, $facts['version'] );
+		$this->assertSame( 2, $facts['version'] );
 		$responses = $facts['responses'];
 		$this->assertSame(
 			array( 'name' => 'Savonnerie du Vieux-Port', 'home' => 'https://savonnerie.example', 'timezone_string' => 'Europe/Paris', 'namespaces' => array( 'wc/v3', 'wp/v2', 'wc-rassure/v1' ) ),
@@ -81,7 +173,7 @@ class FactsTest extends TestCase {
 		$zone_routes = preg_grep( '#^/wc/v3/shipping/zones/#', array_keys( $responses ) );
 		$this->assertSame( array( '/wc/v3/shipping/zones/1/locations', '/wc/v3/shipping/zones/1/methods', '/wc/v3/shipping/zones/0/locations', '/wc/v3/shipping/zones/0/methods' ), array_values( $zone_routes ) );
 		foreach ( $GLOBALS['rassure_test']['dispatched'] as $dispatched ) {
-			$this->assertMatchesRegularExpression( '#^/(wc/v3/(system_status|settings/[a-z]+|payment_gateways|shipping/zones(/\d+/(locations|methods))?|orders)|wp/v2/pages)$#', $dispatched[0] );
+			$this->assertMatchesRegularExpression( '#^/(wc/v3/(system_status|settings/[a-z]+|payment_gateways|shipping/zones(/\d+/(locations|methods))?|orders|products)|wp/v2/pages)$#', $dispatched[0] );
 		}
 	}
 
@@ -119,5 +211,52 @@ class FactsTest extends TestCase {
 		$responses = Rassure_Facts::collect( '2026-10-24T09:00:00' )['responses'];
 		$this->assertSame( 403, $responses['/wc/v3/shipping/zones']['status'] );
 		$this->assertSame( array(), preg_grep( '#^/wc/v3/shipping/zones/#', array_keys( $responses ) ) );
+	}
+
+	public function test_reads_a_few_published_products_for_their_permalinks() {
+		$facts    = Rassure_Facts::collect( '2026-10-24T09:00:00' );
+		$products = array_values( array_filter( $GLOBALS['rassure_test']['dispatched'], function ( $d ) {
+			return '/wc/v3/products' === $d[0];
+		} ) );
+		$this->assertSame( array( 'per_page' => 3, 'status' => 'publish', 'orderby' => 'date', 'order' => 'desc' ), $products[0][1] );
+		$this->assertSame( 404, $facts['responses']['/wc/v3/products']['status'] ); // no such route in this test: kept as it failed
+	}
+
+	public function test_site_gives_the_real_page_urls_and_the_block_checkout_button_label() {
+		$site = Rassure_Facts::site();
+		$this->assertSame( array( 'cart' => 'https://savonnerie.example/panier/', 'checkout' => 'https://savonnerie.example/commande/', 'account' => null ), $site['pages'] );
+		$this->assertTrue( $site['block_checkout'] );
+		$this->assertSame( array( 'label' => 'Commande avec obligation de paiement', 'source' => 'Checkout block placeOrderButtonLabel' ), $site['order_button'] );
+
+		$GLOBALS['rassure_test']['posts'][7]['post_content'] = '<!-- wp:woocommerce/checkout /-->';
+		$this->assertSame( 'Place Order', Rassure_Facts::site()['order_button']['label'] ); // the block's default (translated by WordPress)
+
+		$GLOBALS['rassure_test']['posts'][7]['post_content'] = '[woocommerce_checkout]';
+		$classic = Rassure_Facts::site();
+		$this->assertFalse( $classic['block_checkout'] );
+		$this->assertSame( array( 'label' => 'Place order', 'source' => 'woocommerce_order_button_text' ), $classic['order_button'] );
+	}
+
+	public function test_updates_are_what_wordpress_knows_and_null_where_it_does_not() {
+		$updates = Rassure_Facts::updates();
+		$this->assertSame( '2026-11-23T05:00:00', $updates['checked_at'] ); // the oldest of the three checks
+		$this->assertSame( array( 'version' => '6.5.3', 'latest' => '6.5.5' ), $updates['core'] );
+		$this->assertSame( array( 'name' => 'Storefront', 'version' => '4.6.0', 'latest' => '4.6.0' ), $updates['theme'] );
+		$this->assertSame(
+			array(
+				array( 'plugin' => 'woocommerce/woocommerce.php', 'version' => '8.9.1', 'latest' => '8.9.3' ),
+				// Not hosted on WordPress.org: WordPress has no answer, so neither has Rassure.
+				array( 'plugin' => 'rassure-for-woocommerce/rassure-for-woocommerce.php', 'version' => '1.0.0', 'latest' => null ),
+			),
+			$updates['plugins']
+		);
+
+		// WP-Cron never ran: no transient, nothing known, no date.
+		$GLOBALS['rassure_facts_site']['transients'] = array();
+		$unknown                                     = Rassure_Facts::updates();
+		$this->assertNull( $unknown['checked_at'] );
+		$this->assertNull( $unknown['core']['latest'] );
+		$this->assertNull( $unknown['theme']['latest'] );
+		$this->assertNull( $unknown['plugins'][0]['latest'] );
 	}
 }

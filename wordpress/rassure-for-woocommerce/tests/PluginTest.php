@@ -12,6 +12,7 @@ class PluginTest extends TestCase {
 	protected function setUp(): void {
 		$GLOBALS['rassure_test']['options'] = array();
 		$GLOBALS['rassure_test']['actions'] = array();
+		$GLOBALS['rassure_test']['is_product'] = false;
 		Rassure_Storefront::reset();
 	}
 
@@ -23,6 +24,81 @@ class PluginTest extends TestCase {
 		foreach ( array( 'woocommerce_after_cart_table', 'woocommerce_review_order_before_payment', 'wp_footer', 'render_block', 'woocommerce_order_details_after_order_table', 'woocommerce_email_order_meta' ) as $hook ) {
 			$this->assertArrayHasKey( $hook, $actions, $hook );
 		}
+	}
+
+	/**
+	 * A single product page as a theme renders it: WooCommerce's own callbacks on the summary
+	 * (the add-to-cart template at 30 fires the add-to-cart form hooks), then what the theme fires.
+	 *
+	 * @param string[] $fired    Hooks the theme fires, in order.
+	 * @param string[] $blocks   Blocks of a block template, each passed through render_block.
+	 * @return string The page's output.
+	 */
+	private function product_page( array $fired, array $blocks = array() ) {
+		Rassure_Storefront::init();
+		$GLOBALS['rassure_test']['is_product'] = true;
+		add_action(
+			'woocommerce_single_product_summary',
+			static function () {
+				echo '<form class="cart">add to cart</form>';
+				do_action( 'woocommerce_after_add_to_cart_form' );
+			},
+			30
+		);
+		ob_start();
+		foreach ( $fired as $hook ) {
+			do_action( $hook );
+		}
+		foreach ( $blocks as $name ) {
+			echo apply_filters( 'render_block', '<div class="wp-block-' . $name . '"></div>', array( 'blockName' => $name ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- test output.
+		}
+		return (string) ob_get_clean();
+	}
+
+	private function publish_product_blocks() {
+		Rassure_Options::save_config( array( 'promises' => array( 'enabled' => true, 'items' => array( array( 'kind' => 'custom', 'icon' => 'gift', 'title' => array( 'en' => 'Gift wrap', 'fr' => 'Emballage cadeau' ), 'text' => array() ) ) ) ), true );
+	}
+
+	public function test_product_blocks_render_once_whichever_hooks_the_theme_fires() {
+		$themes = array(
+			'classic theme (summary hooks)'                => array( array( 'woocommerce_before_single_product_summary', 'woocommerce_single_product_summary', 'woocommerce_after_single_product_summary', 'wp_footer' ), array() ),
+			'custom theme calling the add-to-cart form'   => array( array( 'woocommerce_after_add_to_cart_form', 'wp_footer' ), array() ),
+			'custom theme with only the after-summary hook' => array( array( 'woocommerce_after_single_product_summary' ), array() ),
+			'block theme, add-to-cart form block'         => array( array(), array( 'woocommerce/add-to-cart-form' ) ),
+			'block theme, add-to-cart with options block' => array( array(), array( 'woocommerce/product-price', 'woocommerce/add-to-cart-with-options' ) ),
+		);
+		foreach ( $themes as $label => $theme ) {
+			$GLOBALS['rassure_test']['actions'] = array();
+			Rassure_Storefront::reset();
+			$this->publish_product_blocks();
+			$html = $this->product_page( $theme[0], $theme[1] );
+			$this->assertSame( 1, substr_count( $html, 'rassure--promises' ), $label );
+		}
+	}
+
+	public function test_product_blocks_follow_the_add_to_cart_form_in_a_classic_theme() {
+		$this->publish_product_blocks();
+		$html = $this->product_page( array( 'woocommerce_single_product_summary' ) );
+		$this->assertLessThan( strpos( $html, 'rassure--promises' ), strpos( $html, '<form class="cart">' ) );
+	}
+
+	public function test_the_form_hooks_outside_a_product_page_render_nothing() {
+		$this->publish_product_blocks();
+		Rassure_Storefront::init();
+		$GLOBALS['rassure_test']['is_product'] = false;
+		ob_start();
+		do_action( 'woocommerce_after_add_to_cart_form' );
+		do_action( 'woocommerce_after_single_product_summary' );
+		$this->assertSame( '', ob_get_clean(), 'a shop-loop add-to-cart form is not the product page' );
+		$GLOBALS['rassure_test']['is_product'] = true;
+		ob_start();
+		do_action( 'woocommerce_after_add_to_cart_form' );
+		$this->assertStringContainsString( 'rassure--promises', (string) ob_get_clean() );
+	}
+
+	public function test_block_hooks_also_anchor_on_the_newer_add_to_cart_block() {
+		$meta = json_decode( file_get_contents( dirname( __DIR__ ) . '/blocks/reassurance/block.json' ), true );
+		$this->assertSame( 'after', $meta['blockHooks']['woocommerce/add-to-cart-with-options'] );
 	}
 
 	public function test_a_place_renders_once_and_only_when_published() {
@@ -38,7 +114,7 @@ class PluginTest extends TestCase {
 	public function test_block_hooks_place_the_block_after_the_add_to_cart_form() {
 		$meta = json_decode( file_get_contents( dirname( __DIR__ ) . '/blocks/reassurance/block.json' ), true );
 		$this->assertSame( 'rassure/reassurance', $meta['name'] );
-		$this->assertSame( array( 'woocommerce/add-to-cart-form' => 'after' ), $meta['blockHooks'] );
+		$this->assertSame( 'after', $meta['blockHooks']['woocommerce/add-to-cart-form'] );
 		Rassure_Storefront::register_block();
 		$this->assertArrayHasKey( dirname( __DIR__ ) . '/blocks/reassurance', $GLOBALS['rassure_test']['blocks'] );
 		Rassure_Options::save_config( array( 'promises' => array( 'enabled' => true, 'items' => array( array( 'kind' => 'custom', 'icon' => 'gift', 'title' => array( 'en' => 'Gift wrap', 'fr' => 'Emballage cadeau' ), 'text' => array() ) ) ) ), true );

@@ -31,6 +31,7 @@ class RendererTest extends TestCase {
 	private function context() {
 		return array(
 			'shop'     => array(
+				'origin'        => 'https://savonnerie.example',
 				'payment_types' => array( 'cartes_bancaires', 'visa' ),
 				'policies'      => array( array( 'handle' => 'refund_policy', 'title' => 'Retours', 'url' => '/retours' ) ),
 				'money_format'  => '{{amount_with_comma_separator}} €',
@@ -62,6 +63,26 @@ class RendererTest extends TestCase {
 		$this->assertStringContainsString( '<h2 class="rassure__title" id="rassure-payment-wc">Paiement sécurisé</h2>', $html );
 		$this->assertStringContainsString( '<title id="pi-cartes_bancaires">Cartes Bancaires</title>', $html );
 		$this->assertSame( 2, substr_count( $html, 'class="rassure__payment"' ) );
+	}
+
+	public function test_payment_block_claims_nothing_an_http_shop_with_bank_transfer_only_cannot_back() {
+		$renderer = Rassure_Renderer::for_language( 'en' );
+		$context  = $this->context();
+		$context['shop']['origin']        = 'http://savonnerie.example';
+		$context['shop']['payment_types'] = Rassure_Shop_Context::payment_types( array( 'bacs' ) );
+		$this->assertSame( '', $renderer->render( 'payment', $this->config(), $context ) );
+		$context['shop']['payment_types'] = Rassure_Shop_Context::payment_types( array( 'bacs', 'stripe' ) );
+		$html = $renderer->render( 'payment', $this->config(), $context );
+		$this->assertStringNotContainsString( 'ncrypt', $html );
+		$this->assertStringNotContainsString( 'Secure payment', $html );
+		$this->assertStringContainsString( 'Your card details go straight to the payment provider', $html );
+	}
+
+	public function test_the_live_context_says_the_scheme_actually_served() {
+		$GLOBALS['rassure_test']['ssl'] = false;
+		$this->assertSame( 'http://savonnerie.example', Rassure_Shop_Context::current()['shop']['origin'] );
+		$GLOBALS['rassure_test']['ssl'] = true;
+		$this->assertSame( 'https://savonnerie.example', Rassure_Shop_Context::current()['shop']['origin'] );
 	}
 
 	public function test_promises_use_policies_money_format_and_withdrawal_days() {

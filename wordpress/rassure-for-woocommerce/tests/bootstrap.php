@@ -19,6 +19,9 @@ $GLOBALS['rassure_test'] = array(
 	'caps'    => array(),
 	'user'    => 0,
 	'locale'  => 'fr_FR',
+	'ssl'     => false,
+	// is_product(): the current request is a single product page.
+	'is_product' => false,
 	// The facts route's internal dispatches (rest_do_request below).
 	'internal'   => array(),
 	'dispatched' => array(),
@@ -74,14 +77,42 @@ function delete_option( $name ) {
 	return true;
 }
 function add_action( $hook, $callback, $priority = 10, $args = 1 ) {
-	$GLOBALS['rassure_test']['actions'][ $hook ][] = array( $callback, $priority );
+	$GLOBALS['rassure_test']['actions'][ $hook ][] = array( $callback, $priority, $args );
 	return true;
 }
 function add_filter( $hook, $callback, $priority = 10, $args = 1 ) {
 	return add_action( $hook, $callback, $priority, $args );
 }
-function apply_filters( $hook, $value ) {
+/** The callbacks of a hook in WordPress's order: by priority, then in the order they were added. */
+function rassure_test_callbacks( $hook ) {
+	$callbacks = isset( $GLOBALS['rassure_test']['actions'][ $hook ] ) ? $GLOBALS['rassure_test']['actions'][ $hook ] : array();
+	$order     = array_keys( $callbacks );
+	usort(
+		$order,
+		static function ( $a, $b ) use ( $callbacks ) {
+			return $callbacks[ $a ][1] <=> $callbacks[ $b ][1] ?: $a <=> $b;
+		}
+	);
+	return array_map(
+		static function ( $i ) use ( $callbacks ) {
+			return $callbacks[ $i ];
+		},
+		$order
+	);
+}
+function apply_filters( $hook, $value, ...$args ) {
+	foreach ( rassure_test_callbacks( $hook ) as $callback ) {
+		$value = call_user_func_array( $callback[0], array_slice( array_merge( array( $value ), $args ), 0, isset( $callback[2] ) ? $callback[2] : 1 ) );
+	}
 	return $value;
+}
+function do_action( $hook, ...$args ) {
+	foreach ( rassure_test_callbacks( $hook ) as $callback ) {
+		call_user_func_array( $callback[0], array_slice( $args, 0, isset( $callback[2] ) ? $callback[2] : 1 ) );
+	}
+}
+function is_product() {
+	return $GLOBALS['rassure_test']['is_product'];
 }
 function current_user_can( $capability ) {
 	return in_array( $capability, $GLOBALS['rassure_test']['caps'], true );
@@ -100,6 +131,12 @@ function wp_timezone_string() {
 }
 function home_url( $path = '' ) {
 	return 'https://savonnerie.example' . $path;
+}
+function is_ssl() {
+	return $GLOBALS['rassure_test']['ssl'];
+}
+function wp_parse_url( $url, $component = -1 ) {
+	return parse_url( $url, $component );
 }
 function trailingslashit( $value ) {
 	return rtrim( $value, '/\\' ) . '/';

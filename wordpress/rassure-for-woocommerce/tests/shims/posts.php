@@ -38,9 +38,17 @@ function wp_trash_post( $id ) {
 	$GLOBALS['rassure_test']['posts'][ (int) $id ]['post_status'] = 'trash';
 	return get_post( $id );
 }
+function get_post_status( $id ) {
+	$post = get_post( $id );
+	return $post ? $post->post_status : false;
+}
+/** Pretty permalinks (a page with a slug at /slug/), plain ones (?page_id=) for a page without one. */
 function get_permalink( $id ) {
 	$post = get_post( $id );
-	return $post ? 'https://savonnerie.example/?page_id=' . $post->ID : false;
+	if ( ! $post ) {
+		return false;
+	}
+	return empty( $post->post_name ) ? 'https://savonnerie.example/?page_id=' . $post->ID : 'https://savonnerie.example/' . $post->post_name . '/';
 }
 function is_wp_error( $thing ) {
 	return $thing instanceof WP_Error;
