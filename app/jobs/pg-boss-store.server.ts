@@ -29,6 +29,8 @@ interface Envelope extends ShopKey {
   deferredBecause?: string;
 }
 
+type SendOptions = { startAfter?: Date; retryLimit: number; db?: Executor };
+
 const QUEUE_PREFIX = "rassure.";
 const SCHEMA = "pgboss";
 /** pg-boss names allow [\w.-/] only; a kind is made of those already. */
@@ -81,20 +83,23 @@ export class PgBossJobStore implements JobStore {
     let ready = this.queues.get(kind);
     if (!ready) {
       const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
-      ready = this.start().then(() =>
-        this.boss.createQueue(queueName(kind), {
-          // "stately": per singleton key (our dedupe keys; other jobs get a unique one), at most one
-          // job waits to start and one runs: a duplicate is dropped, a job never runs beside its twin.
-          policy: "stately",
-          retryLimit: DEFAULT_MAX_ATTEMPTS - 1,
-          retryBackoff: true,
-          retryDelay: Math.max(1, Math.round(backoff.baseMs / 1000)),
-          retryDelayMax: Math.max(1, Math.round(backoff.maxMs / 1000)),
-          heartbeatSeconds: this.heartbeatSeconds,
-          expireInSeconds: 60 * 60,
-          deleteAfterSeconds: FINISHED_KEPT_MS / 1000,
-        }),
-      );
+      ready = this.start()
+        .then(() =>
+          this.boss.createQueue(queueName(kind), {
+            // "stately": per singleton key (our dedupe keys; other jobs get a unique one), at most one
+            // job waits to start and one runs: a duplicate is dropped, a job never runs beside its twin.
+            policy: "stately",
+            retryLimit: DEFAULT_MAX_ATTEMPTS - 1,
+            retryBackoff: true,
+            retryDelay: Math.max(1, Math.round(backoff.baseMs / 1000)),
+            retryDelayMax: Math.max(1, Math.round(backoff.maxMs / 1000)),
+            heartbeatSeconds: this.heartbeatSeconds,
+            expireInSeconds: 60 * 60,
+            deleteAfterSeconds: FINISHED_KEPT_MS / 1000,
+          }),
+        )
+        // Once per kind and process, before its first job is sent or fetched (no cost per run).
+        .then(() => this.adoptTableJobs(kind));
       ready.catch(() => this.queues.delete(kind));
       this.queues.set(kind, ready);
     }
@@ -105,8 +110,37 @@ export class PgBossJobStore implements JobStore {
     await Promise.all(kinds.map((kind) => this.ensureQueue(kind)));
   }
 
-  private async send(kind: string, envelope: Envelope, options: { startAfter?: Date; retryLimit: number; db?: Executor }) {
+  /**
+   * Jobs a migration left in the BackgroundJob table (tracking checks of the queue that came
+   * before, see prisma/postgresql/migrations/20261123184509_*) are handed to pg-boss: each sent
+   * with the attempts it has left and deleted in the same transaction, rows locked with SKIP
+   * LOCKED, so processes starting together hand each over once.
+   */
+  private async adoptTableJobs(kind: string) {
+    await this.inTransaction(async (db) => {
+      const { rows } = await db.executeSql(
+        `SELECT "id", "platform", "shopDomain", "payload", "dedupeKey", "attempts", "maxAttempts", "runAfter" FROM "BackgroundJob"
+         WHERE "status" IN ('pending', 'running') AND "kind" = $1 FOR UPDATE SKIP LOCKED`,
+        [kind],
+      );
+      for (const row of rows as Array<{ id: string; platform: ShopKey["platform"]; shopDomain: string; payload: string; dedupeKey: string | null; attempts: number; maxAttempts: number; runAfter: Date }>) {
+        const envelope: Envelope = { platform: row.platform, shopDomain: row.shopDomain, payload: JSON.parse(row.payload) as unknown, attemptOffset: row.attempts, dedupeKey: row.dedupeKey };
+        await this.sendToQueue(kind, envelope, { startAfter: row.runAfter, retryLimit: Math.max(0, row.maxAttempts - row.attempts - 1), db });
+      }
+      if (rows.length) {
+        await db.executeSql(`DELETE FROM "BackgroundJob" WHERE "id" = ANY($1::text[])`, [rows.map((row) => row.id)]);
+        log("info", "queued jobs moved from the BackgroundJob table to pg-boss", { kind, count: rows.length });
+      }
+    });
+  }
+
+  private async send(kind: string, envelope: Envelope, options: SendOptions) {
     await this.ensureQueue(kind);
+    return this.sendToQueue(kind, envelope, options);
+  }
+
+  /** Sends to a queue known to exist. */
+  private sendToQueue(kind: string, envelope: Envelope, options: SendOptions) {
     return this.boss.send(queueName(kind), envelope as unknown as object, {
       singletonKey: singletonKey(envelope.dedupeKey),
       startAfter: options.startAfter,
@@ -245,6 +279,14 @@ export class PgBossJobStore implements JobStore {
     await this.start();
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
+    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
+    await this.start();
+    const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
+    const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
     const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
     return Number(rows[0]?.count ?? 0);
   }

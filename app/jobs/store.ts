@@ -46,6 +46,8 @@ export interface JobStore {
   recentJobs(shop: ShopKey, kind: string, options?: { dedupeKey?: string; limit?: number }): Promise<JobRecord[]>;
   /** Erases a shop's jobs (uninstall, shop/redact), inside the caller's transaction when given. */
   eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number>;
+  /** Erases a shop's jobs of one kind with these dedupe keys, whatever their state (GDPR redaction). */
+  eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number>;
   counts(kinds: string[]): Promise<JobCounts>;
   /** Removes finished jobs past their keeping time; returns how many (pg-boss does this on its own). */
   prune(now?: number): Promise<number>;

@@ -188,6 +188,11 @@ export class TableJobStore implements JobStore {
     return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
   }
 
+  async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
+    const db: Db = tx ?? this.db;
+    return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind, dedupeKey: { in: dedupeKeys } } })).count;
+  }
+
   async counts(kinds: string[]): Promise<JobCounts> {
     const groups = await this.db.backgroundJob.groupBy({ by: ["status"], where: { kind: { in: kinds } }, _count: { _all: true } });
     const counts: JobCounts = { pending: 0, running: 0, done: 0, dead: 0 };

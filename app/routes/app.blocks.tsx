@@ -41,11 +41,11 @@ export default function StorefrontBlocks() {
   const { t } = useI18n();
   const result = fetcher.data;
   const busy = fetcher.state !== "idle";
-  const editor = useBlocksEditor(data.stored.config, result, (saved) =>
+  const editor = useBlocksEditor(data.stored, result, (saved) =>
     shopify.toast.show(saved.published ? t("blocks.toast.published") : t("blocks.toast.savedNotPublished"), { isError: !saved.published }),
   );
 
-  const save = () => fetcher.submit({ intent: "save", config: JSON.stringify(editor.config), timeZone: data.timeZone }, { method: "post" });
+  const save = () => fetcher.submit({ ...editor.saveFields(), timeZone: data.timeZone }, { method: "post" });
   const republish = () => fetcher.submit({ intent: "republish", timeZone: data.timeZone }, { method: "post" });
 
   return (

@@ -63,9 +63,9 @@ function Editor({ data }: { data: Authorised }) {
   const expired = Boolean(answer && "expired" in answer);
   const result = answer && !("expired" in answer) ? (answer as SaveResult) : undefined;
   const busy = fetcher.state !== "idle";
-  const editor = useBlocksEditor(data.stored.config, result);
+  const editor = useBlocksEditor(data.stored, result);
   const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, store: data.store, token: data.token, timeZone: data.timeZone }, { method: "post" });
-  const save = () => submit({ intent: "save", config: JSON.stringify(editor.config) });
+  const save = () => submit(editor.saveFields());
   const pluginActive = data.theme?.embedActive ?? null;
 
   return (

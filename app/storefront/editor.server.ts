@@ -34,7 +34,11 @@ export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
   };
 }
 
-/** The editor's form: `intent=republish`, or a save with the configuration as JSON; `timeZone` for delivery dates. */
+/**
+ * The editor's form: `intent=republish`, or a save with the configuration as JSON and the
+ * `version` it was edited from (a save without one cannot prove it is not stale, so it stores
+ * nothing); `timeZone` for delivery dates.
+ */
 export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, form: FormData): Promise<SaveResult> {
   const timeZone = String(form.get("timeZone") ?? "") || "Europe/Paris";
   if (form.get("intent") === "republish") return republishStorefrontConfig(shopId, adapter, timeZone);
@@ -44,5 +48,6 @@ export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformA
   } catch {
     return { ok: false as const, issues: [{ path: "config", code: "required" }] satisfies ConfigIssue[] };
   }
-  return saveAndPublishStorefrontConfig(shopId, input, adapter, timeZone);
+  const version = String(form.get("version") ?? "");
+  return saveAndPublishStorefrontConfig(shopId, input, /^\d{1,9}$/.test(version) ? Number(version) : -1, adapter, timeZone);
 }

@@ -36,32 +36,67 @@ export async function loadStorefrontConfig(shopId: string): Promise<StoredStoref
   };
 }
 
+/** The version stored now, handed back to a stale save so the editor can show it. */
+export interface StoredVersion {
+  version: number;
+  config: StorefrontConfig;
+}
+
 export type SaveResult =
   | { ok: true; version: number; published: boolean; publishError: string | null }
-  | { ok: false; issues: ConfigIssue[] };
+  | { ok: false; issues: ConfigIssue[] }
+  | { ok: false; conflict: StoredVersion };
 
-/** Validates and stores the merchant's configuration, then publishes it. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Stores `config` as the version after `baseVersion` (0: the first), only if the stored version
+ * is still `baseVersion`: one conditional write, so of two saves from the same page one wins and
+ * the other learns it is stale. Returns the new version, or null when stale.
+ */
+async function storeIfUnchanged(shopId: string, baseVersion: number, config: StorefrontConfig): Promise<number | null> {
+  const json = JSON.stringify(config);
+  if (baseVersion === 0) {
+    try {
+      return (await prisma.storefrontConfig.create({ data: { shopId, config: json } })).version;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+  const { count } = await prisma.storefrontConfig.updateMany({ where: { shopId, version: baseVersion }, data: { config: json, version: { increment: 1 } } });
+  return count === 1 ? baseVersion + 1 : null;
+}
+
+/**
+ * Validates and stores the merchant's configuration, then publishes it. `baseVersion` is the
+ * version the merchant's edits started from: when another save came first, nothing is stored or
+ * published and the answer carries the version that is stored now (optimistic concurrency).
+ */
 export async function saveAndPublishStorefrontConfig(
   shopId: string,
   input: unknown,
+  baseVersion: number,
   adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
   timeZone: string,
   now = new Date(),
 ): Promise<SaveResult> {
   const checked = validateStorefrontConfig(input);
   if (!checked.ok) return checked;
-  const row = await prisma.storefrontConfig.upsert({
-    where: { shopId },
-    create: { shopId, config: JSON.stringify(checked.config) },
-    update: { config: JSON.stringify(checked.config), version: { increment: 1 } },
-  });
-  return publishStoredVersion(shopId, checked.config, row.version, adapter, timeZone, now);
+  const version = Number.isInteger(baseVersion) && baseVersion >= 0 ? await storeIfUnchanged(shopId, baseVersion, checked.config) : null;
+  if (version === null) {
+    const current = await loadStorefrontConfig(shopId);
+    return { ok: false, conflict: { version: current.version, config: current.config } };
+  }
+  return publishStoredVersion(shopId, checked.config, version, adapter, timeZone, now);
 }
 
 /** Publishes the stored configuration again (retry after a failure, or refresh holiday dates). */
 export async function republishStorefrontConfig(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, timeZone: string, now = new Date()): Promise<SaveResult> {
   const stored = await loadStorefrontConfig(shopId);
-  if (stored.version === 0) return saveAndPublishStorefrontConfig(shopId, stored.config, adapter, timeZone, now);
+  if (stored.version === 0) return saveAndPublishStorefrontConfig(shopId, stored.config, 0, adapter, timeZone, now);
   return publishStoredVersion(shopId, stored.config, stored.version, adapter, timeZone, now);
 }
 

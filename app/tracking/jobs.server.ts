@@ -15,9 +15,10 @@ import type { JobsDb } from "../jobs/store";
 import { PermanentJobError, type ClaimedJob, type JobRecord } from "../jobs/types";
 import prisma from "../db.server";
 import { planShipment, type TrackingStatus } from "./plan";
+import { TRACKING_JOB, trackingCheckKey, type JobSource } from "./check-identity";
 import { getTrackingSettings, loadCarrierChoices, type ShopRef } from "./settings.server";
 
-export type JobSource = "webhook" | "backfill";
+export { TRACKING_JOB, type JobSource };
 export type JobOutcome = Exclude<TrackingStatus, "needs-fix"> | "fixed" | "needs-fix" | "gone";
 
 export interface JobRef {
@@ -32,7 +33,6 @@ interface TrackingPayload {
   source: JobSource;
 }
 
-export const TRACKING_JOB = "tracking.check-fulfillment";
 export const MAX_ATTEMPTS = 5;
 
 /**
@@ -41,7 +41,7 @@ export const MAX_ATTEMPTS = 5;
  */
 export function enqueueTrackingJob(db: JobsDb | undefined, job: JobRef): Promise<string | null> {
   return jobQueue.enqueue<TrackingPayload>(
-    { kind: TRACKING_JOB, platform: job.platform, shopDomain: job.shopDomain, payload: { fulfillmentId: job.fulfillmentId, source: job.source }, dedupeKey: `${job.fulfillmentId}|${job.source}` },
+    { kind: TRACKING_JOB, platform: job.platform, shopDomain: job.shopDomain, payload: { fulfillmentId: job.fulfillmentId, source: job.source }, dedupeKey: trackingCheckKey(job.fulfillmentId, job.source) },
     db,
   );
 }
@@ -130,7 +130,7 @@ export function drainTrackingJobs(): Promise<number> {
 
 /** A shop's recent tracking checks, newest first, with what each found (`result.outcome`). */
 export function recentTrackingChecks(shop: ShopRef, options: { fulfillmentId?: string; source?: JobSource; limit?: number } = {}): Promise<JobRecord[]> {
-  const dedupeKey = options.fulfillmentId ? `${options.fulfillmentId}|${options.source ?? "webhook"}` : undefined;
+  const dedupeKey = options.fulfillmentId ? trackingCheckKey(options.fulfillmentId, options.source ?? "webhook") : undefined;
   return jobQueue.store.recentJobs(shop, TRACKING_JOB, { dedupeKey, limit: options.limit });
 }
 

@@ -24,7 +24,7 @@ import { startStorefront } from "./storefront";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { DevStoreOptions, ShopifyDevStore } from "./types";
 import { adminAppUrl, embeddedAppUrl } from "./urls";
-import { deliverWebhook, findSubscription, flushWebhooks } from "./webhooks";
+import { deliverWebhook, findSubscription, flushWebhooks, retryWebhook } from "./webhooks";
 
 export { readAppWebhookSubscriptions } from "./app-config";
 export { appProxySignature, placeDemoAppBlocks, readAppProxyConfig } from "./storefront";
@@ -48,9 +48,10 @@ function numberParam(params: Record<string, unknown>, key: string): number {
 }
 
 async function uninstall(store: DevStoreContext): Promise<void> {
+  const triggeredAt = new Date(); // the event's time, to the millisecond (the state keeps seconds)
   markUninstalled(store);
   if (!findSubscription(store, "app/uninstalled")) return;
-  const response = await deliverWebhook(store, "app/uninstalled", undefined);
+  const response = await deliverWebhook(store, "app/uninstalled", undefined, { triggeredAt });
   await response.body?.cancel();
 }
 
@@ -179,6 +180,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     simulate: simulationControls(store.simulation, 503),
     setStorefrontOnline,
     uninstallApp: () => uninstall(store),
+    retryWebhook: (webhookId) => retryWebhook(store, webhookId),
     flushWebhooks: () => flushWebhooks(store),
     close: async () => {
       await flushWebhooks(store);

@@ -72,6 +72,8 @@ export interface SendWebhookOptions {
   secret?: string;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** When the event happened (X-Shopify-Triggered-At); default now. */
+  triggeredAt?: Date;
 }
 
 export type DevStoreSimulate = SimulationControls<500 | 502 | 503>;
@@ -108,6 +110,11 @@ export interface ShopifyDevStore {
   setStorefrontOnline(online: boolean): Promise<void>;
   /** Marks uninstalled, revokes tokens, delivers app/uninstalled. */
   uninstallApp(): Promise<void>;
+  /**
+   * Delivers a recorded webhook again as Shopify retries one: the same body, webhook id and
+   * X-Shopify-Triggered-At (the event's time, not the retry's).
+   */
+  retryWebhook(webhookId: string): Promise<Response>;
   /**
    * Addition to the brief: resolves once every webhook the store queued on its
    * own (e.g. fulfillments/update after a mutation) has been delivered or failed.
@@ -373,6 +380,9 @@ export interface WebhookDeliveryRecord {
   topic: string;
   uri: string;
   payload: unknown;
+  /** Exactly what was sent, so a delivery can be retried (or replayed by a test). */
+  rawBody: string;
+  headers: Record<string, string>;
   deliveredAt: string;
   /** HTTP status of the app's answer; null when the request failed. */
   status: number | null;

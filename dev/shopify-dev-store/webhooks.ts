@@ -6,7 +6,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { DevStoreContext } from "./context";
 import { isoNow } from "./state";
-import type { SendWebhookOptions, WebhookSubscription } from "./types";
+import type { SendWebhookOptions, WebhookDeliveryRecord, WebhookSubscription } from "./types";
 import { defaultWebhookPayload, topicKey } from "./webhook-payloads";
 
 export function findSubscription(store: DevStoreContext, topic: string): WebhookSubscription | undefined {
@@ -21,6 +21,27 @@ export function subscriptionUrl(store: DevStoreContext, uri: string): string {
 
 export function webhookHmac(rawBody: string, secret: string): string {
   return createHmac("sha256", secret).update(rawBody, "utf8").digest("base64");
+}
+
+/**
+ * Shopify's X-Shopify-Triggered-At: when the event happened (a retry keeps it), in UTC with
+ * nanosecond digits, e.g. "2023-03-29T18:00:27.877041743Z". Like every header, it is not signed.
+ */
+export function triggeredAtHeader(at: Date): string {
+  return at.toISOString().replace(/\.(\d{3})Z$/, ".$1000000Z");
+}
+
+async function post(store: DevStoreContext, delivery: WebhookDeliveryRecord): Promise<Response> {
+  try {
+    const response = await store.realFetch(delivery.uri, { method: "POST", headers: delivery.headers, body: delivery.rawBody, redirect: "manual" });
+    delivery.status = response.status;
+    store.log(`webhook ${delivery.topic} -> ${delivery.uri}: ${response.status}`);
+    return response;
+  } catch (error) {
+    delivery.error = error instanceof Error ? error.message : String(error);
+    store.log(`webhook ${delivery.topic} -> ${delivery.uri} failed: ${delivery.error}`);
+    throw error;
+  }
 }
 
 export async function deliverWebhook(
@@ -40,7 +61,6 @@ export async function deliverWebhook(
   const rawBody =
     opts.rawBody ?? JSON.stringify(payload === undefined ? defaultWebhookPayload(store, headerTopic) : payload);
   const webhookId = opts.webhookId ?? randomUUID();
-  const url = subscriptionUrl(store, subscription.uri);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     Accept: "*/*",
@@ -50,7 +70,7 @@ export async function deliverWebhook(
     "X-Shopify-Shop-Domain": store.shopDomain,
     "X-Shopify-API-Version": store.apiVersion,
     "X-Shopify-Webhook-Id": webhookId,
-    "X-Shopify-Triggered-At": new Date().toISOString(),
+    "X-Shopify-Triggered-At": triggeredAtHeader(opts.triggeredAt ?? new Date()),
     "X-Shopify-Event-Id": randomUUID(),
     ...opts.headers,
   };
@@ -62,27 +82,29 @@ export async function deliverWebhook(
       parsedPayload = rawBody;
     }
   }
-  const delivery = {
+  const delivery: WebhookDeliveryRecord = {
     webhookId,
     topic: headerTopic,
-    uri: url,
+    uri: subscriptionUrl(store, subscription.uri),
     payload: parsedPayload,
+    rawBody,
+    headers,
     deliveredAt: isoNow(),
-    status: null as number | null,
-    error: null as string | null,
+    status: null,
+    error: null,
     automatic,
   };
   store.state.webhookDeliveries.push(delivery);
-  try {
-    const response = await store.realFetch(url, { method: "POST", headers, body: rawBody, redirect: "manual" });
-    delivery.status = response.status;
-    store.log(`webhook ${headerTopic} -> ${url}: ${response.status}`);
-    return response;
-  } catch (error) {
-    delivery.error = error instanceof Error ? error.message : String(error);
-    store.log(`webhook ${headerTopic} -> ${url} failed: ${delivery.error}`);
-    throw error;
-  }
+  return post(store, delivery);
+}
+
+/** Shopify's retry of a delivery: the same request again (same id, body and trigger time). */
+export async function retryWebhook(store: DevStoreContext, webhookId: string): Promise<Response> {
+  const original = store.state.webhookDeliveries.find((d) => d.webhookId === webhookId);
+  if (!original) throw new Error(`No webhook delivery ${webhookId} to retry.`);
+  const retry: WebhookDeliveryRecord = { ...original, deliveredAt: isoNow(), status: null, error: null };
+  store.state.webhookDeliveries.push(retry);
+  return post(store, retry);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CompanyIdentifierFact } from "../../adapters/checklist-snapshot";
 import type { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../../app/db.server";
 import { companyBadgeFromScan, COMPANY_IDENTITY_CHECK } from "../../app/legal/company-badge.server";
-import { republishWhenCompanyBadgeChanges, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
+import { loadStorefrontConfig, republishWhenCompanyBadgeChanges, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startInstalledDevStore } from "../support/installed-dev-store";
 import { fullConfig } from "../storefront/fixtures";
@@ -60,7 +60,8 @@ describe("republishing after a scan (Shopify dev store)", () => {
   beforeAll(async () => {
     ({ store, adapter, shopId } = await startInstalledDevStore("/app/blocks"));
     await prisma.checklistScan.deleteMany({ where: { shopDomain: store.shopDomain } });
-    await saveAndPublishStorefrontConfig(shopId, fullConfig(), adapter, "Europe/Paris");
+    const { version } = await loadStorefrontConfig(shopId);
+    await saveAndPublishStorefrontConfig(shopId, fullConfig(), version, adapter, "Europe/Paris");
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@
  * saving publishes, and the theme status shows the embed as off. Screenshots go to
  * test-results/screenshots/.
  */
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { SCREENSHOTS, setUpDemoAdmin } from "../support/demo-admin";
 
@@ -37,4 +38,41 @@ describe("storefront blocks admin page", () => {
     await admin.page.screenshot({ path: `${SCREENSHOTS}/admin-blocks-published-en.png` });
     expect(admin.pageErrors).toEqual([]);
   }, 120_000);
+
+  it("a save another tab beat gets a conflict, keeps the merchant's edit, and replaces the other only when asked", async () => {
+    const openBlocks = async (page: Page) => {
+      await page.goto(admin.demo.adminUrl);
+      await page.locator("#app-nav a", { hasText: "Storefront blocks" }).click();
+      const frame = await (await page.waitForSelector("iframe#app-frame")).contentFrame();
+      if (!frame) throw new Error("no app frame");
+      await frame.getByLabel("Heading (English)").waitFor({ timeout: 30_000 });
+      return frame;
+    };
+    const first = await openBlocks(admin.page);
+    const otherPage = await admin.page.context().newPage();
+    otherPage.on("pageerror", (error) => admin.pageErrors.push(error.message));
+    const second = await openBlocks(otherPage);
+
+    await first.getByLabel("Heading (English)").fill("Saved in the first tab");
+    await first.getByRole("button", { name: "Save and publish" }).first().click();
+    await first.getByText("Published", { exact: true }).waitFor({ timeout: 20_000 });
+
+    await second.getByLabel("Heading (English)").fill("Typed in the second tab");
+    await second.getByRole("button", { name: "Save and publish" }).first().click();
+    await second.getByText("These blocks were saved elsewhere meanwhile").waitFor({ timeout: 20_000 });
+    await expect(second.getByLabel("Heading (English)").inputValue()).resolves.toBe("Typed in the second tab");
+    await otherPage.screenshot({ path: `${SCREENSHOTS}/admin-blocks-conflict-en.png` });
+
+    // Nothing was overwritten: the first tab's version is the stored one.
+    const reopened = await openBlocks(admin.page);
+    await expect(reopened.getByLabel("Heading (English)").inputValue()).resolves.toBe("Saved in the first tab");
+
+    await second.getByRole("button", { name: "Keep my edits, then save them over it" }).click();
+    await second.getByRole("button", { name: "Save and publish" }).first().click();
+    await second.getByText("Published", { exact: true }).waitFor({ timeout: 20_000 });
+    const latest = await openBlocks(admin.page);
+    await expect(latest.getByLabel("Heading (English)").inputValue()).resolves.toBe("Typed in the second tab");
+    await otherPage.close();
+    expect(admin.pageErrors).toEqual([]);
+  }, 180_000);
 });

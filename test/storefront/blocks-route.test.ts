@@ -44,13 +44,13 @@ describe("/app/blocks", () => {
   it("refuses invalid input with field-level issues and publishes valid input", async () => {
     const bad = fullConfig();
     bad.contact.email = "nope";
-    expect(await action(args(post({ intent: "save", config: JSON.stringify(bad), timeZone: "Europe/Paris" })))).toEqual({
+    expect(await action(args(post({ intent: "save", config: JSON.stringify(bad), version: "0", timeZone: "Europe/Paris" })))).toEqual({
       ok: false,
       issues: [{ path: "contact.email", code: "invalid_email" }],
     });
-    expect(await action(args(post({ intent: "save", config: "{not json", timeZone: "Europe/Paris" })))).toMatchObject({ ok: false });
+    expect(await action(args(post({ intent: "save", config: "{not json", version: "0", timeZone: "Europe/Paris" })))).toMatchObject({ ok: false });
 
-    const saved = await action(args(post({ intent: "save", config: JSON.stringify(fullConfig()), timeZone: "Europe/Paris" })));
+    const saved = await action(args(post({ intent: "save", config: JSON.stringify(fullConfig()), version: "0", timeZone: "Europe/Paris" })));
     expect(saved).toEqual({ ok: true, version: 1, published: true, publishError: null });
     const metafield = store.state.metafields.find((m) => m.namespace === "rassure" && m.key === "config");
     expect(JSON.parse(metafield!.value)).toMatchObject({ version: 1, contact: { email: "bonjour@atelier-lumiere.fr" } });
@@ -61,5 +61,35 @@ describe("/app/blocks", () => {
 
   it("republishes on request", async () => {
     expect(await action(args(post({ intent: "republish", timeZone: "Europe/Paris" })))).toMatchObject({ ok: true, version: 1, published: true });
+  });
+
+  it("of concurrent saves from the same version, one is published and the others get a conflict, overwriting nothing", async () => {
+    const edits = ["Payez en confiance", "Paiement sécurisé", "Carte ou virement"].map((fr) => {
+      const config = fullConfig();
+      config.payment.heading.fr = fr;
+      return config;
+    });
+    const answers = await Promise.all(edits.map((config) => action(args(post({ intent: "save", config: JSON.stringify(config), version: "1", timeZone: "Europe/Paris" })))));
+    const winners = answers.filter((answer) => answer.ok);
+    expect(winners).toEqual([{ ok: true, version: 2, published: true, publishError: null }]);
+    const winner = edits[answers.findIndex((answer) => answer.ok)];
+    for (const answer of answers.filter((a) => !a.ok)) expect(answer).toEqual({ ok: false, conflict: { version: 2, config: winner } });
+
+    const stored = await loader(args(new Request(store.embeddedAppUrl("/app/blocks"))));
+    expect(stored.stored).toMatchObject({ version: 2, publishedVersion: 2, config: winner });
+    const metafield = store.state.metafields.find((m) => m.namespace === "rassure" && m.key === "config");
+    expect(JSON.parse(metafield!.value)).toMatchObject({ version: 2, payment: { heading: { fr: winner.payment.heading.fr } } });
+  });
+
+  it("a save from an old version, or without one, stores and publishes nothing", async () => {
+    const before = store.state.metafields.find((m) => m.namespace === "rassure" && m.key === "config")!.value;
+    const mine = fullConfig();
+    mine.payment.heading.en = "Mine";
+    for (const version of ["1", "", "-1", "x"]) {
+      expect(await action(args(post({ intent: "save", config: JSON.stringify(mine), version, timeZone: "Europe/Paris" }))), `version ${JSON.stringify(version)}`).toMatchObject({ ok: false, conflict: { version: 2 } });
+    }
+    expect(store.state.metafields.find((m) => m.namespace === "rassure" && m.key === "config")!.value).toBe(before);
+    // Saving again from the version the conflict reported is the merchant's deliberate choice.
+    expect(await action(args(post({ intent: "save", config: JSON.stringify(mine), version: "2", timeZone: "Europe/Paris" })))).toMatchObject({ ok: true, version: 3 });
   });
 });

@@ -30,7 +30,7 @@ const appMetafield = (key: string) => store.state.metafields.find((m) => m.owner
 
 describe("publishing the storefront configuration", () => {
   it("writes the JSON config and the boolean gate as app-data metafields", async () => {
-    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), 0, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
     expect(result).toEqual({ ok: true, version: 1, published: true, publishError: null });
     expect(appMetafield("enabled")).toMatchObject({ type: "boolean", value: "true" });
     const config = appMetafield("config");
@@ -47,7 +47,7 @@ describe("publishing the storefront configuration", () => {
   it("turns the gate off when every block is off", async () => {
     const config = defaultStorefrontConfig();
     for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
-    const result = await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    const result = await saveAndPublishStorefrontConfig(shopId, config, 1, adapter, "Europe/Paris");
     expect(result).toMatchObject({ ok: true, version: 2, published: true });
     expect(appMetafield("enabled")?.value).toBe("false");
   });
@@ -56,7 +56,7 @@ describe("publishing the storefront configuration", () => {
     const before = appMetafield("config")?.value;
     const config = fullConfig();
     config.contact.formUrl = "javascript:alert(1)";
-    const result = await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    const result = await saveAndPublishStorefrontConfig(shopId, config, 2, adapter, "Europe/Paris");
     expect(result).toEqual({ ok: false, issues: [{ path: "contact.formUrl", code: "invalid_url" }] });
     expect(appMetafield("config")?.value).toBe(before);
     expect((await loadStorefrontConfig(shopId)).version).toBe(2);
@@ -64,7 +64,7 @@ describe("publishing the storefront configuration", () => {
 
   it("keeps the saved configuration when Shopify throttles, and publishes it on retry", async () => {
     store.simulate.throttleNext(1);
-    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), adapter, "Europe/Paris");
+    const result = await saveAndPublishStorefrontConfig(shopId, fullConfig(), 2, adapter, "Europe/Paris");
     expect(result).toMatchObject({ ok: true, version: 3, published: false });
     expect(result.ok && result.publishError).toMatch(/throttled/i);
     expect(await loadStorefrontConfig(shopId)).toMatchObject({ version: 3, publishedVersion: 2 });

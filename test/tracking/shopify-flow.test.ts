@@ -207,17 +207,20 @@ describe("fulfillment webhooks fix tracking links in the background", () => {
     expect(await recentTrackingChecks(shop)).toHaveLength(0);
   });
 
-  it("forgets the shop's settings and queued work on uninstall, and everything on shop/redact", async () => {
+  it("forgets queued work on uninstall, keeps the settings until shop/redact, which erases everything", async () => {
     await saveTrackingSettings(shop, { autoFix: true, notifyCustomer: true });
     expect(await addCustomCarrier(shop, "Martin", "https://suivi.martin.example/{number}")).toEqual({ ok: true });
     await prisma.trackingFix.create({ data: { ...shop, orderId: "o", fulfillmentId: "f", number: "n", company: "UPS", url: "https://www.ups.com/track?tracknum=n", reason: "missing-url", source: "webhook" } });
     await enqueueTrackingJob(prisma, { ...shop, fulfillmentId: "f", source: "webhook" });
     expect((await store.sendWebhook("app/uninstalled")).status).toBe(200);
+    expect(await recentTrackingChecks(shop)).toHaveLength(0);
+    // Kept until shop/redact (48 hours later), in case they come back.
+    expect(await prisma.trackingSettings.count()).toBe(1);
+    expect(await prisma.customCarrier.count()).toBe(1);
+    expect(await prisma.trackingFix.count()).toBe(1);
+    expect((await store.sendWebhook("shop/redact")).status).toBe(200);
     expect(await prisma.trackingSettings.count()).toBe(0);
     expect(await prisma.customCarrier.count()).toBe(0);
-    expect(await recentTrackingChecks(shop)).toHaveLength(0);
-    expect(await prisma.trackingFix.count()).toBe(1); // kept until shop/redact, in case they come back
-    expect((await store.sendWebhook("shop/redact")).status).toBe(200);
     expect(await prisma.trackingFix.count()).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ describe("blocks editor in wp-admin", () => {
     const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
     const config = defaultStorefrontConfig();
     config.promises.heading = { en: "Our promises", fr: "Nos engagements <b>savon</b>" };
-    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: "0", timeZone: "Europe/Paris" });
     expect(saved).toMatchObject({ status: 200, body: { ok: true, published: true, version: 1 } });
     const published = store.state.companionPlugin.config as { version: number; promises: { heading: { fr: string } } };
     expect(published.version).toBe(1);
@@ -115,12 +115,29 @@ describe("blocks editor in wp-admin", () => {
     store.state.companionPlugin.active = false;
     const config = defaultStorefrontConfig();
     config.delivery.processingDays = 2;
-    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: "1", timeZone: "Europe/Paris" });
     expect(saved.body).toMatchObject({ ok: true, published: false, publishError: expect.stringMatching(/not active/) });
     expect((await openEditor(data.token!)).data).toMatchObject({ theme: { embedActive: false }, stored: { publishError: expect.stringMatching(/not active/) } });
     store.state.companionPlugin.active = true;
     expect((await post({ store: domain, token: data.token!, intent: "republish", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: true, published: true });
     expect(store.state.companionPlugin.config).toMatchObject({ version: 2, delivery: { processing_days: 2 } });
+  });
+
+  it("of two saves from the same version, one is published and the other gets a conflict, overwriting nothing", async () => {
+    const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    const edit = (fr: string) => {
+      const config = defaultStorefrontConfig();
+      config.promises.heading = { en: "Promises", fr };
+      return config;
+    };
+    const [first, second] = await Promise.all(
+      ["Nos engagements", "Nos promesses"].map((fr) => post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(edit(fr)), version: "2", timeZone: "Europe/Paris" })),
+    );
+    const answers = [first.body, second.body];
+    expect(answers.filter((a) => a.ok)).toEqual([{ ok: true, version: 3, published: true, publishError: null }]);
+    const winner = answers[0].ok ? "Nos engagements" : "Nos promesses";
+    expect(answers.find((a) => !a.ok)).toEqual({ ok: false, conflict: { version: 3, config: edit(winner) } });
+    expect(store.state.companionPlugin.config).toMatchObject({ version: 3, promises: { heading: { fr: winner } } });
   });
 
   it("an expired or forged session saves nothing and says so", async () => {

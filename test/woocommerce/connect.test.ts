@@ -294,11 +294,17 @@ describe("wp-admin page and disconnect", () => {
     const forged = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token: wrongKey, intent: "scan" }) }), params: {}, context: {} });
     expect((forged as Response).status).toBe(403);
 
+    // What the merchant entered for the legal texts (no shop/redact follows on WooCommerce: disconnect erases it).
+    const scope = { platform: "woocommerce", shopDomain: domain };
+    await prisma.legalIdentity.create({ data: { ...scope, fields: JSON.stringify({ legalName: "Savonnerie du Vieux-Port SARL", director: "Louis Garnier" }) } });
+    await prisma.legalText.create({ data: { ...scope, kind: "legal-notice", locale: "fr", body: "<p>Savonnerie du Vieux-Port SARL</p>" } });
+
     const form = new URLSearchParams({ store: domain, token, intent: "disconnect" });
     const result = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: form }), params: {}, context: {} });
     expect(result).toEqual({ disconnected: true });
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
     expect(shop).toMatchObject({ credentials: null, installState: "uninstalled" });
+    expect([await prisma.legalIdentity.count({ where: scope }), await prisma.legalText.count({ where: scope })]).toEqual([0, 0]);
     expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
   });
 });

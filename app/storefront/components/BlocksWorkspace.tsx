@@ -9,26 +9,50 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react
 import { formatDate, useI18n, type MessageKey } from "../../i18n";
 import { BLOCK_HANDLES, BLOCKS, type BlockKey, type ConfigIssue, type Lang, type StorefrontConfig } from "../config";
 import type { ExtensionSources, PreviewShop } from "../liquid-preview";
-import type { SaveResult } from "../storefront.server";
+import type { SaveResult, StoredVersion } from "../storefront.server";
 import { BlockEditor } from "./BlockEditor";
 import { BlockPreview } from "./BlockPreview";
 
-/** The editor's state: the merchant's working copy, what was last saved, and the answer's field issues. */
-export function useBlocksEditor(initial: StorefrontConfig, result: SaveResult | undefined, onSaved?: (result: Extract<SaveResult, { ok: true }>) => void) {
+/**
+ * The editor's state: the merchant's working copy, what was last saved, the stored version the
+ * copy was edited from (sent with each save, so a save that another one beat is refused: see
+ * saveAndPublishStorefrontConfig), and the answer's field issues or conflict.
+ */
+export function useBlocksEditor(initial: StoredVersion, result: SaveResult | undefined, onSaved?: (result: Extract<SaveResult, { ok: true }>) => void) {
   const { t } = useI18n();
-  const [config, setConfig] = useState<StorefrontConfig>(initial);
-  const [saved, setSaved] = useState(() => JSON.stringify(initial));
+  const [config, setConfig] = useState<StorefrontConfig>(initial.config);
+  const [saved, setSaved] = useState(() => JSON.stringify(initial.config));
+  const [baseVersion, setBaseVersion] = useState(initial.version);
+  const [conflict, setConflict] = useState<StoredVersion | null>(null);
 
   useEffect(() => {
     if (result?.ok) {
       setSaved(JSON.stringify(config));
+      setBaseVersion(result.version);
+      setConflict(null);
       onSaved?.(result);
+    } else if (result && "conflict" in result) {
+      setConflict(result.conflict); // the working copy stays as the merchant left it
     }
     // Only when a new answer arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result]);
 
-  const issues: ConfigIssue[] = useMemo(() => (result && !result.ok ? result.issues : []), [result]);
+  /** The merchant keeps their edits: the next save replaces the version that won. */
+  const keepMine = useCallback(() => {
+    if (conflict) setBaseVersion(conflict.version);
+    setConflict(null);
+  }, [conflict]);
+  /** The merchant drops their edits for the version that won. */
+  const loadTheirs = useCallback(() => {
+    if (!conflict) return;
+    setConfig(conflict.config);
+    setSaved(JSON.stringify(conflict.config));
+    setBaseVersion(conflict.version);
+    setConflict(null);
+  }, [conflict]);
+
+  const issues: ConfigIssue[] = useMemo(() => (result && "issues" in result ? result.issues : []), [result]);
   const errorFor = useCallback(
     (fieldPath: string) => {
       const issue = issues.find((i) => i.path === fieldPath);
@@ -36,7 +60,9 @@ export function useBlocksEditor(initial: StorefrontConfig, result: SaveResult | 
     },
     [issues, t],
   );
-  return { config, setConfig, dirty: JSON.stringify(config) !== saved, issues, errorFor };
+  /** The fields a save posts. */
+  const saveFields = () => ({ intent: "save", config: JSON.stringify(config), version: String(baseVersion) });
+  return { config, setConfig, dirty: JSON.stringify(config) !== saved, issues, errorFor, conflict, keepMine, loadTheirs, saveFields };
 }
 
 export type BlocksEditorState = ReturnType<typeof useBlocksEditor>;
@@ -83,6 +109,16 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
               <List.Item key={key}>{t(`blocks.block.${key}` as MessageKey)}</List.Item>
             ))}
           </List>
+        </Banner>
+      )}
+      {editor.conflict && (
+        <Banner
+          tone="warning"
+          title={t("blocks.conflict.title")}
+          action={{ content: t("blocks.conflict.keepMine"), onAction: editor.keepMine }}
+          secondaryAction={{ content: t("blocks.conflict.loadTheirs"), onAction: editor.loadTheirs }}
+        >
+          <p>{t("blocks.conflict.body", { version: editor.conflict.version })}</p>
         </Banner>
       )}
       {publishError && (
