@@ -1,10 +1,14 @@
 /**
  * The WooCommerce webhook receiver. WooCommerce signs each delivery with the secret we gave
- * the webhook: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, secret)). A delivery is
- * processed once per X-WC-Webhook-Delivery-ID through the shared ledger (the id is scoped by
- * store, since WooCommerce ids are only unique within one site). The creation ping
+ * the webhook: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, secret)). Each event is
+ * processed once through the shared ledger, keyed by store, topic and a digest of the signed
+ * body — not by X-WC-Webhook-Delivery-ID: WooCommerce computes that id from the webhook id and
+ * the current second, so distinct events sent in one second share it, and the same event sent
+ * again in another second gets a new one. The body is the resource as it is now (its
+ * date_modified included), so equal bodies are the same event. The creation ping
  * (`webhook_id=<id>`, form-encoded, unsigned, no topic) is acknowledged and changes nothing.
  */
+import { createHash } from "node:crypto";
 import { wooWebhookSignatureMatches } from "../../adapters/woocommerce/webhook-signature";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
@@ -19,6 +23,11 @@ export function webhookDeliveryUrl(domain: string): string {
   const url = new URL("/woocommerce/webhooks", appEnvironment().appUrl);
   url.searchParams.set("shop", domain);
   return url.href;
+}
+
+/** What identifies an event in the ledger: the store, the topic and the signed body's digest. */
+function eventKey(domain: string, topic: string, rawBody: string): string {
+  return `${domain}:${topic}:${createHash("sha256").update(rawBody, "utf8").digest("base64url")}`;
 }
 
 function isPing(request: Request, rawBody: string): boolean {
@@ -70,12 +79,12 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
   } catch {
     return reply(400, "Malformed JSON");
   }
-  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: `${domain}:${deliveryId}`, topic, shopDomain: domain }, async (tx) => {
+  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: eventKey(domain, topic, rawBody), topic, shopDomain: domain }, async (tx) => {
     if ((topic === "order.updated" || topic === "order.created") && payload && typeof payload === "object") {
       await onOrderEvent(tx, domain, payload as OrderPayload);
     }
   });
-  logger.info("woocommerce webhook handled", { topic, outcome });
+  logger.info("woocommerce webhook handled", { topic, outcome, deliveryId });
   if (outcome === "processed") void kickTrackingWorker();
   return reply(200, outcome, outcome);
 }

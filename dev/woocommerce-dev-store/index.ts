@@ -5,6 +5,7 @@
  * webhook deliveries, the Shipment Tracking extension and the Rassure companion plugin's
  * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce.
  */
+import { randomBytes } from "node:crypto";
 import { idleSimulation, simulationControls, type SimulationControls } from "../simulation";
 import { startHttpServer } from "../shopify-dev-store/http-server";
 import { startTlsProxy } from "./tls-proxy";
@@ -32,6 +33,8 @@ export interface WooCommerceDevStore {
   updateOrder(orderId: number, patch: JsonObject): Promise<Response>;
   /** Re-sends a delivery for webhook `webhookId` (replays, bad signatures). */
   sendWebhook(webhookId: number, payload: unknown, opts?: SendWooWebhookOptions): Promise<Response | null>;
+  /** Sends a logged delivery again, byte for byte (same id unless `opts` says otherwise), as a retry would. */
+  redeliver(delivery: WebhookDeliveryLog, opts?: Omit<SendWooWebhookOptions, "rawBody">): Promise<Response | null>;
   deliveries: WebhookDeliveryLog[];
   /** Every REST request received, in order (count them to measure a collector). */
   restRequests: RestRequestLog[];
@@ -150,6 +153,8 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     deliveries: [],
     restRequests: [],
     pending: new Set(),
+    clock: options.clock ?? Date.now,
+    salt: randomBytes(32).toString("hex"),
     log: (line) => logger(`[woocommerce dev store] ${line}`),
   };
   const host = options.host ?? "127.0.0.1";
@@ -185,6 +190,11 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
       const webhook = store.state.webhooks.find((w) => w.id === webhookId);
       if (!webhook) throw new Error(`No webhook ${webhookId} in the dev store.`);
       return deliver(store, webhook, payload, opts);
+    },
+    redeliver: async (delivery, opts) => {
+      const webhook = store.state.webhooks.find((w) => w.id === delivery.webhookId);
+      if (!webhook) throw new Error(`No webhook ${delivery.webhookId} in the dev store.`);
+      return deliver(store, webhook, undefined, { deliveryId: delivery.deliveryId, ...opts, rawBody: delivery.rawBody });
     },
     simulate: simulationControls(store.simulation, 503),
     flushWebhooks,

@@ -87,6 +87,8 @@ export interface WebhookDeliveryLog {
   webhookId: number;
   deliveryId: string;
   topic: string;
+  /** The signed body as sent (empty for the ping). */
+  rawBody: string;
   url: string;
   status: number | null;
   error: string | null;
@@ -122,6 +124,8 @@ export interface WooDevStoreOptions {
    * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.
    */
   trustForwardedProto?: boolean;
+  /** WordPress's clock in milliseconds (default Date.now); a frozen clock puts deliveries in one second. */
+  clock?: () => number;
   /** Serve over https through a TLS-terminating proxy with this certificate (the store's URL is then https). */
   tls?: { key: string; cert: string };
   logger?: (line: string) => void;

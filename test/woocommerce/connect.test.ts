@@ -31,6 +31,8 @@ let store: WooCommerceDevStore;
 let domain: string;
 /** What the app's callback answers can be overridden to test WooCommerce's non-200 handling. */
 let callbackOverride: number | null = null;
+/** WordPress's clock, frozen to put several deliveries in one second. */
+let frozenClock: number | null = null;
 
 function appFetch(): typeof fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -72,7 +74,7 @@ async function connectFully() {
 
 beforeAll(async () => {
   app = await startRouteServer();
-  store = await startWooCommerceDevStore({ outboundFetch: appFetch() });
+  store = await startWooCommerceDevStore({ outboundFetch: appFetch(), clock: () => frozenClock ?? Date.now() });
   domain = new URL(store.url).host;
 });
 
@@ -83,6 +85,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   callbackOverride = null;
+  frozenClock = null;
   await wooVerificationsIdle();
   await jobQueue.store.eraseShop({ platform: "woocommerce", shopDomain: domain });
   await prisma.webhookDelivery.deleteMany();
@@ -220,7 +223,7 @@ describe("connect", () => {
 });
 
 describe("webhooks", () => {
-  it("verifies signatures, accepts deliveries once per delivery id and queues completed orders for tracking", async () => {
+  it("verifies signatures, accepts each event once and queues completed orders for tracking", async () => {
     await connectFully();
     const update = await store.updateOrder(102, { status: "completed" });
     expect(update.status).toBe(200);
@@ -229,13 +232,13 @@ describe("webhooks", () => {
     expect(delivered.status).toBe(200);
     const deliveries = await prisma.webhookDelivery.findMany({ where: { platform: "woocommerce" } });
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain, deliveryId: `${domain}:${delivered.deliveryId}` });
+    expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain });
     const jobs = await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain });
     expect(jobs.map((j) => [j.platform, j.shopDomain, (j.payload as { fulfillmentId: string }).fulfillmentId])).toEqual([["woocommerce", domain, "102"]]);
 
     const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
     const order = store.state.orders.find((o) => o.id === 102);
-    const replay = await store.sendWebhook(webhookId, order, { deliveryId: delivered.deliveryId });
+    const replay = await store.redeliver(delivered);
     expect(replay!.status).toBe(200);
     expect(replay!.headers.get("x-rassure-delivery")).toBe("duplicate");
     expect(await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain })).toHaveLength(1);
@@ -245,6 +248,32 @@ describe("webhooks", () => {
     const malformed = await store.sendWebhook(webhookId, undefined, { rawBody: '{"id": 1,' });
     expect(malformed!.status).toBe(400);
     expect(await prisma.webhookDelivery.count()).toBe(1);
+  });
+
+  it("orders completed in the same second (one delivery id, as real WooCommerce sends) each queue a tracking job; redeliveries queue none", async () => {
+    await connectFully();
+    frozenClock = Date.now();
+    const completed = [102, 103, 107, 108];
+    for (const id of completed) expect((await store.updateOrder(id, { status: "completed" })).status).toBe(200);
+    await store.flushWebhooks();
+    const sent = store.deliveries.filter((d) => d.topic === "order.updated").slice(-completed.length);
+    expect(new Set(sent.map((d) => d.deliveryId)).size).toBe(1);
+    expect(sent.map((d) => d.status)).toEqual([200, 200, 200, 200]);
+    expect(sent.map((d) => d.error)).toEqual([null, null, null, null]);
+    const queued = async () => (await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain })).map((j) => (j.payload as { fulfillmentId: string }).fulfillmentId).sort();
+    expect(await queued()).toEqual(completed.map(String));
+    expect(await prisma.webhookDelivery.count({ where: { platform: "woocommerce" } })).toBe(completed.length);
+
+    // The same event sent again — in the same second, or later with a new id — is recognised.
+    frozenClock += 5_000;
+    for (const delivery of sent) {
+      for (const answer of [await store.redeliver(delivery), await store.redeliver(delivery, { deliveryId: "a-later-second" })]) {
+        expect(answer!.status).toBe(200);
+        expect(answer!.headers.get("x-rassure-delivery")).toBe("duplicate");
+      }
+    }
+    expect(await prisma.webhookDelivery.count({ where: { platform: "woocommerce" } })).toBe(completed.length);
+    expect(await queued()).toEqual(completed.map(String));
   });
 
   it("answers 404 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
