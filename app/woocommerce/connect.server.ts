@@ -1,8 +1,8 @@
 /**
  * Connecting a WooCommerce store (WooCommerce's /wc-auth/v1/authorize key flow):
- * 1. begin: check the store first (reachable, REST API on pretty permalinks, WooCommerce
- *    active, https or not), then send the merchant to the store's authorize screen with a
- *    signed, expiring `user_id` state naming the store;
+ * 1. begin: check the store first (connect-preflight.server.ts: reachable, REST API on pretty
+ *    permalinks, WooCommerce active, https or not), then send the merchant to the store's
+ *    authorize screen with a signed, expiring `user_id` state naming the store;
  * 2. callback: WooCommerce POSTs the new key pair; a valid state and key stores them sealed
  *    and answers exactly 200 (any other answer makes WooCommerce delete the key);
  * 3. finish: the merchant comes back to return_url; the keys are verified with a first API
@@ -10,98 +10,26 @@
  */
 import { randomBytes } from "node:crypto";
 import { normalizeStoreUrl, RASSURE_WEBHOOK_TOPICS, storeDomain, StoreUrlError, WooCommerceApiError } from "../../adapters/woocommerce";
-import { ProbeRefusedError } from "../checklist/storefront-probe/address-guard";
-import { probeFollow, ProbeHttpError } from "../checklist/storefront-probe/http-client";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { eraseShopOnUninstall } from "../shops.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, type WooShopCredentials } from "./credentials.server";
 import { linkCompanionPlugin } from "./companion.server";
+import { preflightStore, type PreflightProblem } from "./connect-preflight.server";
 import { connectState, storeFromState } from "./connect-state.server";
 import { webhookDeliveryUrl } from "./webhooks.server";
 
 export const WC_AUTH_APP_NAME = "Rassure";
 
-export type ConnectProblem =
-  | "invalid-url"
-  | "private-host"
-  | "unreachable"
-  | "plain-permalinks"
-  | "rest-blocked"
-  | "no-woocommerce"
-  | "app-not-https";
+export type ConnectProblem = "invalid-url" | "app-not-https" | PreflightProblem;
 
 export type BeginResult =
   | { ok: true; authorizeUrl: string; storeUrl: string; httpOnly: boolean }
   | { ok: false; problem: ConnectProblem; detail?: string };
 
-/** Development and tests run stores on loopback; production never connects to private addresses. */
-export function allowPrivateStores(): boolean {
-  return process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS === "1";
-}
-
 function appUrl(path: string): URL {
   return new URL(path, appEnvironment().appUrl);
-}
-
-interface Preflight {
-  storeUrl: string;
-  httpOnly: boolean;
-}
-
-type IndexAnswer = { kind: "json"; body: Record<string, unknown>; finalUrl: string } | { kind: "not-json"; status: number } | { kind: "error"; error: unknown };
-
-async function readIndex(url: string): Promise<IndexAnswer> {
-  try {
-    const response = await probeFollow(url, { allowPrivate: allowPrivateStores(), timeoutMs: 10_000, maxBytes: 2_000_000, maxRedirects: 5, userAgent: "Rassure/1.0 (+connect check)" });
-    if (response.status >= 200 && response.status < 300 && !response.truncated) {
-      try {
-        const body: unknown = JSON.parse(response.body);
-        if (body && typeof body === "object" && !Array.isArray(body)) return { kind: "json", body: body as Record<string, unknown>, finalUrl: response.finalUrl };
-      } catch {
-        // not JSON: handled below
-      }
-    }
-    return { kind: "not-json", status: response.status };
-  } catch (error) {
-    return { kind: "error", error };
-  }
-}
-
-async function preflight(storeUrl: string): Promise<Preflight | { problem: ConnectProblem; detail?: string }> {
-  const fields = "?_fields=name,home,namespaces";
-  let base = storeUrl;
-  let index = await readIndex(`${base}/wp-json/${fields}`);
-  let httpOnly = base.startsWith("http:");
-  // A store typed without scheme was tried on https first; some stores still only answer on http.
-  if (index.kind === "error" && !(index.error instanceof ProbeRefusedError) && base.startsWith("https:")) {
-    const plain = `http:${base.slice("https:".length)}`;
-    const retry = await readIndex(`${plain}/wp-json/${fields}`);
-    if (retry.kind !== "error") {
-      base = plain;
-      index = retry;
-      httpOnly = true;
-    }
-  }
-  if (index.kind === "error") {
-    if (index.error instanceof ProbeRefusedError) return { problem: "private-host" };
-    return { problem: "unreachable", detail: index.error instanceof ProbeHttpError || index.error instanceof Error ? index.error.message : String(index.error) };
-  }
-  if (index.kind === "not-json") {
-    // With plain permalinks /wp-json/ is not routed, but ?rest_route= still reaches the REST API.
-    const fallback = await readIndex(`${base}/?rest_route=/&_fields=name,home,namespaces`);
-    return { problem: fallback.kind === "json" ? "plain-permalinks" : "rest-blocked" };
-  }
-  const namespaces = Array.isArray(index.body.namespaces) ? index.body.namespaces : [];
-  if (!namespaces.includes("wc/v3")) return { problem: "no-woocommerce" };
-  const home = typeof index.body.home === "string" ? index.body.home : base;
-  try {
-    const canonical = normalizeStoreUrl(home);
-    return { storeUrl: canonical, httpOnly: httpOnly || canonical.startsWith("http:") };
-  } catch {
-    return { storeUrl: base, httpOnly };
-  }
 }
 
 export async function beginWooConnect(input: string): Promise<BeginResult> {
@@ -114,7 +42,7 @@ export async function beginWooConnect(input: string): Promise<BeginResult> {
   } catch (error) {
     return { ok: false, problem: "invalid-url", detail: error instanceof StoreUrlError ? error.message : undefined };
   }
-  const checked = await preflight(storeUrl);
+  const checked = await preflightStore(storeUrl);
   if ("problem" in checked) return { ok: false, ...checked };
   const authorize = new URL(`${checked.storeUrl}/wc-auth/v1/authorize`);
   authorize.searchParams.set("app_name", WC_AUTH_APP_NAME);

@@ -7,6 +7,7 @@ import { WooCommerceAdapter, type WooClientOptions } from "../../adapters/woocom
 import { open, seal } from "../crypto.server";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
+import { allowPrivateStores } from "./private-hosts.server";
 
 export interface WooKeyPair {
   consumerKey: string;
@@ -51,7 +52,7 @@ export function adapterFromCredentials(credentials: WooShopCredentials, options:
   if (!credentials.consumerKey || !credentials.consumerSecret) throw new WooCredentialsError("No verified WooCommerce keys yet.");
   return new WooCommerceAdapter(
     { storeUrl: credentials.storeUrl, consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret },
-    { ...options, grantedScopes: [credentials.keyPermissions] },
+    { ...options, allowPrivateAddresses: allowPrivateStores(), grantedScopes: [credentials.keyPermissions] },
   );
 }
 

@@ -65,6 +65,11 @@ export interface WooDevStoreState {
   siteName: string;
   /** "pretty" serves /wp-json/…; "plain" breaks the REST API and /wc-auth the way WordPress does. */
   permalinks: "pretty" | "plain";
+  /**
+   * A security plugin answers anonymous REST requests (the /wp-json/ index, wp/v2, public
+   * routes) 401 rest_login_required; requests authenticated with a WooCommerce key still work.
+   */
+  restIndexRestricted: boolean;
   keys: ApiKey[];
   usedNonces: Set<string>;
   systemStatus: JsonObject;
@@ -98,6 +103,8 @@ export interface RestRequestLog {
   method: string;
   /** The REST route, e.g. "/wc/v3/system_status" or "/" for the index. */
   route: string;
+  /** Whether a WooCommerce key authenticated it. */
+  authenticated: boolean;
 }
 
 export interface SendWooWebhookOptions {
@@ -119,6 +126,8 @@ export interface WooDevStoreOptions {
   allowPrivateTargets?: boolean;
   shipmentTracking?: boolean;
   permalinks?: "pretty" | "plain";
+  /** Start with the anonymous REST API closed (see WooDevStoreState.restIndexRestricted). */
+  restIndexRestricted?: boolean;
   /**
    * Treat `X-Forwarded-Proto: https` as https (a WordPress behind a TLS-terminating proxy with
    * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.

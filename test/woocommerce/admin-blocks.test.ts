@@ -4,7 +4,13 @@
  * preview's sources, saves through the same validation as on Shopify and publishes to the
  * companion plugin (the WooCommerce dev store's wc-rassure/v1/config) through the adapter.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // The dev store listens on loopback (development option).
+  process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
+});
+
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.blocks";
 import { loader as overviewLoader } from "../../app/routes/woocommerce.admin";

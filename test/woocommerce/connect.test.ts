@@ -16,75 +16,37 @@ import { isSealed } from "../../app/crypto.server";
 import prisma from "../../app/db.server";
 import { jobQueue } from "../../app/jobs/runtime.server";
 import { recentTrackingChecks } from "../../app/tracking/jobs.server";
-import { action as connectAction } from "../../app/routes/woocommerce.connect";
-import { loader as returnLoader } from "../../app/routes/woocommerce.return";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/woocommerce.admin";
 import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { connectState } from "../../app/woocommerce/connect-state.server";
 import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
 import { openWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
-import { startRouteServer, type RouteServer } from "../support/route-server";
+import { approve, finish, startConnect, startConnectFlow, connectFully as connectStore, type ConnectFlow } from "./support/connect-flow";
 
-let app: RouteServer;
+let flow: ConnectFlow;
+let app: ConnectFlow["app"];
 let store: WooCommerceDevStore;
 let domain: string;
-/** What the app's callback answers can be overridden to test WooCommerce's non-200 handling. */
-let callbackOverride: number | null = null;
 /** WordPress's clock, frozen to put several deliveries in one second. */
 let frozenClock: number | null = null;
 
-function appFetch(): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (url.hostname !== "rassure.test") throw new TypeError(`unexpected outbound host ${url.hostname}`);
-    if (callbackOverride !== null && url.pathname === "/woocommerce/callback") return new Response("nope", { status: callbackOverride });
-    return fetch(`${app.url}${url.pathname}${url.search}`, init);
-  }) as typeof fetch;
-}
-
-async function startConnect(storeInput: string): Promise<Response | { problem: string }> {
-  const body = new URLSearchParams({ store: storeInput });
-  const request = new Request("https://rassure.test/woocommerce/connect", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-  return (await connectAction({ request, params: {}, context: {} })) as Response | { problem: string };
-}
-
-/** Follows the merchant's browser: authorize screen → Approve link → redirect to return_url. */
-async function approve(authorizeUrl: string): Promise<Response> {
-  const page = await fetch(authorizeUrl);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const href = /class="button-primary wc-auth-approve" href="([^"]+)"/.exec(html)?.[1];
-  expect(href).toBeTruthy();
-  return fetch(href!.replace(/&amp;/g, "&"), { redirect: "manual" });
-}
-
-async function finish(returnUrl: string) {
-  const request = new Request(returnUrl, { headers: { "Accept-Language": "fr-FR" } });
-  return returnLoader({ request, params: {}, context: {} });
-}
-
-async function connectFully() {
-  const start = await startConnect(store.url);
-  expect(start).toBeInstanceOf(Response);
-  const granted = await approve((start as Response).headers.get("Location")!);
-  expect(granted.status).toBe(302);
-  return finish(granted.headers.get("Location")!);
-}
+const connectFully = () => connectStore(store.url);
 
 beforeAll(async () => {
-  app = await startRouteServer();
-  store = await startWooCommerceDevStore({ outboundFetch: appFetch(), clock: () => frozenClock ?? Date.now() });
+  flow = await startConnectFlow();
+  app = flow.app;
+  store = await startWooCommerceDevStore({ outboundFetch: flow.storeFetch, clock: () => frozenClock ?? Date.now() });
   domain = new URL(store.url).host;
 });
 
 afterAll(async () => {
   await store?.close();
-  await app?.close();
+  await flow?.close();
 });
 
 beforeEach(async () => {
-  callbackOverride = null;
+  flow.overrideCallback(null);
   frozenClock = null;
   await wooVerificationsIdle();
   await jobQueue.store.eraseShop({ platform: "woocommerce", shopDomain: domain });
@@ -187,7 +149,7 @@ describe("connect", () => {
   });
 
   it("when the callback does not answer 200, WooCommerce deletes the key and nothing is stored", async () => {
-    callbackOverride = 500;
+    flow.overrideCallback(500);
     const keysBefore = store.state.keys.length;
     const start = (await startConnect(store.url)) as Response;
     const granted = await approve(start.headers.get("Location")!);
@@ -347,7 +309,7 @@ describe("tracking jobs from WooCommerce webhooks", () => {
   });
 
   it("a completed order whose parcel has no working link gets Rassure's link through Shipment Tracking", async () => {
-    const tracked = await startWooCommerceDevStore({ outboundFetch: appFetch(), shipmentTracking: true });
+    const tracked = await startWooCommerceDevStore({ outboundFetch: flow.storeFetch, shipmentTracking: true });
     try {
       const { drainTrackingJobs, trackingWorkerIdle } = await import("../../app/tracking/jobs.server");
       const start = (await startConnect(tracked.url)) as Response;
@@ -357,7 +319,7 @@ describe("tracking jobs from WooCommerce webhooks", () => {
       // The merchant typed the number with a provider the extension does not know: no link.
       const { consumerKey, consumerSecret } = tracked.createKey();
       const { WooRestClient } = await import("../../adapters/woocommerce");
-      const client = new WooRestClient({ storeUrl: tracked.url, consumerKey, consumerSecret });
+      const client = new WooRestClient({ storeUrl: tracked.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true });
       await client.request("post", "orders/104/shipment-trackings", { namespace: "wc-shipment-tracking/v3", data: { tracking_provider: "La Poste Colis", tracking_number: "6A18734592013" } });
       await tracked.updateOrder(104, { status: "completed" });
       await tracked.flushWebhooks();

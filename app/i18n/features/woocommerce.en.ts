@@ -11,6 +11,7 @@ export const woocommerceEn = {
   "woocommerce.problem.rest-blocked": "The WordPress REST API of this store does not answer (/wp-json/). A security plugin or the host may block it: allow /wp-json/ and /wc-auth/, then try again.",
   "woocommerce.problem.no-woocommerce": "WordPress answers, but WooCommerce is not active on this site. Activate WooCommerce, then try again.",
   "woocommerce.problem.app-not-https": "Rassure is not served over https, and WooCommerce only sends keys to an https address. Set the app URL to its https address.",
+  "woocommerce.problem.too-many-attempts": "This store was checked several times in the last few minutes. Wait ten minutes, then try again.",
   "woocommerce.return.connectedTitle": "{name} is connected",
   "woocommerce.return.connectedBody": "Rassure can now read your store's settings and orders. Order updates reach Rassure through {count} webhooks.",
   "woocommerce.return.openWpAdmin": "Open Rassure in WordPress",

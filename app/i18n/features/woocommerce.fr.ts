@@ -13,6 +13,7 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.problem.rest-blocked": "L’API REST de WordPress de cette boutique ne répond pas (/wp-json/). Une extension de sécurité ou l’hébergeur la bloque peut-être : autorisez /wp-json/ et /wc-auth/, puis réessayez.",
   "woocommerce.problem.no-woocommerce": "WordPress répond, mais WooCommerce n’est pas activé sur ce site. Activez WooCommerce, puis réessayez.",
   "woocommerce.problem.app-not-https": "Rassure n’est pas servi en https, et WooCommerce n’envoie les clés qu’à une adresse https. Configurez l’adresse https de l’application.",
+  "woocommerce.problem.too-many-attempts": "Cette boutique a été vérifiée plusieurs fois ces dernières minutes. Patientez dix minutes, puis réessayez.",
   "woocommerce.return.connectedTitle": "{name} est connectée",
   "woocommerce.return.connectedBody": "Rassure peut désormais lire les réglages et les commandes de votre boutique. Les mises à jour de commandes lui parviennent par {count} webhooks.",
   "woocommerce.return.openWpAdmin": "Ouvrir Rassure dans WordPress",
