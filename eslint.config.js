@@ -17,4 +17,14 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // The platform adapters are framework-free and hold their own contract (adapters/types.ts,
+    // adapters/checklist-snapshot.ts): the app depends on them, never the other way round.
+    files: ["adapters/**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ regex: "^(~/|(\\.\\./)+app(/|$))", message: "adapters/ must not import app/: move what both need beside adapters/types.ts." }],
+      }],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { loggerFor } from "./logger.server";
@@ -53,8 +53,16 @@ export default async function handleRequest(request: Request, responseStatusCode
   });
 }
 
-/** Errors thrown by loaders and actions, logged once with the request id (aborted requests are not errors). */
+/**
+ * Errors thrown by loaders and actions, logged once with the request id (aborted requests are
+ * not errors). A path no route serves (a missing favicon, a scanner's probe) is the visitor's
+ * 404: one info line with the status, no stack trace.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    loggerFor(request).info(error.status === 404 ? "not found" : "request refused", { status: error.status, method: request.method });
+    return;
+  }
   loggerFor(request).error("request failed", { error });
 }

@@ -3,6 +3,7 @@
  * stops the app with one message that names it and says how to set it, instead of a
  * stack trace from deep inside a library.
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../prisma/database";
@@ -46,6 +47,28 @@ export function parseEncryptionKey(name: string, value: string): Buffer {
   return key;
 }
 
+/**
+ * SHA-256 of the secrets committed to this repository (the offline demo's in dev/demo-app.ts,
+ * the tests' in test/support/test-app.ts; encryption keys as their 32 bytes). Anyone can read
+ * them, so production refuses them (test/env.test.ts holds this list to those files).
+ */
+const PUBLISHED_SECRET_DIGESTS = new Set([
+  "047c557f7590cfe8d9556e6de3c1fee1a63fdd0873379d34ec3bb0a9e1e242d4", // demo API secret
+  "9c3d0458b58782c534922149db5d3ce66925e09dfbe032dfe080a0e5ff8a0ec9", // tests' API secret
+  "0cafb563675d2ea0aba0f51ffdee2bbeff4e4ffc1fee2d38cb8dabe54da1743c", // demo encryption key
+  "d04ca38c42022043c41220cf1e5bdd59f51aedf4246333ab4aeeb2726bd67880", // tests' encryption key
+]);
+
+export function isPublishedSecret(value: string | Buffer): boolean {
+  return PUBLISHED_SECRET_DIGESTS.has(createHash("sha256").update(value).digest("hex"));
+}
+
+function refusePublishedInProduction(source: Source, name: string, value: string | Buffer, hint: string): void {
+  if (source.NODE_ENV === "production" && isPublishedSecret(value)) {
+    throw new EnvironmentError(name, `is a value published in Rassure's repository (the offline demo's or the tests'), refused in production. ${hint}`);
+  }
+}
+
 export function readEnvironment(source: Source = process.env): AppEnvironment {
   const appUrl = required(source, "SHOPIFY_APP_URL", "Shopify CLI sets it during `npm run dev`; otherwise set it to the app's public https URL.");
   try {
@@ -64,9 +87,14 @@ export function readEnvironment(source: Source = process.env): AppEnvironment {
     .map((k) => k.trim())
     .filter(Boolean)
     .map((k) => parseEncryptionKey("RASSURE_PREVIOUS_ENCRYPTION_KEYS", k));
+  const secretHint = "Shopify CLI sets it during `npm run dev`; in production copy the Client secret from the Partner Dashboard.";
+  const shopifyApiSecret = required(source, "SHOPIFY_API_SECRET", secretHint);
+  refusePublishedInProduction(source, "SHOPIFY_API_SECRET", shopifyApiSecret, "Copy the app's Client secret from the Partner Dashboard.");
+  refusePublishedInProduction(source, "RASSURE_ENCRYPTION_KEY", current, keyHint);
+  for (const key of previous) refusePublishedInProduction(source, "RASSURE_PREVIOUS_ENCRYPTION_KEYS", key, "Remove the published key from the list.");
   return {
     shopifyApiKey: required(source, "SHOPIFY_API_KEY", "Shopify CLI sets it during `npm run dev`; in production copy the Client ID from the Partner Dashboard."),
-    shopifyApiSecret: required(source, "SHOPIFY_API_SECRET", "Shopify CLI sets it during `npm run dev`; in production copy the Client secret from the Partner Dashboard."),
+    shopifyApiSecret,
     appUrl,
     scopes,
     encryptionKeys: { current, previous },

@@ -1,11 +1,18 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { type ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { SHOPIFY_ADMIN_API_VERSION } from "../adapters/shopify/api-version";
+import { wireBackgroundWork } from "./background-work.server";
+import { scanShopifyShopInBackground } from "./checklist/background.server";
 import prisma from "./db.server";
 import { appEnvironment } from "./env.server";
 import { EncryptedSessionStorage } from "./session-storage.server";
 import { recordShopifyInstall } from "./shops.server";
 
+/*
+ * The app's composition root: Shopify's app (managed install, token exchange, sessions) and the
+ * background work wired to its clients. Routes import `authenticate` from here; features never
+ * do: they receive the platform clients they need through app/background-work.server.ts.
+ */
 const env = appEnvironment();
 
 // Shopify managed install + token exchange, as in Shopify's own app template.
@@ -24,13 +31,13 @@ const shopify = shopifyApp({
     afterAuth: async ({ session, admin }) => {
       await recordShopifyInstall(session.shop, session.scope ?? "", admin.graphql);
       // The first checklist scan starts at install, so Home has a score on the first visit.
-      // Imported lazily: the checklist's background module itself imports this one.
-      const { scanShopifyShopInBackground } = await import("./checklist/background.server");
       await scanShopifyShopInBackground(session.shop, "install");
     },
   },
   ...(env.customShopDomains.length ? { customShopDomains: env.customShopDomains } : {}),
 });
+
+wireBackgroundWork(async (shopDomain) => (await shopify.unauthenticated.admin(shopDomain)).admin.graphql);
 
 export default shopify;
 export const apiVersion = SHOPIFY_ADMIN_API_VERSION;

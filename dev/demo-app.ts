@@ -10,6 +10,7 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startCompanyRegisters } from "./company-registers";
 import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
 import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
@@ -37,13 +38,24 @@ export interface OfflineStack {
   close(): Promise<void>;
 }
 
-/** The demo's app identity. Test-only secrets: refused in production by dev/demo.ts. */
+/** The demo's app identity. Published secrets: the demo refuses NODE_ENV=production, and the app refuses them there (app/env.server.ts). */
 export const DEMO_APP = {
   apiKey: "rassure-offline-demo",
   apiSecret: "rassure-offline-demo-secret-not-for-production",
   encryptionKey: "0d6f2c9b8a7e4f3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d",
   handle: "rassure",
 };
+
+/**
+ * Where the dev store keeps its state between runs: beside a SQLite database
+ * (data/demo.sqlite → data/demo.shopify-dev-store.json), else in data/. The app's data and the
+ * store's stay together: the offline token the app holds is one the store still knows.
+ */
+export function devStoreStateFile(databaseUrl: string): string {
+  const sqlite = /^file:(.+?)(\.sqlite|\.db)?$/.exec(databaseUrl);
+  if (sqlite) return path.resolve(root, `${sqlite[1]}.shopify-dev-store.json`);
+  return path.join(root, "data/demo.shopify-dev-store.json");
+}
 
 function run(label: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: "utf8" });
@@ -70,6 +82,10 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS: "1",
   });
 
+  // The public company registers (INSEE's directory, VIES), played locally: the demo stays offline.
+  const registers = await startCompanyRegisters();
+  Object.assign(process.env, { RASSURE_COMPANY_DIRECTORY_URL: registers.url, RASSURE_VIES_URL: registers.url });
+
   log("Applying database migrations…");
   run("Database migrations", [path.join(root, "scripts/migrate.mjs")], process.env);
 
@@ -78,7 +94,10 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     app: { apiKey: DEMO_APP.apiKey, apiSecret: DEMO_APP.apiSecret, appUrl, scopes, handle: DEMO_APP.handle, title: "Rassure" },
     webhookSubscriptions: readAppWebhookSubscriptions(path.join(root, "shopify.app.toml")),
     storefront: { port: storefrontPort, appProxy: readAppProxyConfig(path.join(root, "shopify.app.toml")) },
+    stateFile: devStoreStateFile(databaseUrl),
   });
+  if (store.savedState?.restored) log("The dev store keeps its data from the last run.");
+  else if (store.savedState?.discarded) log(`The dev store starts afresh: its saved data was not used (${store.savedState.discarded}).`);
   // The merchant has placed Rassure's blocks on the product page (the theme editor is not part of the dev store).
   placeDemoAppBlocks(store.state, DEMO_APP.handle);
   // Development option: the checklist probes this local storefront instead of the unreachable www.atelier-lumiere.fr.
@@ -95,19 +114,18 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     server = (await listen(createAppHandler(build), appPort, "127.0.0.1")) as Server;
   } catch (error) {
     await store.close();
+    await registers.close();
     throw error;
   }
 
   // Install through the real path: the admin opens the app with a session token, the app
   // exchanges it for an offline token and records the shop.
   log("Installing Rassure into the dev store…");
-  // A browser's user agent: shopify-app-remix answers 410 to requests that look like bots.
-  const install = await fetch(store.embeddedAppUrl("/app"), {
-    headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" },
-  });
+  const install = await openAppAsAdmin(store, "/app");
   if (install.status !== 200) {
     server.close();
     await store.close();
+    await registers.close();
     throw new Error(`Installing the app into the dev store failed: HTTP ${install.status}\n${(await install.text()).slice(0, 500)}`);
   }
 
@@ -123,8 +141,27 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await woo?.store.close();
+      await registers.close();
     },
   };
+}
+
+/** A browser's user agent: shopify-app-remix answers 410 to requests that look like bots. */
+const BROWSER_HEADERS = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
+
+/**
+ * Opens the embedded app as Shopify's admin does. When the app sends the admin to its bounce
+ * page (`shopify-reload`: Shopify refused the token the app held, as after a store lost its
+ * data), App Bridge there reloads the app with a fresh session token: so does this.
+ */
+async function openAppAsAdmin(store: ShopifyDevStore, appPath: string): Promise<Response> {
+  const response = await fetch(store.embeddedAppUrl(appPath), { headers: BROWSER_HEADERS });
+  const reload = new URL(response.url).searchParams.get("shopify-reload");
+  if (!reload) return response;
+  await response.body?.cancel();
+  const target = new URL(reload);
+  target.searchParams.set("id_token", store.mintSessionToken());
+  return fetch(target, { headers: BROWSER_HEADERS });
 }
 
 /** A WooCommerce shop beside the Shopify one, connected through the real /wc-auth flow; the demo goes on without it if that fails. */

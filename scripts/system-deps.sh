@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+# The browser tests show Chromium these fonts and no other (test/support/browser.ts), so text measures the same on every machine.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 # The data-layer and webhook suites also run against a real PostgreSQL 15 on loopback.
 dpkg -s postgresql >/dev/null 2>&1 || packages+=(postgresql)
 # The WooCommerce companion plugin is tested with php-cli and Debian's phpunit.

@@ -1,18 +1,11 @@
 /** Structured logs carry the request id and never a secret. */
-import { afterEach, describe, expect, it } from "vitest";
-import { log, loggerFor, redact, setLogSink } from "../app/logger.server";
+import { describe, expect, it } from "vitest";
+import { log, loggerFor, redact } from "../app/logger.server";
+import { logCapture } from "./support/log-capture";
 
-const lines: string[] = [];
-afterEach(() => {
-  setLogSink(null);
-  lines.length = 0;
-  delete process.env.RASSURE_LOG_LEVEL;
-});
-
-function capture() {
-  process.env.RASSURE_LOG_LEVEL = "debug";
-  setLogSink((line) => lines.push(line));
-}
+const logs = logCapture();
+const lines = logs.lines;
+const capture = () => logs.start("debug");
 
 describe("logger", () => {
   it("writes one JSON object per line with the request id the server assigned", () => {
@@ -44,8 +37,7 @@ describe("logger", () => {
   });
 
   it("drops lines below the configured level", () => {
-    setLogSink((line) => lines.push(line));
-    process.env.RASSURE_LOG_LEVEL = "warn";
+    logs.start("warn");
     log("info", "quiet");
     log("error", "loud");
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual(["loud"]);

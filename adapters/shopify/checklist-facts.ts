@@ -6,9 +6,9 @@
  * see (shipping profiles, products, privacy settings, staff) stays null and the checks fall
  * back to the storefront probe or to a merchant attestation.
  */
-import { htmlToText } from "../../app/checklist/html-text";
-import type { LegalPageFact, LegalPageKind, PaymentMethodFact, PlatformChecklistFacts } from "../../app/checklist/snapshot";
-import { shopifyAdminUrl } from "../../app/shopify-admin-links";
+import { htmlToText } from "../html-text";
+import type { LegalPageFact, LegalPageKind, PaymentMethodFact, PlatformChecklistFacts } from "../checklist-snapshot";
+import { shopifyAdminUrl } from "./admin-links";
 import type { LegalPolicyType } from "../types";
 import { runAdminQuery, type AdminGraphql } from "./admin-graphql";
 

@@ -6,7 +6,7 @@
  * key cannot see (administrator accounts, the cookie banner, products' GPSR data) stays null
  * and the checks fall back to the storefront probe or an attestation.
  */
-import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../../app/checklist/snapshot";
+import type { PaymentMethodFact, PlatformChecklistFacts, ShippingMethodFact, SoftwareComponentFact } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
 import {
   fetchPaymentGateways,

@@ -3,8 +3,8 @@
  * recognised by the WooCommerce setting that points to it (terms page id) or, failing that,
  * by its slug/title in French or English.
  */
-import { htmlToText, decodeEntities } from "../../app/checklist/html-text";
-import type { LegalPageFact, LegalPageKind } from "../../app/checklist/snapshot";
+import { htmlToText, decodeEntities } from "../html-text";
+import type { LegalPageFact, LegalPageKind } from "../checklist-snapshot";
 import type { WpPageSummary } from "./resources";
 
 const KEYWORDS: Array<[LegalPageKind, RegExp]> = [

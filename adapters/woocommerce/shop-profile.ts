@@ -1,6 +1,6 @@
 /** The Home card of a WooCommerce shop, read live: the REST index's fields, system status, settings and pages. */
 import type { LegalPolicySummary, LegalPolicyType, ShopProfile } from "../types";
-import type { LegalPageKind } from "../../app/checklist/snapshot";
+import type { LegalPageKind } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
 import { COMPANION_NAMESPACE } from "./namespaces";
 import { fetchPublishedPages, fetchSettings, fetchSiteIndex, fetchSystemStatus, settingText } from "./resources";

@@ -9,15 +9,16 @@
  * lose it, and a throttled re-check waits for Shopify instead of failing.
  * `waitForBackgroundScans` exists for tests and graceful shutdown.
  */
-import { ShopifyAdapter } from "../../adapters/shopify";
+import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
+import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import { effectiveJurisdiction } from "../jurisdiction";
+import { companyIdentityCollector } from "../legal/identity-facts.server";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
-import { unauthenticated } from "../shopify.server";
-import type { ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
+import type { Transaction } from "../webhooks/ledger.server";
 import { wooScanContext } from "../woocommerce/checklist.server";
 import { finishScan, isScanDue, latestChecklist, recheckItem, startScan, type ScanTrigger, type ShopRef } from "./scan.server";
 
@@ -37,9 +38,19 @@ export async function waitForBackgroundScans(): Promise<void> {
   } while (pending.size);
 }
 
+/** A Shopify shop's adapter outside a merchant's request: the composition root provides it. */
+export type ShopifyAdapterFactory = (shopDomain: string) => Promise<PlatformAdapter>;
+let shopifyAdapterFor: ShopifyAdapterFactory | null = null;
+
 async function shopifyContext(shopDomain: string) {
-  const [{ admin }, shop] = await Promise.all([unauthenticated.admin(shopDomain), findShop("shopify", shopDomain)]);
-  return { adapter: new ShopifyAdapter(admin.graphql), jurisdiction: shop ? effectiveJurisdiction(shop) : undefined, ...devStorefrontScanOptions() };
+  if (!shopifyAdapterFor) throw new Error("Checklist jobs are not wired to Shopify: app/background-work.server.ts registers them.");
+  const [adapter, shop] = await Promise.all([shopifyAdapterFor(shopDomain), findShop("shopify", shopDomain)]);
+  return {
+    adapter,
+    jurisdiction: shop ? effectiveJurisdiction(shop) : undefined,
+    companyIdentity: companyIdentityCollector(prisma, { platform: "shopify", shopDomain }),
+    ...devStorefrontScanOptions(),
+  };
 }
 
 function scanContext(shop: ShopRef) {
@@ -60,19 +71,27 @@ async function runScanRow(shop: ShopRef, scanId: string) {
 const SCAN_JOB = "checklist.scan";
 const RECHECK_JOB = "checklist.recheck";
 
-jobQueue.register<{ scanId: string }>(SCAN_JOB, (job) => runScanRow({ platform: job.platform, shopDomain: job.shopDomain }, job.payload.scanId), { maxAttempts: 3 });
-jobQueue.register<{ checkId: string }>(
-  RECHECK_JOB,
-  async (job) => {
-    const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
-    const { adapter, ...options } = await shopifyContext(job.shopDomain);
-    await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
-  },
-  { maxAttempts: 3 },
-);
+/** Registers scans and re-checks on `queue`, reading Shopify shops through `shopifyAdapter` (the composition root calls this). */
+export function registerChecklistJobs(queue: JobQueue, shopifyAdapter: ShopifyAdapterFactory) {
+  shopifyAdapterFor = shopifyAdapter;
+  queue.register<{ scanId: string }>(SCAN_JOB, (job) => runScanRow({ platform: job.platform, shopDomain: job.shopDomain }, job.payload.scanId), { maxAttempts: 3 });
+  queue.register<{ checkId: string }>(
+    RECHECK_JOB,
+    async (job) => {
+      const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
+      const { adapter, ...options } = await shopifyContext(shop.shopDomain);
+      await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
+    },
+    { maxAttempts: 3 },
+  );
+}
 
 export async function scanShopifyShopInBackground(shopDomain: string, trigger: ScanTrigger): Promise<string> {
-  const shop: ShopRef = { platform: "shopify", shopDomain };
+  return scanShopInBackground({ platform: "shopify", shopDomain }, trigger);
+}
+
+/** Starts a scan of either platform's shop on the job queue (the row says "running" at once). */
+export async function scanShopInBackground(shop: ShopRef, trigger: ScanTrigger): Promise<string> {
   // A second click (or tab) while a scan runs follows that scan instead of starting another.
   const current = (await latestChecklist(prisma, shop, 1)).current;
   if (current?.status === "running") return current.id;
@@ -87,7 +106,7 @@ export function recheckInBackground(shopDomain: string, checkId: string): void {
 }
 
 /** shop/update: the shop's settings changed (address, email, policies…): re-scan, debounced. */
-export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
+export async function onShopUpdate(tx: Transaction, webhook: { shop: string }): Promise<void> {
   const shop: ShopRef = { platform: "shopify", shopDomain: webhook.shop };
   const recent = await tx.checklistScan.findFirst({ where: { ...shop, startedAt: { gt: new Date(Date.now() - WEBHOOK_DEBOUNCE_MS) } } });
   if (recent) return;
@@ -95,7 +114,7 @@ export const onShopUpdate: ShopifyWebhookHandler = async (tx, webhook) => {
   // The job commits with the row and the ledger entry; the worker picks it up once committed.
   await jobQueue.enqueue({ kind: SCAN_JOB, ...shop, payload: { scanId: row.id } }, tx);
   setImmediate(kickJobWorker);
-};
+}
 
 let sweeping = false;
 

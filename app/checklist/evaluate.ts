@@ -7,7 +7,7 @@
 import { jurisdictionForCountry, type Jurisdiction } from "../jurisdiction";
 import { CHECKS } from "./registry";
 import { summarize } from "./scoring";
-import type { ShopSnapshot } from "./snapshot";
+import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
 import type { Attestation, CheckResult, CheckSpec, ChecklistReport, Outcome, Severity } from "./types";
 
 export interface EvaluateOptions {

@@ -17,7 +17,7 @@ import { collectSnapshot, type CollectOptions } from "./collect";
 import { evaluateCheck, evaluateChecklist } from "./evaluate";
 import { checkById } from "./registry";
 import { summarize } from "./scoring";
-import type { ShopSnapshot } from "./snapshot";
+import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
 import type { Attestation, ChecklistReport } from "./types";
 import type { PrismaClient } from "../../prisma/generated/sqlite";
 

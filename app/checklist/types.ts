@@ -3,7 +3,7 @@
  * check result is what one scan produced for it. Pure types, usable from the admin, the CLI
  * and the tests.
  */
-import type { ShopSnapshot, SnapshotPlatform } from "./snapshot";
+import type { ShopSnapshot, SnapshotPlatform } from "../../adapters/checklist-snapshot";
 
 export type Severity = "critical" | "recommended" | "nice-to-have";
 export type Category = "payment" | "site-security" | "legal" | "delivery-returns" | "contact-support" | "social-proof" | "operations";

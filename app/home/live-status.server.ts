@@ -26,7 +26,11 @@ export async function loadLiveStatus(
   const [theme, config, trackingFixes] = await Promise.all([
     adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then(
       (status) => ({ status, error: null }),
-      (error: unknown) => ({ status: null, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        // Shopify's library answers a refused token with a Response (re-authentication): not a platform error to show.
+        if (error instanceof Response) throw error;
+        return { status: null, error: error instanceof Error ? error.message : String(error) };
+      },
     ),
     shop ? prisma.storefrontConfig.findUnique({ where: { shopId: shop.id }, select: { publishedAt: true } }) : null,
     shop ? prisma.trackingFix.count({ where: { platform: shop.platform, shopDomain: shop.domain, createdAt: { gte: since } } }) : 0,

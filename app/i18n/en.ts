@@ -2,6 +2,7 @@ import { blocksEn } from "./features/blocks.en";
 import { checklistEn } from "./features/checklist.en";
 import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
+import { legalEn } from "./features/legal.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
 
@@ -14,9 +15,12 @@ const coreEn = {
   "nav.checklist": "Trust checklist",
   "nav.blocks": "Storefront blocks",
   "nav.tracking": "Order tracking",
+  "nav.legal": "Legal texts",
   "nav.settings": "Settings",
 
   "home.title": "Rassure",
+  "errorPage.notFound": "This page does not exist.",
+  "errorPage.failed": "Something went wrong on our side. Please try again in a moment.",
   "home.connected": "Rassure is connected to {shop}.",
   "home.apiError": "Shopify did not answer our request: {message}. Reload the page to try again.",
   "home.shop.heading": "Your shop",
@@ -63,8 +67,6 @@ const coreEn = {
   "jurisdiction.EU": "EU consumer law",
   "jurisdiction.OTHER": "General rules",
 
-  "notBuilt.title": "Not built yet",
-  "notBuilt.body": "This page is not built yet. It arrives in a coming release of Rassure; nothing here is active for your shop today.",
   "checklist.title": "Trust checklist",
   "blocks.title": "Storefront blocks",
   "tracking.title": "Order tracking",
@@ -95,6 +97,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn };
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { blocksFr } from "./features/blocks.fr";
 import { checklistFr } from "./features/checklist.fr";
 import { companyFr } from "./features/company.fr";
 import { jobsFr } from "./features/jobs.fr";
+import { legalFr } from "./features/legal.fr";
 import { trackingFr } from "./features/tracking.fr";
 import { woocommerceFr } from "./features/woocommerce.fr";
 
@@ -12,9 +13,12 @@ const coreFr = {
   "nav.checklist": "Checklist de confiance",
   "nav.blocks": "Blocs boutique",
   "nav.tracking": "Suivi des commandes",
+  "nav.legal": "Textes juridiques",
   "nav.settings": "Réglages",
 
   "home.title": "Rassure",
+  "errorPage.notFound": "Cette page n'existe pas.",
+  "errorPage.failed": "Une erreur est survenue de notre côté. Réessayez dans un instant.",
   "home.connected": "Rassure est connecté à {shop}.",
   "home.apiError": "Shopify n'a pas répondu à notre requête : {message}. Rechargez la page pour réessayer.",
   "home.shop.heading": "Votre boutique",
@@ -61,8 +65,6 @@ const coreFr = {
   "jurisdiction.EU": "Droit de la consommation européen",
   "jurisdiction.OTHER": "Règles générales",
 
-  "notBuilt.title": "Pas encore disponible",
-  "notBuilt.body": "Cette page n'est pas encore construite. Elle arrive dans une prochaine version de Rassure ; rien n'y est actif pour votre boutique aujourd'hui.",
   "checklist.title": "Checklist de confiance",
   "blocks.title": "Blocs boutique",
   "tracking.title": "Suivi des commandes",
@@ -93,4 +95,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr };

@@ -1,7 +1,7 @@
 /**
  * The app process's one job queue, on the backend DATABASE_URL selects: the BackgroundJob
- * table on SQLite (the embedded default), pg-boss on PostgreSQL. Features register their
- * handlers on `jobQueue` when their module loads; the worker starts with the first kick (an
+ * table on SQLite (the embedded default), pg-boss on PostgreSQL. The composition root
+ * registers every feature's handlers (app/background-work.server.ts); the worker starts with the first kick (an
  * enqueue, the admin opening) and then keeps polling for retries and deferred jobs.
  */
 import { resolveDatabase } from "../../prisma/database";

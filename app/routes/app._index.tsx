@@ -6,7 +6,7 @@ import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import type { LegalPolicyType, ShopProfile } from "../../adapters/types";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { formatDate, useI18n } from "../i18n";
-import { shopifyAdminUrl } from "../shopify-admin-links";
+import { shopifyAdminUrl } from "../../adapters/shopify/admin-links";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { ChecklistHomeCard } from "../checklist/HomeCard";

@@ -9,12 +9,12 @@
  */
 import type { Platform, PlatformAdapter } from "../../adapters/types";
 import { isTransientPlatformError, platformRetryDelayMs } from "../jobs/platform-limits";
+import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import type { JobsDb } from "../jobs/store";
 import { PermanentJobError, type ClaimedJob, type JobRecord } from "../jobs/types";
 import prisma from "../db.server";
 import { planShipment, type TrackingStatus } from "./plan";
-import { offlineAdapterFor } from "./platform.server";
 import { getTrackingSettings, loadCarrierChoices, type ShopRef } from "./settings.server";
 
 export type JobSource = "webhook" | "backfill";
@@ -46,17 +46,26 @@ export function enqueueTrackingJob(db: JobsDb | undefined, job: JobRef): Promise
   );
 }
 
-type AdapterFactory = (platform: Platform, shopDomain: string) => Promise<PlatformAdapter>;
-let adapterFactory: AdapterFactory = offlineAdapterFor;
+/** A shop's platform adapter outside a merchant's request: the composition root provides it. */
+export type AdapterFactory = (platform: Platform, shopDomain: string) => Promise<PlatformAdapter>;
+let wiredFactory: AdapterFactory | null = null;
+let substituteFactory: AdapterFactory | null = null;
 
-/** Tests and benches point the worker at an adapter of their choosing. */
+/** Tests and benches point the worker at an adapter of their choosing; null goes back to the wired one. */
 export function setTrackingAdapterFactory(factory: AdapterFactory | null) {
-  adapterFactory = factory ?? offlineAdapterFor;
+  substituteFactory = factory;
+  if (factory) registerHandler(jobQueue);
+}
+
+function adapterFor(platform: Platform, shopDomain: string): Promise<PlatformAdapter> {
+  const factory = substituteFactory ?? wiredFactory;
+  if (!factory) throw new Error("Tracking jobs are not wired to the platforms: app/background-work.server.ts registers them.");
+  return factory(platform, shopDomain);
 }
 
 async function checkFulfillment(job: ClaimedJob<TrackingPayload>): Promise<JobOutcome> {
   const shop = { platform: job.platform, shopDomain: job.shopDomain };
-  const adapter = await adapterFactory(shop.platform, shop.shopDomain);
+  const adapter = await adapterFor(shop.platform, shop.shopDomain);
   const shipment = await adapter.getShipment(job.payload.fulfillmentId);
   if (!shipment) return "gone";
   const [choices, settings] = await Promise.all([loadCarrierChoices(shop), getTrackingSettings(shop)]);
@@ -84,19 +93,25 @@ async function checkFulfillment(job: ClaimedJob<TrackingPayload>): Promise<JobOu
   return "fixed";
 }
 
-jobQueue.register<TrackingPayload>(
-  TRACKING_JOB,
-  async (job) => {
-    try {
-      return { outcome: await checkFulfillment(job) };
-    } catch (error) {
-      // Throttling and outages are the queue's to wait out and retry; anything else will not change on a retry.
-      if (platformRetryDelayMs(error) !== null || isTransientPlatformError(error)) throw error;
-      throw new PermanentJobError(error instanceof Error ? error.message : String(error), { cause: error });
-    }
-  },
-  { maxAttempts: MAX_ATTEMPTS },
-);
+async function handleTrackingJob(job: ClaimedJob<TrackingPayload>) {
+  try {
+    return { outcome: await checkFulfillment(job) };
+  } catch (error) {
+    // Throttling and outages are the queue's to wait out and retry; anything else will not change on a retry.
+    if (platformRetryDelayMs(error) !== null || isTransientPlatformError(error)) throw error;
+    throw new PermanentJobError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+function registerHandler(queue: JobQueue) {
+  queue.register<TrackingPayload>(TRACKING_JOB, handleTrackingJob, { maxAttempts: MAX_ATTEMPTS });
+}
+
+/** Registers the tracking check on `queue`, reading shipments through `factory` (the composition root calls this). */
+export function registerTrackingJobs(queue: JobQueue, factory: AdapterFactory) {
+  wiredFactory = factory;
+  registerHandler(queue);
+}
 
 /** Makes sure the worker runs and looks for tracking work now. */
 export function kickTrackingWorker() {

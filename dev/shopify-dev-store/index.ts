@@ -16,6 +16,7 @@ import { createDevStoreFetch } from "./dev-fetch";
 import { handleGraphQL, simulatedServerError } from "./graphql-endpoint";
 import { startHttpServer } from "./http-server";
 import { jsonResponse, readBodyParams, textResponse } from "./responses";
+import { openStateFile } from "./persistence";
 import { createDefaultSeed, DEFAULT_SHOP_DOMAIN } from "./seed";
 import { mintSessionToken } from "./session-token";
 import { createState, markUninstalled, publicStateDump } from "./state";
@@ -110,10 +111,11 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
   const shopDomain = seed.shop.myshopifyDomain ?? DEFAULT_SHOP_DOMAIN;
   const realFetch = globalThis.fetch.bind(globalThis);
   const logger = options.logger ?? (() => undefined);
+  const persisted = options.stateFile ? openStateFile(options.stateFile, seed) : null;
   const store: DevStoreContext = {
     app: { ...options.app, title: options.app.title ?? capitalise(options.app.handle) },
     apiVersion: options.apiVersion ?? "2026-07",
-    state: createState(seed),
+    state: persisted?.loaded ?? createState(seed),
     shopDomain,
     storeHandle: shopDomain.replace(/\.myshopify\.com$/, ""),
     baseUrl: "",
@@ -124,7 +126,13 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     log: (line) => logger(`[dev store] ${line}`),
     pendingDeliveries: new Set(),
   };
-  const server = await startHttpServer((request) => route(store, request), {
+  const save = () => persisted?.save(store.state);
+  save();
+  const server = await startHttpServer(async (request) => {
+    const response = await route(store, request);
+    save(); // before the answer leaves: a token the app holds is one the store kept
+    return response;
+  }, {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
     onError: (error) => store.log(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -144,6 +152,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     storefrontUrl: storefront.url,
     shopDomain,
     state: store.state,
+    savedState: persisted && { restored: persisted.loaded !== null, discarded: persisted.discarded },
     fetch: createDevStoreFetch(shopDomain, () => store.baseUrl, realFetch),
     mintSessionToken: (opts) => mintSessionToken(store, opts),
     adminUrl: (appPath, opts) => adminAppUrl(store, appPath, opts?.locale),
@@ -155,6 +164,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     close: async () => {
       await flushWebhooks(store);
       await Promise.all([server.close(), storefront.close()]);
+      save();
     },
   };
 }

@@ -54,6 +54,8 @@ export interface DevStoreOptions {
   /** Default "2026-07". */
   apiVersion?: string;
   logger?: (line: string) => void;
+  /** Where the store keeps its state between runs (the demo: beside its database); in memory only when absent. */
+  stateFile?: string;
 }
 
 export interface MintSessionTokenOptions {
@@ -83,6 +85,8 @@ export interface ShopifyDevStore {
   shopDomain: string;
   /** Live mutable state (tests read/modify it). */
   state: DevStoreState;
+  /** With a stateFile: whether the saved state was restored, or why a saved one was not used. */
+  savedState: { restored: boolean; discarded: string | null } | null;
   /**
    * Routes https://<shopDomain>/... to this server (same path+query, method,
    * headers, body); everything else goes to the real globalThis.fetch captured

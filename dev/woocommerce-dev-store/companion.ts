@@ -7,6 +7,7 @@
  * rest_do_request (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php).
  */
 import type { WooStoreContext } from "./context";
+import { legalPagesRoute } from "./legal-pages";
 import { json, noRoute, wpError } from "./responses";
 import { wcV3Route } from "./rest";
 import type { ApiKey, Json, JsonObject } from "./types";
@@ -92,6 +93,7 @@ export async function companionRoute(store: WooStoreContext, method: string, res
     const { name, home, timezone_string, namespaces } = siteIndex(store);
     return json({ name, home, timezone_string, namespaces });
   }
+  if (route === "legal-pages") return legalPagesRoute(store, method, url, body);
   if (route === "link" && method === "POST") {
     const secret = body?.admin_secret;
     const appUrl = body?.app_url;

@@ -11,7 +11,7 @@ import { tokenAdminGraphql } from "../../adapters/shopify/checklist-token-graphq
 import { WooCommerceAdapter } from "../../adapters/woocommerce";
 import { evaluateChecklist } from "../../app/checklist/evaluate";
 import { CHECKS } from "../../app/checklist/registry";
-import type { PlatformChecklistFacts, ShopSnapshot, StorefrontFacts } from "../../app/checklist/snapshot";
+import type { PlatformChecklistFacts, ShopSnapshot, StorefrontFacts } from "../../adapters/checklist-snapshot";
 import { probeStorefront } from "../../app/checklist/storefront-probe/probe";
 import { CATEGORIES, type ChecklistReport, type Status } from "../../app/checklist/types";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";

@@ -5,7 +5,7 @@ import { foldText, lint, LEXICONS, PREMIUM_PHONE, FR_PHONE } from "../../app/che
 import { checkById } from "../../app/checklist/registry";
 import { gradeOf, scoreOf, summarize } from "../../app/checklist/scoring";
 import type { CheckResult, Severity, Status } from "../../app/checklist/types";
-import type { PlatformChecklistFacts } from "../../app/checklist/snapshot";
+import type { PlatformChecklistFacts } from "../../adapters/checklist-snapshot";
 import { snapshotOf } from "./support/snapshots";
 
 function result(severity: Severity, status: Status, extra: Partial<CheckResult> = {}): CheckResult {

@@ -19,9 +19,9 @@ html{font-size:100%}
 body{margin:0;font-family:Assistant,"Helvetica Neue",Arial,sans-serif;font-size:1rem;line-height:1.6;color:#2b2420;background:#fbf7f2}
 a{color:#6e4526}
 .announcement{margin:0;padding:.5rem 1rem;text-align:center;font-size:.875rem;background:#2b2420;color:#fbf7f2}
-.header{display:flex;align-items:center;justify-content:space-between;gap:1rem;padding:1rem 1.25rem;border-bottom:1px solid #e4dcd2}
+.header{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:1rem 1.25rem;border-bottom:1px solid #e4dcd2}
 .header__logo{font-family:Georgia,serif;font-size:1.5rem;font-weight:600;color:#2b2420;text-decoration:none}
-.header__nav ul{display:flex;gap:1.25rem;list-style:none;margin:0;padding:0}
+.header__nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0;padding:0}
 .header__nav a{color:#2b2420;text-decoration:none}
 .product{display:grid;align-items:start;gap:2rem;max-width:1200px;margin:0 auto;padding:1.5rem 1.25rem}
 @media (min-width:750px){.product{grid-template-columns:1.2fr 1fr;padding:3rem 2rem}}

@@ -7,18 +7,45 @@ export interface DemoProcess {
   adminUrl: string;
   appPort: number;
   output(): string;
+  /** Ctrl+C: the demo closes its servers and exits. */
   stop(): Promise<void>;
+  /** kill -9 of the demo and everything it started: nothing gets to clean up. */
+  kill(): Promise<void>;
 }
 
-export async function startDemoProcess(): Promise<DemoProcess> {
-  const [appPort, storePort] = [await freePort(), await freePort()];
+export interface DemoProcessOptions {
+  /** Default: a database of its own in the test run's folder. */
+  databaseUrl?: string;
+  /** Default: free ports. Give the same ones to restart "the same" demo. */
+  ports?: { app: number; store: number; storefront: number; wooStore: number };
+}
+
+/** Ports for `startDemoProcess`, to start the same demo again on them. */
+export async function demoPorts(): Promise<Required<DemoProcessOptions>["ports"]> {
+  return { app: await freePort(), store: await freePort(), storefront: await freePort(), wooStore: await freePort() };
+}
+
+export async function startDemoProcess(options: DemoProcessOptions = {}): Promise<DemoProcess> {
+  const ports = options.ports ?? { app: await freePort(), store: await freePort(), storefront: 0, wooStore: 0 };
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(process.env.RASSURE_TEST_RUN_DIR ?? path.resolve("test-results/db"), `demo-${process.pid}.sqlite`)}`;
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["dev/demo.ts", "--no-build"], {
-    env: { ...process.env, NODE_ENV: "development", PORT: String(appPort), DEV_STORE_PORT: String(storePort), DEMO_DATABASE_URL: `file:${path.join(process.env.RASSURE_TEST_RUN_DIR ?? path.resolve("test-results/db"), `demo-${process.pid}.sqlite`)}` },
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      PORT: String(ports.app),
+      DEV_STORE_PORT: String(ports.store),
+      DEV_STOREFRONT_PORT: String(ports.storefront),
+      WOO_DEV_STORE_PORT: String(ports.wooStore),
+      DEMO_DATABASE_URL: databaseUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: kill() reaches tsx's node child too, as kill -9 of a terminal's job would.
+    detached: true,
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const adminUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo did not start in time:\n${output}`)), 60_000);
     const check = () => {
@@ -33,16 +60,22 @@ export async function startDemoProcess(): Promise<DemoProcess> {
       clearTimeout(timer);
       reject(new Error(`demo exited with ${code}:\n${output}`));
     });
+  }).catch(async (error: unknown) => {
+    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    throw error;
   });
   return {
     adminUrl,
-    appPort,
+    appPort: ports.app,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+      await exited;
+    },
   };
 }

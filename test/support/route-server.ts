@@ -25,6 +25,8 @@ export interface RouteServer {
 }
 
 export async function startRouteServer(port = 0): Promise<RouteServer> {
+  // As in the built server, whose entry loads it: the composition root wires the background jobs.
+  await import("../../app/shopify.server");
   const server: Server = createServer(async (req, res) => {
     const origin = `http://${req.headers.host}`;
     const pathname = new URL(req.url ?? "/", origin).pathname;

@@ -4,7 +4,7 @@
  * and the same facts either way (errors inside the batch included).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PlatformChecklistFacts } from "../../app/checklist/snapshot";
+import type { PlatformChecklistFacts } from "../../adapters/checklist-snapshot";
 import { WooCommerceAdapter, WooCommerceApiError, type WooRestClient } from "../../adapters/woocommerce";
 import { readCompanionFacts } from "../../adapters/woocommerce/companion-facts";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";

@@ -1,6 +1,6 @@
 /** Legal & compliance (checklist-spec.md §3.3). */
 import { foldText, LEXICONS, type Lexicon } from "../policy-lint";
-import type { LegalPageFact, LegalPageKind } from "../snapshot";
+import type { LegalPageFact, LegalPageKind } from "../../../adapters/checklist-snapshot";
 import type { CheckDefinition, CheckSpec, EvaluationContext, Localized, Outcome } from "../types";
 import { fail, legalPages, lintPages, list, manualPending, markers, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, storefrontText, text, unavailable, warning } from "./outcome";
 

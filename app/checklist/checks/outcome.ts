@@ -3,7 +3,7 @@
  * the snapshot (legal pages, probed pages, storefront markers).
  */
 import { lint, type Lexicon, type LintResult } from "../policy-lint";
-import type { LegalPageFact, LegalPageKind, ProbedPage, ProbedPageKind, ShopSnapshot, StorefrontFacts } from "../snapshot";
+import type { LegalPageFact, LegalPageKind, ProbedPage, ProbedPageKind, ShopSnapshot, StorefrontFacts } from "../../../adapters/checklist-snapshot";
 import type { Confidence, EvaluationContext, Evidence, Localized, Outcome } from "../types";
 
 export const text = (en: string, fr: string): Localized => ({ en, fr });

@@ -1,5 +1,5 @@
 /** Payment security (checklist-spec.md §3.1). */
-import type { PaymentMethodFact } from "../snapshot";
+import type { PaymentMethodFact } from "../../../adapters/checklist-snapshot";
 import type { CheckSpec } from "../types";
 import { fail, list, manualPending, markers, pass, reachedStorefront, storefrontGap, text, warning } from "./outcome";
 

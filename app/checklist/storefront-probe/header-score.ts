@@ -4,7 +4,7 @@
  * grade chart. Bonuses (only granted at ≥ 90) are left out: this is a sub-score next to the
  * checklist, not a replacement for the Observatory.
  */
-import type { CookieFact, StorefrontFacts } from "../snapshot";
+import type { CookieFact, StorefrontFacts } from "../../../adapters/checklist-snapshot";
 
 const GRADES: Array<[number, string]> = [
   [100, "A+"], [90, "A"], [85, "A-"], [80, "B+"], [70, "B"], [65, "B-"], [60, "C+"], [50, "C"], [45, "C-"], [40, "D+"], [30, "D"], [25, "D-"], [0, "F"],

@@ -4,8 +4,8 @@
  * managers, trackers, review widgets, chat tools, forms, payment icons…). Regex-based on
  * purpose: these are heuristics (medium confidence), and the page is never executed.
  */
-import { decodeEntities, elementBlocks, htmlToText, openTags } from "../html-text";
-import type { ProbedPage } from "../snapshot";
+import { decodeEntities, elementBlocks, htmlToText, openTags } from "../../../adapters/html-text";
+import type { ProbedPage } from "../../../adapters/checklist-snapshot";
 
 const TEXT_CAP = 20_000;
 

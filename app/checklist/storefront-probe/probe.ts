@@ -6,7 +6,7 @@
  * why. Caps: bytes per page, time per request and per probe, redirects, pages; at most one
  * request per `minIntervalMs` (polite crawling, ≤ 1 request/s by default).
  */
-import type { CookieFact, LegalPageKind, ProbedPage, ProbedPageKind, SnapshotPlatform, StorefrontFacts } from "../snapshot";
+import type { CookieFact, LegalPageKind, ProbedPage, ProbedPageKind, SnapshotPlatform, StorefrontFacts } from "../../../adapters/checklist-snapshot";
 import { AddressRefusedError as ProbeRefusedError } from "../../../adapters/http/address-guard";
 import { scoreHeaders } from "./header-score";
 import { externalScriptsWithoutIntegrity, pageFactsFromHtml } from "./html-facts";

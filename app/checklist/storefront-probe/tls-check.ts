@@ -6,7 +6,7 @@
  * fetched by http-client.ts with verification on).
  */
 import tls from "node:tls";
-import type { TlsFact } from "../snapshot";
+import type { TlsFact } from "../../../adapters/checklist-snapshot";
 import { pinnedLookup, resolveAllowed } from "../../../adapters/http/address-guard";
 
 const DAY_MS = 86_400_000;
