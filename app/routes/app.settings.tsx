@@ -4,6 +4,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Button, Card, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, isLocale, useI18n } from "../i18n";
 import { isJurisdiction, jurisdictionForCountry } from "../jurisdiction";
 import { findShop } from "../shops.server";
@@ -26,7 +27,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readBoundedForm(request);
   const jurisdiction = String(form.get("jurisdiction") ?? AUTOMATIC);
   const locale = String(form.get("locale") ?? AUTOMATIC);
   if ((jurisdiction !== AUTOMATIC && !isJurisdiction(jurisdiction)) || (locale !== AUTOMATIC && !isLocale(locale))) {

@@ -11,8 +11,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, negotiateLocale, translator } from "../i18n";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
 import { wooAdminUrl } from "../woocommerce/admin-url";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
@@ -30,8 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     acceptLanguage: request.headers.get("accept-language"),
   });
   const store = url.searchParams.get("store");
-  const token = url.searchParams.get("token");
-  const access = await authoriseWooAdmin(store, token);
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   let profile: { name: string; storefrontHttps: boolean } | null = null;
   let error: string | null = null;
@@ -63,10 +63,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
-  const store = String(form.get("store") ?? "");
-  const access = await authoriseWooAdmin(store, String(form.get("token") ?? ""));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return new Response("Forbidden", { status: 403 });
+  const store = access.shop.domain;
+  const form = await readBoundedForm(request);
   if (form.get("intent") === "scan") {
     await scanWooShop(store);
     return { scanned: true };

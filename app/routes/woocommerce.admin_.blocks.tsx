@@ -11,10 +11,11 @@ import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
-import { blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
+import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { readBoundedForm } from "../http/bounded-body.server";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
 import { wooAdminUrl } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
@@ -25,7 +26,7 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
   const editor = await loadBlocksEditor(access.shop.id, adapter);
@@ -36,9 +37,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
-  const access = await authoriseWooAdmin(String(form.get("store") ?? ""), String(form.get("token") ?? ""));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ expired: true as const }, { status: 403 });
+  const form = await readBoundedForm(request, BLOCKS_FORM_MAX_BYTES);
   return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
 };
 
@@ -64,7 +65,7 @@ function Editor({ data }: { data: Authorised }) {
   const result = answer && !("expired" in answer) ? (answer as SaveResult) : undefined;
   const busy = fetcher.state !== "idle";
   const editor = useBlocksEditor(data.stored.config, result);
-  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, store: data.store, token: data.token, timeZone: data.timeZone }, { method: "post" });
+  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, timeZone: data.timeZone }, { method: "post" });
   const save = () => submit({ intent: "save", config: JSON.stringify(editor.config) });
   const pluginActive = data.theme?.embedActive ?? null;
 

@@ -9,11 +9,11 @@ import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { scanShopInBackground } from "../checklist/background.server";
-import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
 import { wooAdminUrl } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
@@ -24,7 +24,7 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
   const kind = url.searchParams.get("kind");
@@ -40,15 +40,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(await readBoundedText(request, { maxBytes: LEGAL_FORM_MAX_BYTES, mediaTypes: ["application/x-www-form-urlencoded"] }));
-  } catch (error) {
-    if (error instanceof RejectedBody) return error.toResponse();
-    throw error;
-  }
-  const access = await authoriseWooAdmin(form.get("store") ?? "", form.get("token") ?? "");
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ expired: true as const }, { status: 403 });
+  const form = await readBoundedForm(request, LEGAL_FORM_MAX_BYTES);
   const shop = { platform: "woocommerce" as const, shopDomain: access.shop.domain };
   return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
 };
@@ -88,7 +82,7 @@ function Legal({ data }: { data: Authorised }) {
         data={data}
         result={result}
         busy={fetcher.state !== "idle"}
-        submit={(fields) => fetcher.submit({ ...fields, store: data.store, token: data.token }, { method: "post" })}
+        submit={(fields) => fetcher.submit(fields, { method: "post" })}
         hrefFor={hrefFor}
       />
     </StandalonePage>

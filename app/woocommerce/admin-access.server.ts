@@ -16,6 +16,18 @@ export async function authoriseWooAdmin(store: string | null, token: string | nu
   return entry ? { shop, credentials, session: mintAdminSession(credentials.adminLinkSecret, entry) } : null;
 }
 
+/** The header the wp-admin pages' own requests carry the session in (app/woocommerce/admin-session.client.ts). */
+export const ADMIN_SESSION_HEADER = "X-Rassure-Admin-Session";
+
+/**
+ * The access of a wp-admin page request, decided before its body is read: the store from the
+ * URL, the token from the session header, else from the URL (the plugin's first load).
+ */
+export function authoriseWooAdminRequest(request: Request) {
+  const url = new URL(request.url);
+  return authoriseWooAdmin(url.searchParams.get("store"), request.headers.get(ADMIN_SESSION_HEADER) ?? url.searchParams.get("token"));
+}
+
 export type WooAdminAccess = NonNullable<Awaited<ReturnType<typeof authoriseWooAdmin>>>;
 
 /** Only the shop's own wp-admin may frame the page; the token is never cached or leaked by Referer. */

@@ -20,6 +20,8 @@ export interface WooShopCredentials extends WooKeyPair {
   keyPermissions: string;
   webhookSecret: string;
   adminLinkSecret: string;
+  /** The webhook secret before the last reconnect, still accepted until the store's webhooks carry the new one. */
+  previousWebhookSecret?: string | null;
   /**
    * Keys just delivered to the /wc-auth callback, not yet proven against the store. They become
    * the active pair only once they work, so a forged callback can never replace working keys.

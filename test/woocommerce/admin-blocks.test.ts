@@ -18,6 +18,7 @@ import { defaultStorefrontConfig } from "../../app/storefront/config";
 import { ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
 import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { adminPost } from "./support/admin-requests";
 
 const SECRET = "s".repeat(43);
 let store: WooCommerceDevStore;
@@ -31,8 +32,8 @@ async function openEditor(token: string) {
   return { response, data: (await response.json()) as Record<string, unknown> & { authorised: boolean; token?: string } };
 }
 
-async function post(fields: Record<string, string>) {
-  const response = (await action({ request: new Request("https://rassure.test/woocommerce/admin/blocks", { method: "POST", body: new URLSearchParams(fields) }), ...call })) as Response;
+async function post({ store, token, ...fields }: Record<string, string>) {
+  const response = (await action({ request: adminPost("/woocommerce/admin/blocks", store, token, fields), ...call })) as Response;
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -23,6 +23,7 @@ import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
 import { openWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { approve, finish, startConnect, startConnectFlow, connectFully as connectStore, type ConnectFlow } from "./support/connect-flow";
+import { adminPost } from "./support/admin-requests";
 
 let flow: ConnectFlow;
 let app: ConnectFlow["app"];
@@ -238,10 +239,31 @@ describe("webhooks", () => {
     expect(await queued()).toEqual(completed.map(String));
   });
 
-  it("answers 404 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
+  it("an unknown store and a bad signature get the same answer, so deliveries cannot tell which stores are connected", async () => {
+    await connectFully();
+    const signedFor = (shop: string) =>
+      fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, {
+        method: "POST",
+        body: '{"id":102,"status":"completed"}',
+        headers: { "Content-Type": "application/json", "X-WC-Webhook-Topic": "order.updated", "X-WC-Webhook-Delivery-ID": "1", "X-WC-Webhook-Signature": "bm90LXRoZS1zaWduYXR1cmU=" },
+      });
+    const answers = await Promise.all([signedFor(domain), signedFor("unknown.example"), signedFor("")].map(async (r) => {
+      const response = await r;
+      return { status: response.status, body: await response.text(), type: response.headers.get("content-type") };
+    }));
+    expect(answers[0].status).toBe(401);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    // The creation ping changes nothing and is acknowledged alike too.
+    const ping = (shop: string) => fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, { method: "POST", body: "webhook_id=7", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect([(await ping(domain)).status, (await ping("unknown.example")).status]).toEqual([200, 200]);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("answers 401 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
     const post = (body: string, type = "application/json", shop = "unknown.example") =>
       fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, { method: "POST", body, headers: { "Content-Type": type } });
-    expect((await post("{}")).status).toBe(404);
+    expect((await post("{}")).status).toBe(401);
     expect((await post("<xml/>", "text/xml")).status).toBe(415);
     expect((await post(`"${"x".repeat(3 * 1024 * 1024)}"`)).status).toBe(413);
     const callback = (body: string, type: string) => fetch(`${app.url}/woocommerce/callback`, { method: "POST", body, headers: { "Content-Type": type } });
@@ -270,22 +292,21 @@ describe("wp-admin page and disconnect", () => {
     // The trust checklist runs from the same page, through the WooCommerce adapter.
     const adminPage = async () => ((await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response).json() as Promise<{ checklist: { score: number | null; top: Array<{ id: string }> }; blocks: { publishedAt: string | null; publishError: string | null } }>;
     expect(await adminPage()).toMatchObject({ checklist: { score: null, top: [] } });
-    const scan = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "scan" }) }), params: {}, context: {} });
+    const scan = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "scan" }), params: {}, context: {} });
     expect(scan).toEqual({ scanned: true });
     const scanned = await adminPage();
     expect(scanned.checklist.score).toBeGreaterThan(0);
     expect(scanned.checklist.top.length).toBeGreaterThan(0);
     // Publishing sends the stored (default) blocks configuration to the plugin's wc-rassure/v1 route.
-    const publish = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "publish" }) }), params: {}, context: {} });
+    const publish = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "publish" }), params: {}, context: {} });
     expect(publish).toEqual({ published: true });
     expect(store.state.companionPlugin).toMatchObject({ enabled: true, config: { version: 1, payment: { enabled: true }, promises: { enabled: true } } });
     expect(await adminPage()).toMatchObject({ blocks: { publishError: null } });
 
-    const forged = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token: wrongKey, intent: "scan" }) }), params: {}, context: {} });
+    const forged = await adminAction({ request: adminPost("/woocommerce/admin", domain, wrongKey, { intent: "scan" }), params: {}, context: {} });
     expect((forged as Response).status).toBe(403);
 
-    const form = new URLSearchParams({ store: domain, token, intent: "disconnect" });
-    const result = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: form }), params: {}, context: {} });
+    const result = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} });
     expect(result).toEqual({ disconnected: true });
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
     expect(shop).toMatchObject({ credentials: null, installState: "uninstalled" });

@@ -19,6 +19,7 @@ import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { connectFully, startConnect, startConnectFlow, type ConnectFlow } from "./support/connect-flow";
+import { adminPost } from "./support/admin-requests";
 
 let flow: ConnectFlow;
 let restricted: WooCommerceDevStore;
@@ -69,7 +70,7 @@ describe("a shop whose anonymous REST API is closed", () => {
     const overview = await readJson<{ authorised: boolean; name: string; error: string | null }>(await adminLoader({ request: new Request(wpAdminFrame(restricted)), ...call }));
     expect(overview).toMatchObject({ authorised: true, name: "Savonnerie du Vieux-Port", error: null });
     const { token } = await readJson<{ token: string }>(await adminLoader({ request: new Request(wpAdminFrame(restricted)), ...call }));
-    const act = (intent: string) => adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent }) }), ...call });
+    const act = (intent: string) => adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent }), ...call });
     expect(await act("publish")).toEqual({ published: true });
     expect(restricted.state.companionPlugin).toMatchObject({ enabled: true, config: { version: 1 } });
     expect(await act("scan")).toEqual({ scanned: true });
