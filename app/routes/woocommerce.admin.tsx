@@ -12,12 +12,14 @@ import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { readBoundedForm } from "../http/bounded-body.server";
-import { formatDate, negotiateLocale, translator } from "../i18n";
+import { formatDate, negotiateLocale, translator, type Locale } from "../i18n";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
 import { wooAdminUrl } from "../woocommerce/admin-url";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
+import { keysShown } from "../woocommerce/key-revocation.server";
+import { KeysToRevoke } from "../woocommerce/KeysToRevoke";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -76,8 +78,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return { published: result.ok && result.published };
   }
   if (form.get("intent") !== "disconnect") return new Response("Bad request", { status: 400 });
-  await disconnectWooShop(store);
-  return { disconnected: true };
+  const result = await disconnectWooShop(store);
+  const storeUrl = result.storeUrl ?? access.credentials.storeUrl;
+  // The page stays frameable by the store's wp-admin and offers to reconnect (no dead end).
+  return json(
+    {
+      disconnected: true as const,
+      storeUrl,
+      name: access.shop.name ?? store,
+      reconnectUrl: `/woocommerce/connect?${new URLSearchParams({ store: storeUrl, locale: new URL(request.url).searchParams.get("locale") ?? "" })}`,
+      keysToRevoke: keysShown(result.keysToRevoke),
+    },
+    { headers: wooAdminFrameHeaders(storeUrl) },
+  );
 };
 
 /** The store's time zone (WordPress setting) for delivery estimates; null when the store cannot be read now. */
@@ -89,7 +102,8 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
   }
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+/** After Disconnect the loader no longer authorises anyone: the action's framing (the store's origin) applies. */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Content-Security-Policy") ? actionHeaders : loaderHeaders);
 
 /**
  * A form of this page: every action re-checks the session, so each form carries it, and posts to
@@ -135,115 +149,131 @@ function SectionCard({ title, badges, children }: { title: string; badges: React
   );
 }
 
+type DisconnectedResult = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { disconnected: true }>;
+
+/** What the page shows once disconnected: the store, the keys left to revoke by hand, Reconnect. */
+function Disconnected({ locale, result }: { locale: Locale; result: DisconnectedResult }) {
+  const t = translator(locale);
+  return (
+    <StandalonePage locale={locale} title={t("woocommerce.admin.title")}>
+      <SectionCard title={t("woocommerce.admin.connection")} badges={<Badge tone="critical">{t("woocommerce.admin.disconnected")}</Badge>}>
+        <Text as="p">
+          {t("woocommerce.admin.store")} : {result.name} ({result.storeUrl})
+        </Text>
+        <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
+        <KeysToRevoke locale={locale} keys={result.keysToRevoke} />
+        <InlineStack>
+          {/* The connect flow goes to WooCommerce's approval screen: the whole window leaves wp-admin. */}
+          <Button variant="primary" url={result.reconnectUrl} target="_top">
+            {t("woocommerce.admin.reconnect")}
+          </Button>
+        </InlineStack>
+      </SectionCard>
+    </StandalonePage>
+  );
+}
+
 export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator(data.locale);
+  if (result && "disconnected" in result) return <Disconnected locale={data.locale} result={result} />;
   if (!data.authorised) return <AdminExpired locale={data.locale} title={t("woocommerce.admin.title")} />;
-  const disconnected = Boolean(result && "disconnected" in result);
   const checklist = data.checklist;
   return (
     <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
       <BlockStack gap="400">
-        {disconnected ? null : (
-          <SectionCard
-            title={t("woocommerce.admin.checklist")}
-            badges={
-              checklist.score !== null ? (
-                <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
-                  {t("woocommerce.admin.score", { score: checklist.score, grade: checklist.grade ?? "-" })}
-                </Badge>
-              ) : null
-            }
-          >
-            {checklist.failed ? (
-              <Banner tone="warning">
-                <p>
-                  {t("woocommerce.admin.scanFailed", {
-                    error: checklist.failed,
-                  })}
-                </p>
-              </Banner>
-            ) : null}
-            {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
-            {checklist.top.length > 0 ? (
-              <BlockStack gap="200" as="ul">
-                {checklist.top.map((item) => (
-                  <li key={item.id}>
-                    <Text as="p" fontWeight="semibold">
-                      {item.title[data.locale]}
-                    </Text>
-                    <Text as="p" tone="subdued">
-                      {item.summary[data.locale]}{" "}
-                      <Link url={item.fixUrl} target="_blank">
-                        {t("woocommerce.admin.fix")}
-                      </Link>
-                    </Text>
-                  </li>
-                ))}
-              </BlockStack>
-            ) : null}
-            <IntentForm intent="scan" store={data.store} token={data.token} locale={data.locale}>
-              <Button submit variant="primary">
-                {t("woocommerce.admin.runScan")}
-              </Button>
-            </IntentForm>
-          </SectionCard>
-        )}
-        {disconnected ? null : (
-          <SectionCard
-            title={t("woocommerce.admin.blocks")}
-            badges={
-              <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
-                {data.blocks.publishedAt
-                  ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
-                  : t("woocommerce.admin.blocksNotPublished")}
+        <SectionCard
+          title={t("woocommerce.admin.checklist")}
+          badges={
+            checklist.score !== null ? (
+              <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
+                {t("woocommerce.admin.score", { score: checklist.score, grade: checklist.grade ?? "-" })}
               </Badge>
-            }
-          >
-            <Text as="p" tone="subdued">
-              {t("woocommerce.admin.blocksHelp")}
-            </Text>
-            {data.blocks.publishError ? (
-              <Banner tone="warning">
-                <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
-              </Banner>
-            ) : null}
-            <InlineStack gap="200">
-              <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.token, data.locale)}>
-                {t("woocommerce.admin.editBlocks")}
-              </Button>
-              <IntentForm intent="publish" store={data.store} token={data.token} locale={data.locale}>
-                <Button submit>{t("woocommerce.admin.publish")}</Button>
-              </IntentForm>
-            </InlineStack>
-          </SectionCard>
-        )}
-        {disconnected ? null : (
-          <SectionCard title={t("legal.title")} badges={null}>
-            <Text as="p" tone="subdued">
-              {t("woocommerce.admin.legalHelp")}
-            </Text>
-            <InlineStack gap="200">
-              <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
-            </InlineStack>
-          </SectionCard>
-        )}
+            ) : null
+          }
+        >
+          {checklist.failed ? (
+            <Banner tone="warning">
+              <p>
+                {t("woocommerce.admin.scanFailed", {
+                  error: checklist.failed,
+                })}
+              </p>
+            </Banner>
+          ) : null}
+          {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
+          {checklist.top.length > 0 ? (
+            <BlockStack gap="200" as="ul">
+              {checklist.top.map((item) => (
+                <li key={item.id}>
+                  <Text as="p" fontWeight="semibold">
+                    {item.title[data.locale]}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {item.summary[data.locale]}{" "}
+                    <Link url={item.fixUrl} target="_blank">
+                      {t("woocommerce.admin.fix")}
+                    </Link>
+                  </Text>
+                </li>
+              ))}
+            </BlockStack>
+          ) : null}
+          <IntentForm intent="scan" store={data.store} token={data.token} locale={data.locale}>
+            <Button submit variant="primary">
+              {t("woocommerce.admin.runScan")}
+            </Button>
+          </IntentForm>
+        </SectionCard>
+        <SectionCard
+          title={t("woocommerce.admin.blocks")}
+          badges={
+            <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
+              {data.blocks.publishedAt
+                ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt) })
+                : t("woocommerce.admin.blocksNotPublished")}
+            </Badge>
+          }
+        >
+          <Text as="p" tone="subdued">
+            {t("woocommerce.admin.blocksHelp")}
+          </Text>
+          {data.blocks.publishError ? (
+            <Banner tone="warning">
+              <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
+            </Banner>
+          ) : null}
+          <InlineStack gap="200">
+            <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.token, data.locale)}>
+              {t("woocommerce.admin.editBlocks")}
+            </Button>
+            <IntentForm intent="publish" store={data.store} token={data.token} locale={data.locale}>
+              <Button submit>{t("woocommerce.admin.publish")}</Button>
+            </IntentForm>
+          </InlineStack>
+        </SectionCard>
+        <SectionCard title={t("legal.title")} badges={null}>
+          <Text as="p" tone="subdued">
+            {t("woocommerce.admin.legalHelp")}
+          </Text>
+          <InlineStack gap="200">
+            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
+          </InlineStack>
+        </SectionCard>
         <SectionCard
           title={t("woocommerce.admin.connection")}
           badges={
             <>
-              <Badge tone={disconnected ? "critical" : "success"}>
-                {disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}
-              </Badge>
-              {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
+              <Badge tone="success">{t("woocommerce.admin.connected")}</Badge>
+              {data.https === false ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
             </>
           }
         >
           <Text as="p">
             {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
           </Text>
-          {data.error && !disconnected ? (
+          {data.error ? (
             <Banner tone="warning">
               <p>
                 {t("woocommerce.admin.storeUnreachable", {
@@ -252,20 +282,16 @@ export default function WooCommerceAdmin() {
               </p>
             </Banner>
           ) : null}
-          {disconnected ? (
-            <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
-          ) : (
-            <IntentForm intent="disconnect" store={data.store} token={data.token} locale={data.locale}>
-              <BlockStack gap="200">
-                <Text as="p" tone="subdued">
-                  {t("woocommerce.admin.disconnectHelp")}
-                </Text>
-                <Button submit tone="critical">
-                  {t("woocommerce.admin.disconnect")}
-                </Button>
-              </BlockStack>
-            </IntentForm>
-          )}
+          <IntentForm intent="disconnect" store={data.store} token={data.token} locale={data.locale}>
+            <BlockStack gap="200">
+              <Text as="p" tone="subdued">
+                {t("woocommerce.admin.disconnectHelp")}
+              </Text>
+              <Button submit tone="critical">
+                {t("woocommerce.admin.disconnect")}
+              </Button>
+            </BlockStack>
+          </IntentForm>
         </SectionCard>
       </BlockStack>
     </StandalonePage>

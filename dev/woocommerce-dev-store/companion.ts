@@ -72,7 +72,7 @@ async function factsRoute(store: WooStoreContext, url: URL): Promise<Response> {
 function revokeKey(store: WooStoreContext, keyId: number, user: ApiKey): Response {
   const key = store.state.keys.find((k) => k.keyId === keyId);
   if (!key) return wpError("rassure_key_not_found", "No such REST API key.", 404);
-  if (!/^Rassure\b/.test(key.description)) return wpError("rassure_not_our_key", "This key was not issued to Rassure.", 403);
+  if (!key.description.startsWith("Rassure - API")) return wpError("rassure_not_our_key", "This key was not issued to Rassure.", 403);
   if (key.userId !== user.userId) return wpError("rassure_forbidden", "Sorry, you are not allowed to revoke this key.", 403);
   store.state.keys = store.state.keys.filter((k) => k !== key);
   return json({ revoked: keyId });

@@ -20,7 +20,7 @@ import { action as adminAction, loader as adminLoader } from "../../app/routes/w
 import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { connectState } from "../../app/woocommerce/connect-state.server";
 import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
-import { openWooCredentials } from "../../app/woocommerce/credentials.server";
+import { openWooCredentials, updateWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { approve, finish, startConnect, startConnectFlow, connectFully as connectStore, type ConnectFlow } from "./support/connect-flow";
 import { adminPost } from "./support/admin-requests";
@@ -306,11 +306,77 @@ describe("wp-admin page and disconnect", () => {
     const forged = await adminAction({ request: adminPost("/woocommerce/admin", domain, wrongKey, { intent: "scan" }), params: {}, context: {} });
     expect((forged as Response).status).toBe(403);
 
-    const result = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} });
-    expect(result).toEqual({ disconnected: true });
+    const { consumerKey } = openWooCredentials((await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).credentials);
+    const result = (await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} })) as Response;
+    // Still framed by the store's wp-admin, with the way back: Reconnect.
+    expect(result.headers.get("Content-Security-Policy")).toBe(`frame-ancestors ${store.url};`);
+    expect(await result.json()).toEqual({ disconnected: true, storeUrl: store.url, name: "Savonnerie du Vieux-Port", reconnectUrl: `/woocommerce/connect?store=${encodeURIComponent(store.url)}&locale=fr`, keysToRevoke: [] });
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
     expect(shop).toMatchObject({ credentials: null, installState: "uninstalled" });
     expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
+    // The store forgot the key too (revoked through the plugin), and the plugin its link.
+    expect(store.state.keys.some((k) => k.truncatedKey === consumerKey.slice(-7))).toBe(false);
+    expect(store.state.companionPlugin.link).toBeNull();
+  });
+});
+
+describe("connection lifecycle: reconnect and disconnect", () => {
+  const credentialsNow = async () => openWooCredentials((await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).credentials);
+  const storeHasKey = (consumerKey: string) => store.state.keys.some((k) => k.truncatedKey === consumerKey.slice(-7));
+
+  it("a reconnect revokes the old key through the plugin and renews the webhook and admin-link secrets", async () => {
+    await connectFully();
+    const before = await credentialsNow();
+    expect(storeHasKey(before.consumerKey)).toBe(true);
+    const again = await connectFully();
+    expect(again).toMatchObject({ ok: true, keysToRevoke: [] });
+    const after = await credentialsNow();
+    expect(after.consumerKey).not.toBe(before.consumerKey);
+    expect(storeHasKey(before.consumerKey)).toBe(false);
+    expect(storeHasKey(after.consumerKey)).toBe(true);
+    expect(after).toMatchObject({ keysToRevoke: [], previousWebhookSecret: null, secretsDue: false });
+    expect(after.webhookSecret).not.toBe(before.webhookSecret);
+    expect(after.adminLinkSecret).not.toBe(before.adminLinkSecret);
+    const hooks = store.state.webhooks.filter((w) => w.status === "active");
+    expect(hooks.length).toBe(2);
+    expect(hooks.every((w) => w.secret === after.webhookSecret)).toBe(true);
+    expect(store.state.companionPlugin.link?.adminSecret).toBe(after.adminLinkSecret);
+    // An entry token signed with the old link secret opens nothing any more.
+    const old = mintAdminToken(before.adminLinkSecret, domain, 1);
+    const page = (await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${old}`), params: {}, context: {} })) as Response;
+    expect(await page.json()).toMatchObject({ authorised: false });
+  });
+
+  it("until the store's webhooks carry the new secret, deliveries signed with the previous one are still accepted", async () => {
+    await connectFully();
+    const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
+    const order = store.state.orders.find((o) => o.id === 102);
+    expect((await store.sendWebhook(webhookId, order, { secret: "the-previous-secret" }))!.status).toBe(401);
+    await updateWooCredentials(domain, (c) => ({ ...c, previousWebhookSecret: "the-previous-secret" }));
+    expect((await store.sendWebhook(webhookId, order, { secret: "the-previous-secret" }))!.status).toBe(200);
+  });
+
+  it("without the plugin, the merchant is told exactly which key to revoke, and where", async () => {
+    store.state.companionPlugin.active = false;
+    try {
+      await connectFully();
+      const before = await credentialsNow();
+      const again = (await connectFully()) as { ok: true; keysToRevoke: Array<{ description: string; truncatedKey: string }> };
+      const record = store.state.keys.find((k) => k.truncatedKey === before.consumerKey.slice(-7))!;
+      expect(record).toBeTruthy(); // still on the store: nothing could revoke it
+      expect(again.keysToRevoke).toEqual([{ description: expect.stringMatching(/^Rassure - API \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/), truncatedKey: record.truncatedKey }]);
+      expect(record.description.slice(0, 27)).toBe(again.keysToRevoke[0].description.slice(0, 27)); // same name and date, to the minute
+
+      // Disconnect: the webhooks go (WooCommerce's own routes), both keys are left for the merchant.
+      const { adminLinkSecret, consumerKey } = await credentialsNow();
+      const token = mintAdminToken(adminLinkSecret, domain, 1);
+      const result = (await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} })) as Response;
+      const body = (await result.json()) as { keysToRevoke: Array<{ truncatedKey: string }> };
+      expect(body.keysToRevoke.map((k) => k.truncatedKey)).toEqual([before.consumerKey.slice(-7), consumerKey.slice(-7)]);
+      expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
+    } finally {
+      store.state.companionPlugin.active = true;
+    }
   });
 });
 

@@ -19,6 +19,9 @@ class Rassure_Rest {
 
 	const NAMESPACE_V1 = 'wc-rassure/v1';
 
+	/** How /wc-auth describes the keys it issues to the app named "Rassure". */
+	const KEY_DESCRIPTION_PREFIX = 'Rassure - API';
+
 	/**
 	 * Registers the routes (rest_api_init).
 	 */
@@ -233,9 +236,8 @@ class Rassure_Rest {
 	/**
 	 * DELETE /keys/<id>: deletes one of Rassure's REST API keys (WooCommerce › Settings ›
 	 * Advanced › REST API, table woocommerce_api_keys), e.g. the key an earlier connection used.
-	 * Only a key WooCommerce issued to the Rassure app (its description starts with the app
-	 * name), and only one the current user may manage: their own, or another user's when they
-	 * may edit that user (WooCommerce's own rule for revoking keys).
+	 * Only a key WooCommerce's /wc-auth issued to the Rassure app (described "Rassure - API (date)"),
+	 * and only one the current user may manage: their own, or another user's when they may edit that user (WooCommerce's own rule for revoking keys).
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
@@ -247,7 +249,7 @@ class Rassure_Rest {
 		if ( ! $key ) {
 			return new WP_Error( 'rassure_key_not_found', __( 'No such REST API key.', 'rassure-for-woocommerce' ), array( 'status' => 404 ) );
 		}
-		if ( 1 !== preg_match( '/^Rassure\b/', (string) $key->description ) ) {
+		if ( 0 !== strpos( (string) $key->description, self::KEY_DESCRIPTION_PREFIX ) ) {
 			return new WP_Error( 'rassure_not_our_key', __( 'This key was not issued to Rassure.', 'rassure-for-woocommerce' ), array( 'status' => 403 ) );
 		}
 		$owner = (int) $key->user_id;

@@ -19,6 +19,8 @@ class RestTest extends TestCase {
 			3 => (object) array( 'key_id' => 3, 'user_id' => 1, 'description' => 'Rassure - API (2025-03-14 10:00:00)' ),
 			4 => (object) array( 'key_id' => 4, 'user_id' => 2, 'description' => 'Rassure - API (2025-03-15 09:00:00)' ),
 			5 => (object) array( 'key_id' => 5, 'user_id' => 1, 'description' => 'Zapier - API (2025-03-15 09:00:00)' ),
+			6 => (object) array( 'key_id' => 6, 'user_id' => 1, 'description' => 'Rassure Lookalike - API (2025-03-15 09:00:00)' ),
+			7 => (object) array( 'key_id' => 7, 'user_id' => 1, 'description' => 'Rassure' ),
 		);
 	}
 
@@ -79,14 +81,17 @@ class RestTest extends TestCase {
 		$this->assertSame( 404, Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => 99 ) ) )->data['status'] );
 		$other_app = Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => 5 ) ) );
 		$this->assertSame( 'rassure_not_our_key', $other_app->code );
+		foreach ( array( 6, 7 ) as $lookalike ) {
+			$this->assertSame( 'rassure_not_our_key', Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => $lookalike ) ) )->code, 'only "Rassure - API" keys' );
+		}
 		$other_user = Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => 4 ) ) );
 		$this->assertSame( 403, $other_user->data['status'] );
-		$this->assertSame( array( 3, 4, 5 ), array_keys( $GLOBALS['rassure_test']['api_keys'] ) );
+		$this->assertSame( array( 3, 4, 5, 6, 7 ), array_keys( $GLOBALS['rassure_test']['api_keys'] ) );
 
 		$this->assertSame( array( 'revoked' => 3 ), Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => '3' ) ) )->data );
 		$GLOBALS['rassure_test']['caps'][] = 'edit_user:2';
 		$this->assertSame( array( 'revoked' => 4 ), Rassure_Rest::revoke_key( new WP_REST_Request( array( 'id' => 4 ) ) )->data );
-		$this->assertSame( array( 5 ), array_keys( $GLOBALS['rassure_test']['api_keys'] ), 'other apps\' keys stay' );
+		$this->assertSame( array( 5, 6, 7 ), array_keys( $GLOBALS['rassure_test']['api_keys'] ), 'other apps\' keys stay' );
 	}
 
 	public function test_disconnect_forgets_the_link_so_the_page_offers_to_connect_again() {
