@@ -1,20 +1,22 @@
 /**
  * /woocommerce/admin — the Rassure page inside wp-admin. The companion plugin frames it with a
  * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
- * then works with the app's session token (admin-access.server.ts). It shows the checklist, the
+ * then works with the app's session token, sent in a header once the token left the URL
+ * (admin-access.server.ts, admin-session.ts). It shows the checklist, the
  * blocks (editor at /woocommerce/admin/blocks) and the connection, and lets the merchant
  * disconnect. Only the store's own origin may frame it.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, negotiateLocale, translator, type Locale } from "../i18n";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
@@ -103,29 +105,18 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
 }
 
 /** After Disconnect the loader no longer authorises anyone: the action's framing (the store's origin) applies. */
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Content-Security-Policy") ? actionHeaders : loaderHeaders);
 
 /**
- * A form of this page: every action re-checks the session, so each form carries it, and posts to
- * the page's URL with the session so the page reloaded after the action is still authorised.
+ * A form of this page. Every action re-checks the session, which the page's requests carry in a
+ * header (admin-session.ts); the store is in the URL, so access is decided before the body is read.
  */
-function IntentForm({
-  intent,
-  store,
-  token,
-  locale,
-  children,
-}: {
-  intent: "scan" | "publish" | "disconnect";
-  store: string;
-  token: string;
-  locale: string;
-  children: ReactNode;
-}) {
+function IntentForm({ intent, store, locale, children }: { intent: "scan" | "publish" | "disconnect"; store: string; locale: string; children: ReactNode }) {
   return (
-    <Form method="post" action={wooAdminUrl("/woocommerce/admin", store, token, locale)}>
-      <input type="hidden" name="store" value={store} />
-      <input type="hidden" name="token" value={token} />
+    <Form method="post" action={wooAdminUrl("/woocommerce/admin", store, locale)}>
       <input type="hidden" name="intent" value={intent} />
       {children}
     </Form>
@@ -177,6 +168,7 @@ export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator(data.locale);
+  useAdminSession(data.authorised ? data.token : null);
   if (result && "disconnected" in result) return <Disconnected locale={data.locale} result={result} />;
   if (!data.authorised) return <AdminExpired locale={data.locale} title={t("woocommerce.admin.title")} />;
   const checklist = data.checklist;
@@ -220,7 +212,7 @@ export default function WooCommerceAdmin() {
               ))}
             </BlockStack>
           ) : null}
-          <IntentForm intent="scan" store={data.store} token={data.token} locale={data.locale}>
+          <IntentForm intent="scan" store={data.store} locale={data.locale}>
             <Button submit variant="primary">
               {t("woocommerce.admin.runScan")}
             </Button>
@@ -245,10 +237,10 @@ export default function WooCommerceAdmin() {
             </Banner>
           ) : null}
           <InlineStack gap="200">
-            <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.token, data.locale)}>
+            <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.locale)}>
               {t("woocommerce.admin.editBlocks")}
             </Button>
-            <IntentForm intent="publish" store={data.store} token={data.token} locale={data.locale}>
+            <IntentForm intent="publish" store={data.store} locale={data.locale}>
               <Button submit>{t("woocommerce.admin.publish")}</Button>
             </IntentForm>
           </InlineStack>
@@ -258,7 +250,7 @@ export default function WooCommerceAdmin() {
             {t("woocommerce.admin.legalHelp")}
           </Text>
           <InlineStack gap="200">
-            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
+            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
           </InlineStack>
         </SectionCard>
         <SectionCard
@@ -282,7 +274,7 @@ export default function WooCommerceAdmin() {
               </p>
             </Banner>
           ) : null}
-          <IntentForm intent="disconnect" store={data.store} token={data.token} locale={data.locale}>
+          <IntentForm intent="disconnect" store={data.store} locale={data.locale}>
             <BlockStack gap="200">
               <Text as="p" tone="subdued">
                 {t("woocommerce.admin.disconnectHelp")}

@@ -6,7 +6,7 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
@@ -16,7 +16,8 @@ import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -43,10 +44,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
 };
 
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceBlocks() {
   const data = useLoaderData<typeof loader>();
+  useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("woocommerce.admin.blocks")} />;
   return (
     <I18nProvider locale={data.locale}>
@@ -75,7 +80,7 @@ function Editor({ data }: { data: Authorised }) {
       title={t("woocommerce.admin.blocks")}
       subtitle={t("woocommerce.blocks.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <BlockStack gap="500">

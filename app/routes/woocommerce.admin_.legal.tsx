@@ -6,7 +6,7 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { scanShopInBackground } from "../checklist/background.server";
 import { readBoundedForm } from "../http/bounded-body.server";
@@ -14,7 +14,8 @@ import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -47,10 +48,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
 };
 
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceLegal() {
   const data = useLoaderData<typeof loader>();
+  useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("legal.title")} />;
   return (
     <I18nProvider locale={data.locale}>
@@ -67,7 +72,7 @@ function Legal({ data }: { data: Authorised }) {
   const answer = fetcher.data;
   const expired = Boolean(answer && "expired" in answer);
   const result = answer && !("expired" in answer) ? (answer as LegalActionResult) : undefined;
-  const base = wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale);
+  const base = wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale);
   const hrefFor = (query: Record<string, string>) => `${base}&${new URLSearchParams(query)}`;
   return (
     <StandalonePage
@@ -75,7 +80,7 @@ function Legal({ data }: { data: Authorised }) {
       title={t("legal.title")}
       subtitle={t("legal.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
     >
       {expired ? <AdminExpired locale={data.locale} title={t("legal.title")} /> : null}
       <LegalWorkspace

@@ -6,11 +6,15 @@ import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { readBoundedForm } from "../http/bounded-body.server";
+import { notFramedHeaders } from "../http/frame-policy";
 import { negotiateLocale, translator } from "../i18n";
 import { beginWooConnect } from "../woocommerce/connect.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+/** Opened on its own (WooCommerce's approval screen is a top-level page too), never framed. */
+export const headers = notFramedHeaders;
 
 function localeOf(request: Request) {
   return negotiateLocale({ chosen: new URL(request.url).searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });

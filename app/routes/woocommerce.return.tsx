@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { notFramedHeaders } from "../http/frame-policy";
 import { negotiateLocale, translator } from "../i18n";
 import { finishWooConnect } from "../woocommerce/connect.server";
 import { keysShown } from "../woocommerce/key-revocation.server";
@@ -10,6 +11,9 @@ import { KeysToRevoke } from "../woocommerce/KeysToRevoke";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+/** Opened on its own (WooCommerce's approval screen is a top-level page too), never framed. */
+export const headers = notFramedHeaders;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);

@@ -4,6 +4,7 @@
  * checks out. Only the shop's own wp-admin may frame these pages.
  */
 import { mintAdminSession, verifyAdminAccess } from "./admin-token.server";
+import { ADMIN_SESSION_HEADER } from "./admin-url";
 import { findWooShop, openWooCredentials } from "./credentials.server";
 
 export async function authoriseWooAdmin(store: string | null, token: string | null) {
@@ -16,12 +17,9 @@ export async function authoriseWooAdmin(store: string | null, token: string | nu
   return entry ? { shop, credentials, session: mintAdminSession(credentials.adminLinkSecret, entry) } : null;
 }
 
-/** The header the wp-admin pages' own requests carry the session in (app/woocommerce/admin-session.client.ts). */
-export const ADMIN_SESSION_HEADER = "X-Rassure-Admin-Session";
-
 /**
  * The access of a wp-admin page request, decided before its body is read: the store from the
- * URL, the token from the session header, else from the URL (the plugin's first load).
+ * URL, the token from the session header (admin-session.ts), else from the URL (the plugin's first load).
  */
 export function authoriseWooAdminRequest(request: Request) {
   const url = new URL(request.url);
