@@ -3,22 +3,11 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { applyFramePolicy, extraFrameAncestors } from "./http/frame-policy";
 import { loggerFor } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
-
-/**
- * Shopify's headers let only the Shopify admin frame the app. RASSURE_FRAME_ANCESTORS adds
- * origins that may embed it too (space-separated, e.g. a WooCommerce wp-admin, or the
- * offline dev store's admin page).
- */
-function allowExtraFrameAncestors(headers: Headers) {
-  const extra = process.env.RASSURE_FRAME_ANCESTORS?.trim();
-  const csp = headers.get("Content-Security-Policy");
-  if (!extra || !csp?.includes("frame-ancestors ")) return;
-  headers.set("Content-Security-Policy", csp.replace("frame-ancestors ", `frame-ancestors ${extra} `));
-}
 
 /** Shopify's header preloads App Bridge from its CDN; preload the overridden script instead. */
 function preloadConfiguredAppBridge(headers: Headers) {
@@ -27,8 +16,8 @@ function preloadConfiguredAppBridge(headers: Headers) {
 }
 
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  addDocumentResponseHeaders(request, responseHeaders);
-  allowExtraFrameAncestors(responseHeaders);
+  // RASSURE_FRAME_ANCESTORS: origins that may embed the Shopify admin pages besides Shopify's own.
+  applyFramePolicy(responseHeaders, (headers) => addDocumentResponseHeaders(request, headers), extraFrameAncestors(process.env.RASSURE_FRAME_ANCESTORS));
   preloadConfiguredAppBridge(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

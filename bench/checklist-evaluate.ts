@@ -40,9 +40,9 @@ console.log(`Shopify collector: ${facts.cost.requests} GraphQL request, requeste
 // --- WooCommerce: requests per collection ----------------------------------------------
 const woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
 const { consumerKey, consumerSecret } = woo.createKey();
-const wooFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }).collectChecklistFacts();
+const wooFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true }).collectChecklistFacts();
 woo.state.companionPlugin.active = false;
-const wooRestFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }).collectChecklistFacts();
+const wooRestFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true }).collectChecklistFacts();
 console.log(`WooCommerce collector: ${wooFacts.cost.requests} request with the companion plugin (wc-rassure/v1/facts), ${wooRestFacts.cost.requests} REST requests without it`);
 
 // --- Storefront probe on a local fixture (plain HTTP, no politeness delay) -------------

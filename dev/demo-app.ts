@@ -83,6 +83,8 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     RASSURE_ENCRYPTION_KEY: DEMO_APP.encryptionKey,
     APP_BRIDGE_URL: `${storeUrl}/app-bridge.js`,
     RASSURE_FRAME_ANCESTORS: storeUrl,
+    // The demo's WooCommerce store listens on loopback (a development option production never sets).
+    RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS: "1",
   });
 
   // The public company registers (INSEE's directory, VIES), played locally: the demo stays offline.

@@ -6,11 +6,12 @@
 import type { LegalTextKind, PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
 import { collectWooChecklistFacts } from "./checklist-facts";
 import { readWooLegalPage, saveWooLegalPage } from "./legal-texts";
-import { fetchSiteIndex, fetchSystemStatus, type SiteIndex } from "./resources";
+import { MemoReader } from "./memo-reader";
+import { fetchSiteIndex, fetchSystemStatus } from "./resources";
 import { WooRestClient, type WooClientOptions, type WooCredentials } from "./rest-client";
 import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
 import { fetchWooShopProfile } from "./shop-profile";
-import { linkWooCompanion, publishWooStorefrontConfig, wooEmbedStatus, type CompanionLink } from "./storefront";
+import { linkWooCompanion, publishWooStorefrontConfig, revokeWooKey, unlinkWooCompanion, wooEmbedStatus, type CompanionLink } from "./storefront";
 import { SHIPMENT_TRACKING_NAMESPACE } from "./tracking";
 import { ensureWooWebhooks, removeWooWebhooks, type WebhookSetup } from "./webhooks";
 
@@ -23,31 +24,29 @@ export { COMPANION_NAMESPACE } from "./storefront";
 export class WooCommerceAdapter implements PlatformAdapter {
   readonly platform = "woocommerce" as const;
   readonly client: WooRestClient;
-  private index: Promise<SiteIndex> | null = null;
+  /** The reads of this adapter's life (one view, one job), each sent once. */
+  private readonly reads: MemoReader;
 
   constructor(
     private readonly credentials: WooCredentials,
     private readonly options: WooClientOptions & { grantedScopes?: string[] } = {},
   ) {
     this.client = new WooRestClient(credentials, options);
+    this.reads = new MemoReader(this.client);
   }
 
-  /** The REST index, read once per adapter (namespaces tell which plugins are active). */
-  private siteIndex(): Promise<SiteIndex> {
-    this.index ??= fetchSiteIndex(this.client).catch((error: unknown) => {
-      this.index = null;
-      throw error;
-    });
-    return this.index;
+  /** The REST index's fields (namespaces tell which plugins are active), through authenticated routes. */
+  private siteIndex() {
+    return fetchSiteIndex(this.reads);
   }
 
   private async trackingOptions() {
-    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.client)]);
+    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.reads)]);
     return { hasShipmentTracking: index.namespaces.includes(SHIPMENT_TRACKING_NAMESPACE), locale: status.environment.language || "en_US" };
   }
 
   getShopProfile() {
-    return fetchWooShopProfile(this.client, this.options.grantedScopes ?? []);
+    return fetchWooShopProfile(this.reads, this.client.credentials.storeUrl, this.options.grantedScopes ?? []);
   }
 
   collectChecklistFacts() {
@@ -59,7 +58,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
   }
 
   async getThemeEmbedStatus(embedHandle: string) {
-    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.client)]);
+    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.reads)]);
     return wooEmbedStatus(index, status, embedHandle);
   }
 
@@ -99,5 +98,14 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   async linkCompanion(link: CompanionLink) {
     return linkWooCompanion(this.client, await this.siteIndex(), link);
+  }
+
+  async unlinkCompanion() {
+    return unlinkWooCompanion(this.client, await this.siteIndex());
+  }
+
+  /** True when the plugin revoked the key (or it was gone); false when it cannot (no plugin). */
+  async revokeKey(keyId: number) {
+    return revokeWooKey(this.client, await this.siteIndex(), keyId);
   }
 }

@@ -3,6 +3,7 @@
  * validators in parse.ts (fields we read are checked, extra fields are ignored).
  */
 import { array, bool, id, object, optional, parse, str, text, unknownValue } from "./parse";
+import { COMPANION_NAMESPACE } from "./namespaces";
 import { WooCommerceApiError, type WooReader } from "./rest-client";
 
 export const systemStatusParser = object({
@@ -102,10 +103,14 @@ export async function fetchRecentOrders(reader: WooReader, after: Date): Promise
   return parse(array(orderParser), orders, "orders");
 }
 
-/** Published WordPress pages (public /wp/v2/pages). */
-export async function fetchPublishedPages(reader: WooReader): Promise<WpPageSummary[]> {
+/**
+ * Published WordPress pages: public /wp/v2/pages, which a WooCommerce key does not authenticate;
+ * `viaCompanion`: the same list through the companion plugin's key-authenticated `pages` route
+ * (plugin 1.1+), for shops that close the anonymous REST API.
+ */
+export async function fetchPublishedPages(reader: WooReader, viaCompanion = false): Promise<WpPageSummary[]> {
   try {
-    const pages = await reader.get("pages", { per_page: 100, status: "publish" }, "wp/v2");
+    const pages = viaCompanion ? await reader.get("pages", {}, COMPANION_NAMESPACE) : await reader.get("pages", { per_page: 100, status: "publish" }, "wp/v2");
     return parse(array(pageParser), pages.data, "wp/v2/pages");
   } catch (error) {
     // Some hosts and security plugins close the WordPress core routes; pages then stay unknown.

@@ -1,13 +1,19 @@
 /**
  * The one way the app talks to a WooCommerce store: `@woocommerce/woocommerce-rest-api`
- * (OAuth 1.0a over http, Basic auth over https, as WooCommerce expects) wrapped with a
- * timeout, retries with exponential backoff on 429/5xx/network failures (honouring
+ * (OAuth 1.0a over http, Basic auth over https, as WooCommerce expects) wrapped with the
+ * outbound rules of adapters/http (every request to the store's checked address, within a total
+ * deadline), retries with exponential backoff on 429/5xx/network failures (honouring
  * Retry-After), WordPress-shaped errors, and page-by-page listing via X-WP-TotalPages.
+ * Everything goes through key-authenticated routes: many shops close the anonymous REST index
+ * (security plugins), so what the app used to read there comes from authenticated routes.
  */
 import https from "node:https";
 import restApiModule from "@woocommerce/woocommerce-rest-api";
 import type { AxiosResponse } from "axios";
+import { AddressRefusedError } from "../http/address-guard";
+import { DeadlineExceededError, guardedConnection, type GuardedConnection } from "../http/outbound";
 import { httpGet, HttpGetError } from "./http-get";
+import { COMPANION_NAMESPACE, SHIPMENT_TRACKING_NAMESPACE } from "./namespaces";
 
 /** The library ships CommonJS with `exports.default`; bundlers and Node disagree on interop. */
 type RestApiInstance = {
@@ -27,6 +33,7 @@ export interface WooCredentials {
 }
 
 export interface WooClientOptions {
+  /** Deadline of one attempt, from name resolution to the last byte (default 15 s). */
   timeoutMs?: number;
   maxRetries?: number;
   /** Base of the exponential backoff; tests shorten it. */
@@ -34,6 +41,11 @@ export interface WooClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Extra trusted CA certificates (PEM) for development stores on https; verification stays on. */
   ca?: string | string[];
+  /**
+   * Development, tests and the CLI (whose operator names the store): let loopback and private
+   * addresses through. The app sets it only with RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS=1.
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 /** A failed call, with WordPress's error code when the store sent one. */
@@ -66,7 +78,7 @@ type Method = "get" | "post" | "put" | "delete";
 export interface WooReader {
   get<T = unknown>(endpoint: string, params?: object, namespace?: string): Promise<WooResponse<T>>;
   getAll(endpoint: string, params?: Record<string, string | number>, maxPages?: number): Promise<unknown[]>;
-  /** The WordPress REST index (`/wp-json/`), unparsed. */
+  /** The fields of the WordPress REST index the app reads (name, home, timezone_string, namespaces), unparsed. */
   getRestIndex(): Promise<unknown>;
 }
 
@@ -109,9 +121,10 @@ export function retryAfterMs(headers: Record<string, string | undefined>): numbe
 }
 
 export class WooRestClient implements WooReader {
-  private readonly clients = new Map<string, RestApiInstance>();
+  private readonly httpsAgent: https.Agent | undefined;
   readonly timeoutMs: number;
   readonly ca: string | string[] | undefined;
+  private readonly allowPrivateAddresses: boolean;
   private readonly maxRetries: number;
   private readonly backoffMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -124,49 +137,68 @@ export class WooRestClient implements WooReader {
   ) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.ca = options.ca;
+    this.httpsAgent = options.ca ? new https.Agent({ ca: options.ca }) : undefined;
+    this.allowPrivateAddresses = options.allowPrivateAddresses ?? false;
     this.maxRetries = options.maxRetries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** One library instance per REST namespace (wc/v3, wc-shipment-tracking/v3, wc-rassure/v1…). */
-  private client(namespace: string): RestApiInstance {
-    let client = this.clients.get(namespace);
-    if (!client) {
-      client = new RestApi({
-        url: this.credentials.storeUrl,
-        consumerKey: this.credentials.consumerKey,
-        consumerSecret: this.credentials.consumerSecret,
-        version: namespace,
-        timeout: this.timeoutMs,
-        // Errors are ours to classify; redirects on an API call mean a misconfigured store.
-        axiosConfig: {
-          validateStatus: () => true,
-          maxRedirects: 0,
-          responseType: "text",
-          maxContentLength: MAX_RESPONSE_BYTES,
-          ...(this.ca ? { httpsAgent: new https.Agent({ ca: this.ca }) } : {}),
-        },
-      });
-      this.clients.set(namespace, client);
+  /** The store's address, checked, and this attempt's deadline. */
+  private connect(): Promise<GuardedConnection> {
+    return guardedConnection(this.credentials.storeUrl, { allowPrivateAddresses: this.allowPrivateAddresses, deadlineMs: this.timeoutMs });
+  }
+
+  /** A library instance for one request in one REST namespace (wc/v3, wc-shipment-tracking/v3, wc-rassure/v1…). */
+  private library(namespace: string, connection: GuardedConnection): RestApiInstance {
+    return new RestApi({
+      url: this.credentials.storeUrl,
+      consumerKey: this.credentials.consumerKey,
+      consumerSecret: this.credentials.consumerSecret,
+      version: namespace,
+      timeout: this.timeoutMs,
+      // Errors are ours to classify; redirects on an API call mean a misconfigured store.
+      axiosConfig: {
+        validateStatus: () => true,
+        maxRedirects: 0,
+        responseType: "text",
+        maxContentLength: MAX_RESPONSE_BYTES,
+        // Straight to the checked address: no environment proxy, no second lookup.
+        proxy: false,
+        lookup: connection.lookup,
+        signal: connection.signal,
+        ...(this.httpsAgent ? { httpsAgent: this.httpsAgent } : {}),
+      },
+    });
+  }
+
+  /** What a request that got no answer becomes: refused address, deadline, oversized answer or a network failure. */
+  private transportError(error: unknown, connection: GuardedConnection | null): WooCommerceApiError {
+    if (error instanceof AddressRefusedError) return new WooCommerceApiError(`The store's address is not public: ${error.message}.`, null, "rassure_address_refused", false);
+    if (error instanceof DeadlineExceededError || connection?.expired()) {
+      return new WooCommerceApiError(`The store did not answer within ${this.timeoutMs} ms.`, null, "rassure_deadline", true);
     }
-    return client;
+    const reason = error instanceof Error ? error.message : String(error);
+    // axios stops reading past maxContentLength: a broken or hostile store, not worth retrying.
+    if (reason.includes("maxContentLength") || (error instanceof HttpGetError && error.tooLarge)) {
+      return new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
+    }
+    return new WooCommerceApiError(`The store did not answer (${reason}).`, null, null, true);
   }
 
   private async once(method: Method, namespace: string, endpoint: string, data?: object, params?: object): Promise<WooResponse> {
-    const client = this.client(namespace);
     this.requests++;
+    let connection: GuardedConnection | null = null;
     let response: AxiosResponse;
     try {
+      connection = await this.connect();
+      const client = this.library(namespace, connection);
       response =
         method === "get" ? await client.get(endpoint, params)
         : method === "delete" ? await client.delete(endpoint, params)
         : await client[method](endpoint, data ?? {}, params);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      // axios stops reading past maxContentLength: a broken or hostile store, not worth retrying.
-      if (reason.includes("maxContentLength")) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
-      throw new WooCommerceApiError(`The store did not answer (${reason}).`, null, null, true);
+      throw this.transportError(error, connection);
     }
     const headers = headerMap(response.headers);
     const text = typeof response.data === "string" ? response.data : JSON.stringify(response.data ?? null);
@@ -176,12 +208,11 @@ export class WooRestClient implements WooReader {
     } catch {
       body = undefined;
     }
-    if (response.status >= 200 && response.status < 300) {
-      if (body === undefined) {
-        throw new WooCommerceApiError("The store answered with something other than JSON: is the REST API reachable (pretty permalinks)?", response.status, "rassure_not_json", false);
-      }
-      return { status: response.status, data: body, headers };
+    // HTML where JSON was due (not a 429/5xx page): WordPress served a theme page, as with plain permalinks.
+    if (body === undefined && !RETRYABLE.has(response.status)) {
+      throw new WooCommerceApiError("The store answered with something other than JSON: is the REST API reachable (pretty permalinks)?", response.status, "rassure_not_json", false);
     }
+    if (response.status >= 200 && response.status < 300) return { status: response.status, data: body, headers };
     throw refusalError(response.status, body, headers);
   }
 
@@ -223,29 +254,60 @@ export class WooRestClient implements WooReader {
     }
     return items;
   }
-  /** The public REST index (`/wp-json/`: no key needed), read with node http(s) under the same limits and retries. */
-  getRestIndex(): Promise<unknown> {
-    const url = `${this.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,home,timezone_string,namespaces`;
-    return this.withRetries(true, async () => {
-      let response: Awaited<ReturnType<typeof httpGet>>;
-      this.requests++;
-      try {
-        response = await httpGet(url, { timeoutMs: this.timeoutMs, maxBytes: MAX_RESPONSE_BYTES, ca: this.ca });
-      } catch (error) {
-        if (error instanceof HttpGetError && error.tooLarge) throw new WooCommerceApiError("The store's answer is too large.", null, "rassure_too_large", false);
-        throw new WooCommerceApiError(`The store did not answer (${error instanceof Error ? error.message : String(error)}).`, null, null, true);
-      }
-      if (response.status === 429 || response.status >= 500) {
-        throw new WooCommerceApiError(`The store is unavailable (HTTP ${response.status}).`, response.status, null, true, retryAfterMs(response.headers));
-      }
-      let data: unknown;
-      try {
-        data = JSON.parse(response.body);
-      } catch {
-        throw new WooCommerceApiError("The WordPress REST API is not reachable at /wp-json/ (plain permalinks, or a security plugin blocks it).", response.status, "rassure_no_rest_api", false);
-      }
-      if (response.status < 200 || response.status >= 300) throw new WooCommerceApiError(`The WordPress REST index answered HTTP ${response.status}.`, response.status, null, false);
-      return data;
-    });
+
+  /** Whether an authenticated GET of `route` reaches a registered route (404 rest_no_route: the plugin is not active). */
+  private async routeExists(namespace: string, route: string): Promise<boolean> {
+    try {
+      await this.get(route, {}, namespace);
+      return true;
+    } catch (error) {
+      if (error instanceof WooCommerceApiError && error.status === 404 && error.code === "rest_no_route") return false;
+      throw error;
+    }
+  }
+
+  /**
+   * What the app reads from the REST index, through key-authenticated routes: the companion
+   * plugin's `site` route (plugin 1.1+) answers all of it; without it, the Shipment Tracking
+   * route is probed with the key, and the site's name and timezone come from the public index
+   * only when the shop leaves it open (they are unknown otherwise).
+   */
+  async getRestIndex(): Promise<unknown> {
+    try {
+      return (await this.get("site", {}, COMPANION_NAMESPACE)).data;
+    } catch (error) {
+      if (!(error instanceof WooCommerceApiError && error.status === 404 && error.code === "rest_no_route")) throw error;
+    }
+    const [shipmentTracking, open] = await Promise.all([
+      this.routeExists(SHIPMENT_TRACKING_NAMESPACE, "shipment-trackings/providers"),
+      this.publicIndex().catch(() => null),
+    ]);
+    return {
+      name: typeof open?.name === "string" ? open.name : "",
+      home: this.credentials.storeUrl,
+      timezone_string: typeof open?.timezone_string === "string" ? open.timezone_string : "",
+      namespaces: ["wc/v3", ...(shipmentTracking ? [SHIPMENT_TRACKING_NAMESPACE] : [])],
+    };
+  }
+
+  /** The anonymous REST index (`/wp-json/`), when the shop serves it: one attempt, same limits. */
+  private async publicIndex(): Promise<Record<string, unknown> | null> {
+    const url = `${this.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,timezone_string`;
+    this.requests++;
+    let connection: GuardedConnection | null = null;
+    let response: Awaited<ReturnType<typeof httpGet>>;
+    try {
+      connection = await this.connect();
+      response = await httpGet(url, { connection, maxBytes: MAX_RESPONSE_BYTES, ca: this.ca });
+    } catch (error) {
+      throw this.transportError(error, connection);
+    }
+    if (response.status !== 200) return null;
+    try {
+      const data: unknown = JSON.parse(response.body);
+      return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,9 +1,10 @@
-/** The Home card of a WooCommerce shop, read live: REST index, system status and settings. */
+/** The Home card of a WooCommerce shop, read live: the REST index's fields, system status, settings and pages. */
 import type { LegalPolicySummary, LegalPolicyType, ShopProfile } from "../types";
 import type { LegalPageKind } from "../checklist-snapshot";
 import { legalPagesFrom } from "./legal-pages";
+import { COMPANION_NAMESPACE } from "./namespaces";
 import { fetchPublishedPages, fetchSettings, fetchSiteIndex, fetchSystemStatus, settingText } from "./resources";
-import type { WooRestClient } from "./rest-client";
+import type { WooReader } from "./rest-client";
 import { storeDomain } from "./store-url";
 
 const POLICY_TYPE: Record<LegalPageKind, LegalPolicyType> = {
@@ -15,14 +16,16 @@ const POLICY_TYPE: Record<LegalPageKind, LegalPolicyType> = {
   contact: "CONTACT_INFORMATION",
 };
 
-export async function fetchWooShopProfile(client: WooRestClient, grantedScopes: string[]): Promise<ShopProfile> {
+export async function fetchWooShopProfile(reader: WooReader, storeUrl: string, grantedScopes: string[]): Promise<ShopProfile> {
+  const indexed = fetchSiteIndex(reader);
   const [index, status, general, advanced, email, pages] = await Promise.all([
-    fetchSiteIndex(client),
-    fetchSystemStatus(client),
-    fetchSettings(client, "general"),
-    fetchSettings(client, "advanced"),
-    fetchSettings(client, "email"),
-    fetchPublishedPages(client),
+    indexed,
+    fetchSystemStatus(reader),
+    fetchSettings(reader, "general"),
+    fetchSettings(reader, "advanced"),
+    fetchSettings(reader, "email"),
+    // Through the plugin when it is there: the anonymous route may be closed.
+    indexed.then((found) => fetchPublishedPages(reader, found.namespaces.includes(COMPANION_NAMESPACE))),
   ]);
   const termsId = Number(settingText(advanced, "woocommerce_terms_page_id"));
   const policies: LegalPolicySummary[] = legalPagesFrom(pages, Number.isInteger(termsId) && termsId > 0 ? termsId : null).map((page) => ({
@@ -34,8 +37,8 @@ export async function fetchWooShopProfile(client: WooRestClient, grantedScopes: 
   const fromAddress = settingText(email, "woocommerce_email_from_address");
   return {
     platform: "woocommerce",
-    domain: storeDomain(client.credentials.storeUrl),
-    name: index.name || storeDomain(client.credentials.storeUrl),
+    domain: storeDomain(storeUrl),
+    name: index.name || storeDomain(storeUrl),
     email: fromAddress,
     contactEmail: fromAddress,
     countryCode: settingText(general, "woocommerce_default_country")?.split(":")[0] ?? null,

@@ -8,10 +8,11 @@
 import { array, object, optional, parse, text } from "./parse";
 import type { WooOrder } from "./resources";
 import { orderParser } from "./resources";
+import { SHIPMENT_TRACKING_NAMESPACE } from "./namespaces";
 import { WooCommerceApiError, type WooRestClient } from "./rest-client";
 
+export { SHIPMENT_TRACKING_NAMESPACE };
 export const TRACKING_META_KEY = "rassure_tracking";
-export const SHIPMENT_TRACKING_NAMESPACE = "wc-shipment-tracking/v3";
 
 /** What Rassure writes on an order: the carrier's name, the number and the https link the app built. */
 export interface TrackingWrite {

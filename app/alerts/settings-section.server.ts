@@ -73,7 +73,7 @@ export async function loadAlertsSection(shop: ShopRef, readProfile: ProfileReade
   return { platform: shop.platform, settings, mailConfigured: mailConfigured(), recent: await recentAlerts(shop) };
 }
 
-export const isAlertsIntent = (form: FormData) => String(form.get("intent") ?? "").startsWith("alerts.");
+export const isAlertsIntent = (form: URLSearchParams | FormData) => String(form.get("intent") ?? "").startsWith("alerts.");
 
 function minutes(value: FormDataEntryValue | null): number | null {
   const number = Number(value);
@@ -100,7 +100,7 @@ export async function sendTestEmail(shop: ShopRef, readProfile: ProfileReader): 
   }
 }
 
-export async function alertsSectionAction(shop: ShopRef, form: FormData, readProfile: ProfileReader): Promise<AlertsActionResult> {
+export async function alertsSectionAction(shop: ShopRef, form: URLSearchParams | FormData, readProfile: ProfileReader): Promise<AlertsActionResult> {
   // Both forms carry the admin's language: e-mails follow it while Rassure's language is "automatic".
   const language = String(form.get("language") ?? "");
   const adminLanguage = isLocale(language) ? language : "en";

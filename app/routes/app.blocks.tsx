@@ -8,13 +8,14 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Page, Text } from "@shopify/polaris";
 import { ShopifyAdapter } from "../../adapters/shopify";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { appEnvironment } from "../env.server";
 import { useI18n } from "../i18n";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
 import { BLOCK_HANDLES, TRUST_BAR_EMBED_HANDLE } from "../storefront/config";
-import { blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
+import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import { themeEditorAddBlockUrl, themeEditorActivateEmbedUrl } from "../storefront/theme-editor-links";
 
@@ -32,7 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { adapter, shop } = await shopContext(request);
-  return blocksEditorAction(shop.id, adapter, await request.formData());
+  return blocksEditorAction(shop.id, adapter, await readBoundedForm(request, BLOCKS_FORM_MAX_BYTES));
 };
 
 export default function StorefrontBlocks() {

@@ -4,6 +4,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, Page, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
 import { recheckInBackground, scanShopifyShopInBackground } from "../checklist/background.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { checkDefinition } from "../checklist/registry";
 import { categoryProgress } from "../checklist/scoring";
 import { AttestationError, attest, isScanDue, latestChecklist, withdrawAttestation, type ShopRef } from "../checklist/scan.server";
@@ -42,7 +43,7 @@ type ActionResult = { intent: string; ok: true } | { intent: string; ok: false; 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { session } = await authenticate.admin(request);
   const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
-  const form = await request.formData();
+  const form = await readBoundedForm(request);
   const intent = String(form.get("intent") ?? "");
   const checkId = String(form.get("checkId") ?? "");
   const record = await findShop("shopify", session.shop);

@@ -11,7 +11,7 @@ import { ShopifyAdapter } from "../../adapters/shopify";
 import { scanShopInBackground } from "../checklist/background.server";
 import { negotiateLocale, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
-import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace } from "../legal/workspace.server";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
@@ -40,13 +40,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { adapter, ref } = await shopContext(request);
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(await readBoundedText(request, { maxBytes: LEGAL_FORM_MAX_BYTES, mediaTypes: ["application/x-www-form-urlencoded"] }));
-  } catch (error) {
-    if (error instanceof RejectedBody) return error.toResponse();
-    throw error;
-  }
+  const form = await readBoundedForm(request, LEGAL_FORM_MAX_BYTES);
   return legalWorkspaceAction(ref, adapter, form, () => scanShopInBackground(ref, "manual"));
 };
 

@@ -7,6 +7,7 @@ import { ShopifyAdapter } from "../../adapters/shopify";
 import { AlertsSettingsSection } from "../alerts/AlertsSettingsSection";
 import { alertsSectionAction, isAlertsIntent, loadAlertsSection } from "../alerts/settings-section.server";
 import prisma from "../db.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, isLocale, useI18n } from "../i18n";
 import { isJurisdiction, jurisdictionForCountry } from "../jurisdiction";
 import { findShop } from "../shops.server";
@@ -30,7 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readBoundedForm(request);
   if (isAlertsIntent(form)) return alertsSectionAction({ platform: "shopify", shopDomain: session.shop }, form, () => new ShopifyAdapter(admin.graphql).getShopProfile());
   const jurisdiction = String(form.get("jurisdiction") ?? AUTOMATIC);
   const locale = String(form.get("locale") ?? AUTOMATIC);

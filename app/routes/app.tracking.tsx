@@ -4,6 +4,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, IndexTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState, type ReactNode } from "react";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
 import { authenticate } from "../shopify.server";
 import { kickTrackingWorker } from "../tracking/jobs.server";
@@ -52,7 +53,7 @@ type ActionResult =
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin, session } = await authenticate.admin(request);
   const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
-  const form = await request.formData();
+  const form = await readBoundedForm(request);
   const intent = String(form.get("intent") ?? "");
   const field = (name: string) => String(form.get(name) ?? "");
   switch (intent) {

@@ -6,6 +6,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ShopifyAdapter } from "../../adapters/shopify";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { isLocale, type Locale } from "../i18n";
 import { authenticate } from "../shopify.server";
 import { loadCarrierChoices } from "../tracking/settings.server";
@@ -38,12 +39,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { liquid, admin, session } = await authenticate.public.appProxy(request);
   const shop = new URL(request.url).searchParams.get("shop") ?? "";
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    form = new FormData();
-  }
+  const form = await readBoundedForm(request);
   const order = String(form.get("order") ?? "");
   const email = String(form.get("email") ?? "");
   const locale = localeOf(form.get("locale"));

@@ -1,22 +1,27 @@
 /**
  * /woocommerce/admin — the Rassure page inside wp-admin. The companion plugin frames it with a
  * short-lived token it signs with the shop's link secret (`?store=<domain>&token=…`); the page
- * then works with the app's session token (admin-access.server.ts). It shows the checklist, the
+ * then works with the app's session token, sent in a header once the token left the URL
+ * (admin-access.server.ts, admin-session.ts). It shows the checklist, the
  * blocks (editor at /woocommerce/admin/blocks) and the connection, and lets the merchant
  * disconnect. Only the store's own origin may frame it.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { formatDate, negotiateLocale, translator } from "../i18n";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { readBoundedForm } from "../http/bounded-body.server";
+import { formatDate, negotiateLocale, translator, type Locale } from "../i18n";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
+import { keysShown } from "../woocommerce/key-revocation.server";
+import { KeysToRevoke } from "../woocommerce/KeysToRevoke";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -30,8 +35,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     acceptLanguage: request.headers.get("accept-language"),
   });
   const store = url.searchParams.get("store");
-  const token = url.searchParams.get("token");
-  const access = await authoriseWooAdmin(store, token);
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   let profile: { name: string; storefrontHttps: boolean } | null = null;
   let error: string | null = null;
@@ -63,10 +67,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
-  const store = String(form.get("store") ?? "");
-  const access = await authoriseWooAdmin(store, String(form.get("token") ?? ""));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return new Response("Forbidden", { status: 403 });
+  const store = access.shop.domain;
+  const form = await readBoundedForm(request);
   if (form.get("intent") === "scan") {
     await scanWooShop(store);
     return { scanned: true };
@@ -76,8 +80,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return { published: result.ok && result.published };
   }
   if (form.get("intent") !== "disconnect") return new Response("Bad request", { status: 400 });
-  await disconnectWooShop(store);
-  return { disconnected: true };
+  const result = await disconnectWooShop(store);
+  const storeUrl = result.storeUrl ?? access.credentials.storeUrl;
+  // The page stays frameable by the store's wp-admin and offers to reconnect (no dead end).
+  return json(
+    {
+      disconnected: true as const,
+      storeUrl,
+      name: access.shop.name ?? store,
+      reconnectUrl: `/woocommerce/connect?${new URLSearchParams({ store: storeUrl, locale: new URL(request.url).searchParams.get("locale") ?? "" })}`,
+      keysToRevoke: keysShown(result.keysToRevoke),
+    },
+    { headers: wooAdminFrameHeaders(storeUrl) },
+  );
 };
 
 /** The store's time zone (WordPress setting) for delivery estimates; null when the store cannot be read now. */
@@ -89,29 +104,19 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
   }
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+/** After Disconnect the loader no longer authorises anyone: the action's framing (the store's origin) applies. */
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Content-Security-Policy") ? actionHeaders : loaderHeaders);
 
 /**
- * A form of this page: every action re-checks the session, so each form carries it, and posts to
- * the page's URL with the session so the page reloaded after the action is still authorised.
+ * A form of this page. Every action re-checks the session, which the page's requests carry in a
+ * header (admin-session.ts); the store is in the URL, so access is decided before the body is read.
  */
-function IntentForm({
-  intent,
-  store,
-  token,
-  locale,
-  children,
-}: {
-  intent: "scan" | "publish" | "disconnect";
-  store: string;
-  token: string;
-  locale: string;
-  children: ReactNode;
-}) {
+function IntentForm({ intent, store, locale, children }: { intent: "scan" | "publish" | "disconnect"; store: string; locale: string; children: ReactNode }) {
   return (
-    <Form method="post" action={wooAdminUrl("/woocommerce/admin", store, token, locale)}>
-      <input type="hidden" name="store" value={store} />
-      <input type="hidden" name="token" value={token} />
+    <Form method="post" action={wooAdminUrl("/woocommerce/admin", store, locale)}>
       <input type="hidden" name="intent" value={intent} />
       {children}
     </Form>
@@ -135,115 +140,132 @@ function SectionCard({ title, badges, children }: { title: string; badges: React
   );
 }
 
+type DisconnectedResult = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { disconnected: true }>;
+
+/** What the page shows once disconnected: the store, the keys left to revoke by hand, Reconnect. */
+function Disconnected({ locale, result }: { locale: Locale; result: DisconnectedResult }) {
+  const t = translator(locale);
+  return (
+    <StandalonePage locale={locale} title={t("woocommerce.admin.title")}>
+      <SectionCard title={t("woocommerce.admin.connection")} badges={<Badge tone="critical">{t("woocommerce.admin.disconnected")}</Badge>}>
+        <Text as="p">
+          {t("woocommerce.admin.store")} : {result.name} ({result.storeUrl})
+        </Text>
+        <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
+        <KeysToRevoke locale={locale} keys={result.keysToRevoke} />
+        <InlineStack>
+          {/* The connect flow goes to WooCommerce's approval screen: the whole window leaves wp-admin. */}
+          <Button variant="primary" url={result.reconnectUrl} target="_top">
+            {t("woocommerce.admin.reconnect")}
+          </Button>
+        </InlineStack>
+      </SectionCard>
+    </StandalonePage>
+  );
+}
+
 export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = translator(data.locale);
+  useAdminSession(data.authorised ? data.token : null);
+  if (result && "disconnected" in result) return <Disconnected locale={data.locale} result={result} />;
   if (!data.authorised) return <AdminExpired locale={data.locale} title={t("woocommerce.admin.title")} />;
-  const disconnected = Boolean(result && "disconnected" in result);
   const checklist = data.checklist;
   return (
     <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
       <BlockStack gap="400">
-        {disconnected ? null : (
-          <SectionCard
-            title={t("woocommerce.admin.checklist")}
-            badges={
-              checklist.score !== null ? (
-                <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
-                  {t("woocommerce.admin.score", { score: checklist.score, grade: checklist.grade ?? "-" })}
-                </Badge>
-              ) : null
-            }
-          >
-            {checklist.failed ? (
-              <Banner tone="warning">
-                <p>
-                  {t("woocommerce.admin.scanFailed", {
-                    error: checklist.failed,
-                  })}
-                </p>
-              </Banner>
-            ) : null}
-            {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
-            {checklist.top.length > 0 ? (
-              <BlockStack gap="200" as="ul">
-                {checklist.top.map((item) => (
-                  <li key={item.id}>
-                    <Text as="p" fontWeight="semibold">
-                      {item.title[data.locale]}
-                    </Text>
-                    <Text as="p" tone="subdued">
-                      {item.summary[data.locale]}{" "}
-                      <Link url={item.fixUrl} target="_blank">
-                        {t("woocommerce.admin.fix")}
-                      </Link>
-                    </Text>
-                  </li>
-                ))}
-              </BlockStack>
-            ) : null}
-            <IntentForm intent="scan" store={data.store} token={data.token} locale={data.locale}>
-              <Button submit variant="primary">
-                {t("woocommerce.admin.runScan")}
-              </Button>
-            </IntentForm>
-          </SectionCard>
-        )}
-        {disconnected ? null : (
-          <SectionCard
-            title={t("woocommerce.admin.blocks")}
-            badges={
-              <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
-                {data.blocks.publishedAt
-                  ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt, data.checklist.timeZone) })
-                  : t("woocommerce.admin.blocksNotPublished")}
+        <SectionCard
+          title={t("woocommerce.admin.checklist")}
+          badges={
+            checklist.score !== null ? (
+              <Badge tone={checklist.score >= 80 ? "success" : "attention"}>
+                {t("woocommerce.admin.score", { score: checklist.score, grade: checklist.grade ?? "-" })}
               </Badge>
-            }
-          >
-            <Text as="p" tone="subdued">
-              {t("woocommerce.admin.blocksHelp")}
-            </Text>
-            {data.blocks.publishError ? (
-              <Banner tone="warning">
-                <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
-              </Banner>
-            ) : null}
-            <InlineStack gap="200">
-              <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.token, data.locale)}>
-                {t("woocommerce.admin.editBlocks")}
-              </Button>
-              <IntentForm intent="publish" store={data.store} token={data.token} locale={data.locale}>
-                <Button submit>{t("woocommerce.admin.publish")}</Button>
-              </IntentForm>
-            </InlineStack>
-          </SectionCard>
-        )}
-        {disconnected ? null : (
-          <SectionCard title={t("legal.title")} badges={null}>
-            <Text as="p" tone="subdued">
-              {t("woocommerce.admin.legalHelp")}
-            </Text>
-            <InlineStack gap="200">
-              <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
-            </InlineStack>
-          </SectionCard>
-        )}
+            ) : null
+          }
+        >
+          {checklist.failed ? (
+            <Banner tone="warning">
+              <p>
+                {t("woocommerce.admin.scanFailed", {
+                  error: checklist.failed,
+                })}
+              </p>
+            </Banner>
+          ) : null}
+          {checklist.score === null && !checklist.failed ? <Text as="p">{t("woocommerce.admin.noScan")}</Text> : null}
+          {checklist.top.length > 0 ? (
+            <BlockStack gap="200" as="ul">
+              {checklist.top.map((item) => (
+                <li key={item.id}>
+                  <Text as="p" fontWeight="semibold">
+                    {item.title[data.locale]}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {item.summary[data.locale]}{" "}
+                    <Link url={item.fixUrl} target="_blank">
+                      {t("woocommerce.admin.fix")}
+                    </Link>
+                  </Text>
+                </li>
+              ))}
+            </BlockStack>
+          ) : null}
+          <IntentForm intent="scan" store={data.store} locale={data.locale}>
+            <Button submit variant="primary">
+              {t("woocommerce.admin.runScan")}
+            </Button>
+          </IntentForm>
+        </SectionCard>
+        <SectionCard
+          title={t("woocommerce.admin.blocks")}
+          badges={
+            <Badge tone={data.blocks.publishedAt ? "success" : undefined}>
+              {data.blocks.publishedAt
+                ? t("woocommerce.admin.blocksPublished", { date: formatDate(data.locale, data.blocks.publishedAt, data.checklist.timeZone) })
+                : t("woocommerce.admin.blocksNotPublished")}
+            </Badge>
+          }
+        >
+          <Text as="p" tone="subdued">
+            {t("woocommerce.admin.blocksHelp")}
+          </Text>
+          {data.blocks.publishError ? (
+            <Banner tone="warning">
+              <p>{t("woocommerce.admin.blocksError", { error: data.blocks.publishError })}</p>
+            </Banner>
+          ) : null}
+          <InlineStack gap="200">
+            <Button variant="primary" url={wooAdminUrl("/woocommerce/admin/blocks", data.store, data.locale)}>
+              {t("woocommerce.admin.editBlocks")}
+            </Button>
+            <IntentForm intent="publish" store={data.store} locale={data.locale}>
+              <Button submit>{t("woocommerce.admin.publish")}</Button>
+            </IntentForm>
+          </InlineStack>
+        </SectionCard>
+        <SectionCard title={t("legal.title")} badges={null}>
+          <Text as="p" tone="subdued">
+            {t("woocommerce.admin.legalHelp")}
+          </Text>
+          <InlineStack gap="200">
+            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
+          </InlineStack>
+        </SectionCard>
         <SectionCard
           title={t("woocommerce.admin.connection")}
           badges={
             <>
-              <Badge tone={disconnected ? "critical" : "success"}>
-                {disconnected ? t("woocommerce.admin.disconnected") : t("woocommerce.admin.connected")}
-              </Badge>
-              {data.https === false && !disconnected ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
+              <Badge tone="success">{t("woocommerce.admin.connected")}</Badge>
+              {data.https === false ? <Badge tone="warning">{t("woocommerce.admin.httpsOff")}</Badge> : null}
             </>
           }
         >
           <Text as="p">
             {t("woocommerce.admin.store")} : {data.name} ({data.storeUrl})
           </Text>
-          {data.error && !disconnected ? (
+          {data.error ? (
             <Banner tone="warning">
               <p>
                 {t("woocommerce.admin.storeUnreachable", {
@@ -252,20 +274,16 @@ export default function WooCommerceAdmin() {
               </p>
             </Banner>
           ) : null}
-          {disconnected ? (
-            <Text as="p">{t("woocommerce.admin.disconnectedBody")}</Text>
-          ) : (
-            <IntentForm intent="disconnect" store={data.store} token={data.token} locale={data.locale}>
-              <BlockStack gap="200">
-                <Text as="p" tone="subdued">
-                  {t("woocommerce.admin.disconnectHelp")}
-                </Text>
-                <Button submit tone="critical">
-                  {t("woocommerce.admin.disconnect")}
-                </Button>
-              </BlockStack>
-            </IntentForm>
-          )}
+          <IntentForm intent="disconnect" store={data.store} locale={data.locale}>
+            <BlockStack gap="200">
+              <Text as="p" tone="subdued">
+                {t("woocommerce.admin.disconnectHelp")}
+              </Text>
+              <Button submit tone="critical">
+                {t("woocommerce.admin.disconnect")}
+              </Button>
+            </BlockStack>
+          </IntentForm>
         </SectionCard>
       </BlockStack>
     </StandalonePage>

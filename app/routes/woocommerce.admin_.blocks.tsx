@@ -6,16 +6,18 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
-import { blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
+import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { readBoundedForm } from "../http/bounded-body.server";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -25,7 +27,7 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
   const editor = await loadBlocksEditor(access.shop.id, adapter);
@@ -36,16 +38,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
-  const access = await authoriseWooAdmin(String(form.get("store") ?? ""), String(form.get("token") ?? ""));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ expired: true as const }, { status: 403 });
+  const form = await readBoundedForm(request, BLOCKS_FORM_MAX_BYTES);
   return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
 };
+
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceBlocks() {
   const data = useLoaderData<typeof loader>();
+  useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("woocommerce.admin.blocks")} />;
   return (
     <I18nProvider locale={data.locale}>
@@ -64,7 +70,7 @@ function Editor({ data }: { data: Authorised }) {
   const result = answer && !("expired" in answer) ? (answer as SaveResult) : undefined;
   const busy = fetcher.state !== "idle";
   const editor = useBlocksEditor(data.stored, result);
-  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, store: data.store, token: data.token, timeZone: data.timeZone }, { method: "post" });
+  const submit = (fields: Record<string, string>) => fetcher.submit({ ...fields, timeZone: data.timeZone }, { method: "post" });
   const save = () => submit(editor.saveFields());
   const pluginActive = data.theme?.embedActive ?? null;
 
@@ -74,7 +80,7 @@ function Editor({ data }: { data: Authorised }) {
       title={t("woocommerce.admin.blocks")}
       subtitle={t("woocommerce.blocks.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <BlockStack gap="500">

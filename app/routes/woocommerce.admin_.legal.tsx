@@ -6,15 +6,16 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { scanShopInBackground } from "../checklist/background.server";
-import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
-import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { wooAdminUrl } from "../woocommerce/admin-url";
+import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
@@ -24,7 +25,7 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
   const kind = url.searchParams.get("kind");
@@ -40,23 +41,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(await readBoundedText(request, { maxBytes: LEGAL_FORM_MAX_BYTES, mediaTypes: ["application/x-www-form-urlencoded"] }));
-  } catch (error) {
-    if (error instanceof RejectedBody) return error.toResponse();
-    throw error;
-  }
-  const access = await authoriseWooAdmin(form.get("store") ?? "", form.get("token") ?? "");
+  const access = await authoriseWooAdminRequest(request);
   if (!access) return json({ expired: true as const }, { status: 403 });
+  const form = await readBoundedForm(request, LEGAL_FORM_MAX_BYTES);
   const shop = { platform: "woocommerce" as const, shopDomain: access.shop.domain };
   return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
 };
+
+/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceLegal() {
   const data = useLoaderData<typeof loader>();
+  useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("legal.title")} />;
   return (
     <I18nProvider locale={data.locale}>
@@ -73,7 +72,7 @@ function Legal({ data }: { data: Authorised }) {
   const answer = fetcher.data;
   const expired = Boolean(answer && "expired" in answer);
   const result = answer && !("expired" in answer) ? (answer as LegalActionResult) : undefined;
-  const base = wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale);
+  const base = wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale);
   const hrefFor = (query: Record<string, string>) => `${base}&${new URLSearchParams(query)}`;
   return (
     <StandalonePage
@@ -81,14 +80,14 @@ function Legal({ data }: { data: Authorised }) {
       title={t("legal.title")}
       subtitle={t("legal.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
     >
       {expired ? <AdminExpired locale={data.locale} title={t("legal.title")} /> : null}
       <LegalWorkspace
         data={data}
         result={result}
         busy={fetcher.state !== "idle"}
-        submit={(fields) => fetcher.submit({ ...fields, store: data.store, token: data.token }, { method: "post" })}
+        submit={(fields) => fetcher.submit(fields, { method: "post" })}
         hrefFor={hrefFor}
       />
     </StandalonePage>

@@ -169,14 +169,17 @@ class Reader {
     return fallback;
   }
 
-  /** A same-shop path ("/pages/contact") or an https URL; never javascript:, data:, "//host". */
+  /**
+   * A same-shop path ("/pages/contact") or an https URL; never javascript:, data:, "//host", nor
+   * credentials (https://user:pass@host/ shows one host and sends a login to it).
+   */
   url(v: unknown, path: string): string {
     const value = this.text(v, path, LIMITS.url);
     if (value === "") return "";
     if (/^\/(?![/\\])[^\s]*$/.test(value)) return value;
     try {
       const url = new URL(value);
-      if (url.protocol === "https:" && !/\s/.test(value)) return url.toString();
+      if (url.protocol === "https:" && !url.username && !url.password && !/\s/.test(value)) return url.toString();
     } catch {
       // falls through to the issue
     }

@@ -34,12 +34,15 @@ export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
   };
 }
 
+/** The editor's form is the whole configuration as JSON: far below this even with every text at its limit. */
+export const BLOCKS_FORM_MAX_BYTES = 256 * 1024;
+
 /**
  * The editor's form: `intent=republish`, or a save with the configuration as JSON and the
  * `version` it was edited from (a save without one cannot prove it is not stale, so it stores
  * nothing); `timeZone` for delivery dates.
  */
-export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, form: FormData): Promise<SaveResult> {
+export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, form: URLSearchParams): Promise<SaveResult> {
   const timeZone = String(form.get("timeZone") ?? "") || "Europe/Paris";
   if (form.get("intent") === "republish") return republishStorefrontConfig(shopId, adapter, timeZone);
   let input: unknown;

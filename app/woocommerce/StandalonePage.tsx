@@ -3,10 +3,11 @@
  * embed): Polaris with its own translations, and the app's EN/FR catalog. Narrow by default;
  * the blocks editor takes the full width for its editor and preview columns.
  */
-import { AppProvider, Page, type PageProps } from "@shopify/polaris";
+import { Link } from "@remix-run/react";
+import { AppProvider, Page, type AppProviderProps, type PageProps } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisFrench from "@shopify/polaris/locales/fr.json";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { I18nProvider, type Locale } from "../i18n";
 
 interface Props extends Pick<PageProps, "subtitle" | "backAction" | "primaryAction"> {
@@ -16,9 +17,29 @@ interface Props extends Pick<PageProps, "subtitle" | "backAction" | "primaryActi
   children: ReactNode;
 }
 
+/**
+ * Polaris links and buttons with a url: the app's own pages open through Remix (its requests
+ * carry the wp-admin session header, admin-session.ts), anything else (another site, a new tab,
+ * the whole window) as a plain link.
+ */
+function AppLink({ url, children, external, target, ...rest }: ComponentProps<NonNullable<AppProviderProps["linkComponent"]>>) {
+  if (external || target || !url.startsWith("/") || url.startsWith("//")) {
+    return (
+      <a href={url} target={external ? "_blank" : target} rel={external || target === "_blank" ? "noopener noreferrer" : undefined} {...rest}>
+        {children}
+      </a>
+    );
+  }
+  return (
+    <Link to={url} {...rest}>
+      {children}
+    </Link>
+  );
+}
+
 export function StandalonePage({ locale, title, wide = false, children, ...page }: Props) {
   return (
-    <AppProvider i18n={locale === "fr" ? polarisFrench : polarisEnglish}>
+    <AppProvider i18n={locale === "fr" ? polarisFrench : polarisEnglish} linkComponent={AppLink}>
       <I18nProvider locale={locale}>
         <Page narrowWidth={!wide} title={title} {...page}>
           {children}

@@ -4,6 +4,7 @@
  * checks out. Only the shop's own wp-admin may frame these pages.
  */
 import { mintAdminSession, verifyAdminAccess } from "./admin-token.server";
+import { ADMIN_SESSION_HEADER } from "./admin-url";
 import { findWooShop, openWooCredentials } from "./credentials.server";
 
 export async function authoriseWooAdmin(store: string | null, token: string | null) {
@@ -14,6 +15,15 @@ export async function authoriseWooAdmin(store: string | null, token: string | nu
   const entry = verifyAdminAccess(credentials.adminLinkSecret, token, store);
   // Every page view hands out a fresh session, so links and forms outlive the 5-minute entry token.
   return entry ? { shop, credentials, session: mintAdminSession(credentials.adminLinkSecret, entry) } : null;
+}
+
+/**
+ * The access of a wp-admin page request, decided before its body is read: the store from the
+ * URL, the token from the session header (admin-session.ts), else from the URL (the plugin's first load).
+ */
+export function authoriseWooAdminRequest(request: Request) {
+  const url = new URL(request.url);
+  return authoriseWooAdmin(url.searchParams.get("store"), request.headers.get(ADMIN_SESSION_HEADER) ?? url.searchParams.get("token"));
 }
 
 export type WooAdminAccess = NonNullable<Awaited<ReturnType<typeof authoriseWooAdmin>>>;

@@ -8,7 +8,7 @@ import { latestChecklist, runScan, type ShopRef } from "../checklist/scan.server
 import { companyIdentityCollector } from "../legal/identity-facts.server";
 import prisma from "../db.server";
 import { effectiveJurisdiction } from "../jurisdiction";
-import { allowPrivateStores } from "./connect.server";
+import { allowPrivateStores } from "./private-hosts.server";
 import { adapterFromCredentials, findWooShop, openWooCredentials } from "./credentials.server";
 
 const shopRef = (domain: string): ShopRef => ({ platform: "woocommerce", shopDomain: domain });

@@ -1,8 +1,8 @@
 /**
  * Connecting a WooCommerce store (WooCommerce's /wc-auth/v1/authorize key flow):
- * 1. begin: check the store first (reachable, REST API on pretty permalinks, WooCommerce
- *    active, https or not), then send the merchant to the store's authorize screen with a
- *    signed, expiring `user_id` state naming the store;
+ * 1. begin: check the store first (connect-preflight.server.ts: reachable, REST API on pretty
+ *    permalinks, WooCommerce active, https or not), then send the merchant to the store's
+ *    authorize screen with a signed, expiring `user_id` state naming the store;
  * 2. callback: WooCommerce POSTs the new key pair; a valid state and key stores them sealed
  *    and answers exactly 200 (any other answer makes WooCommerce delete the key);
  * 3. finish: the merchant comes back to return_url; the keys are verified with a first API
@@ -10,98 +10,25 @@
  */
 import { randomBytes } from "node:crypto";
 import { normalizeStoreUrl, RASSURE_WEBHOOK_TOPICS, storeDomain, StoreUrlError, WooCommerceApiError } from "../../adapters/woocommerce";
-import { ProbeRefusedError } from "../checklist/storefront-probe/address-guard";
-import { probeFollow, ProbeHttpError } from "../checklist/storefront-probe/http-client";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { eraseShopOnUninstall } from "../shops.server";
-import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, type WooShopCredentials } from "./credentials.server";
+import { adapterFromCredentials, findWooShop, openWooCredentials, sealWooCredentials, updateWooCredentials, type WooShopCredentials } from "./credentials.server";
 import { linkCompanionPlugin } from "./companion.server";
+import { preflightStore, type PreflightProblem } from "./connect-preflight.server";
 import { connectState, storeFromState } from "./connect-state.server";
+import { keyToRevoke, rememberKeys, revokeKeys, WC_AUTH_APP_NAME, type KeyToRevoke } from "./key-revocation.server";
 import { webhookDeliveryUrl } from "./webhooks.server";
 
-export const WC_AUTH_APP_NAME = "Rassure";
-
-export type ConnectProblem =
-  | "invalid-url"
-  | "private-host"
-  | "unreachable"
-  | "plain-permalinks"
-  | "rest-blocked"
-  | "no-woocommerce"
-  | "app-not-https";
+export type ConnectProblem = "invalid-url" | "app-not-https" | PreflightProblem;
 
 export type BeginResult =
   | { ok: true; authorizeUrl: string; storeUrl: string; httpOnly: boolean }
   | { ok: false; problem: ConnectProblem; detail?: string };
 
-/** Development and tests run stores on loopback; production never connects to private addresses. */
-export function allowPrivateStores(): boolean {
-  return process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS === "1";
-}
-
 function appUrl(path: string): URL {
   return new URL(path, appEnvironment().appUrl);
-}
-
-interface Preflight {
-  storeUrl: string;
-  httpOnly: boolean;
-}
-
-type IndexAnswer = { kind: "json"; body: Record<string, unknown>; finalUrl: string } | { kind: "not-json"; status: number } | { kind: "error"; error: unknown };
-
-async function readIndex(url: string): Promise<IndexAnswer> {
-  try {
-    const response = await probeFollow(url, { allowPrivate: allowPrivateStores(), timeoutMs: 10_000, maxBytes: 2_000_000, maxRedirects: 5, userAgent: "Rassure/1.0 (+connect check)" });
-    if (response.status >= 200 && response.status < 300 && !response.truncated) {
-      try {
-        const body: unknown = JSON.parse(response.body);
-        if (body && typeof body === "object" && !Array.isArray(body)) return { kind: "json", body: body as Record<string, unknown>, finalUrl: response.finalUrl };
-      } catch {
-        // not JSON: handled below
-      }
-    }
-    return { kind: "not-json", status: response.status };
-  } catch (error) {
-    return { kind: "error", error };
-  }
-}
-
-async function preflight(storeUrl: string): Promise<Preflight | { problem: ConnectProblem; detail?: string }> {
-  const fields = "?_fields=name,home,namespaces";
-  let base = storeUrl;
-  let index = await readIndex(`${base}/wp-json/${fields}`);
-  let httpOnly = base.startsWith("http:");
-  // A store typed without scheme was tried on https first; some stores still only answer on http.
-  if (index.kind === "error" && !(index.error instanceof ProbeRefusedError) && base.startsWith("https:")) {
-    const plain = `http:${base.slice("https:".length)}`;
-    const retry = await readIndex(`${plain}/wp-json/${fields}`);
-    if (retry.kind !== "error") {
-      base = plain;
-      index = retry;
-      httpOnly = true;
-    }
-  }
-  if (index.kind === "error") {
-    if (index.error instanceof ProbeRefusedError) return { problem: "private-host" };
-    return { problem: "unreachable", detail: index.error instanceof ProbeHttpError || index.error instanceof Error ? index.error.message : String(index.error) };
-  }
-  if (index.kind === "not-json") {
-    // With plain permalinks /wp-json/ is not routed, but ?rest_route= still reaches the REST API.
-    const fallback = await readIndex(`${base}/?rest_route=/&_fields=name,home,namespaces`);
-    return { problem: fallback.kind === "json" ? "plain-permalinks" : "rest-blocked" };
-  }
-  const namespaces = Array.isArray(index.body.namespaces) ? index.body.namespaces : [];
-  if (!namespaces.includes("wc/v3")) return { problem: "no-woocommerce" };
-  const home = typeof index.body.home === "string" ? index.body.home : base;
-  try {
-    const canonical = normalizeStoreUrl(home);
-    return { storeUrl: canonical, httpOnly: httpOnly || canonical.startsWith("http:") };
-  } catch {
-    return { storeUrl: base, httpOnly };
-  }
 }
 
 export async function beginWooConnect(input: string): Promise<BeginResult> {
@@ -114,7 +41,7 @@ export async function beginWooConnect(input: string): Promise<BeginResult> {
   } catch (error) {
     return { ok: false, problem: "invalid-url", detail: error instanceof StoreUrlError ? error.message : undefined };
   }
-  const checked = await preflight(storeUrl);
+  const checked = await preflightStore(storeUrl);
   if ("problem" in checked) return { ok: false, ...checked };
   const authorize = new URL(`${checked.storeUrl}/wc-auth/v1/authorize`);
   authorize.searchParams.set("app_name", WC_AUTH_APP_NAME);
@@ -171,7 +98,7 @@ export async function receiveWooKeys(request: Request): Promise<CallbackOutcome>
   } catch {
     previous = null;
   }
-  const pending = { consumerKey, consumerSecret, keyId: typeof body.key_id === "number" ? body.key_id : null };
+  const pending = { consumerKey, consumerSecret, keyId: typeof body.key_id === "number" ? body.key_id : null, issuedAt: new Date().toISOString() };
   const credentials: WooShopCredentials = previous
     ? { ...previous, storeUrl, pending }
     : {
@@ -196,7 +123,7 @@ export async function receiveWooKeys(request: Request): Promise<CallbackOutcome>
 }
 
 export type FinishResult =
-  | { ok: true; domain: string; storeUrl: string; name: string; httpOnly: boolean; webhookTopics: string[]; webhooksCreated: string[]; pluginLinked: boolean }
+  | { ok: true; domain: string; storeUrl: string; name: string; httpOnly: boolean; webhookTopics: string[]; webhooksCreated: string[]; pluginLinked: boolean; keysToRevoke: KeyToRevoke[] }
   | { ok: false; problem: "denied" | "invalid-state" | "no-keys" | "keys-rejected" | "store-error"; storeUrl: string | null; detail?: string };
 
 /** The merchant is back from the authorize screen: verify the keys and finish the set-up. */
@@ -212,7 +139,14 @@ export async function promotePendingKeys(domain: string): Promise<PromoteResult>
   if (!shop?.credentials) return { ok: false, problem: "no-keys" };
   const credentials = openWooCredentials(shop.credentials);
   if (!credentials.pending) return credentials.consumerKey ? { ok: true } : { ok: false, problem: "no-keys" };
-  const candidate: WooShopCredentials = { ...credentials, ...credentials.pending, pending: null };
+  // A reconnect: the key it replaces is to be revoked, and the secrets renewed (finishWooConnect).
+  const replaced = credentials.consumerKey && credentials.consumerKey !== credentials.pending.consumerKey ? keyToRevoke(credentials) : null;
+  const candidate: WooShopCredentials = {
+    ...credentials,
+    ...credentials.pending,
+    pending: null,
+    ...(replaced ? { keysToRevoke: rememberKeys(credentials.keysToRevoke, replaced), secretsDue: true } : {}),
+  };
   // Only the row exactly as read is changed: a newer callback or promotion wins.
   const save = (next: WooShopCredentials, data: Record<string, unknown> = {}) =>
     prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { credentials: sealWooCredentials(next), ...data } });
@@ -239,14 +173,18 @@ export async function finishWooConnect(params: URLSearchParams): Promise<FinishR
   if (!promoted.ok) return { ok: false, problem: promoted.problem, storeUrl, detail: promoted.detail };
   const shop = await findWooShop(domain);
   if (!shop?.credentials || shop.installState !== "installed") return { ok: false, problem: "no-keys", storeUrl };
-  const credentials = openWooCredentials(shop.credentials);
+  let credentials = openWooCredentials(shop.credentials);
+  if (credentials.secretsDue) credentials = (await updateWooCredentials(domain, renewSecrets)) ?? credentials;
   const adapter = adapterFromCredentials(credentials);
   try {
     const profile = await adapter.getShopProfile();
     const { created } = await adapter.ensureWebhooks({ deliveryUrl: webhookDeliveryUrl(domain), secret: credentials.webhookSecret });
+    // The store's webhooks now sign with the new secret: the old one stops being accepted.
+    if (credentials.previousWebhookSecret) await updateWooCredentials(domain, (c) => ({ ...c, previousWebhookSecret: null }));
     const pluginLinked = await linkCompanionPlugin(adapter, credentials, domain);
     await prisma.shop.update({ where: { id: shop.id }, data: { name: profile.name, countryCode: profile.countryCode } });
-    return { ok: true, domain, storeUrl, name: profile.name, httpOnly: !profile.storefrontHttps || storeUrl.startsWith("http:"), webhookTopics: [...RASSURE_WEBHOOK_TOPICS], webhooksCreated: created, pluginLinked };
+    const keysToRevoke = await revokeReplacedKeys(domain);
+    return { ok: true, domain, storeUrl, name: profile.name, httpOnly: !profile.storefrontHttps || storeUrl.startsWith("http:"), webhookTopics: [...RASSURE_WEBHOOK_TOPICS], webhooksCreated: created, pluginLinked, keysToRevoke };
   } catch (error) {
     if (error instanceof WooCommerceApiError && (error.status === 401 || error.status === 403)) {
       // Keys that do not work are worth nothing: forget them so the merchant starts again cleanly.
@@ -257,19 +195,65 @@ export async function finishWooConnect(params: URLSearchParams): Promise<FinishR
   }
 }
 
-/** Disconnect: remove our webhooks (best effort) and forget the keys. */
-export async function disconnectWooShop(domain: string): Promise<{ webhooksRemoved: number | null }> {
+/**
+ * New webhook and admin-link secrets after a reconnect (whoever held the old ones loses them);
+ * the old webhook secret stays accepted until the store's webhooks are updated.
+ */
+function renewSecrets(credentials: WooShopCredentials): WooShopCredentials {
+  if (!credentials.secretsDue) return credentials;
+  return {
+    ...credentials,
+    previousWebhookSecret: credentials.webhookSecret,
+    webhookSecret: randomBytes(32).toString("base64url"),
+    adminLinkSecret: randomBytes(32).toString("base64url"),
+    secretsDue: false,
+  };
+}
+
+/** Revokes the keys reconnects replaced (through the plugin); returns those the merchant must delete. */
+export async function revokeReplacedKeys(domain: string): Promise<KeyToRevoke[]> {
   const shop = await findWooShop(domain);
-  let webhooksRemoved: number | null = null;
+  if (!shop?.credentials) return [];
+  const credentials = openWooCredentials(shop.credentials);
+  const keys = credentials.keysToRevoke ?? [];
+  if (!keys.length || !credentials.consumerKey) return keys;
+  const left = await revokeKeys(adapterFromCredentials(credentials, { maxRetries: 1 }), keys);
+  const gone = new Set(keys.filter((k) => !left.includes(k)).map((k) => k.truncatedKey));
+  if (gone.size) await updateWooCredentials(domain, (c) => ({ ...c, keysToRevoke: (c.keysToRevoke ?? []).filter((k) => !gone.has(k.truncatedKey)) }));
+  return left;
+}
+
+export interface DisconnectResult {
+  storeUrl: string | null;
+  /** How many of our webhooks were deleted on the store; null when the store could not be reached. */
+  webhooksRemoved: number | null;
+  /** Keys the store still holds (no plugin, or unreachable): the merchant deletes them by hand. */
+  keysToRevoke: KeyToRevoke[];
+}
+
+/**
+ * Disconnect: delete our webhooks on the store, tell the plugin the link is gone, revoke every
+ * key of ours (the active one last: it authenticates the others' revocation), then forget it all.
+ */
+export async function disconnectWooShop(domain: string): Promise<DisconnectResult> {
+  const shop = await findWooShop(domain);
+  const result: DisconnectResult = { storeUrl: null, webhooksRemoved: null, keysToRevoke: [] };
   if (shop?.credentials) {
-    try {
-      webhooksRemoved = await adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 1 }).removeWebhooks(webhookDeliveryUrl(domain));
-    } catch {
-      webhooksRemoved = null; // the store is down or the key revoked: the keys are forgotten anyway
+    const credentials = openWooCredentials(shop.credentials);
+    result.storeUrl = credentials.storeUrl;
+    const keys = [...(credentials.keysToRevoke ?? []), ...(credentials.pending ? [keyToRevoke(credentials.pending)] : []), ...(credentials.consumerKey ? [keyToRevoke(credentials)] : [])];
+    if (credentials.consumerKey) {
+      const adapter = adapterFromCredentials(credentials, { maxRetries: 1 });
+      // The store may be down: the keys are forgotten anyway, and the merchant told what is left.
+      result.webhooksRemoved = await adapter.removeWebhooks(webhookDeliveryUrl(domain)).catch(() => null);
+      await adapter.unlinkCompanion().catch(() => false);
+      result.keysToRevoke = await revokeKeys(adapter, keys);
+    } else {
+      result.keysToRevoke = keys;
     }
   }
   await eraseShopOnUninstall(prisma, "woocommerce", domain);
-  return { webhooksRemoved };
+  return result;
 }
 
 const verifications = new Set<Promise<void>>();
@@ -280,7 +264,9 @@ const verifications = new Set<Promise<void>>();
  */
 export function verifyWooKeysSoon(domain: string): void {
   const task = promotePendingKeys(domain).then(
-    () => undefined,
+    async (promoted) => {
+      if (promoted.ok) await revokeReplacedKeys(domain);
+    },
     () => undefined,
   );
   verifications.add(task);

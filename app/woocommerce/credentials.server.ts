@@ -7,11 +7,15 @@ import { WooCommerceAdapter, type WooClientOptions } from "../../adapters/woocom
 import { open, seal } from "../crypto.server";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
+import type { KeyToRevoke } from "./key-revocation.server";
+import { allowPrivateStores } from "./private-hosts.server";
 
 export interface WooKeyPair {
   consumerKey: string;
   consumerSecret: string;
   keyId: number | null;
+  /** When the /wc-auth callback delivered the pair (ISO), to name the key for the merchant. */
+  issuedAt?: string | null;
 }
 
 export interface WooShopCredentials extends WooKeyPair {
@@ -19,6 +23,12 @@ export interface WooShopCredentials extends WooKeyPair {
   keyPermissions: string;
   webhookSecret: string;
   adminLinkSecret: string;
+  /** The webhook secret before the last reconnect, still accepted until the store's webhooks carry the new one. */
+  previousWebhookSecret?: string | null;
+  /** A reconnect replaced the key: the webhook and admin-link secrets are renewed when the set-up finishes. */
+  secretsDue?: boolean;
+  /** Keys replaced or abandoned that are not revoked on the store yet (key-revocation.server.ts). */
+  keysToRevoke?: KeyToRevoke[];
   /**
    * Keys just delivered to the /wc-auth callback, not yet proven against the store. They become
    * the active pair only once they work, so a forged callback can never replace working keys.
@@ -47,11 +57,26 @@ export function findWooShop(domain: string) {
   return prisma.shop.findUnique({ where: { platform_domain: { platform: "woocommerce", domain } } });
 }
 
+/**
+ * Applies `change` to the shop's credentials as stored now; only the row exactly as read is
+ * written (a concurrent callback or promotion wins, and the change is tried again on top of it).
+ */
+export async function updateWooCredentials(domain: string, change: (credentials: WooShopCredentials) => WooShopCredentials): Promise<WooShopCredentials | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const shop = await findWooShop(domain);
+    if (!shop?.credentials) return null;
+    const next = change(openWooCredentials(shop.credentials));
+    const { count } = await prisma.shop.updateMany({ where: { id: shop.id, credentials: shop.credentials }, data: { credentials: sealWooCredentials(next) } });
+    if (count === 1) return next;
+  }
+  return null;
+}
+
 export function adapterFromCredentials(credentials: WooShopCredentials, options: WooClientOptions = {}): WooCommerceAdapter {
   if (!credentials.consumerKey || !credentials.consumerSecret) throw new WooCredentialsError("No verified WooCommerce keys yet.");
   return new WooCommerceAdapter(
     { storeUrl: credentials.storeUrl, consumerKey: credentials.consumerKey, consumerSecret: credentials.consumerSecret },
-    { ...options, grantedScopes: [credentials.keyPermissions] },
+    { ...options, allowPrivateAddresses: allowPrivateStores(), grantedScopes: [credentials.keyPermissions] },
   );
 }
 

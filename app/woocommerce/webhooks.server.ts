@@ -1,17 +1,21 @@
 /**
  * The WooCommerce webhook receiver. WooCommerce signs each delivery with the secret we gave
- * the webhook: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, secret)). A delivery is
- * processed once per X-WC-Webhook-Delivery-ID through the shared ledger (the id is scoped by
- * store, since WooCommerce ids are only unique within one site). The creation ping
+ * the webhook: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, secret)). Each event is
+ * processed once through the shared ledger, keyed by store, topic and a digest of the signed
+ * body — not by X-WC-Webhook-Delivery-ID: WooCommerce computes that id from the webhook id and
+ * the current second, so distinct events sent in one second share it, and the same event sent
+ * again in another second gets a new one. The body is the resource as it is now (its
+ * date_modified included), so equal bodies are the same event. The creation ping
  * (`webhook_id=<id>`, form-encoded, unsigned, no topic) is acknowledged and changes nothing.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { wooWebhookSignatureMatches } from "../../adapters/woocommerce/webhook-signature";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { loggerFor } from "../logger.server";
 import { enqueueTrackingJob, kickTrackingWorker } from "../tracking/jobs.server";
 import { processDeliveryOnce, type Transaction } from "../webhooks/ledger.server";
-import { findWooShop, openWooCredentials } from "./credentials.server";
+import { findWooShop, openWooCredentials, type WooShopCredentials } from "./credentials.server";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -19,6 +23,22 @@ export function webhookDeliveryUrl(domain: string): string {
   const url = new URL("/woocommerce/webhooks", appEnvironment().appUrl);
   url.searchParams.set("shop", domain);
   return url.href;
+}
+
+/** What identifies an event in the ledger: the store, the topic and the signed body's digest. */
+function eventKey(domain: string, topic: string, rawBody: string): string {
+  return `${domain}:${topic}:${createHash("sha256").update(rawBody, "utf8").digest("base64url")}`;
+}
+
+/** Checked when the store is unknown, so that path costs what a real check costs. */
+const UNMATCHABLE_SECRET = randomBytes(32).toString("base64url");
+
+/**
+ * The secret the store's webhooks are signed with; after a reconnect also the previous one until
+ * the store's webhooks carry the new one (connect.server.ts rotates it).
+ */
+function acceptedSecrets(credentials: WooShopCredentials): string[] {
+  return credentials.previousWebhookSecret ? [credentials.webhookSecret, credentials.previousWebhookSecret] : [credentials.webhookSecret];
 }
 
 function isPing(request: Request, rawBody: string): boolean {
@@ -52,13 +72,16 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
     return error.toResponse();
   }
 
-  const shop = domain ? await findWooShop(domain) : null;
-  if (!shop?.credentials || shop.installState !== "installed") return reply(404, "Unknown shop");
   if (isPing(request, rawBody)) return reply(200, "pong", "ping");
 
-  const { webhookSecret } = openWooCredentials(shop.credentials);
-  if (!wooWebhookSignatureMatches(rawBody, webhookSecret, request.headers.get("x-wc-webhook-signature"))) {
-    logger.warn("woocommerce webhook signature mismatch");
+  // An unknown store is answered exactly like a bad signature (same check against a secret no
+  // delivery can match), so the answers never tell which stores are connected.
+  const shop = domain ? await findWooShop(domain) : null;
+  const known = Boolean(shop?.credentials && shop.installState === "installed");
+  const secrets = known ? acceptedSecrets(openWooCredentials(shop!.credentials)) : [UNMATCHABLE_SECRET];
+  const signature = request.headers.get("x-wc-webhook-signature");
+  if (!secrets.some((secret) => wooWebhookSignatureMatches(rawBody, secret, signature))) {
+    logger.warn(known ? "woocommerce webhook signature mismatch" : "woocommerce webhook for a store not connected");
     return reply(401, "Invalid signature");
   }
   const deliveryId = request.headers.get("x-wc-webhook-delivery-id")?.trim();
@@ -70,12 +93,12 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
   } catch {
     return reply(400, "Malformed JSON");
   }
-  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: `${domain}:${deliveryId}`, topic, shopDomain: domain }, async (tx) => {
+  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: eventKey(domain, topic, rawBody), topic, shopDomain: domain }, async (tx) => {
     if ((topic === "order.updated" || topic === "order.created") && payload && typeof payload === "object") {
       await onOrderEvent(tx, domain, payload as OrderPayload);
     }
   });
-  logger.info("woocommerce webhook handled", { topic, outcome });
+  logger.info("woocommerce webhook handled", { topic, outcome, deliveryId });
   if (outcome === "processed") void kickTrackingWorker();
   return reply(200, outcome, outcome);
 }

@@ -91,7 +91,9 @@ export async function devStoreOfflineToken(store: ShopifyDevStore, app: { apiKey
 async function connect(target: ScanArgs["target"]): Promise<{ adapter: PlatformAdapter; close(): Promise<void> }> {
   if (target.kind === "woocommerce") {
     const { WooCommerceAdapter } = await import("../../adapters/woocommerce");
-    return { adapter: new WooCommerceAdapter({ storeUrl: target.url, consumerKey: target.key, consumerSecret: target.secret }), close: async () => undefined };
+    // The operator names the store and holds its keys (as with curl): not a merchant-supplied host the server would reach.
+    const adapter = new WooCommerceAdapter({ storeUrl: target.url, consumerKey: target.key, consumerSecret: target.secret }, { allowPrivateAddresses: true });
+    return { adapter, close: async () => undefined };
   }
   const { ShopifyAdapter } = await import("../../adapters/shopify");
   const { tokenAdminGraphql } = await import("../../adapters/shopify/checklist-token-graphql");

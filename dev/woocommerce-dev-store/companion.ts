@@ -1,6 +1,8 @@
 /**
  * The Rassure companion plugin's `wc-rassure/v1` routes as the stand-in plays them: `config`
- * (keeps what was published), `link`, and `facts`, which answers the checklist's reads in one
+ * (keeps what was published), `link` (DELETE forgets it), `site` and `pages` (what WordPress
+ * serves anonymously, for shops that close the anonymous REST API), `keys/<id>` (revokes one of
+ * Rassure's keys) and `facts`, which answers the checklist's reads in one
  * response by dispatching them to the store's own routes, as the plugin does with
  * rest_do_request (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php), plus
  * (version 2) the published products and the `site` facts only WordPress knows.
@@ -9,7 +11,7 @@ import type { WooStoreContext } from "./context";
 import { legalPagesRoute } from "./legal-pages";
 import { json, noRoute, wpError } from "./responses";
 import { wcV3Route } from "./rest";
-import type { Json, JsonObject } from "./types";
+import type { ApiKey, Json, JsonObject } from "./types";
 import { siteIndex, wpPagesRoute } from "./wordpress";
 import { companionSiteFacts } from "./storefront";
 
@@ -70,10 +72,31 @@ async function factsRoute(store: WooStoreContext, url: URL): Promise<Response> {
   return json({ version: 2, responses, site: companionSiteFacts(store) });
 }
 
-export async function companionRoute(store: WooStoreContext, method: string, rest: string[], url: URL, body: JsonObject | null): Promise<Response> {
+/** DELETE keys/<id>: only a key issued to Rassure, and (one user here) only by its owner. */
+function revokeKey(store: WooStoreContext, keyId: number, user: ApiKey): Response {
+  const key = store.state.keys.find((k) => k.keyId === keyId);
+  if (!key) return wpError("rassure_key_not_found", "No such REST API key.", 404);
+  if (!key.description.startsWith("Rassure - API")) return wpError("rassure_not_our_key", "This key was not issued to Rassure.", 403);
+  if (key.userId !== user.userId) return wpError("rassure_forbidden", "Sorry, you are not allowed to revoke this key.", 403);
+  store.state.keys = store.state.keys.filter((k) => k !== key);
+  return json({ revoked: keyId });
+}
+
+export async function companionRoute(store: WooStoreContext, method: string, rest: string[], url: URL, body: JsonObject | null, caller: ApiKey): Promise<Response> {
   if (!store.state.companionPlugin.active) return noRoute();
   const route = rest.join("/");
+  const key = /^keys\/(\d+)$/.exec(route);
+  if (key && method === "DELETE") return revokeKey(store, Number(key[1]), caller);
+  if (route === "pages" && method === "GET") return wpPagesRoute(store, new URL(`${store.homeUrl}/wp-json/wp/v2/pages?per_page=100&status=publish`));
+  if (route === "link" && method === "DELETE") {
+    store.state.companionPlugin.link = null;
+    return json({ linked: false });
+  }
   if (route === "facts" && method === "GET") return factsRoute(store, url);
+  if (route === "site" && method === "GET") {
+    const { name, home, timezone_string, namespaces } = siteIndex(store);
+    return json({ name, home, timezone_string, namespaces });
+  }
   if (route === "legal-pages") return legalPagesRoute(store, method, url, body);
   if (route === "link" && method === "POST") {
     const secret = body?.admin_secret;

@@ -12,6 +12,10 @@ export interface WooStoreContext {
   /** Every REST request received (the benchmarks and tests count them). */
   restRequests: RestRequestLog[];
   pending: Set<Promise<unknown>>;
+  /** Milliseconds since the epoch, as WordPress's time() sees it (tests may freeze it). */
+  clock(): number;
+  /** The site's `auth` salt: wp_hash() keys its HMAC with it. */
+  salt: string;
   log(line: string): void;
 }
 

@@ -6,6 +6,7 @@
  * `wc-rassure/v1` routes — shaped by test/contracts/woocommerce — and the public storefront
  * (storefront.ts: French slugs, block cart and checkout, the plugin's blocks).
  */
+import { randomBytes } from "node:crypto";
 import { idleSimulation, simulationControls, type SimulationControls } from "../simulation";
 import { startHttpServer } from "../shopify-dev-store/http-server";
 import { startTlsProxy } from "./tls-proxy";
@@ -34,6 +35,8 @@ export interface WooCommerceDevStore {
   updateOrder(orderId: number, patch: JsonObject): Promise<Response>;
   /** Re-sends a delivery for webhook `webhookId` (replays, bad signatures). */
   sendWebhook(webhookId: number, payload: unknown, opts?: SendWooWebhookOptions): Promise<Response | null>;
+  /** Sends a logged delivery again, byte for byte (same id unless `opts` says otherwise), as a retry would. */
+  redeliver(delivery: WebhookDeliveryLog, opts?: Omit<SendWooWebhookOptions, "rawBody">): Promise<Response | null>;
   deliveries: WebhookDeliveryLog[];
   /** Every REST request received, in order (count them to measure a collector). */
   restRequests: RestRequestLog[];
@@ -79,20 +82,23 @@ function simulated(store: WooStoreContext): Response | null {
   return null;
 }
 
-async function restRoute(store: WooStoreContext, request: Request, url: URL, route: string, secure: boolean): Promise<Response> {
+async function restRoute(store: WooStoreContext, request: Request, url: URL, route: string, secure: boolean, log: RestRequestLog): Promise<Response> {
   const method = request.method.toUpperCase();
   const segments = route.split("/").filter(Boolean);
+  // Key auth applies only to wc/ and wc- routes, and only when reached through /wp-json/.
+  const viaPrettyUrl = url.pathname.startsWith("/wp-json/");
+  const auth = viaPrettyUrl && /^wc[/-]/.test(route.replace(/^\//, "")) ? authenticate(store.state, request, url, store.homeUrl, secure) : { key: null };
+  if ("error" in auth) return auth.error;
+  log.authenticated = auth.key !== null;
+  // A security plugin closing the REST API to anonymous visitors (index included); keys still work.
+  if (store.state.restIndexRestricted && !auth.key) return wpError("rest_login_required", "REST API restricted to authenticated users.", 401);
+
   if (segments.length === 0 && method === "GET") return json(siteIndex(store));
   if (segments[0] === "wp" && segments[1] === "v2" && segments[2] === "pages" && method === "GET") return wpPagesRoute(store, url);
   const namespace = `${segments[0] ?? ""}/${segments[1] ?? ""}`;
   const rest = segments.slice(2);
   if (namespace === "wc-shipment-tracking/v3" && !store.state.shipmentTracking.active) return noRoute();
   if (namespace === "wc-shipment-tracking/v3" && rest.join("/") === "shipment-trackings/providers") return shipmentTrackingRoute(store, method, rest, null);
-
-  // Key auth applies only to wc/ and wc- routes, and only when reached through /wp-json/.
-  const viaPrettyUrl = url.pathname.startsWith("/wp-json/");
-  const auth = viaPrettyUrl && /^wc[/-]/.test(route.replace(/^\//, "")) ? authenticate(store.state, request, url, store.homeUrl, secure) : { key: null };
-  if ("error" in auth) return auth.error;
   if (!auth.key) return namespace.startsWith("wc") ? anonymousError(method) : noRoute();
   const denied = keyAllows(auth.key, method);
   if (denied) return denied;
@@ -101,7 +107,7 @@ async function restRoute(store: WooStoreContext, request: Request, url: URL, rou
   if (body instanceof Response) return body;
   if (namespace === "wc/v3") return wcV3Route(store, method, rest, url, body);
   if (namespace === "wc-shipment-tracking/v3") return shipmentTrackingRoute(store, method, rest, body);
-  if (namespace === "wc-rassure/v1") return companionRoute(store, method, rest, url, body);
+  if (namespace === "wc-rassure/v1") return companionRoute(store, method, rest, url, body, auth.key);
   return noRoute();
 }
 
@@ -127,8 +133,9 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
     // With plain permalinks /wp-json/… is an ordinary 404 page of the theme.
     if (plain && !restRoutePath) return html(FRONT_PAGE(`Page non trouvée – ${store.state.siteName}`), 404);
     const restPath = restRoutePath ?? url.pathname.slice("/wp-json".length);
-    store.restRequests.push({ method, route: restPath === "" ? "/" : restPath });
-    return simulated(store) ?? restRoute(store, request, url, restPath, secure);
+    const log: RestRequestLog = { method, route: restPath === "" ? "/" : restPath, authenticated: false };
+    store.restRequests.push(log);
+    return simulated(store) ?? restRoute(store, request, url, restPath, secure, log);
   }
   const wcAuth = /^\/wc-auth\/v1\/([a-z_]+)\/?$/.exec(url.pathname);
   if (wcAuth && method === "GET") {
@@ -148,7 +155,7 @@ async function route(store: WooStoreContext, request: Request, trustForwardedPro
 export async function startWooCommerceDevStore(options: WooDevStoreOptions = {}): Promise<WooCommerceDevStore> {
   const logger = options.logger ?? (() => undefined);
   const store: WooStoreContext = {
-    state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty", productHooks: options.productHooks }),
+    state: createSeedState({ shipmentTracking: options.shipmentTracking ?? false, permalinks: options.permalinks ?? "pretty", productHooks: options.productHooks, restIndexRestricted: options.restIndexRestricted ?? false }),
     homeUrl: "",
     simulation: idleSimulation(503),
     outboundFetch: options.outboundFetch ?? globalThis.fetch.bind(globalThis),
@@ -156,6 +163,8 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
     deliveries: [],
     restRequests: [],
     pending: new Set(),
+    clock: options.clock ?? Date.now,
+    salt: randomBytes(32).toString("hex"),
     log: (line) => logger(`[woocommerce dev store] ${line}`),
   };
   const host = options.host ?? "127.0.0.1";
@@ -191,6 +200,11 @@ export async function startWooCommerceDevStore(options: WooDevStoreOptions = {})
       const webhook = store.state.webhooks.find((w) => w.id === webhookId);
       if (!webhook) throw new Error(`No webhook ${webhookId} in the dev store.`);
       return deliver(store, webhook, payload, opts);
+    },
+    redeliver: async (delivery, opts) => {
+      const webhook = store.state.webhooks.find((w) => w.id === delivery.webhookId);
+      if (!webhook) throw new Error(`No webhook ${delivery.webhookId} in the dev store.`);
+      return deliver(store, webhook, undefined, { deliveryId: delivery.deliveryId, ...opts, rawBody: delivery.rawBody });
     },
     simulate: simulationControls(store.simulation, 503),
     flushWebhooks,

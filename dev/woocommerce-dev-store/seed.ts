@@ -188,7 +188,7 @@ function orders(): JsonObject[] {
   });
 }
 
-export function createSeedState(options: { shipmentTracking: boolean; permalinks: "pretty" | "plain"; productHooks?: ProductHooks }): WooDevStoreState {
+export function createSeedState(options: { shipmentTracking: boolean; permalinks: "pretty" | "plain"; productHooks?: ProductHooks; restIndexRestricted: boolean }): WooDevStoreState {
   const systemStatus = contract<JsonObject>("recorded-8.9.1/system_status.json");
   const environment = systemStatus.environment as JsonObject;
   Object.assign(environment, { language: "fr_FR", default_timezone: "Europe/Paris", wp_debug_mode: true });
@@ -199,12 +199,13 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
   if (options.shipmentTracking) {
     plugins.push({ plugin: "woocommerce-shipment-tracking/woocommerce-shipment-tracking.php", name: "WooCommerce Shipment Tracking", version: "1.6.23", version_latest: "2.4.1", url: "https://woocommerce.com/products/shipment-tracking/", author_name: "WooCommerce", author_url: "https://woocommerce.com", network_activated: false });
   }
-  plugins.push({ plugin: "rassure-for-woocommerce/rassure-for-woocommerce.php", name: "Rassure for WooCommerce", version: "1.0.0", version_latest: "1.0.0", url: "", author_name: "Rassure", author_url: "", network_activated: false });
+  plugins.push({ plugin: "rassure-for-woocommerce/rassure-for-woocommerce.php", name: "Rassure for WooCommerce", version: "1.1.0", version_latest: "1.1.0", url: "", author_name: "Rassure", author_url: "", network_activated: false });
 
   const zones = shippingZones();
   return {
     siteName: "Savonnerie du Vieux-Port",
     permalinks: options.permalinks,
+    restIndexRestricted: options.restIndexRestricted,
     keys: [],
     usedNonces: new Set(),
     systemStatus,

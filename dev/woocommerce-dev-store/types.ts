@@ -96,6 +96,11 @@ export interface WooDevStoreState {
   siteName: string;
   /** "pretty" serves /wp-json/…; "plain" breaks the REST API and /wc-auth the way WordPress does. */
   permalinks: "pretty" | "plain";
+  /**
+   * A security plugin answers anonymous REST requests (the /wp-json/ index, wp/v2, public
+   * routes) 401 rest_login_required; requests authenticated with a WooCommerce key still work.
+   */
+  restIndexRestricted: boolean;
   keys: ApiKey[];
   usedNonces: Set<string>;
   systemStatus: JsonObject;
@@ -131,6 +136,8 @@ export interface WebhookDeliveryLog {
   webhookId: number;
   deliveryId: string;
   topic: string;
+  /** The signed body as sent (empty for the ping). */
+  rawBody: string;
   url: string;
   status: number | null;
   error: string | null;
@@ -140,6 +147,8 @@ export interface RestRequestLog {
   method: string;
   /** The REST route, e.g. "/wc/v3/system_status" or "/" for the index. */
   route: string;
+  /** Whether a WooCommerce key authenticated it. */
+  authenticated: boolean;
 }
 
 export interface SendWooWebhookOptions {
@@ -161,6 +170,8 @@ export interface WooDevStoreOptions {
   allowPrivateTargets?: boolean;
   shipmentTracking?: boolean;
   permalinks?: "pretty" | "plain";
+  /** Start with the anonymous REST API closed (see WooDevStoreState.restIndexRestricted). */
+  restIndexRestricted?: boolean;
   /**
    * Treat `X-Forwarded-Proto: https` as https (a WordPress behind a TLS-terminating proxy with
    * `$_SERVER['HTTPS']` set from it), so Basic/query-key auth can be exercised over local http.
@@ -168,6 +179,8 @@ export interface WooDevStoreOptions {
   trustForwardedProto?: boolean;
   /** How the theme places the plugin's product blocks (default "classic", like Storefront). */
   productHooks?: ProductHooks;
+  /** WordPress's clock in milliseconds (default Date.now); a frozen clock puts deliveries in one second. */
+  clock?: () => number;
   /** Serve over https through a TLS-terminating proxy with this certificate (the store's URL is then https). */
   tls?: { key: string; cert: string };
   logger?: (line: string) => void;

@@ -3,8 +3,12 @@
  * representation of the resource as JSON, signed with base64(HMAC-SHA256(raw body, secret))
  * in X-WC-Webhook-Signature, plus the other X-WC-Webhook-* headers. Creating an active
  * webhook sends the ping (`webhook_id=<id>`, form-encoded, unsigned) first.
+ *
+ * X-WC-Webhook-Delivery-ID is what WC_Webhook::get_new_delivery_id computes:
+ * wp_hash(webhook id . current second), so every delivery of one webhook within the same
+ * second carries the same id (a bulk action or a WP-Cron batch sends several).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { wooWebhookSignature } from "../../adapters/woocommerce/webhook-signature";
 import { isPrivateHost, isoNow, type WooStoreContext } from "./context";
 import { json, paginated, wpError } from "./responses";
@@ -42,16 +46,25 @@ async function ping(store: WooStoreContext, webhook: WebhookRecord): Promise<voi
       body: `webhook_id=${webhook.id}`,
     });
     await response.body?.cancel();
-    store.deliveries.push({ webhookId: webhook.id, deliveryId: "ping", topic: "ping", url: webhook.delivery_url, status: response.status, error: null });
+    store.deliveries.push({ webhookId: webhook.id, deliveryId: "ping", topic: "ping", rawBody: "", url: webhook.delivery_url, status: response.status, error: null });
   } catch (error) {
-    store.deliveries.push({ webhookId: webhook.id, deliveryId: "ping", topic: "ping", url: webhook.delivery_url, status: null, error: String(error) });
+    store.deliveries.push({ webhookId: webhook.id, deliveryId: "ping", topic: "ping", rawBody: "", url: webhook.delivery_url, status: null, error: String(error) });
   }
+}
+
+/** wp_hash(): HMAC-MD5 keyed with the site's auth salt. */
+function wpHash(store: WooStoreContext, data: string): string {
+  return createHmac("md5", store.salt).update(data).digest("hex");
+}
+
+export function newDeliveryId(store: WooStoreContext, webhook: WebhookRecord): string {
+  return wpHash(store, `${webhook.id}${Math.floor(store.clock() / 1000)}`);
 }
 
 /** Sends one signed delivery and records it; returns the receiver's response (or null on network failure). */
 export async function deliver(store: WooStoreContext, webhook: WebhookRecord, payload: unknown, opts: SendWooWebhookOptions = {}): Promise<Response | null> {
   const rawBody = opts.rawBody ?? JSON.stringify(payload);
-  const deliveryId = opts.deliveryId ?? createHash("md5").update(`${webhook.id}${Date.now()}${randomBytes(8).toString("hex")}`).digest("hex");
+  const deliveryId = opts.deliveryId ?? newDeliveryId(store, webhook);
   const headers = {
     "Content-Type": "application/json",
     "User-Agent": "WooCommerce/8.9.1 Hookshot (WordPress/6.5.3)",
@@ -63,7 +76,7 @@ export async function deliver(store: WooStoreContext, webhook: WebhookRecord, pa
     "X-WC-Webhook-ID": String(webhook.id),
     "X-WC-Webhook-Delivery-ID": deliveryId,
   };
-  const entry = { webhookId: webhook.id, deliveryId, topic: webhook.topic, url: webhook.delivery_url, status: null as number | null, error: null as string | null };
+  const entry = { webhookId: webhook.id, deliveryId, topic: webhook.topic, rawBody, url: webhook.delivery_url, status: null as number | null, error: null as string | null };
   store.deliveries.push(entry);
   try {
     const response = await post(store, webhook.delivery_url, { headers, body: rawBody });

@@ -153,12 +153,17 @@ describe("shop/update webhook", () => {
     expect(await scans()).toHaveLength(1);
   });
 
-  it("erases scans and attestations on uninstall", async () => {
+  it("keeps scans and attestations through an uninstall (a reinstall finds them), and shop/redact erases them", async () => {
     await post({ intent: "attest", checkId: "ops-backups-dr", evidence: "Rewind, daily, restore tested 2026-11-01" });
     expect(await prisma.checklistAttestation.count({ where: { shopDomain: store.shopDomain } })).toBe(1);
     await waitForBackgroundScans();
+    const scans = await prisma.checklistScan.count({ where: { shopDomain: store.shopDomain } });
+    expect(scans).toBeGreaterThan(0);
     await store.uninstallApp();
     await store.flushWebhooks();
+    expect(await prisma.checklistScan.count({ where: { shopDomain: store.shopDomain } })).toBe(scans);
+    expect(await prisma.checklistAttestation.count({ where: { shopDomain: store.shopDomain } })).toBe(1);
+    expect((await store.sendWebhook("shop/redact")).status).toBe(200);
     expect(await prisma.checklistScan.count({ where: { shopDomain: store.shopDomain } })).toBe(0);
     expect(await prisma.checklistAttestation.count({ where: { shopDomain: store.shopDomain } })).toBe(0);
   });

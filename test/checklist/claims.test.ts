@@ -46,7 +46,7 @@ beforeAll(async () => {
 
   woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
   const { consumerKey, consumerSecret } = woo.createKey("read");
-  const wooAdapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { backoffMs: 5, timeoutMs: 5_000 });
+  const wooAdapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5_000 });
   const wooSnapshot = await collectSnapshot(wooAdapter, { probeOptions: LOCAL, now: NOW });
   facts.woocommerce = wooSnapshot.facts;
   reached.woocommerce = wooSnapshot.storefront!;

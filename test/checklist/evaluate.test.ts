@@ -42,7 +42,7 @@ beforeAll(async () => {
 
   woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
   const { consumerKey, consumerSecret } = woo.createKey();
-  wooFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { backoffMs: 5, timeoutMs: 5000 }).collectChecklistFacts();
+  wooFacts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5000 }).collectChecklistFacts();
 
   certs = generateTestCertificates();
   fixture = await startHttpsFixture(certs.valid, {

@@ -5,7 +5,7 @@
  */
 import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPublicAddress, resolveAllowed } from "../../app/checklist/storefront-probe/address-guard";
+import { isPublicAddress, resolveAllowed } from "../../adapters/http/address-guard";
 import { pageFactsFromHtml } from "../../app/checklist/storefront-probe/html-facts";
 import { probeFollow } from "../../app/checklist/storefront-probe/http-client";
 import { probeStorefront, type StorefrontProbeOptions } from "../../app/checklist/storefront-probe/probe";

@@ -31,7 +31,7 @@ const path = (url: string) => new URL(url).pathname;
 beforeAll(async () => {
   woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
   const { consumerKey, consumerSecret } = woo.createKey("read");
-  adapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { backoffMs: 5, timeoutMs: 5_000 });
+  adapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5_000 });
 }, 60_000);
 
 afterAll(async () => {

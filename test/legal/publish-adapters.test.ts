@@ -24,7 +24,7 @@ beforeAll(async () => {
   shopifyAdapter = new ShopifyAdapter(tokenAdminGraphql(shopify.shopDomain, await devStoreOfflineToken(shopify), shopify.fetch));
   woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
   const { consumerKey, consumerSecret } = woo.createKey();
-  wooAdapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { backoffMs: 5, timeoutMs: 5_000 });
+  wooAdapter = new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5_000 });
 });
 afterAll(async () => {
   await shopify.close();

@@ -13,6 +13,7 @@ import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import type { loadLegalWorkspace } from "../../app/legal/workspace.server";
 import { ATELIER_LUMIERE } from "./support/identity";
+import { adminPost } from "../woocommerce/support/admin-requests";
 
 const SECRET = "s".repeat(43);
 let store: WooCommerceDevStore;
@@ -26,7 +27,7 @@ async function page(query = "") {
   return (await ((await loader({ request: new Request(url), ...call })) as Response).json()) as Awaited<ReturnType<typeof loadLegalWorkspace>> & { authorised: boolean; token: string };
 }
 async function post(fields: Record<string, string>) {
-  const request = new Request("https://rassure.test/woocommerce/admin/legal", { method: "POST", body: new URLSearchParams({ ...fields, store: domain, token: session }) });
+  const request = adminPost("/woocommerce/admin/legal", domain, session, fields);
   return (await ((await action({ request, ...call })) as Response).json()) as Record<string, unknown>;
 }
 const latestStatus = async (id: string) => {
@@ -96,7 +97,7 @@ describe("legal texts in wp-admin", () => {
   });
 
   it("answers an expired session without reading the form's content", async () => {
-    const request = new Request("https://rassure.test/woocommerce/admin/legal", { method: "POST", body: new URLSearchParams({ intent: "identity", store: domain, token: "forged" }) });
+    const request = adminPost("/woocommerce/admin/legal", domain, "forged", { intent: "identity" });
     expect(((await action({ request, ...call })) as Response).status).toBe(403);
   });
 });

@@ -38,7 +38,7 @@ describe("validateStorefrontConfig", () => {
     };
     expect(withUrl("/pages/contact")).toEqual([]);
     expect(withUrl("https://help.example.com/contact")).toEqual([]);
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example", "/\\evil.example", "http://plain.example", "/pages/a b", '" onmouseover="x']) {
+    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example", "/\\evil.example", "http://plain.example", "/pages/a b", '" onmouseover="x', "https://user:pass@evil.example/", "https://support.example@evil.example/chat"]) {
       expect(withUrl(bad), bad).toEqual([{ path: "contact.formUrl", code: "invalid_url" }]);
     }
   });

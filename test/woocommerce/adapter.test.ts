@@ -15,7 +15,9 @@ import { generateTestCertificates, type TestCertificates } from "../checklist/su
 
 const contract = (file: string): unknown => JSON.parse(readFileSync(`test/contracts/woocommerce/${file}`, "utf8"));
 const okFetch = (async () => new Response("ok", { status: 200 })) as typeof fetch;
-const fast = { backoffMs: 5, timeoutMs: 5_000 };
+/** The dev stores listen on loopback: let the address guard through (the app never does in production). */
+const local = { allowPrivateAddresses: true };
+const fast = { ...local, backoffMs: 5, timeoutMs: 5_000 };
 
 let store: WooCommerceDevStore;
 let tracked: WooCommerceDevStore;
@@ -117,13 +119,13 @@ describe("transport: auth, retries, pagination, timeouts", () => {
     store.simulate.throttleNext(1);
     store.simulate.serverErrorNext(1, 502);
     const waits: number[] = [];
-    const client = new WooRestClient(adapter.client.credentials, { backoffMs: 5, sleep: async (ms) => void waits.push(ms) });
+    const client = new WooRestClient(adapter.client.credentials, { ...local, backoffMs: 5, sleep: async (ms) => void waits.push(ms) });
     expect((await client.get("system_status")).status).toBe(200);
     expect(client.requests).toBe(3);
     expect(waits).toEqual([1000, 10]); // Retry-After: 1 on the 429, then exponential backoff
 
     store.simulate.serverErrorNext(10, 503);
-    const failing = new WooRestClient(adapter.client.credentials, { backoffMs: 1, maxRetries: 2 });
+    const failing = new WooRestClient(adapter.client.credentials, { ...local, backoffMs: 1, maxRetries: 2 });
     await expect(failing.get("system_status")).rejects.toMatchObject({ status: 503, retryable: true });
     expect(failing.requests).toBe(3);
     store.simulate.reset();
@@ -141,7 +143,7 @@ describe("transport: auth, retries, pagination, timeouts", () => {
     const server: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as { port: number }).port;
-    const client = new WooRestClient({ storeUrl: `http://127.0.0.1:${port}`, consumerKey: "ck_x", consumerSecret: "cs_x" }, { timeoutMs: 200, maxRetries: 1, backoffMs: 1 });
+    const client = new WooRestClient({ storeUrl: `http://127.0.0.1:${port}`, consumerKey: "ck_x", consumerSecret: "cs_x" }, { ...local, timeoutMs: 200, maxRetries: 1, backoffMs: 1 });
     await expect(client.get("system_status")).rejects.toMatchObject({ status: null, retryable: true });
     expect(client.requests).toBe(2);
     server.close();

@@ -4,14 +4,22 @@
  * preview's sources, saves through the same validation as on Shopify and publishes to the
  * companion plugin (the WooCommerce dev store's wc-rassure/v1/config) through the adapter.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // The dev store listens on loopback (development option).
+  process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
+});
+
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.blocks";
 import { loader as overviewLoader } from "../../app/routes/woocommerce.admin";
 import { defaultStorefrontConfig } from "../../app/storefront/config";
-import { ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
+import { ADMIN_SESSION_MAX_SECONDS, ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
 import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { adminPost } from "./support/admin-requests";
+import { ADMIN_SESSION_HEADER, withoutToken, wooAdminUrl } from "../../app/woocommerce/admin-url";
 
 const SECRET = "s".repeat(43);
 let store: WooCommerceDevStore;
@@ -25,8 +33,8 @@ async function openEditor(token: string) {
   return { response, data: (await response.json()) as Record<string, unknown> & { authorised: boolean; token?: string } };
 }
 
-async function post(fields: Record<string, string>) {
-  const response = (await action({ request: new Request("https://rassure.test/woocommerce/admin/blocks", { method: "POST", body: new URLSearchParams(fields) }), ...call })) as Response;
+async function post({ store, token, ...fields }: Record<string, string>) {
+  const response = (await action({ request: adminPost("/woocommerce/admin/blocks", store, token, fields), ...call })) as Response;
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -63,6 +71,29 @@ describe("wp-admin session", () => {
     expect(verifyAdminAccess("k".repeat(43), session, domain, now)).toBeNull();
     // The entry token itself still dies after five minutes.
     expect(verifyAdminAccess(SECRET, mintAdminToken(SECRET, domain, 3, now), domain, now + 6 * 60_000)).toBeNull();
+  });
+
+  it("renewals never keep a session alive past four hours after WordPress vouched for the user", () => {
+    const t0 = Date.now();
+    let entry = verifyAdminAccess(SECRET, mintAdminToken(SECRET, domain, 3, t0), domain, t0)!;
+    let session = mintAdminSession(SECRET, entry, t0);
+    // A page view every 50 minutes renews the session...
+    for (let at = t0 + 50 * 60_000; at < t0 + ADMIN_SESSION_MAX_SECONDS * 1000; at += 50 * 60_000) {
+      entry = verifyAdminAccess(SECRET, session, domain, at)!;
+      expect(entry).not.toBeNull();
+      session = mintAdminSession(SECRET, entry, at);
+    }
+    // ...up to the cap, not beyond.
+    expect(verifyAdminAccess(SECRET, session, domain, t0 + ADMIN_SESSION_MAX_SECONDS * 1000 + 1_000)).toBeNull();
+  });
+
+  it("after the first load the session travels in a header: no page link or form carries a token", async () => {
+    const overview = (await overviewLoader({ request: new Request(pageUrl("/woocommerce/admin", mintAdminToken(SECRET, domain, 1))), ...call })) as Response;
+    const { token } = (await overview.json()) as { token: string };
+    const byHeader = (await loader({ request: new Request(`https://rassure.test/woocommerce/admin/blocks?store=${encodeURIComponent(domain)}&locale=fr`, { headers: { [ADMIN_SESSION_HEADER]: token } }), ...call })) as Response;
+    expect(((await byHeader.json()) as { authorised: boolean }).authorised).toBe(true);
+    expect(wooAdminUrl("/woocommerce/admin/blocks", domain, "fr")).not.toContain("token");
+    expect(withoutToken(`/woocommerce/admin?store=s&token=${token}&locale=fr`)).toBe("/woocommerce/admin?store=s&locale=fr");
   });
 
   it("the overview hands the session to its links and forms, and the editor accepts it", async () => {

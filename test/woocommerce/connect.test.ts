@@ -16,73 +16,39 @@ import { isSealed } from "../../app/crypto.server";
 import prisma from "../../app/db.server";
 import { jobQueue } from "../../app/jobs/runtime.server";
 import { recentTrackingChecks } from "../../app/tracking/jobs.server";
-import { action as connectAction } from "../../app/routes/woocommerce.connect";
-import { loader as returnLoader } from "../../app/routes/woocommerce.return";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/woocommerce.admin";
 import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
 import { connectState } from "../../app/woocommerce/connect-state.server";
 import { wooVerificationsIdle } from "../../app/woocommerce/connect.server";
-import { openWooCredentials } from "../../app/woocommerce/credentials.server";
+import { openWooCredentials, updateWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
-import { startRouteServer, type RouteServer } from "../support/route-server";
+import { approve, finish, startConnect, startConnectFlow, connectFully as connectStore, type ConnectFlow } from "./support/connect-flow";
+import { adminPost } from "./support/admin-requests";
 
-let app: RouteServer;
+let flow: ConnectFlow;
+let app: ConnectFlow["app"];
 let store: WooCommerceDevStore;
 let domain: string;
-/** What the app's callback answers can be overridden to test WooCommerce's non-200 handling. */
-let callbackOverride: number | null = null;
+/** WordPress's clock, frozen to put several deliveries in one second. */
+let frozenClock: number | null = null;
 
-function appFetch(): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (url.hostname !== "rassure.test") throw new TypeError(`unexpected outbound host ${url.hostname}`);
-    if (callbackOverride !== null && url.pathname === "/woocommerce/callback") return new Response("nope", { status: callbackOverride });
-    return fetch(`${app.url}${url.pathname}${url.search}`, init);
-  }) as typeof fetch;
-}
-
-async function startConnect(storeInput: string): Promise<Response | { problem: string }> {
-  const body = new URLSearchParams({ store: storeInput });
-  const request = new Request("https://rassure.test/woocommerce/connect", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-  return (await connectAction({ request, params: {}, context: {} })) as Response | { problem: string };
-}
-
-/** Follows the merchant's browser: authorize screen → Approve link → redirect to return_url. */
-async function approve(authorizeUrl: string): Promise<Response> {
-  const page = await fetch(authorizeUrl);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const href = /class="button-primary wc-auth-approve" href="([^"]+)"/.exec(html)?.[1];
-  expect(href).toBeTruthy();
-  return fetch(href!.replace(/&amp;/g, "&"), { redirect: "manual" });
-}
-
-async function finish(returnUrl: string) {
-  const request = new Request(returnUrl, { headers: { "Accept-Language": "fr-FR" } });
-  return returnLoader({ request, params: {}, context: {} });
-}
-
-async function connectFully() {
-  const start = await startConnect(store.url);
-  expect(start).toBeInstanceOf(Response);
-  const granted = await approve((start as Response).headers.get("Location")!);
-  expect(granted.status).toBe(302);
-  return finish(granted.headers.get("Location")!);
-}
+const connectFully = () => connectStore(store.url);
 
 beforeAll(async () => {
-  app = await startRouteServer();
-  store = await startWooCommerceDevStore({ outboundFetch: appFetch() });
+  flow = await startConnectFlow();
+  app = flow.app;
+  store = await startWooCommerceDevStore({ outboundFetch: flow.storeFetch, clock: () => frozenClock ?? Date.now() });
   domain = new URL(store.url).host;
 });
 
 afterAll(async () => {
   await store?.close();
-  await app?.close();
+  await flow?.close();
 });
 
 beforeEach(async () => {
-  callbackOverride = null;
+  flow.overrideCallback(null);
+  frozenClock = null;
   await wooVerificationsIdle();
   await jobQueue.store.eraseShop({ platform: "woocommerce", shopDomain: domain });
   await prisma.webhookDelivery.deleteMany();
@@ -184,7 +150,7 @@ describe("connect", () => {
   });
 
   it("when the callback does not answer 200, WooCommerce deletes the key and nothing is stored", async () => {
-    callbackOverride = 500;
+    flow.overrideCallback(500);
     const keysBefore = store.state.keys.length;
     const start = (await startConnect(store.url)) as Response;
     const granted = await approve(start.headers.get("Location")!);
@@ -220,7 +186,7 @@ describe("connect", () => {
 });
 
 describe("webhooks", () => {
-  it("verifies signatures, accepts deliveries once per delivery id and queues completed orders for tracking", async () => {
+  it("verifies signatures, accepts each event once and queues completed orders for tracking", async () => {
     await connectFully();
     const update = await store.updateOrder(102, { status: "completed" });
     expect(update.status).toBe(200);
@@ -229,13 +195,13 @@ describe("webhooks", () => {
     expect(delivered.status).toBe(200);
     const deliveries = await prisma.webhookDelivery.findMany({ where: { platform: "woocommerce" } });
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain, deliveryId: `${domain}:${delivered.deliveryId}` });
+    expect(deliveries[0]).toMatchObject({ topic: "order.updated", shopDomain: domain });
     const jobs = await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain });
     expect(jobs.map((j) => [j.platform, j.shopDomain, (j.payload as { fulfillmentId: string }).fulfillmentId])).toEqual([["woocommerce", domain, "102"]]);
 
     const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
     const order = store.state.orders.find((o) => o.id === 102);
-    const replay = await store.sendWebhook(webhookId, order, { deliveryId: delivered.deliveryId });
+    const replay = await store.redeliver(delivered);
     expect(replay!.status).toBe(200);
     expect(replay!.headers.get("x-rassure-delivery")).toBe("duplicate");
     expect(await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain })).toHaveLength(1);
@@ -247,10 +213,57 @@ describe("webhooks", () => {
     expect(await prisma.webhookDelivery.count()).toBe(1);
   });
 
-  it("answers 404 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
+  it("orders completed in the same second (one delivery id, as real WooCommerce sends) each queue a tracking job; redeliveries queue none", async () => {
+    await connectFully();
+    frozenClock = Date.now();
+    const completed = [102, 103, 107, 108];
+    for (const id of completed) expect((await store.updateOrder(id, { status: "completed" })).status).toBe(200);
+    await store.flushWebhooks();
+    const sent = store.deliveries.filter((d) => d.topic === "order.updated").slice(-completed.length);
+    expect(new Set(sent.map((d) => d.deliveryId)).size).toBe(1);
+    expect(sent.map((d) => d.status)).toEqual([200, 200, 200, 200]);
+    expect(sent.map((d) => d.error)).toEqual([null, null, null, null]);
+    const queued = async () => (await recentTrackingChecks({ platform: "woocommerce", shopDomain: domain })).map((j) => (j.payload as { fulfillmentId: string }).fulfillmentId).sort();
+    expect(await queued()).toEqual(completed.map(String));
+    expect(await prisma.webhookDelivery.count({ where: { platform: "woocommerce" } })).toBe(completed.length);
+
+    // The same event sent again — in the same second, or later with a new id — is recognised.
+    frozenClock += 5_000;
+    for (const delivery of sent) {
+      for (const answer of [await store.redeliver(delivery), await store.redeliver(delivery, { deliveryId: "a-later-second" })]) {
+        expect(answer!.status).toBe(200);
+        expect(answer!.headers.get("x-rassure-delivery")).toBe("duplicate");
+      }
+    }
+    expect(await prisma.webhookDelivery.count({ where: { platform: "woocommerce" } })).toBe(completed.length);
+    expect(await queued()).toEqual(completed.map(String));
+  });
+
+  it("an unknown store and a bad signature get the same answer, so deliveries cannot tell which stores are connected", async () => {
+    await connectFully();
+    const signedFor = (shop: string) =>
+      fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, {
+        method: "POST",
+        body: '{"id":102,"status":"completed"}',
+        headers: { "Content-Type": "application/json", "X-WC-Webhook-Topic": "order.updated", "X-WC-Webhook-Delivery-ID": "1", "X-WC-Webhook-Signature": "bm90LXRoZS1zaWduYXR1cmU=" },
+      });
+    const answers = await Promise.all([signedFor(domain), signedFor("unknown.example"), signedFor("")].map(async (r) => {
+      const response = await r;
+      return { status: response.status, body: await response.text(), type: response.headers.get("content-type") };
+    }));
+    expect(answers[0].status).toBe(401);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    // The creation ping changes nothing and is acknowledged alike too.
+    const ping = (shop: string) => fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, { method: "POST", body: "webhook_id=7", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect([(await ping(domain)).status, (await ping("unknown.example")).status]).toEqual([200, 200]);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("answers 401 for an unknown shop, 415 for a non-JSON body and 413 for an oversized one", async () => {
     const post = (body: string, type = "application/json", shop = "unknown.example") =>
       fetch(`${app.url}/woocommerce/webhooks?shop=${shop}`, { method: "POST", body, headers: { "Content-Type": type } });
-    expect((await post("{}")).status).toBe(404);
+    expect((await post("{}")).status).toBe(401);
     expect((await post("<xml/>", "text/xml")).status).toBe(415);
     expect((await post(`"${"x".repeat(3 * 1024 * 1024)}"`)).status).toBe(413);
     const callback = (body: string, type: string) => fetch(`${app.url}/woocommerce/callback`, { method: "POST", body, headers: { "Content-Type": type } });
@@ -279,19 +292,19 @@ describe("wp-admin page and disconnect", () => {
     // The trust checklist runs from the same page, through the WooCommerce adapter.
     const adminPage = async () => ((await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${token}`), params: {}, context: {} })) as Response).json() as Promise<{ checklist: { score: number | null; timeZone: string | null; top: Array<{ id: string }> }; blocks: { publishedAt: string | null; publishError: string | null } }>;
     expect(await adminPage()).toMatchObject({ checklist: { score: null, top: [] } });
-    const scan = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "scan" }) }), params: {}, context: {} });
+    const scan = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "scan" }), params: {}, context: {} });
     expect(scan).toEqual({ scanned: true });
     const scanned = await adminPage();
     expect(scanned.checklist.score).toBeGreaterThan(0);
     expect(scanned.checklist.top.length).toBeGreaterThan(0);
     expect(scanned.checklist.timeZone).toBe("Europe/Paris"); // the page dates things in WordPress's time zone
     // Publishing sends the stored (default) blocks configuration to the plugin's wc-rassure/v1 route.
-    const publish = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token, intent: "publish" }) }), params: {}, context: {} });
+    const publish = await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "publish" }), params: {}, context: {} });
     expect(publish).toEqual({ published: true });
     expect(store.state.companionPlugin).toMatchObject({ enabled: true, config: { version: 1, payment: { enabled: true }, promises: { enabled: true } } });
     expect(await adminPage()).toMatchObject({ blocks: { publishError: null } });
 
-    const forged = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: new URLSearchParams({ store: domain, token: wrongKey, intent: "scan" }) }), params: {}, context: {} });
+    const forged = await adminAction({ request: adminPost("/woocommerce/admin", domain, wrongKey, { intent: "scan" }), params: {}, context: {} });
     expect((forged as Response).status).toBe(403);
 
     // What the merchant entered for the legal texts (no shop/redact follows on WooCommerce: disconnect erases it).
@@ -299,13 +312,78 @@ describe("wp-admin page and disconnect", () => {
     await prisma.legalIdentity.create({ data: { ...scope, fields: JSON.stringify({ legalName: "Savonnerie du Vieux-Port SARL", director: "Louis Garnier" }) } });
     await prisma.legalText.create({ data: { ...scope, kind: "legal-notice", locale: "fr", body: "<p>Savonnerie du Vieux-Port SARL</p>" } });
 
-    const form = new URLSearchParams({ store: domain, token, intent: "disconnect" });
-    const result = await adminAction({ request: new Request("https://rassure.test/woocommerce/admin", { method: "POST", body: form }), params: {}, context: {} });
-    expect(result).toEqual({ disconnected: true });
+    const { consumerKey } = openWooCredentials((await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).credentials);
+    const result = (await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} })) as Response;
+    // Still framed by the store's wp-admin, with the way back: Reconnect.
+    expect(result.headers.get("Content-Security-Policy")).toBe(`frame-ancestors ${store.url};`);
+    expect(await result.json()).toEqual({ disconnected: true, storeUrl: store.url, name: "Savonnerie du Vieux-Port", reconnectUrl: `/woocommerce/connect?store=${encodeURIComponent(store.url)}&locale=fr`, keysToRevoke: [] });
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } });
     expect(shop).toMatchObject({ credentials: null, installState: "uninstalled" });
     expect([await prisma.legalIdentity.count({ where: scope }), await prisma.legalText.count({ where: scope })]).toEqual([0, 0]);
     expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
+    // The store forgot the key too (revoked through the plugin), and the plugin its link.
+    expect(store.state.keys.some((k) => k.truncatedKey === consumerKey.slice(-7))).toBe(false);
+    expect(store.state.companionPlugin.link).toBeNull();
+  });
+});
+
+describe("connection lifecycle: reconnect and disconnect", () => {
+  const credentialsNow = async () => openWooCredentials((await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "woocommerce", domain } } })).credentials);
+  const storeHasKey = (consumerKey: string) => store.state.keys.some((k) => k.truncatedKey === consumerKey.slice(-7));
+
+  it("a reconnect revokes the old key through the plugin and renews the webhook and admin-link secrets", async () => {
+    await connectFully();
+    const before = await credentialsNow();
+    expect(storeHasKey(before.consumerKey)).toBe(true);
+    const again = await connectFully();
+    expect(again).toMatchObject({ ok: true, keysToRevoke: [] });
+    const after = await credentialsNow();
+    expect(after.consumerKey).not.toBe(before.consumerKey);
+    expect(storeHasKey(before.consumerKey)).toBe(false);
+    expect(storeHasKey(after.consumerKey)).toBe(true);
+    expect(after).toMatchObject({ keysToRevoke: [], previousWebhookSecret: null, secretsDue: false });
+    expect(after.webhookSecret).not.toBe(before.webhookSecret);
+    expect(after.adminLinkSecret).not.toBe(before.adminLinkSecret);
+    const hooks = store.state.webhooks.filter((w) => w.status === "active");
+    expect(hooks.length).toBe(2);
+    expect(hooks.every((w) => w.secret === after.webhookSecret)).toBe(true);
+    expect(store.state.companionPlugin.link?.adminSecret).toBe(after.adminLinkSecret);
+    // An entry token signed with the old link secret opens nothing any more.
+    const old = mintAdminToken(before.adminLinkSecret, domain, 1);
+    const page = (await adminLoader({ request: new Request(`https://rassure.test/woocommerce/admin?store=${encodeURIComponent(domain)}&token=${old}`), params: {}, context: {} })) as Response;
+    expect(await page.json()).toMatchObject({ authorised: false });
+  });
+
+  it("until the store's webhooks carry the new secret, deliveries signed with the previous one are still accepted", async () => {
+    await connectFully();
+    const webhookId = store.state.webhooks.find((w) => w.topic === "order.updated" && w.status === "active")!.id;
+    const order = store.state.orders.find((o) => o.id === 102);
+    expect((await store.sendWebhook(webhookId, order, { secret: "the-previous-secret" }))!.status).toBe(401);
+    await updateWooCredentials(domain, (c) => ({ ...c, previousWebhookSecret: "the-previous-secret" }));
+    expect((await store.sendWebhook(webhookId, order, { secret: "the-previous-secret" }))!.status).toBe(200);
+  });
+
+  it("without the plugin, the merchant is told exactly which key to revoke, and where", async () => {
+    store.state.companionPlugin.active = false;
+    try {
+      await connectFully();
+      const before = await credentialsNow();
+      const again = (await connectFully()) as { ok: true; keysToRevoke: Array<{ description: string; truncatedKey: string }> };
+      const record = store.state.keys.find((k) => k.truncatedKey === before.consumerKey.slice(-7))!;
+      expect(record).toBeTruthy(); // still on the store: nothing could revoke it
+      expect(again.keysToRevoke).toEqual([{ description: expect.stringMatching(/^Rassure - API \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/), truncatedKey: record.truncatedKey }]);
+      expect(record.description.slice(0, 27)).toBe(again.keysToRevoke[0].description.slice(0, 27)); // same name and date, to the minute
+
+      // Disconnect: the webhooks go (WooCommerce's own routes), both keys are left for the merchant.
+      const { adminLinkSecret, consumerKey } = await credentialsNow();
+      const token = mintAdminToken(adminLinkSecret, domain, 1);
+      const result = (await adminAction({ request: adminPost("/woocommerce/admin", domain, token, { intent: "disconnect" }), params: {}, context: {} })) as Response;
+      const body = (await result.json()) as { keysToRevoke: Array<{ truncatedKey: string }> };
+      expect(body.keysToRevoke.map((k) => k.truncatedKey)).toEqual([before.consumerKey.slice(-7), consumerKey.slice(-7)]);
+      expect(store.state.webhooks.filter((w) => w.delivery_url.includes("rassure.test"))).toHaveLength(0);
+    } finally {
+      store.state.companionPlugin.active = true;
+    }
   });
 });
 
@@ -325,7 +403,7 @@ describe("tracking jobs from WooCommerce webhooks", () => {
   });
 
   it("a completed order whose parcel has no working link gets Rassure's link through Shipment Tracking", async () => {
-    const tracked = await startWooCommerceDevStore({ outboundFetch: appFetch(), shipmentTracking: true });
+    const tracked = await startWooCommerceDevStore({ outboundFetch: flow.storeFetch, shipmentTracking: true });
     try {
       const { drainTrackingJobs, trackingWorkerIdle } = await import("../../app/tracking/jobs.server");
       const start = (await startConnect(tracked.url)) as Response;
@@ -335,7 +413,7 @@ describe("tracking jobs from WooCommerce webhooks", () => {
       // The merchant typed the number with a provider the extension does not know: no link.
       const { consumerKey, consumerSecret } = tracked.createKey();
       const { WooRestClient } = await import("../../adapters/woocommerce");
-      const client = new WooRestClient({ storeUrl: tracked.url, consumerKey, consumerSecret });
+      const client = new WooRestClient({ storeUrl: tracked.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true });
       await client.request("post", "orders/104/shipment-trackings", { namespace: "wc-shipment-tracking/v3", data: { tracking_provider: "La Poste Colis", tracking_number: "6A18734592013" } });
       await tracked.updateOrder(104, { status: "completed" });
       await tracked.flushWebhooks();

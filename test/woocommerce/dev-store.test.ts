@@ -160,4 +160,35 @@ describe("webhook deliveries", () => {
     expect(delivery.headers.get("x-wc-webhook-signature")).toBe(createHmac("sha256", "s3cret").update(delivery.body).digest("base64"));
     expect(JSON.parse(delivery.body)).toMatchObject({ id: 103, status: "completed" });
   });
+
+  it("carry WooCommerce's delivery id: wp_hash(webhook id . second), shared by every delivery of that webhook in one second", async () => {
+    let frozen = Date.parse("2025-03-14T10:00:00.250Z");
+    const clocked = await startWooCommerceDevStore({ trustForwardedProto: true, clock: () => frozen, outboundFetch: (async () => new Response("ok")) as typeof fetch });
+    try {
+      const own = clocked.createKey();
+      const create = (topic: string) =>
+        fetch(`${clocked.url}/wp-json/wc/v3/webhooks`, {
+          method: "POST",
+          headers: { "X-Forwarded-Proto": "https", Authorization: basic(own.consumerKey, own.consumerSecret), "Content-Type": "application/json" },
+          body: JSON.stringify({ topic, delivery_url: "https://hooks.example/in" }),
+        });
+      await create("order.updated");
+      await create("order.updated");
+      for (const id of [102, 103, 107]) await clocked.updateOrder(id, { status: "completed" });
+      frozen += 999 - 250; // still the same second
+      await clocked.updateOrder(108, { status: "completed" });
+      frozen += 1; // the next second
+      await clocked.updateOrder(112, { status: "completed" });
+      await clocked.flushWebhooks();
+      const sent = clocked.deliveries.filter((d) => d.topic === "order.updated");
+      const idsOf = (webhookId: number, orders: number[]) => sent.filter((d) => d.webhookId === webhookId && orders.includes((JSON.parse(d.rawBody) as { id: number }).id)).map((d) => d.deliveryId);
+      const [first, second] = [...new Set(sent.map((d) => d.webhookId))];
+      expect(new Set(idsOf(first, [102, 103, 107, 108])).size).toBe(1);
+      expect(idsOf(first, [112])[0]).not.toBe(idsOf(first, [102])[0]);
+      expect(idsOf(second, [102])[0]).not.toBe(idsOf(first, [102])[0]);
+      expect(idsOf(first, [102])[0]).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      await clocked.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * Plugin Name:          Rassure for WooCommerce
  * Plugin URI:           https://rassure.io/woocommerce
  * Description:          Reassurance blocks (secure payment, promises, delivery estimate, contact, legal links), tracking links for customers, and the Rassure app inside wp-admin.
- * Version:              1.0.0
+ * Version:              1.1.0
  * Requires at least:    6.4
  * Requires PHP:         7.4
  * Requires Plugins:     woocommerce
@@ -19,7 +19,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
-defined( 'RASSURE_WC_VERSION' ) || define( 'RASSURE_WC_VERSION', '1.0.0' );
+defined( 'RASSURE_WC_VERSION' ) || define( 'RASSURE_WC_VERSION', '1.1.0' );
 defined( 'RASSURE_WC_FILE' ) || define( 'RASSURE_WC_FILE', __FILE__ );
 
 require_once __DIR__ . '/includes/class-rassure-options.php';

@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { pinnedLookup, resolveAllowed } from "./address-guard";
+import { pinnedLookup, resolveAllowed } from "../../../adapters/http/address-guard";
 
 export interface ProbeHttpOptions {
   allowPrivate: boolean;

@@ -9,7 +9,7 @@
  * request per `minIntervalMs` (polite crawling, ≤ 1 request/s by default).
  */
 import type { CookieFact, LegalPageKind, ProbedPage, ProbedPageKind, SnapshotPlatform, StorefrontFacts, StorefrontPagesFact } from "../../../adapters/checklist-snapshot";
-import { ProbeRefusedError } from "./address-guard";
+import { AddressRefusedError as ProbeRefusedError } from "../../../adapters/http/address-guard";
 import { scoreHeaders } from "./header-score";
 import { externalScriptsWithoutIntegrity, pageFactsFromHtml } from "./html-facts";
 import { probeFollow, probeRequest, type FollowedResponse, type ProbeHttpOptions } from "./http-client";

@@ -7,7 +7,7 @@
  */
 import tls from "node:tls";
 import type { TlsFact } from "../../../adapters/checklist-snapshot";
-import { pinnedLookup, resolveAllowed } from "./address-guard";
+import { pinnedLookup, resolveAllowed } from "../../../adapters/http/address-guard";
 
 const DAY_MS = 86_400_000;
 

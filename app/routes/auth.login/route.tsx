@@ -6,6 +6,8 @@ import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisFrench from "@shopify/polaris/locales/fr.json";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
 import { useState } from "react";
+import { readBoundedForm, withBody } from "../../http/bounded-body.server";
+import { notFramedHeaders } from "../../http/frame-policy";
 import { I18nProvider, negotiateLocale, translator, type Locale } from "../../i18n";
 import { login } from "../../shopify.server";
 
@@ -29,8 +31,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  return { error: loginError(localeOf(request), await login(request)) };
+  // The library reads the form itself: it gets a copy read within the form limit.
+  const form = await readBoundedForm(request);
+  return { error: loginError(localeOf(request), await login(withBody(request, form.toString()))) };
 };
+
+/** Opened on its own, never inside another site's frame. */
+export const headers = notFramedHeaders;
 
 export default function Auth() {
   const loaderData = useLoaderData<typeof loader>();

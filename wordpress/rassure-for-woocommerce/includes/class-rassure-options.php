@@ -79,6 +79,13 @@ class Rassure_Options {
 	}
 
 	/**
+	 * Forgets the app link (the app was disconnected).
+	 */
+	public static function delete_link() {
+		delete_option( self::LINK );
+	}
+
+	/**
 	 * Removes everything the plugin stored in options (uninstall).
 	 */
 	public static function delete_all() {

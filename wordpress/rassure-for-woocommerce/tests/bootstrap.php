@@ -114,8 +114,13 @@ function do_action( $hook, ...$args ) {
 function is_product() {
 	return $GLOBALS['rassure_test']['is_product'];
 }
-function current_user_can( $capability ) {
-	return in_array( $capability, $GLOBALS['rassure_test']['caps'], true );
+/** A capability in the test's list, or a meta capability on one object ("edit_user:7"). */
+function current_user_can( $capability, ...$args ) {
+	$caps = $GLOBALS['rassure_test']['caps'];
+	return in_array( $capability, $caps, true ) || ( $args && in_array( $capability . ':' . $args[0], $caps, true ) );
+}
+function absint( $value ) {
+	return abs( (int) $value );
 }
 function is_user_logged_in() {
 	return $GLOBALS['rassure_test']['user'] > 0;
@@ -258,7 +263,32 @@ function rest_get_server() {
 	return new Rassure_Test_Rest_Server();
 }
 
-define( 'RASSURE_WC_VERSION', '1.0.0' );
+/**
+ * $wpdb stand-in for WooCommerce's key table: rows in $GLOBALS['rassure_test']['api_keys']
+ * (key_id => object), the one prepared SELECT by key_id and DELETE by key_id the plugin sends.
+ */
+class Rassure_Test_Wpdb {
+	public $prefix = 'wp_';
+	public function prepare( $query, ...$args ) {
+		return vsprintf( $query, array_map( 'intval', $args ) );
+	}
+	public function get_row( $query ) {
+		if ( ! preg_match( '/FROM wp_woocommerce_api_keys WHERE key_id = (\d+)$/', $query, $m ) ) {
+			throw new RuntimeException( "unexpected query: $query" );
+		}
+		return isset( $GLOBALS['rassure_test']['api_keys'][ (int) $m[1] ] ) ? $GLOBALS['rassure_test']['api_keys'][ (int) $m[1] ] : null;
+	}
+	public function delete( $table, $where, $format ) {
+		if ( 'wp_woocommerce_api_keys' !== $table || array( '%d' ) !== $format ) {
+			throw new RuntimeException( "unexpected delete from $table" );
+		}
+		unset( $GLOBALS['rassure_test']['api_keys'][ $where['key_id'] ] );
+		return 1;
+	}
+}
+$GLOBALS['wpdb'] = new Rassure_Test_Wpdb();
+
+define( 'RASSURE_WC_VERSION', '1.1.0' );
 define( 'RASSURE_WC_FILE', dirname( __DIR__ ) . '/rassure-for-woocommerce.php' );
 require_once __DIR__ . '/shims/posts.php';
 foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'legal-pages', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {

@@ -1,9 +1,9 @@
 /**
- * SSRF guard for the storefront probe: the probe fetches URLs that come from merchant data,
- * so it refuses any host that resolves to a private, loopback, link-local or otherwise
- * non-public address, unless explicitly allowed for development. The check is done on the
- * resolved IPs (not the host name), and the socket connects to the exact address that was
- * checked (no second DNS lookup to rebind).
+ * SSRF guard for every request Rassure sends to a host a merchant named (the storefront probe,
+ * the WooCommerce REST client, the connect check): such a host must resolve to public addresses
+ * only — private, loopback, link-local and other non-public ranges are refused unless explicitly
+ * allowed for development. The check is made on the resolved IPs (not the host name), and the
+ * socket connects to the exact address that was checked (no second DNS lookup to rebind).
  */
 import { lookup as dnsLookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
@@ -22,10 +22,11 @@ for (const [network, prefix] of [
   NON_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
-export class ProbeRefusedError extends Error {
+/** A host that resolves (or is) a non-public address while those are not allowed. */
+export class AddressRefusedError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = "ProbeRefusedError";
+    this.name = "AddressRefusedError";
   }
 }
 
@@ -44,7 +45,7 @@ export interface ResolvedAddress {
   family: 4 | 6;
 }
 
-/** Resolves `host` and returns an address safe to connect to, or throws ProbeRefusedError. */
+/** Resolves `host` and returns an address safe to connect to, or throws AddressRefusedError. */
 export async function resolveAllowed(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
   const bare = host.replace(/^\[|\]$/g, "");
   const literal = isIP(bare);
@@ -55,7 +56,7 @@ export async function resolveAllowed(host: string, allowPrivate: boolean): Promi
   if (allowPrivate) return addresses[0];
   // Every address must be public: a host resolving to one public and one private IP is refused.
   const refused = addresses.find((a) => !isPublicAddress(a.address));
-  if (refused) throw new ProbeRefusedError(`${host} resolves to the non-public address ${refused.address}; the probe only visits public addresses`);
+  if (refused) throw new AddressRefusedError(`${host} resolves to the non-public address ${refused.address}; Rassure only contacts public addresses`);
   return addresses[0];
 }
 
