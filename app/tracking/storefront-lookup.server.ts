@@ -1,8 +1,9 @@
 /**
  * "Track my order" on the storefront: a shopper gives an order number and the order's e-mail
  * and gets carrier links. Built so it cannot be used to learn anything else: a wrong e-mail and
- * an unknown order get the same answer, attempts are rate-limited per visitor, per order and per
- * shop, and every shopper-supplied character is escaped — for HTML and for Liquid, since Shopify
+ * an unknown order get the same answer, attempts are limited per client, per address and per shop
+ * (with a penalty for guessing on an order under attack: app/tracking/rate-limit.ts), and every
+ * shopper-supplied character is escaped — for HTML and for Liquid, since Shopify
  * renders an app proxy's answer as Liquid.
  */
 import type { PlatformAdapter } from "../../adapters/types";
@@ -14,7 +15,8 @@ import { readBlockStylesheet } from "../storefront/extension-sources.server";
 // the extension's assets, and shoppers should see the same form they saw in the block.
 let blockStylesheet: string | undefined;
 import { planShipment, type CarrierChoices } from "./plan";
-import { SlidingWindowLimiter } from "./rate-limit";
+import { sharedLimits } from "../limits/shared-store.server";
+import { LookupLimits, type LimitedClient } from "./rate-limit";
 
 export interface Parcel {
   carrier: string | null;
@@ -29,16 +31,11 @@ export type LookupOutcome =
   | { kind: "too-many"; retryAfter: number }
   | { kind: "unavailable" };
 
-const TEN_MINUTES = 10 * 60_000;
-export const lookupLimits = {
-  perVisitor: new SlidingWindowLimiter(10, TEN_MINUTES),
-  perOrder: new SlidingWindowLimiter(5, TEN_MINUTES),
-  perShop: new SlidingWindowLimiter(600, TEN_MINUTES),
-};
+export const lookupLimits = new LookupLimits(sharedLimits);
 
 export interface LookupInput {
   shop: string;
-  visitor: string;
+  client: LimitedClient;
   order: string;
   email: string;
 }
@@ -50,24 +47,10 @@ export function validLookupInput(order: string, email: string): boolean {
   return ORDER_NAME.test(order.trim()) && email.trim().length <= 254 && EMAIL.test(email.trim());
 }
 
-/** Checks the limits in order of cheapness; the per-order limit stops e-mail guessing on one order. */
-export function checkLookupLimits(input: LookupInput): LookupOutcome | null {
-  const orderKey = `${input.shop}|${input.order.trim().replace(/^#/, "").toUpperCase()}`;
-  for (const [limiter, key] of [
-    [lookupLimits.perVisitor, `${input.shop}|${input.visitor}`],
-    [lookupLimits.perOrder, orderKey],
-    [lookupLimits.perShop, input.shop],
-  ] as const) {
-    const decision = limiter.hit(key);
-    if (!decision.allowed) return { kind: "too-many", retryAfter: decision.retryAfter };
-  }
-  return null;
-}
-
 export async function lookupOrderParcels(input: LookupInput, adapter: PlatformAdapter | null, choices: CarrierChoices): Promise<LookupOutcome> {
   if (!validLookupInput(input.order, input.email)) return { kind: "invalid" };
-  const limited = checkLookupLimits(input);
-  if (limited) return limited;
+  const wait = await lookupLimits.admit(input.shop, input.client);
+  if (wait) return { kind: "too-many", retryAfter: Math.ceil(wait.retryAfterMs / 1000) };
   if (!adapter) return { kind: "unavailable" };
   let shipments;
   try {
@@ -75,7 +58,10 @@ export async function lookupOrderParcels(input: LookupInput, adapter: PlatformAd
   } catch {
     return { kind: "unavailable" };
   }
-  if (!shipments) return { kind: "not-found" };
+  if (!shipments) {
+    await lookupLimits.recordMiss(input.shop, input.order, input.client);
+    return { kind: "not-found" };
+  }
   const parcels = shipments.flatMap((shipment): Parcel[] => {
     const tracking = shipment.tracking[0];
     if (shipment.status === "CANCELLED" || !tracking?.number) return [];
@@ -94,7 +80,7 @@ export function escapeForLiquid(value: string): string {
 const SAFE_LINK = /^https?:\/\//i;
 
 /** The answer page: the outcome, then the form again (it works with no JavaScript at all). */
-export function renderLookupPage(outcome: LookupOutcome | null, locale: Locale, values: { order: string; email: string }, formAction: string): string {
+export function renderLookupPage(outcome: LookupOutcome | null, locale: Locale, values: { order: string; email: string }, formAction: string, clientToken?: string): string {
   const t = translator(locale);
   const e = escapeForLiquid;
   let message = "";
@@ -123,7 +109,7 @@ export function renderLookupPage(outcome: LookupOutcome | null, locale: Locale, 
 <div aria-live="polite">${message}</div>
 <form class="rassure__form" action="${e(formAction)}" method="post">
 <p class="rassure__detail">${e(t("tracking.lookup.intro"))}</p>
-<input type="hidden" name="locale" value="${locale}">
+<input type="hidden" name="locale" value="${locale}">${clientToken ? `<input type="hidden" name="client" value="${e(clientToken)}">` : ""}
 <p class="rassure__item"><label class="rassure__label" for="rassure-track-order">${e(t("tracking.lookup.order"))}</label><input id="rassure-track-order" name="order" type="text" required maxlength="32" autocomplete="off" value="${e(values.order.slice(0, 32))}"></p>
 <p class="rassure__item"><label class="rassure__label" for="rassure-track-email">${e(t("tracking.lookup.email"))}</label><input id="rassure-track-email" name="email" type="email" required maxlength="254" autocomplete="email" value="${e(values.email.slice(0, 254))}"></p>
 <p><button class="rassure__button" type="submit">${e(t("tracking.lookup.submit"))}</button></p>

@@ -8,23 +8,14 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { DatabaseLimitStore } from "../../app/limits/shared-store.server";
-import { createDriverAdapterFactory, loadPrismaClientClass, resolveDatabase } from "../../prisma/database";
+import { closeSecondProcesses, secondProcessClient as otherProcessClient } from "../support/second-process";
 
 let now = 1_000_000_000_000;
 const clock = () => now;
 const store = new DatabaseLimitStore(prisma, clock);
 const rule = { limit: 5, windowMs: 10_000 };
 
-/** Another Prisma client on the same database: what a second app process (or a restarted one) has. */
-const others: Array<{ $disconnect(): Promise<void> }> = [];
-async function otherProcessClient() {
-  const target = resolveDatabase();
-  const Client = loadPrismaClientClass(target.provider);
-  const client = new Client({ adapter: await createDriverAdapterFactory(target) });
-  others.push(client);
-  return client;
-}
-afterAll(async () => Promise.all(others.map((client) => client.$disconnect())));
+afterAll(closeSecondProcesses);
 
 beforeEach(async () => {
   now += 3_600_000;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { toPublishedConfig } from "../../app/storefront/config";
 import { createPreviewRenderer } from "../../app/storefront/liquid-preview";
-import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
+import { sharedLimits } from "../../app/limits/shared-store.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { launchChromium } from "../support/browser";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
@@ -50,7 +50,7 @@ describe("track-order block markup", () => {
 
 describe("track-order block on the storefront, in a browser", () => {
   it("a shopper finds their parcel link by order number and e-mail, without JavaScript", async () => {
-    Object.values(lookupLimits).forEach((l) => l.reset());
+    await sharedLimits.clear();
     const email = store.state.orders.find((o) => o.name === "#1010")!.email!;
     const tab = await browser.newPage();
     await tab.goto(`${store.storefrontUrl}/pages/suivi-de-commande?locale=fr`);
