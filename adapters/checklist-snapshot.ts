@@ -235,10 +235,37 @@ export interface StorefrontFacts {
   requests: number;
 }
 
+/** Where a register's answer about an identifier stands. */
+export type RegisterStatus = "confirmed" | "ceased" | "not-found" | "unreachable" | "not-asked";
+
+/** One company identifier the shop shows (legal notice) or the merchant gave (Rassure's identity form). */
+export interface CompanyIdentifierFact {
+  source: "legal-notice" | "merchant";
+  /** As written. */
+  raw: string;
+  normalized: string;
+  kind: "siren" | "siret" | "vat" | null;
+  validOffline: boolean;
+  /** Why it is invalid offline (company-id.ts problem code), null when valid. */
+  problem: string | null;
+  /** The SIREN inside (SIRET, French VAT), to compare identifiers with each other. */
+  siren: string | null;
+  register: { name: "company-directory" | "vies"; status: RegisterStatus; registeredName: string | null; checkedAt: string | null; reason: string | null } | null;
+}
+
+/** The company behind the shop as its legal texts and the merchant state it, checked offline and by the public registers. */
+export interface CompanyIdentityFacts {
+  identifiers: CompanyIdentifierFact[];
+  /** The company name the shop shows (the merchant's identity form, else the platform's address). */
+  shownName: string | null;
+}
+
 export interface ShopSnapshot {
   platform: SnapshotPlatform;
   collectedAt: string;
   facts: PlatformChecklistFacts;
   /** null = the storefront probe was not run (e.g. unit evaluation, or disabled). */
   storefront: StorefrontFacts | null;
+  /** Absent = not collected (the CLI, older scans): the identity item is then "not checked". */
+  companyIdentity?: CompanyIdentityFacts | null;
 }

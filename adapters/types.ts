@@ -88,6 +88,30 @@ export interface TrackingUpdate {
   notifyCustomer: boolean;
 }
 
+/** The legal texts Rassure drafts and publishes, named as the checklist names legal pages. */
+export type LegalTextKind = "legal-notice" | "terms-of-sale" | "refund" | "privacy" | "contact";
+
+/** A legal text as the shop shows it now. */
+export interface PublishedLegalText {
+  kind: LegalTextKind;
+  title: string;
+  /** HTML as the platform stores it ("" when the page exists but is empty). */
+  html: string;
+  /** Public address of the page, when it has one. */
+  url: string | null;
+  /** Platform identifier: the Shopify policy type, the WordPress page id. */
+  ref: string;
+}
+
+export interface SavedLegalText {
+  url: string | null;
+  ref: string;
+  /** The text the shop showed before (null for a draft; "" when there was none). */
+  previousHtml: string | null;
+  /** Where the merchant can open a draft saved on the platform (WordPress editor). */
+  draftUrl: string | null;
+}
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   getShopProfile(): Promise<ShopProfile>;
@@ -105,4 +129,10 @@ export interface PlatformAdapter {
   updateShipmentTracking(id: string, update: TrackingUpdate): Promise<Shipment | void>;
   /** The shipments of the order with exactly this number and e-mail; null when there is no such order. */
   findOrderShipments(orderName: string, email: string): Promise<Shipment[] | null>;
+  /** True where the platform keeps drafts of pages (WordPress); elsewhere drafts live in Rassure until published. */
+  readonly keepsLegalDrafts: boolean;
+  /** The legal text of this kind the shop shows now; null when it has none. */
+  readLegalText(kind: LegalTextKind): Promise<PublishedLegalText | null>;
+  /** "draft" is only for platforms that keep drafts; "publish" replaces what shoppers see and returns the replaced text. */
+  saveLegalText(kind: LegalTextKind, text: { title: string; html: string }, status: "draft" | "publish"): Promise<SavedLegalText>;
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startCompanyRegisters } from "./company-registers";
 import { placeDemoAppBlocks, readAppProxyConfig, readAppWebhookSubscriptions, startShopifyDevStore, type ShopifyDevStore } from "./shopify-dev-store";
 import type { WooCommerceDevStore } from "./woocommerce-dev-store";
 
@@ -79,6 +80,10 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     RASSURE_FRAME_ANCESTORS: storeUrl,
   });
 
+  // The public company registers (INSEE's directory, VIES), played locally: the demo stays offline.
+  const registers = await startCompanyRegisters();
+  Object.assign(process.env, { RASSURE_COMPANY_DIRECTORY_URL: registers.url, RASSURE_VIES_URL: registers.url });
+
   log("Applying database migrations…");
   run("Database migrations", [path.join(root, "scripts/migrate.mjs")], process.env);
 
@@ -107,6 +112,7 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     server = (await listen(createAppHandler(build), appPort, "127.0.0.1")) as Server;
   } catch (error) {
     await store.close();
+    await registers.close();
     throw error;
   }
 
@@ -117,6 +123,7 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
   if (install.status !== 200) {
     server.close();
     await store.close();
+    await registers.close();
     throw new Error(`Installing the app into the dev store failed: HTTP ${install.status}\n${(await install.text()).slice(0, 500)}`);
   }
 
@@ -132,6 +139,7 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await woo?.store.close();
+      await registers.close();
     },
   };
 }

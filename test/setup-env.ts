@@ -32,4 +32,6 @@ Object.assign(process.env, {
   SHOPIFY_APP_URL: TEST_APP.appUrl,
   SCOPES: TEST_APP.scopes.join(","),
   RASSURE_ENCRYPTION_KEY: TEST_APP.encryptionKey,
+  // Tests never ask the real public registers; the ones that need them start the local stand-in.
+  RASSURE_COMPANY_REGISTERS: "off",
 });

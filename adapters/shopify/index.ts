@@ -1,6 +1,7 @@
-import type { PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
+import type { LegalTextKind, PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
 import type { AdminGraphql } from "./admin-graphql";
 import { collectShopifyChecklistFacts } from "./checklist-facts";
+import { publishShopifyLegalPolicy, readShopifyLegalPolicy } from "./legal-policies";
 import { fetchShopifyShopProfile } from "./shop-profile";
 import { publishShopifyStorefrontConfig } from "./storefront-config";
 import { fetchShopifyThemeEmbedStatus } from "./storefront-theme-status";
@@ -44,5 +45,16 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   findOrderShipments(orderName: string, email: string) {
     return findShopifyOrderShipments(this.graphql, orderName, email);
+  }
+
+  readonly keepsLegalDrafts = false;
+
+  readLegalText(kind: LegalTextKind) {
+    return readShopifyLegalPolicy(this.graphql, kind);
+  }
+
+  async saveLegalText(kind: LegalTextKind, text: { title: string; html: string }, status: "draft" | "publish") {
+    if (status === "draft") throw new Error("Shopify keeps no policy drafts: the draft stays in Rassure until it is published.");
+    return publishShopifyLegalPolicy(this.graphql, kind, text.html);
   }
 }

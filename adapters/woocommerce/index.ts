@@ -3,8 +3,9 @@
  * the /wc-auth flow). Framework-free; the app builds one per request from the shop's
  * decrypted credentials.
  */
-import type { PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
+import type { LegalTextKind, PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
 import { collectWooChecklistFacts } from "./checklist-facts";
+import { readWooLegalPage, saveWooLegalPage } from "./legal-texts";
 import { fetchSiteIndex, fetchSystemStatus, type SiteIndex } from "./resources";
 import { WooRestClient, type WooClientOptions, type WooCredentials } from "./rest-client";
 import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
@@ -25,7 +26,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
   private index: Promise<SiteIndex> | null = null;
 
   constructor(
-    credentials: WooCredentials,
+    private readonly credentials: WooCredentials,
     private readonly options: WooClientOptions & { grantedScopes?: string[] } = {},
   ) {
     this.client = new WooRestClient(credentials, options);
@@ -76,6 +77,16 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   findOrderShipments(orderName: string, email: string) {
     return findWooOrderShipments(this.client, orderName, email);
+  }
+
+  readonly keepsLegalDrafts = true;
+
+  readLegalText(kind: LegalTextKind) {
+    return readWooLegalPage(this.client, kind);
+  }
+
+  saveLegalText(kind: LegalTextKind, text: { title: string; html: string }, status: "draft" | "publish") {
+    return saveWooLegalPage(this.client, this.credentials.storeUrl, kind, text, status);
   }
 
   ensureWebhooks(setup: WebhookSetup) {

@@ -14,6 +14,7 @@ import prisma from "../db.server";
 import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import { effectiveJurisdiction } from "../jurisdiction";
+import { companyIdentityCollector } from "../legal/identity-facts.server";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
 import { devStorefrontScanOptions } from "./dev-storefront.server";
@@ -44,7 +45,12 @@ let shopifyAdapterFor: ShopifyAdapterFactory | null = null;
 async function shopifyContext(shopDomain: string) {
   if (!shopifyAdapterFor) throw new Error("Checklist jobs are not wired to Shopify: app/background-work.server.ts registers them.");
   const [adapter, shop] = await Promise.all([shopifyAdapterFor(shopDomain), findShop("shopify", shopDomain)]);
-  return { adapter, jurisdiction: shop ? effectiveJurisdiction(shop) : undefined, ...devStorefrontScanOptions() };
+  return {
+    adapter,
+    jurisdiction: shop ? effectiveJurisdiction(shop) : undefined,
+    companyIdentity: companyIdentityCollector(prisma, { platform: "shopify", shopDomain }),
+    ...devStorefrontScanOptions(),
+  };
 }
 
 function scanContext(shop: ShopRef) {
@@ -73,7 +79,7 @@ export function registerChecklistJobs(queue: JobQueue, shopifyAdapter: ShopifyAd
     RECHECK_JOB,
     async (job) => {
       const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
-      const { adapter, ...options } = await shopifyContext(job.shopDomain);
+      const { adapter, ...options } = await shopifyContext(shop.shopDomain);
       await recheckItem(prisma, shop, adapter, job.payload.checkId, options);
     },
     { maxAttempts: 3 },
@@ -81,7 +87,11 @@ export function registerChecklistJobs(queue: JobQueue, shopifyAdapter: ShopifyAd
 }
 
 export async function scanShopifyShopInBackground(shopDomain: string, trigger: ScanTrigger): Promise<string> {
-  const shop: ShopRef = { platform: "shopify", shopDomain };
+  return scanShopInBackground({ platform: "shopify", shopDomain }, trigger);
+}
+
+/** Starts a scan of either platform's shop on the job queue (the row says "running" at once). */
+export async function scanShopInBackground(shop: ShopRef, trigger: ScanTrigger): Promise<string> {
   // A second click (or tab) while a scan runs follows that scan instead of starting another.
   const current = (await latestChecklist(prisma, shop, 1)).current;
   if (current?.status === "running") return current.id;

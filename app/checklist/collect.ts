@@ -4,7 +4,7 @@
  * the admin, the CLI and the benchmarks share it.
  */
 import type { PlatformAdapter } from "../../adapters/types";
-import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
+import type { CompanyIdentityFacts, PlatformChecklistFacts, ShopSnapshot } from "../../adapters/checklist-snapshot";
 import { probeStorefront, type StorefrontProbeOptions } from "./storefront-probe/probe";
 
 export interface CollectOptions {
@@ -13,6 +13,8 @@ export interface CollectOptions {
   /** Development only: probe this URL instead of the platform's storefront (e.g. a local fixture). */
   storefrontUrl?: string;
   probeOptions?: Omit<StorefrontProbeOptions, "platform" | "legalPages" | "locked">;
+  /** Looks up the company identity (the app supplies it: the merchant's details and the public registers); absent = not collected. */
+  companyIdentity?: (facts: PlatformChecklistFacts) => Promise<CompanyIdentityFacts>;
   now?: Date;
 }
 
@@ -30,14 +32,16 @@ function rebase(url: string | null, platformStorefront: string, override: string
 
 export async function collectSnapshot(adapter: Pick<PlatformAdapter, "platform" | "collectChecklistFacts">, options: CollectOptions = {}): Promise<ShopSnapshot> {
   const facts = await adapter.collectChecklistFacts();
-  const storefront =
+  const [storefront, companyIdentity] = await Promise.all([
     options.probe === false
       ? null
-      : await probeStorefront(options.storefrontUrl ?? facts.storefrontUrl, {
+      : probeStorefront(options.storefrontUrl ?? facts.storefrontUrl, {
           ...options.probeOptions,
           platform: facts.platform,
           legalPages: facts.legalPages.map((page) => ({ kind: page.kind, url: rebase(page.url, facts.storefrontUrl, options.storefrontUrl) })),
           locked: facts.storefrontLocked,
-        });
-  return { platform: facts.platform, collectedAt: (options.now ?? new Date()).toISOString(), facts, storefront };
+        }),
+    options.companyIdentity?.(facts),
+  ]);
+  return { platform: facts.platform, collectedAt: (options.now ?? new Date()).toISOString(), facts, storefront, ...(companyIdentity ? { companyIdentity } : {}) };
 }

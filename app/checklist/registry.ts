@@ -2,6 +2,7 @@
  * The check registry: every check of the spec, in its 7 categories, as data plus its pure
  * evaluator. Ids are stable (stored in scans and attestations).
  */
+import { companyIdentityChecks } from "./checks/company-identity";
 import { contactSupportChecks } from "./checks/contact-support";
 import { deliveryReturnsChecks } from "./checks/delivery-returns";
 import { legalChecks } from "./checks/legal";
@@ -14,6 +15,7 @@ export const CHECKS: readonly CheckSpec[] = [
   ...paymentChecks,
   ...siteSecurityChecks,
   ...legalChecks,
+  ...companyIdentityChecks,
   ...deliveryReturnsChecks,
   ...contactSupportChecks,
   ...socialProofChecks,

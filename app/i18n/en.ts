@@ -2,6 +2,7 @@ import { blocksEn } from "./features/blocks.en";
 import { checklistEn } from "./features/checklist.en";
 import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
+import { legalEn } from "./features/legal.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
 
@@ -14,6 +15,7 @@ const coreEn = {
   "nav.checklist": "Trust checklist",
   "nav.blocks": "Storefront blocks",
   "nav.tracking": "Order tracking",
+  "nav.legal": "Legal texts",
   "nav.settings": "Settings",
 
   "home.title": "Rassure",
@@ -95,6 +97,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn };
 
 export type MessageKey = keyof typeof en;

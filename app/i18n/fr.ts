@@ -3,6 +3,7 @@ import { blocksFr } from "./features/blocks.fr";
 import { checklistFr } from "./features/checklist.fr";
 import { companyFr } from "./features/company.fr";
 import { jobsFr } from "./features/jobs.fr";
+import { legalFr } from "./features/legal.fr";
 import { trackingFr } from "./features/tracking.fr";
 import { woocommerceFr } from "./features/woocommerce.fr";
 
@@ -12,6 +13,7 @@ const coreFr = {
   "nav.checklist": "Checklist de confiance",
   "nav.blocks": "Blocs boutique",
   "nav.tracking": "Suivi des commandes",
+  "nav.legal": "Textes juridiques",
   "nav.settings": "Réglages",
 
   "home.title": "Rassure",
@@ -93,4 +95,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr };

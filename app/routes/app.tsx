@@ -46,6 +46,7 @@ export default function App() {
           <Link to="/app/checklist">{t("nav.checklist")}</Link>
           <Link to="/app/blocks">{t("nav.blocks")}</Link>
           <Link to="/app/tracking">{t("nav.tracking")}</Link>
+          <Link to="/app/legal">{t("nav.legal")}</Link>
           <Link to="/app/settings">{t("nav.settings")}</Link>
         </NavMenu>
         <Outlet />

@@ -219,6 +219,16 @@ export default function WooCommerceAdmin() {
             </InlineStack>
           </SectionCard>
         )}
+        {disconnected ? null : (
+          <SectionCard title={t("legal.title")} badges={null}>
+            <Text as="p" tone="subdued">
+              {t("woocommerce.admin.legalHelp")}
+            </Text>
+            <InlineStack gap="200">
+              <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
+            </InlineStack>
+          </SectionCard>
+        )}
         <SectionCard
           title={t("woocommerce.admin.connection")}
           badges={

@@ -4,6 +4,7 @@
  */
 import { topPriorities } from "../checklist/priorities";
 import { latestChecklist, runScan, type ShopRef } from "../checklist/scan.server";
+import { companyIdentityCollector } from "../legal/identity-facts.server";
 import prisma from "../db.server";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { allowPrivateStores } from "./connect.server";
@@ -34,6 +35,7 @@ export async function wooScanContext(domain: string) {
     adapter: adapterFromCredentials(openWooCredentials(shop.credentials), { maxRetries: 2 }),
     jurisdiction: effectiveJurisdiction(shop),
     probeOptions: { allowPrivateAddresses: allowPrivateStores() },
+    companyIdentity: companyIdentityCollector(prisma, shopRef(domain)),
   };
 }
 

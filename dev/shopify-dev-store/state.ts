@@ -164,9 +164,18 @@ export function revokeAllTokens(ctx: DevStoreContext): void {
 
 export function markInstalled(ctx: DevStoreContext): void {
   const installation = ctx.state.appInstallation;
-  if (installation.installed) return;
+  const wanted = ctx.app.scopes.map((s) => s.trim()).filter(Boolean);
+  if (installation.installed) {
+    // Managed install: when the app's configuration asks for other scopes, Shopify has the
+    // merchant approve them as the app opens; the token exchanged then carries them.
+    if (wanted.join(",") !== installation.grantedScopes.join(",")) {
+      ctx.log(`scopes of "${ctx.app.handle}" updated (${installation.grantedScopes.join(",")} → ${wanted.join(",")}), approved by the merchant`);
+      installation.grantedScopes = wanted;
+    }
+    return;
+  }
   installation.installed = true;
-  installation.grantedScopes = ctx.app.scopes.map((s) => s.trim()).filter(Boolean);
+  installation.grantedScopes = wanted;
   installation.installedAt = isoNow();
   installation.uninstalledAt = null;
   ctx.log(`app "${ctx.app.handle}" installed on ${ctx.shopDomain} (scopes: ${installation.grantedScopes.join(",")})`);

@@ -5,6 +5,7 @@
  * rest_do_request (wordpress/rassure-for-woocommerce/includes/class-rassure-facts.php).
  */
 import type { WooStoreContext } from "./context";
+import { legalPagesRoute } from "./legal-pages";
 import { json, noRoute, wpError } from "./responses";
 import { wcV3Route } from "./rest";
 import type { Json, JsonObject } from "./types";
@@ -69,6 +70,7 @@ export async function companionRoute(store: WooStoreContext, method: string, res
   if (!store.state.companionPlugin.active) return noRoute();
   const route = rest.join("/");
   if (route === "facts" && method === "GET") return factsRoute(store, url);
+  if (route === "legal-pages") return legalPagesRoute(store, method, url, body);
   if (route === "link" && method === "POST") {
     const secret = body?.admin_secret;
     const appUrl = body?.app_url;

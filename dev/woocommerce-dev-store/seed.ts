@@ -194,6 +194,8 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
     orderNotes: new Map(),
     webhooks: [],
     pages: pages(),
+    // WooCommerce creates its "Refund and Returns" page on install; WordPress's privacy page is still a draft.
+    pageOptions: { woocommerce_refund_returns_page_id: 11, wp_page_for_privacy_policy: 3 },
     shipmentTracking: {
       active: options.shipmentTracking,
       providers: {
@@ -205,7 +207,7 @@ export function createSeedState(options: { shipmentTracking: boolean; permalinks
       },
       items: new Map(),
     },
-    companionPlugin: { active: true, config: null, enabled: false, link: null },
+    companionPlugin: { active: true, config: null, enabled: false, link: null, legalPages: {} },
     nextId: { key: 1, webhook: 1, note: 1, meta: 1, order: 200 },
   };
 }

@@ -47,7 +47,7 @@ export interface TrackingItem {
 export interface WpPage {
   id: number;
   slug: string;
-  status: "publish" | "draft";
+  status: "publish" | "draft" | "trash";
   title: string;
   content: string;
   modified: string;
@@ -76,10 +76,19 @@ export interface WooDevStoreState {
   orderNotes: Map<number, JsonObject[]>;
   webhooks: WebhookRecord[];
   pages: WpPage[];
+  /** WordPress options naming pages that are not WooCommerce REST settings (refund & returns, privacy). */
+  pageOptions: Record<string, number>;
   /** The official Shipment Tracking extension: its routes exist only when it is active. */
   shipmentTracking: { active: boolean; providers: Record<string, Record<string, string>>; items: Map<number, TrackingItem[]> };
   /** The Rassure companion plugin's `wc-rassure/v1` routes (the stand-in keeps what was published). */
-  companionPlugin: { active: boolean; config: Json | null; enabled: boolean; link: { adminSecret: string; appUrl: string; shop: string } | null };
+  companionPlugin: {
+    active: boolean;
+    config: Json | null;
+    enabled: boolean;
+    link: { adminSecret: string; appUrl: string; shop: string } | null;
+    /** The plugin's `rassure_legal_pages` option: page ids per kind it has no WordPress setting for, and pending drafts ("draft:<kind>"). */
+    legalPages: Record<string, number>;
+  };
   nextId: { key: number; webhook: number; note: number; meta: number; order: number };
 }
 

@@ -50,7 +50,7 @@ describe("install through token exchange", () => {
 
     const shop = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "shopify", domain: store.shopDomain } } });
     expect(shop).toMatchObject({ name: "Atelier Lumière", countryCode: "FR", installState: "installed" });
-    expect(shop.grantedScopes).toContain("read_legal_policies");
+    expect(shop.grantedScopes).toContain("write_legal_policies");
     // Install starts the first checklist scan in the background.
     await waitForBackgroundScans();
     expect(await prisma.checklistScan.findFirst({ where: { shopDomain: store.shopDomain } })).toMatchObject({ trigger: "install", status: "done" });

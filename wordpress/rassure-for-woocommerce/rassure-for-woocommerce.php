@@ -27,6 +27,7 @@ require_once __DIR__ . '/includes/class-rassure-renderer.php';
 require_once __DIR__ . '/includes/class-rassure-shop-context.php';
 require_once __DIR__ . '/includes/class-rassure-facts.php';
 require_once __DIR__ . '/includes/class-rassure-rest.php';
+require_once __DIR__ . '/includes/class-rassure-legal-pages.php';
 require_once __DIR__ . '/includes/class-rassure-storefront.php';
 require_once __DIR__ . '/includes/class-rassure-tracking.php';
 require_once __DIR__ . '/includes/class-rassure-admin.php';
@@ -54,5 +55,6 @@ function rassure_boot() {
 	Rassure_Tracking::init();
 	Rassure_Admin::init();
 	add_action( 'rest_api_init', array( 'Rassure_Rest', 'register_routes' ) );
+	add_action( 'rest_api_init', array( 'Rassure_Legal_Pages', 'register_routes' ) );
 }
 add_action( 'plugins_loaded', 'rassure_boot' );

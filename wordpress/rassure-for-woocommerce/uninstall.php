@@ -11,3 +11,5 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/includes/class-rassure-options.php';
 Rassure_Options::delete_all();
+// The legal pages themselves are the merchant's content and stay; only Rassure's record of them goes.
+delete_option( 'rassure_legal_pages' );

@@ -41,6 +41,8 @@ export const woocommerceEn = {
   "woocommerce.admin.runScan": "Scan my store",
   "woocommerce.admin.fix": "How to fix",
   "woocommerce.admin.blocks": "Reassurance blocks",
+  "woocommerce.admin.legalHelp": "Drafts of the legal pages your store lacks (legal notice, terms of sale, returns with the withdrawal form, privacy), filled with your store's facts, saved as draft pages for you to review, then published.",
+  "woocommerce.admin.openLegal": "Open the legal texts",
   "woocommerce.admin.blocksPublished": "Published on {date}",
   "woocommerce.admin.blocksNotPublished": "Not published",
   "woocommerce.admin.blocksHelp": "The Rassure for WooCommerce plugin shows them under the add-to-cart button, on the cart and checkout, and in the footer. Payment logos come only from the payment methods your store really accepts.",

@@ -43,6 +43,8 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.admin.runScan": "Analyser ma boutique",
   "woocommerce.admin.fix": "Comment corriger",
   "woocommerce.admin.blocks": "Blocs de réassurance",
+  "woocommerce.admin.legalHelp": "Des brouillons des pages légales qui manquent à votre boutique (mentions légales, CGV, retours avec le formulaire de rétractation, confidentialité), remplis avec ses informations, enregistrés comme brouillons de pages à relire, puis publiés.",
+  "woocommerce.admin.openLegal": "Ouvrir les textes juridiques",
   "woocommerce.admin.blocksPublished": "Publiés le {date}",
   "woocommerce.admin.blocksNotPublished": "Non publiés",
   "woocommerce.admin.blocksHelp": "L’extension Rassure for WooCommerce les affiche sous le bouton d’ajout au panier, dans le panier et la commande, et en pied de page. Les logos de paiement viennent uniquement des moyens de paiement que votre boutique accepte vraiment.",

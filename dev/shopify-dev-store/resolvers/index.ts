@@ -17,6 +17,7 @@ import { fulfillmentTrackingResolvers } from "./fulfillment-tracking";
 import { metafieldResolvers } from "./metafields";
 import { nodeResolvers } from "./nodes";
 import { orderResolvers } from "./orders";
+import { policyResolvers } from "./policies";
 import { shopResolvers } from "./shop";
 import { themeResolvers } from "./themes";
 
@@ -34,6 +35,7 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 
 export const RESOLVERS: ResolverMap = mergeResolvers(
   shopResolvers,
+  policyResolvers,
   metafieldResolvers,
   orderResolvers,
   fulfillmentTrackingResolvers,

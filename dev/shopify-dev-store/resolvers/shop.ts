@@ -11,6 +11,7 @@ import { ownerMetafieldResolvers } from "./metafields";
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   read_legal_policies: "Read legal policies",
+  write_legal_policies: "Modify legal policies",
   read_orders: "Read orders, transactions, and fulfillments",
   write_merchant_managed_fulfillment_orders: "Modify fulfillment orders assigned to merchant-managed locations",
   write_third_party_fulfillment_orders: "Modify fulfillment orders assigned to a location managed by any fulfillment service",

@@ -223,6 +223,7 @@ function rest_get_server() {
 
 define( 'RASSURE_WC_VERSION', '1.0.0' );
 define( 'RASSURE_WC_FILE', dirname( __DIR__ ) . '/rassure-for-woocommerce.php' );
-foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {
+require_once __DIR__ . '/shims/posts.php';
+foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'legal-pages', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {
 	require_once dirname( __DIR__ ) . '/includes/class-rassure-' . $rassure_part . '.php';
 }

@@ -1,0 +1,96 @@
+/**
+ * /woocommerce/admin/legal — the legal drafts inside wp-admin: the same page as the Shopify
+ * admin's (app/legal/components/LegalWorkspace), the texts saved as draft pages and published
+ * through the companion plugin. Opened from /woocommerce/admin with the app's session token;
+ * framed only by the shop's wp-admin.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { scanShopInBackground } from "../checklist/background.server";
+import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
+import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
+import { LegalWorkspace } from "../legal/components/LegalWorkspace";
+import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
+import { authoriseWooAdmin, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { wooAdminUrl } from "../woocommerce/admin-url";
+import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { AdminExpired } from "../woocommerce/AdminExpired";
+import { StandalonePage } from "../woocommerce/StandalonePage";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const url = new URL(request.url);
+  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
+  const access = await authoriseWooAdmin(url.searchParams.get("store"), url.searchParams.get("token"));
+  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
+  const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
+  const kind = url.searchParams.get("kind");
+  const lang = url.searchParams.get("lang");
+  const mode = url.searchParams.get("mode");
+  const workspace = await loadLegalWorkspace({ platform: "woocommerce", shopDomain: access.shop.domain }, adapter, {
+    kind: isLegalTextKind(kind) ? kind : null,
+    locale: lang === "fr" || lang === "en" ? lang : null,
+    adminLocale: locale,
+    mode: mode === "full" || mode === "missing" ? mode : null,
+  });
+  return json({ locale, authorised: true as const, store: access.shop.domain, token: access.session, ...workspace }, { headers: wooAdminFrameHeaders(access.credentials.storeUrl) });
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams(await readBoundedText(request, { maxBytes: LEGAL_FORM_MAX_BYTES, mediaTypes: ["application/x-www-form-urlencoded"] }));
+  } catch (error) {
+    if (error instanceof RejectedBody) return error.toResponse();
+    throw error;
+  }
+  const access = await authoriseWooAdmin(form.get("store") ?? "", form.get("token") ?? "");
+  if (!access) return json({ expired: true as const }, { status: 403 });
+  const shop = { platform: "woocommerce" as const, shopDomain: access.shop.domain };
+  return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
+};
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export default function WooCommerceLegal() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("legal.title")} />;
+  return (
+    <I18nProvider locale={data.locale}>
+      <Legal data={data} />
+    </I18nProvider>
+  );
+}
+
+type Authorised = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { authorised: true }>;
+
+function Legal({ data }: { data: Authorised }) {
+  const { t } = useI18n();
+  const fetcher = useFetcher<typeof action>();
+  const answer = fetcher.data;
+  const expired = Boolean(answer && "expired" in answer);
+  const result = answer && !("expired" in answer) ? (answer as LegalActionResult) : undefined;
+  const base = wooAdminUrl("/woocommerce/admin/legal", data.store, data.token, data.locale);
+  const hrefFor = (query: Record<string, string>) => `${base}&${new URLSearchParams(query)}`;
+  return (
+    <StandalonePage
+      locale={data.locale}
+      title={t("legal.title")}
+      subtitle={t("legal.subtitle")}
+      wide
+      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.token, data.locale) }}
+    >
+      {expired ? <AdminExpired locale={data.locale} title={t("legal.title")} /> : null}
+      <LegalWorkspace
+        data={data}
+        result={result}
+        busy={fetcher.state !== "idle"}
+        submit={(fields) => fetcher.submit({ ...fields, store: data.store, token: data.token }, { method: "post" })}
+        hrefFor={hrefFor}
+      />
+    </StandalonePage>
+  );
+}
