@@ -56,6 +56,8 @@ export interface SharedLimitStore {
   credit(key: string, rule: RateRule, refund: number, atMostAvailable?: number): Promise<void>;
 
   circuitSnapshot(): Promise<CircuitSnapshot>;
+  /** When the shop's jobs may run again (epoch ms), or null when they may run now. */
+  circuitBlockedUntil(shopKey: string): Promise<number | null>;
   /** Counts a failure; `opened` when it opened (or re-opened) the shop's circuit. */
   recordFailure(shopKey: string, policy: CircuitPolicy): Promise<{ opened: boolean; blockedUntil: number }>;
   recordSuccess(shopKey: string): Promise<void>;
@@ -145,6 +147,13 @@ export class DatabaseLimitStore implements SharedLimitStore {
       blocked: new Map(rows.filter((r) => Number(r.blockedUntil) > now).map((r) => [r.shopKey, Number(r.blockedUntil)])),
       failing: new Set(rows.filter((r) => Number(r.failures) > 0).map((r) => r.shopKey)),
     };
+  }
+
+  async circuitBlockedUntil(shopKey: string): Promise<number | null> {
+    const now = this.now();
+    const rows = await this.db.$queryRaw<Array<{ blockedUntil: unknown }>>`
+      SELECT "blockedUntil" FROM "ShopCircuit" WHERE "shopKey" = ${shopKey} AND "blockedUntil" > ${big(now)}`;
+    return rows[0] ? Number(rows[0].blockedUntil) : null;
   }
 
   async recordFailure(shopKey: string, policy: CircuitPolicy): Promise<{ opened: boolean; blockedUntil: number }> {

@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ShopifyAdapter } from "../../adapters/shopify";
 import { isLocale, type Locale } from "../i18n";
+import { budgetedAdminGraphql } from "../limits/shopify-budget.server";
 import { authenticate } from "../shopify.server";
 import { CLIENT_FIELD, lookupClientOf } from "../tracking/lookup-client.server";
 import { loadCarrierChoices } from "../tracking/settings.server";
@@ -43,7 +44,8 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   const order = String(form.get("order") ?? "");
   const email = String(form.get("email") ?? "");
   const locale = localeOf(form.get("locale"));
-  const adapter = admin && session ? new ShopifyAdapter(admin.graphql) : null;
+  // The lookup draws on the shop's shared API budget too, but never keeps a shopper waiting long.
+  const adapter = admin && session ? new ShopifyAdapter(budgetedAdminGraphql(shop, admin.graphql, { maxWaitMs: 2_000 })) : null;
   const choices = await loadCarrierChoices({ platform: "shopify", shopDomain: shop });
   const { client, token, setCookie } = lookupClientOf(request, context, String(form.get(CLIENT_FIELD) ?? ""));
   const outcome = await lookupOrderParcels({ shop, client, order, email }, adapter, choices);
