@@ -119,7 +119,7 @@ describe("order lookup", () => {
 
   it("gives Rassure's link for a shipment whose own link is missing", async () => {
     const response = await lookup({ order: "#1008", email: order("#1008").email! }, { json: true });
-    expect(await response.json()).toEqual({ kind: "found", orderName: "#1008", parcels: [{ carrier: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" }] });
+    expect(await response.json()).toMatchObject({ kind: "found", orderName: "#1008", parcels: [{ carrier: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" }] });
   });
 
   it("answers a wrong e-mail exactly like an unknown order (no enumeration)", async () => {
@@ -135,7 +135,27 @@ describe("order lookup", () => {
 
   it("says when an order has not shipped yet", async () => {
     const response = await lookup({ order: "#1007", email: order("#1007").email! }, { json: true });
-    expect(await response.json()).toEqual({ kind: "found", orderName: "#1007", parcels: [] });
+    expect(await response.json()).toEqual({ kind: "found", orderName: "#1007", status: "not-shipped", shipments: [], unshipped: [{ name: order("#1007").lineItems[0].name, quantity: 3 }], parcels: [] });
+  });
+
+  it("tells every state of an order: items per parcel, delivery, what is still to ship, cancellation", async () => {
+    const state = async (name: string) => (await (await lookup({ order: name, email: order(name).email! }, { json: true })).json()) as Record<string, unknown>;
+    const items = (name: string, indexes: number[]) => indexes.map((i) => ({ name: order(name).lineItems[i].name, quantity: order(name).lineItems[i].quantity }));
+    expect(await state("#1011")).toMatchObject({
+      status: "partly-shipped",
+      shipments: [{ items: items("#1011", [0]), delivered: false, tracking: [] }], // Mondial Relay gave no number yet
+      unshipped: items("#1011", [1]),
+    });
+    expect(await state("#1006")).toMatchObject({ status: "shipped", shipments: [{ delivered: false, tracking: [] }], unshipped: [] });
+    expect(await state("#1013")).toMatchObject({
+      status: "shipped",
+      shipments: [
+        { items: items("#1013", [0]), delivered: true, tracking: [{ carrier: "Colissimo", number: "6A20394857162" }] },
+        { items: items("#1013", [1]), delivered: false, tracking: [{ carrier: "Chronopost", number: "XY987654321FR" }] },
+      ],
+    });
+    expect(await state("#1001")).toMatchObject({ status: "delivered" });
+    expect(await state("#1014")).toMatchObject({ status: "cancelled-refunded", shipments: [] });
   });
 
   it("refuses malformed input and never evaluates shopper input as Liquid or HTML", async () => {
