@@ -2,7 +2,8 @@
  * Several app processes on one PostgreSQL (loopback only): starts 1, 2 and 4 processes, each
  * serving the storefront lookup's limits (app/tracking/rate-limit.ts) and calling a Shopify
  * stand-in through the shared API budget (app/limits/shopify-budget.server.ts), behind a small
- * round-robin proxy. Shoppers (200 clients over 4 shops) hammer the proxy for a fixed time.
+ * round-robin proxy. Shoppers (10 clients over 4 shops, so every limit is reached) hammer the
+ * proxy for a fixed time.
  *
  * Prints per process count: answers per second, lookups admitted, and whether any limit was
  * exceeded: a client admitted more than its 10 lookups, a shop more than its 60/min (60 at once,
@@ -18,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { LeakyBucket } from "../dev/shopify-dev-store/cost";
 
 const SHOPS = ["scale-a.myshopify.com", "scale-b.myshopify.com", "scale-c.myshopify.com", "scale-d.myshopify.com"];
-const CLIENTS = 200;
+const CLIENTS = 10;
 const IN_FLIGHT = 32;
 const QUERY_COST = 10;
 
