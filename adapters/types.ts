@@ -80,6 +80,29 @@ export interface Shipment {
   tracking: ShipmentTracking[];
 }
 
+/** Items of an order, as the shopper knows them. */
+export interface OrderItemLine {
+  name: string;
+  quantity: number;
+}
+
+/** A parcel of an order, with what is in it and whether the carrier delivered it. */
+export interface TrackedShipment extends Shipment {
+  items: OrderItemLine[];
+  delivered: boolean;
+}
+
+/** Everything the storefront lookup tells a shopper about their order. */
+export interface OrderTracking {
+  orderName: string;
+  cancelled: boolean;
+  refunded: boolean;
+  /** Parcels sent (cancelled fulfillments left out). */
+  shipments: TrackedShipment[];
+  /** Items not sent yet. */
+  unshipped: OrderItemLine[];
+}
+
 /** Tracking Rassure writes back: the carrier's name as the platform expects it and our link. */
 export interface TrackingUpdate {
   company: string;
@@ -129,6 +152,8 @@ export interface PlatformAdapter {
   updateShipmentTracking(id: string, update: TrackingUpdate): Promise<Shipment | void>;
   /** The shipments of the order with exactly this number and e-mail; null when there is no such order. */
   findOrderShipments(orderName: string, email: string): Promise<Shipment[] | null>;
+  /** The order's whole shipping state (items, parcels, delivery, cancellation), where the platform tells it; null when there is no such order. */
+  findOrderTracking?(orderName: string, email: string): Promise<OrderTracking | null>;
   /** True where the platform keeps drafts of pages (WordPress); elsewhere drafts live in Rassure until published. */
   readonly keepsLegalDrafts: boolean;
   /** The legal text of this kind the shop shows now; null when it has none. */

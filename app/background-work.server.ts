@@ -10,6 +10,7 @@ import { ShopifyAdapter, type AdminGraphql } from "../adapters/shopify";
 import type { Platform, PlatformAdapter } from "../adapters/types";
 import { registerAlertJobs } from "./alerts/delivery.server";
 import { registerChecklistJobs } from "./checklist/background.server";
+import { budgetedAdminGraphql } from "./limits/shopify-budget.server";
 import { jobQueue } from "./jobs/runtime.server";
 import { registerTrackingJobs } from "./tracking/jobs.server";
 import { wooAdapterForShop } from "./woocommerce/credentials.server";
@@ -18,7 +19,8 @@ import { wooAdapterForShop } from "./woocommerce/credentials.server";
 export type ShopifyOfflineAdmin = (shopDomain: string) => Promise<AdminGraphql>;
 
 export function wireBackgroundWork(shopifyAdmin: ShopifyOfflineAdmin): void {
-  const shopifyAdapter = async (shopDomain: string) => new ShopifyAdapter(await shopifyAdmin(shopDomain));
+  // Every process's jobs draw on one shared budget of the shop's Shopify API points.
+  const shopifyAdapter = async (shopDomain: string) => new ShopifyAdapter(budgetedAdminGraphql(shopDomain, await shopifyAdmin(shopDomain)));
   const adapterFor = (platform: Platform, shopDomain: string): Promise<PlatformAdapter> =>
     platform === "shopify" ? shopifyAdapter(shopDomain) : wooAdapterForShop(shopDomain);
   registerChecklistJobs(jobQueue, shopifyAdapter);

@@ -34,7 +34,8 @@ export function createAppHandler(build) {
   });
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build }));
+  // The connection's peer: the only client address no header can forge (app/http/client-address.server.ts).
+  app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ peerAddress: req.socket.remoteAddress }) }));
   return app;
 }
 

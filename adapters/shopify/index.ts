@@ -5,7 +5,7 @@ import { publishShopifyLegalPolicy, readShopifyLegalPolicy } from "./legal-polic
 import { fetchShopifyShopProfile } from "./shop-profile";
 import { publishShopifyStorefrontConfig } from "./storefront-config";
 import { fetchShopifyThemeEmbedStatus } from "./storefront-theme-status";
-import { findShopifyOrderShipments, getShopifyShipment, listRecentShopifyShipments, updateShopifyShipmentTracking } from "./tracking-fulfillments";
+import { findShopifyOrderShipments, findShopifyOrderTracking, getShopifyShipment, listRecentShopifyShipments, updateShopifyShipmentTracking } from "./tracking-fulfillments";
 
 export { SHOPIFY_ADMIN_API_VERSION } from "./api-version";
 export { ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
@@ -45,6 +45,10 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   findOrderShipments(orderName: string, email: string) {
     return findShopifyOrderShipments(this.graphql, orderName, email);
+  }
+
+  findOrderTracking(orderName: string, email: string) {
+    return findShopifyOrderTracking(this.graphql, orderName, email);
   }
 
   readonly keepsLegalDrafts = false;

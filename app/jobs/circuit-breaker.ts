@@ -5,8 +5,11 @@
  * (half-open): a success closes the breaker, a failure opens it again.
  *
  * Also holds throttle pauses: when a platform says "wait", the whole shop waits, not only the
- * job that was told. State lives in this process's memory: each worker process learns on its own.
+ * job that was told. The state lives in the shared limit store (the app's database), so every
+ * worker process sees what the others learned, and a restart forgets nothing.
  */
+import { sharedLimits, type SharedLimitStore } from "../limits/shared-store.server";
+
 export interface BreakerPolicy {
   threshold: number;
   coolDownMs: number;
@@ -14,53 +17,34 @@ export interface BreakerPolicy {
 
 export const DEFAULT_BREAKER: BreakerPolicy = { threshold: 5, coolDownMs: 60_000 };
 
-interface ShopState {
-  consecutiveFailures: number;
-  closedAfter: number; // epoch ms; 0 = closed
-}
-
 export class ShopCircuitBreaker {
-  private readonly shops = new Map<string, ShopState>();
-
   constructor(
     readonly policy: BreakerPolicy = DEFAULT_BREAKER,
-    private readonly now: () => number = Date.now,
+    private readonly store: SharedLimitStore = sharedLimits,
   ) {}
 
   /** When the shop may run again, or null when it may run now. */
-  blockedUntil(shop: string): Date | null {
-    const state = this.shops.get(shop);
-    return state && state.closedAfter > this.now() ? new Date(state.closedAfter) : null;
+  async blockedUntil(shop: string): Promise<Date | null> {
+    const until = await this.store.circuitBlockedUntil(shop);
+    return until === null ? null : new Date(until);
   }
 
   /** Shops that may not run now (used to skip their jobs when claiming). */
-  blockedShops(): string[] {
-    const now = this.now();
-    return [...this.shops].filter(([, state]) => state.closedAfter > now).map(([shop]) => shop);
+  async blockedShops(): Promise<string[]> {
+    return [...(await this.store.circuitSnapshot()).blocked.keys()];
   }
 
-  succeeded(shop: string) {
-    this.shops.delete(shop);
+  succeeded(shop: string): Promise<void> {
+    return this.store.recordSuccess(shop);
   }
 
-  /** Returns true when this failure opened (or re-opened) the breaker. */
-  failed(shop: string): boolean {
-    const state = this.shops.get(shop) ?? { consecutiveFailures: 0, closedAfter: 0 };
-    state.consecutiveFailures++;
-    const opens = state.consecutiveFailures >= this.policy.threshold;
-    if (opens) state.closedAfter = this.now() + this.policy.coolDownMs;
-    this.shops.set(shop, state);
-    return opens;
+  /** Resolves true when this failure opened (or re-opened) the breaker. */
+  async failed(shop: string): Promise<boolean> {
+    return (await this.store.recordFailure(shop, this.policy)).opened;
   }
 
   /** The platform asked the shop's requests to wait (throttling): not a failure. */
-  pause(shop: string, until: Date) {
-    const state = this.shops.get(shop) ?? { consecutiveFailures: 0, closedAfter: 0 };
-    state.closedAfter = Math.max(state.closedAfter, until.getTime());
-    this.shops.set(shop, state);
-  }
-
-  reset() {
-    this.shops.clear();
+  pause(shop: string, until: Date): Promise<void> {
+    return this.store.pause(shop, until.getTime());
   }
 }

@@ -5,6 +5,7 @@
  */
 import { ShopifyGraphqlError } from "../../adapters/shopify";
 import { WooCommerceApiError } from "../../adapters/woocommerce";
+import { RetryLaterError } from "./types";
 
 const MIN_WAIT_MS = 250;
 const MAX_WAIT_MS = 60_000;
@@ -19,8 +20,9 @@ export function shopifyThrottleWaitMs(error: ShopifyGraphqlError): number {
   return clampWait((missing / Math.max(1, cost.throttleStatus.restoreRate)) * 1_000);
 }
 
-/** The wait the platform asked for, or null when the error is not "slow down". */
+/** The wait the platform asked for (or the shared budget of its points did), or null when the error is not "slow down". */
 export function platformRetryDelayMs(error: unknown): number | null {
+  if (error instanceof RetryLaterError) return clampWait(error.delayMs);
   if (error instanceof ShopifyGraphqlError && error.isThrottled) return shopifyThrottleWaitMs(error);
   if (error instanceof WooCommerceApiError && error.status === 429) return clampWait(error.retryAfterMs ?? 1_000);
   return null;

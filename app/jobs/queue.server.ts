@@ -9,6 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { log } from "../logger.server";
+import type { SharedLimitStore } from "../limits/shared-store.server";
 import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
 import { platformRetryDelayMs } from "./platform-limits";
 import { shopKey, type JobsDb, type JobStore } from "./store";
@@ -22,6 +23,8 @@ export interface JobQueueOptions {
   /** A running job's lease; renewed every third of it while the handler runs. */
   leaseMs?: number;
   breaker?: BreakerPolicy;
+  /** Where the breaker's state lives; the app's database by default (shared by every process). */
+  limits?: SharedLimitStore;
 }
 
 interface Registration {
@@ -70,7 +73,7 @@ export class JobQueue {
     this.concurrency = options.concurrency ?? 4;
     this.pollMs = options.pollMs ?? 1_000;
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.breaker = new ShopCircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
+    this.breaker = new ShopCircuitBreaker(options.breaker ?? DEFAULT_BREAKER, options.limits);
   }
 
   register<P>(kind: string, handler: JobHandler<P>, options: { maxAttempts?: number } = {}) {
@@ -150,8 +153,8 @@ export class JobQueue {
     return ran;
   }
 
-  private claim(limit: number) {
-    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: this.breaker.blockedShops() });
+  private async claim(limit: number) {
+    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: await this.breaker.blockedShops() });
   }
 
   private lastPrune = 0;
@@ -211,7 +214,7 @@ export class JobQueue {
 
   private async execute(job: ClaimedJob, abort = new AbortController()) {
     const shop = shopKey(job);
-    const blockedUntil = this.breaker.blockedUntil(shop);
+    const blockedUntil = await this.breaker.blockedUntil(shop).catch(() => null); // unknown: let the job try
     if (blockedUntil) {
       await persistently(() => this.store.defer(job, blockedUntil, "Waiting: this shop's recent jobs failed or were throttled."));
       return;
@@ -234,13 +237,13 @@ export class JobQueue {
       const result = await registration.handler(job, { signal: abort.signal });
       if (lost) return; // another worker holds the job now: its attempt counts
       await persistently(() => this.store.complete(job, result));
-      this.breaker.succeeded(shop);
+      await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
     } catch (error) {
       if (lost) return;
       const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
       if (waitMs !== null) {
         const until = new Date(Date.now() + waitMs);
-        this.breaker.pause(shop, until);
+        await persistently(() => this.breaker.pause(shop, until));
         await persistently(() => this.store.defer(job, until, errorText(error)));
         return;
       }
@@ -248,7 +251,7 @@ export class JobQueue {
       const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
       if (outcome === "dead") log("error", "job gave up", { kind: job.kind, shop, jobId: job.id, attempts: job.attempt, error: errorText(error) });
       // A job-specific dead end says nothing about the shop's health; anything else counts against it.
-      if (!permanent && this.breaker.failed(shop)) log("warn", "circuit opened for shop", { shop, coolDownMs: this.breaker.policy.coolDownMs });
+      if (!permanent && (await persistently(() => this.breaker.failed(shop)))) log("warn", "circuit opened for shop", { shop, coolDownMs: this.breaker.policy.coolDownMs });
     } finally {
       clearInterval(renewal);
     }

@@ -8,7 +8,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ShopifyAdapter } from "../../adapters/shopify";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { isLocale, type Locale } from "../i18n";
+import { budgetedAdminGraphql } from "../limits/shopify-budget.server";
 import { authenticate } from "../shopify.server";
+import { CLIENT_FIELD, lookupClientOf } from "../tracking/lookup-client.server";
 import { loadCarrierChoices } from "../tracking/settings.server";
 import { lookupOrderParcels, renderLookupPage, type LookupOutcome } from "../tracking/storefront-lookup.server";
 
@@ -21,11 +23,6 @@ function localeOf(value: FormDataEntryValue | string | null): Locale {
   return isLocale(base) ? base : "en";
 }
 
-/** The visitor as Shopify's proxy reports them: the first address it forwarded. */
-function visitorOf(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
 function respond(body: string, status: number, liquid: (body: string, init?: ResponseInit) => Response, extraHeaders: Record<string, string> = {}) {
   return liquid(body, { status, headers: { "Cache-Control": "no-store", ...extraHeaders } });
 }
@@ -36,19 +33,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return respond(renderLookupPage(null, locale, { order: "", email: "" }, FORM_ACTION), 200, liquid);
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = async ({ request, context }: ActionFunctionArgs) => {
   const { liquid, admin, session } = await authenticate.public.appProxy(request);
   const shop = new URL(request.url).searchParams.get("shop") ?? "";
   const form = await readBoundedForm(request);
   const order = String(form.get("order") ?? "");
   const email = String(form.get("email") ?? "");
   const locale = localeOf(form.get("locale"));
-  const adapter = admin && session ? new ShopifyAdapter(admin.graphql) : null;
+  // The lookup draws on the shop's shared API budget too, but never keeps a shopper waiting long.
+  const adapter = admin && session ? new ShopifyAdapter(budgetedAdminGraphql(shop, admin.graphql, { maxWaitMs: 2_000 })) : null;
   const choices = await loadCarrierChoices({ platform: "shopify", shopDomain: shop });
-  const outcome = await lookupOrderParcels({ shop, visitor: visitorOf(request), order, email }, adapter, choices);
-  const headers: Record<string, string> = outcome.kind === "too-many" ? { "Retry-After": String(outcome.retryAfter) } : {};
+  const { client, token, setCookie } = lookupClientOf(request, context, String(form.get(CLIENT_FIELD) ?? ""));
+  const outcome = await lookupOrderParcels({ shop, client, order, email }, adapter, choices);
+  const headers: Record<string, string> = { "Set-Cookie": setCookie, ...(outcome.kind === "too-many" ? { "Retry-After": String(outcome.retryAfter) } : {}) };
   if (request.headers.get("accept")?.includes("application/json")) {
     return Response.json(outcome.kind === "found" ? outcome : { kind: outcome.kind }, { status: STATUS[outcome.kind], headers: { "Cache-Control": "no-store", ...headers } });
   }
-  return respond(renderLookupPage(outcome, locale, { order, email }, FORM_ACTION), STATUS[outcome.kind], liquid, headers);
+  return respond(renderLookupPage(outcome, locale, { order, email }, FORM_ACTION, token), STATUS[outcome.kind], liquid, headers);
 };

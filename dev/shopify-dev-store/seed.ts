@@ -294,6 +294,8 @@ interface OrderSeed {
   gateway: string;
   fulfillments: FulfillmentSeed[];
   status?: string;
+  /** Cancelled and refunded by the merchant. */
+  cancelled?: boolean;
 }
 
 const LAPOSTE = "https://www.laposte.fr/outils/suivre-vos-envois?code=";
@@ -325,6 +327,13 @@ const ORDERS: OrderSeed[] = [
   { customer: 10, daysAgo: 3, hour: 12, items: [[2, 1], [3, 1]], gateway: "shopify_payments", fulfillments: [{ after: 20, displayStatus: "CONFIRMED", items: [0], tracking: [{ company: "Mondial Relay", number: null, url: null }] }], status: "PARTIALLY_FULFILLED" },
   // #1012 Unfulfilled, placed this morning
   { customer: 11, daysAgo: 0, hour: 6, items: [[4, 1], [5, 1]], gateway: "shopify_payments", fulfillments: [] },
+  // #1013 Two parcels: the candle delivered by Colissimo, the vase on its way with Chronopost
+  { customer: 0, daysAgo: 5, hour: 14, items: [[0, 1], [3, 1]], gateway: "shopify_payments", fulfillments: [
+    { after: 20, displayStatus: "DELIVERED", items: [0], tracking: [{ company: "Colissimo", number: "6A20394857162", url: `${LAPOSTE}6A20394857162` }] },
+    { after: 44, displayStatus: "IN_TRANSIT", items: [1], tracking: [{ company: "Chronopost", number: "XY987654321FR", url: `${CHRONOPOST}XY987654321FR` }] },
+  ] },
+  // #1014 Cancelled and refunded before it shipped
+  { customer: 1, daysAgo: 2, hour: 10, items: [[1, 1]], gateway: "shopify_payments", fulfillments: [], cancelled: true },
 ];
 
 function orders(now: Date): OrderRecord[] {
@@ -400,10 +409,10 @@ function orders(now: Date): OrderRecord[] {
       createdAt,
       updatedAt: lastTouch,
       processedAt: createdAt,
-      cancelledAt: null,
-      closed: false,
+      cancelledAt: seed.cancelled ? later(createdAt, 5) : null,
+      closed: seed.cancelled === true,
       displayFulfillmentStatus: seed.status ?? (fulfillments.length > 0 ? "FULFILLED" : "UNFULFILLED"),
-      displayFinancialStatus: "PAID",
+      displayFinancialStatus: seed.cancelled ? "REFUNDED" : "PAID",
       paymentGatewayNames: [seed.gateway],
       currencyCode: "EUR",
       totalPrice: (subtotal + shipping).toFixed(2),

@@ -60,7 +60,7 @@ beforeEach(async () => {
   useMailServer(catcher.smtpUrl);
   catcher.messages.length = 0;
   await jobQueue.store.eraseShop(shop);
-  jobQueue.breaker.reset();
+  await prisma.shopCircuit.deleteMany(); // closes every breaker
   await prisma.checklistScan.deleteMany({ where: shop });
   await eraseAlertData(prisma, shop.platform, shop.shopDomain);
   await prisma.shop.update({ where: { platform_domain: { platform: "shopify", domain: shop.shopDomain } }, data: { locale: null } });

@@ -11,7 +11,7 @@ import type { ShopifyAdapter } from "../../adapters/shopify";
 import { probeStorefront } from "../../app/checklist/storefront-probe/probe";
 import { devStorefrontScanOptions } from "../../app/checklist/dev-storefront.server";
 import { toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
-import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
+import { sharedLimits } from "../../app/limits/shared-store.server";
 import { appProxySignature, readAppProxyConfig, startShopifyDevStore, type ShopifyDevStore } from "../../dev/shopify-dev-store";
 import type { RouteServer } from "../support/route-server";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => harness?.close());
 
-beforeEach(() => Object.values(lookupLimits).forEach((l) => l.reset()));
+beforeEach(() => sharedLimits.clear());
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${store.storefrontUrl}${path}`, { headers, redirect: "manual" });

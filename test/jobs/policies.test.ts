@@ -1,10 +1,15 @@
-/** The queue's pure policies: backoff with jitter, the per-shop circuit breaker, platform waits. */
-import { describe, expect, it } from "vitest";
+/** The queue's policies: backoff with jitter, the per-shop circuit breaker (in the shared database store), platform waits. */
+import { afterAll, describe, expect, it } from "vitest";
 import { ShopifyGraphqlError } from "../../adapters/shopify";
 import { WooCommerceApiError } from "../../adapters/woocommerce";
 import { backoffDelayMs } from "../../app/jobs/backoff";
+import prisma from "../../app/db.server";
 import { ShopCircuitBreaker } from "../../app/jobs/circuit-breaker";
+import { DatabaseLimitStore } from "../../app/limits/shared-store.server";
 import { isTransientPlatformError, platformRetryDelayMs } from "../../app/jobs/platform-limits";
+import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
+
+afterAll(closeSecondProcesses);
 
 describe("backoff", () => {
   const policy = { baseMs: 1_000, maxMs: 60_000 };
@@ -22,22 +27,30 @@ describe("backoff", () => {
 });
 
 describe("per-shop circuit breaker", () => {
-  it("opens after the threshold, for the cool-down only, per shop; a success closes it", () => {
-    let now = 0;
-    const breaker = new ShopCircuitBreaker({ threshold: 3, coolDownMs: 1_000 }, () => now);
-    expect(breaker.failed("a")).toBe(false);
-    expect(breaker.failed("a")).toBe(false);
-    expect(breaker.failed("a")).toBe(true);
-    expect(breaker.blockedUntil("a")?.getTime()).toBe(1_000);
-    expect(breaker.blockedUntil("b")).toBeNull();
-    expect(breaker.blockedShops()).toEqual(["a"]);
-    now = 1_001;
-    expect(breaker.blockedUntil("a")).toBeNull(); // half-open: one may try
-    expect(breaker.failed("a")).toBe(true); // and a failure re-opens at once
-    breaker.succeeded("a");
-    expect(breaker.blockedUntil("a")).toBeNull();
-    breaker.pause("b", new Date(5_000));
-    expect(breaker.blockedShops()).toEqual(["b"]);
+  it("opens after the threshold, for the cool-down only, per shop; a success closes it; another process sees it", async () => {
+    let now = 2_000_000_000_000;
+    const limits = new DatabaseLimitStore(prisma, () => now);
+    await limits.clear();
+    const breaker = new ShopCircuitBreaker({ threshold: 3, coolDownMs: 1_000 }, limits);
+    expect(await breaker.failed("a")).toBe(false);
+    expect(await breaker.failed("a")).toBe(false);
+    expect(await breaker.failed("a")).toBe(true);
+    expect((await breaker.blockedUntil("a"))?.getTime()).toBe(now + 1_000);
+    expect(await breaker.blockedUntil("b")).toBeNull();
+    expect(await breaker.blockedShops()).toEqual(["a"]);
+    const elsewhere = new ShopCircuitBreaker({ threshold: 3, coolDownMs: 1_000 }, new DatabaseLimitStore(await secondProcessClient(), () => now));
+    expect(await elsewhere.blockedShops()).toEqual(["a"]);
+    now += 1_001;
+    expect(await breaker.blockedUntil("a")).toBeNull(); // half-open: one may try
+    expect(await elsewhere.failed("a")).toBe(true); // and a failure, in any process, re-opens at once
+    expect(await breaker.blockedUntil("a")).not.toBeNull();
+    await breaker.succeeded("a");
+    now += 1_001;
+    expect(await breaker.blockedUntil("a")).toBeNull();
+    expect(await breaker.failed("a")).toBe(false); // closed: counting starts again
+    await elsewhere.pause("b", new Date(now + 5_000));
+    expect(await breaker.blockedShops()).toEqual(["b"]);
+    await limits.clear();
   });
 });
 

@@ -8,6 +8,8 @@ import { WooCommerceApiError } from "../../adapters/woocommerce";
 import { shopJobFailures } from "../../app/jobs/failures.server";
 import { PermanentJobError, RetryLaterError, type ClaimedJob } from "../../app/jobs/types";
 import prisma from "../../app/db.server";
+import { DatabaseLimitStore, sharedLimits } from "../../app/limits/shared-store.server";
+import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
 import { closeStores, LEASE_MS, onPostgres, openQueue, runUntil, sleep } from "./support";
 
 const shopA = { platform: "shopify" as const, shopDomain: "a.myshopify.com" };
@@ -24,7 +26,11 @@ function recorder() {
   };
 }
 
-afterEach(closeStores);
+afterEach(async () => {
+  await closeStores();
+  await closeSecondProcesses();
+  await sharedLimits.clear(); // breakers and pauses live in the database now
+});
 
 describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table with leases)"}`, () => {
   it("enqueues, claims, runs and completes jobs with their payload and shop", async () => {
@@ -333,10 +339,17 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(ran[shopB.shopDomain]).toBe(5);
     // Two failures opened the breaker: shop A's other jobs wait without being tried.
     expect(ran[shopA.shopDomain]).toBe(2);
-    expect(queue.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
+    expect(await queue.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
     const counts = await queue.store.counts(["t.breaker"]);
     expect(counts).toMatchObject({ done: 5, dead: 0, running: 0, pending: 5 });
     expect((await queue.store.deadJobs(shopA)).filter((job) => job.kind === "t.breaker")).toEqual([]);
+
+    // Another worker process on the same database (or this one restarted) sees the open circuit.
+    const other = openQueue({ concurrency: 1, breaker: { threshold: 2, coolDownMs: 60_000 }, limits: new DatabaseLimitStore(await secondProcessClient()) });
+    other.register("t.breaker", async (job) => void ran[job.shopDomain]++, { maxAttempts: 10 });
+    await other.runUntilIdle();
+    expect(ran[shopA.shopDomain]).toBe(2);
+    expect(await other.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
   });
 
   it("waits out Shopify throttling and WooCommerce 429 without using up attempts, pausing only that shop", async () => {

@@ -6,7 +6,11 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/proxy.track";
-import { lookupLimits } from "../../app/tracking/storefront-lookup.server";
+import { DatabaseLimitStore, sharedLimits } from "../../app/limits/shared-store.server";
+import { LookupLimits } from "../../app/tracking/rate-limit";
+import { CLIENT_COOKIE, signClientId } from "../../app/tracking/lookup-client.server";
+import { TRUSTED_HOPS_VARIABLE } from "../../app/http/client-address.server";
+import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { TEST_APP } from "../support/test-app";
 import { startTrackingHarness, type TrackingHarness } from "./support";
@@ -18,8 +22,14 @@ beforeAll(async () => {
   harness = await startTrackingHarness();
   store = harness.store;
 });
-afterAll(async () => harness?.close());
-beforeEach(() => Object.values(lookupLimits).forEach((l) => l.reset()));
+afterAll(async () => {
+  await closeSecondProcesses();
+  await harness?.close();
+});
+beforeEach(async () => {
+  delete process.env[TRUSTED_HOPS_VARIABLE];
+  await sharedLimits.clear();
+});
 
 /** Shopify's rule: sorted "key=value" pairs (repeated keys joined by commas), concatenated, HMAC-SHA256 hex. */
 function sign(params: Record<string, string | string[]>, secret = TEST_APP.apiSecret): string {
@@ -39,13 +49,29 @@ function proxyUrl(opts: { secret?: string; timestamp?: number; tamper?: boolean 
   return url;
 }
 
-function lookup(fields: Record<string, string>, opts: { visitor?: string; json?: boolean; secret?: string; timestamp?: number; tamper?: boolean } = {}) {
+interface LookupOptions {
+  /** The connection's peer address (what the server's load context carries). */
+  visitor?: string;
+  forwardedFor?: string;
+  cookie?: string;
+  json?: boolean;
+  secret?: string;
+  timestamp?: number;
+  tamper?: boolean;
+}
+
+function lookup(fields: Record<string, string>, opts: LookupOptions = {}) {
   const request = new Request(proxyUrl(opts), {
     method: "POST",
     body: new URLSearchParams(fields),
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": opts.visitor ?? "203.0.113.7", ...(opts.json ? { accept: "application/json" } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(opts.forwardedFor ? { "x-forwarded-for": opts.forwardedFor } : {}),
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+      ...(opts.json ? { accept: "application/json" } : {}),
+    },
   });
-  return action({ request, params: {}, context: {} }).catch((thrown: unknown) => {
+  return action({ request, params: {}, context: { peerAddress: opts.visitor ?? "203.0.113.7" } }).catch((thrown: unknown) => {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   });
@@ -93,7 +119,7 @@ describe("order lookup", () => {
 
   it("gives Rassure's link for a shipment whose own link is missing", async () => {
     const response = await lookup({ order: "#1008", email: order("#1008").email! }, { json: true });
-    expect(await response.json()).toEqual({ kind: "found", orderName: "#1008", parcels: [{ carrier: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" }] });
+    expect(await response.json()).toMatchObject({ kind: "found", orderName: "#1008", parcels: [{ carrier: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" }] });
   });
 
   it("answers a wrong e-mail exactly like an unknown order (no enumeration)", async () => {
@@ -109,7 +135,27 @@ describe("order lookup", () => {
 
   it("says when an order has not shipped yet", async () => {
     const response = await lookup({ order: "#1007", email: order("#1007").email! }, { json: true });
-    expect(await response.json()).toEqual({ kind: "found", orderName: "#1007", parcels: [] });
+    expect(await response.json()).toEqual({ kind: "found", orderName: "#1007", status: "not-shipped", shipments: [], unshipped: [{ name: order("#1007").lineItems[0].name, quantity: 3 }], parcels: [] });
+  });
+
+  it("tells every state of an order: items per parcel, delivery, what is still to ship, cancellation", async () => {
+    const state = async (name: string) => (await (await lookup({ order: name, email: order(name).email! }, { json: true })).json()) as Record<string, unknown>;
+    const items = (name: string, indexes: number[]) => indexes.map((i) => ({ name: order(name).lineItems[i].name, quantity: order(name).lineItems[i].quantity }));
+    expect(await state("#1011")).toMatchObject({
+      status: "partly-shipped",
+      shipments: [{ items: items("#1011", [0]), delivered: false, tracking: [] }], // Mondial Relay gave no number yet
+      unshipped: items("#1011", [1]),
+    });
+    expect(await state("#1006")).toMatchObject({ status: "shipped", shipments: [{ delivered: false, tracking: [] }], unshipped: [] });
+    expect(await state("#1013")).toMatchObject({
+      status: "shipped",
+      shipments: [
+        { items: items("#1013", [0]), delivered: true, tracking: [{ carrier: "Colissimo", number: "6A20394857162" }] },
+        { items: items("#1013", [1]), delivered: false, tracking: [{ carrier: "Chronopost", number: "XY987654321FR" }] },
+      ],
+    });
+    expect(await state("#1001")).toMatchObject({ status: "delivered" });
+    expect(await state("#1014")).toMatchObject({ status: "cancelled-refunded", shipments: [] });
   });
 
   it("refuses malformed input and never evaluates shopper input as Liquid or HTML", async () => {
@@ -124,18 +170,64 @@ describe("order lookup", () => {
 });
 
 describe("rate limits", () => {
-  it("limits one visitor to 10 lookups per 10 minutes, with Retry-After", async () => {
+  const customer = () => ({ order: "#1001", email: order("#1001").email! });
+
+  it("limits one client to 10 lookups per 10 minutes, with Retry-After; another client is not affected", async () => {
     for (let i = 0; i < 10; i++) expect((await lookup({ order: `#${2000 + i}`, email: "a@b.fr" })).status).toBe(200);
-    const limited = await lookup({ order: "#1001", email: order("#1001").email! });
+    const limited = await lookup(customer());
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(500);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await limited.text()).toContain("Too many attempts");
-    // Another visitor is not affected.
-    expect((await lookup({ order: "#1001", email: order("#1001").email! }, { visitor: "198.51.100.4" })).status).toBe(200);
+    expect((await lookup(customer(), { visitor: "198.51.100.4" })).status).toBe(200);
   });
 
-  it("limits guesses on one order to 5 even from many addresses", async () => {
+  it("is not bypassed by a rotating X-Forwarded-For, with no trusted proxy or with one", async () => {
+    for (let i = 0; i < 10; i++) await lookup({ order: `#${2000 + i}`, email: "a@b.fr" }, { forwardedFor: `10.0.${i}.1` });
+    expect((await lookup(customer(), { forwardedFor: "10.9.9.9" })).status).toBe(429);
+
+    // Behind one trusted proxy (Shopify's), only the entry it appended counts: the forged ones to its left change nothing.
+    await sharedLimits.clear();
+    process.env[TRUSTED_HOPS_VARIABLE] = "1";
+    for (let i = 0; i < 10; i++) await lookup({ order: `#${2000 + i}`, email: "a@b.fr" }, { forwardedFor: `10.0.${i}.1, 192.0.2.50`, visitor: "23.227.38.1" });
+    expect((await lookup(customer(), { forwardedFor: "10.9.9.9, 192.0.2.50", visitor: "23.227.38.1" })).status).toBe(429);
+    // …and another shopper coming through the same proxy is another client.
+    expect((await lookup(customer(), { forwardedFor: "192.0.2.51", visitor: "23.227.38.1" })).status).toBe(200);
+  });
+
+  it("never lets five wrong e-mails from five clients lock the real customer out", async () => {
     for (let i = 0; i < 5; i++) expect((await lookup({ order: "#1001", email: `guess${i}@b.fr` }, { visitor: `192.0.2.${i}` })).status).toBe(200);
-    expect((await lookup({ order: "#1001", email: order("#1001").email! }, { visitor: "192.0.2.99" })).status).toBe(429);
+    // The order is now under attack: a further guess costs its client the window…
+    expect((await lookup({ order: "#1001", email: "guess9@b.fr" }, { visitor: "192.0.2.9" })).status).toBe(200);
+    expect((await lookup(customer(), { visitor: "192.0.2.9" })).status).toBe(429);
+    // …while the customer, from anywhere, still gets the parcels.
+    const response = await lookup(customer(), { visitor: "198.51.100.77" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Parcels for order #1001");
+  });
+
+  it("tells apart clients behind one address by their signed id, and ignores forged ids", async () => {
+    const alice = `${CLIENT_COOKIE}=${signClientId("aaaaaaaaaaaaaaaaaaaaaa")}`;
+    const bob = `${CLIENT_COOKIE}=${signClientId("bbbbbbbbbbbbbbbbbbbbbb")}`;
+    for (let i = 0; i < 10; i++) await lookup({ order: `#${2000 + i}`, email: "a@b.fr" }, { cookie: alice });
+    expect((await lookup(customer(), { cookie: alice })).status).toBe(429);
+    const bobs = await lookup(customer(), { cookie: bob });
+    expect(bobs.status).toBe(200);
+    expect(bobs.headers.get("set-cookie")).toContain(bob);
+    // The app proxy strips cookies: the id also comes back in the form's hidden field.
+    expect(await bobs.text()).toContain(`name="client" value="${bob.split("=")[1]}"`);
+    expect((await lookup({ ...customer(), client: alice.split("=")[1] })).status).toBe(429);
+    // Forged or fresh ids are counted by the address, whose limit they all share.
+    const forged = `${CLIENT_COOKIE}=${"c".repeat(22)}.${"d".repeat(43)}`;
+    for (let i = 0; i < 10; i++) await lookup({ order: `#${3000 + i}`, email: "a@b.fr" }, { cookie: forged });
+    expect((await lookup(customer(), { cookie: forged })).status).toBe(429);
+    for (let i = 0; i < 9; i++) await lookup({ order: `#${4000 + i}`, email: "a@b.fr" }, { cookie: `${CLIENT_COOKIE}=${signClientId(`fresh${i}`.padEnd(22, "x"))}` });
+    expect((await lookup(customer(), { cookie: `${CLIENT_COOKIE}=${signClientId("z".repeat(22))}` })).status).toBe(429);
+  });
+
+  it("keeps its counters in the database: another process, or a restarted one, sees them", async () => {
+    for (let i = 0; i < 10; i++) await lookup({ order: `#${2000 + i}`, email: "a@b.fr" });
+    const restarted = new LookupLimits(new DatabaseLimitStore(await secondProcessClient()));
+    expect(await restarted.admit(store.shopDomain, { address: "203.0.113.7", key: "address:203.0.113.7" })).toEqual({ retryAfterMs: expect.any(Number) });
+    expect(await restarted.admit(store.shopDomain, { address: "203.0.113.8", key: "address:203.0.113.8" })).toBeNull();
   });
 });

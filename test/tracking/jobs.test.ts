@@ -10,6 +10,7 @@ import type { PlatformAdapter, Shipment, TrackingUpdate } from "../../adapters/t
 import prisma from "../../app/db.server";
 import { jobQueue } from "../../app/jobs/runtime.server";
 import { drainTrackingJobs, enqueueTrackingJob, outcomeOf, recentTrackingChecks, setTrackingAdapterFactory } from "../../app/tracking/jobs.server";
+import { sharedLimits } from "../../app/limits/shared-store.server";
 
 const writes: Array<{ shop: string; id: string; update: TrackingUpdate }> = [];
 const links = new Map<string, string>(); // what the platform holds after a write
@@ -48,7 +49,7 @@ beforeEach(async () => {
   links.clear();
   throttledShops.clear();
   for (const shopDomain of [busy.shopDomain, calm.shopDomain]) await jobQueue.store.eraseShop({ platform: "shopify", shopDomain });
-  jobQueue.breaker.reset();
+  await sharedLimits.clear();
   await prisma.trackingFix.deleteMany();
 });
 

@@ -11,6 +11,7 @@ import { drainTrackingJobs, enqueueTrackingJob, outcomeOf, recentTrackingChecks,
 import { addCustomCarrier, saveTrackingSettings, setCarrierOverride } from "../../app/tracking/settings.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { findSeededFulfillment, fulfillmentPayload, startTrackingHarness, type TrackingHarness } from "./support";
+import { sharedLimits } from "../../app/limits/shared-store.server";
 
 let harness: TrackingHarness;
 let store: ShopifyDevStore;
@@ -29,7 +30,7 @@ beforeEach(async () => {
   await store.flushWebhooks();
   await trackingWorkerIdle();
   await jobQueue.store.eraseShop(shop);
-  jobQueue.breaker.reset(); // a test that saw outages or throttling must not hold up the next
+  await sharedLimits.clear(); // a test that saw outages or throttling must not hold up the next
   await prisma.trackingFix.deleteMany();
   await prisma.trackingSettings.deleteMany();
   await prisma.carrierOverride.deleteMany();
