@@ -54,8 +54,3 @@ export async function readBoundedText(request: Request, { maxBytes, mediaTypes }
     throw new RejectedBody(400, "Body is not valid UTF-8.");
   }
 }
-
-/** The same request with its body already read (libraries that read the body themselves get this copy). */
-export function withBody(request: Request, body: string): Request {
-  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-}
