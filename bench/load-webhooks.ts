@@ -41,7 +41,10 @@ const scenarios = all.filter((scenario) => !only || scenario.database === only);
 const results: ScenarioResult[] = [];
 for (const scenario of scenarios) {
   process.stderr.write(`… ${scenario.database} ${scenario.label} (${webhooks} webhooks)\n`);
-  results.push(await runScenario(scenario));
+  const result = await runScenario(scenario);
+  results.push(result);
+  // Each scenario's figures as soon as they are known (a long run cut short keeps what it measured).
+  process.stderr.write(`  ${result.throughput.toFixed(0)} jobs/s, answer p99 ${Math.round(result.answerP99)} ms, lost ${result.lost}, duplicated ${result.duplicated}\n`);
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "-");

@@ -13,6 +13,10 @@
  * error, if it fails again, is its own) and the others are queued again, so one bad delivery
  * never fails its neighbours. When the transaction itself fails (BEGIN, COMMIT, the connection),
  * every unit of the batch rejects: nothing of it was recorded, the platform retries them.
+ *
+ * Overload: past `maxWaiting` queued units a new one is refused at once (GroupCommitBusy), so a
+ * rate above what the database sustains turns into quick "retry later" answers instead of an
+ * ever-growing backlog of waiting requests (memory, and answers past the platform's timeout).
  */
 
 export type Transact<Tx> = <R>(work: (tx: Tx) => Promise<R>) => Promise<R>;
@@ -22,6 +26,16 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Transactions running at once: 1 on SQLite (one writer), a few on PostgreSQL. */
   parallel?: number;
+  /** Units allowed to wait for a transaction; past it `submit` rejects with GroupCommitBusy. */
+  maxWaiting?: number;
+}
+
+/** Too much is already waiting for the database: nothing was done, try again later. */
+export class GroupCommitBusy extends Error {
+  constructor() {
+    super("Too many writes are waiting for the database; nothing was recorded, retry later.");
+    this.name = "GroupCommitBusy";
+  }
 }
 
 interface Unit<Tx> {
@@ -44,6 +58,7 @@ export class GroupCommit<Tx> {
   private readonly queue: Unit<Tx>[] = [];
   private readonly maxBatch: number;
   private readonly parallel: number;
+  private readonly maxWaiting: number;
   private running = 0;
   private scheduled = false;
 
@@ -53,10 +68,12 @@ export class GroupCommit<Tx> {
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 100);
     this.parallel = Math.max(1, options.parallel ?? 1);
+    this.maxWaiting = options.maxWaiting ?? Infinity;
   }
 
   /** Runs `work` inside a shared transaction; resolves with its result once that transaction committed. */
   submit<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    if (this.queue.length >= this.maxWaiting) return Promise.reject(new GroupCommitBusy());
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();

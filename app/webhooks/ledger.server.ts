@@ -8,7 +8,7 @@
 import type { Platform } from "../../adapters/types";
 import { resolveDatabase } from "../../prisma/database";
 import prisma from "../db.server";
-import { GroupCommit } from "./group-commit.server";
+import { GroupCommit, GroupCommitBusy } from "./group-commit.server";
 
 export type Transaction = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -29,9 +29,20 @@ function isUniqueViolation(error: unknown): boolean {
 // longer limits only keep a slow moment (a PostgreSQL failover, a loaded host) from failing it.
 const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 };
 
+/**
+ * Deliveries waiting for a commit before new ones are answered 503 (the platform retries them
+ * later): about ten batches, a few seconds of work even on a busy machine, well inside Shopify's
+ * 5-second answer limit, and a bounded amount of memory.
+ */
+export const MAX_WAITING_DELIVERIES = 1_000;
+
 /** SQLite has one writer: one batch at a time. PostgreSQL commits a few batches side by side. */
 export function ledgerGroupCommit(client: typeof prisma = prisma, provider = resolveDatabase().provider) {
-  return new GroupCommit<Transaction>((work) => client.$transaction(work, TRANSACTION_LIMITS), { maxBatch: 100, parallel: provider === "sqlite" ? 1 : 3 });
+  return new GroupCommit<Transaction>((work) => client.$transaction(work, TRANSACTION_LIMITS), {
+    maxBatch: 100,
+    parallel: provider === "sqlite" ? 1 : 3,
+    maxWaiting: MAX_WAITING_DELIVERIES,
+  });
 }
 
 let shared: GroupCommit<Transaction> | null = null;
@@ -52,4 +63,10 @@ export async function processDeliveryOnce(delivery: Delivery, effect: (tx: Trans
     if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
+}
+
+/** A delivery refused because too many wait for a commit: 503 with Retry-After, so the platform sends it again later. */
+export function busyAnswer(error: unknown): Response | null {
+  if (!(error instanceof GroupCommitBusy)) return null;
+  return new Response(error.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
 }

@@ -13,7 +13,7 @@ import { bodySignatureMatches } from "../../adapters/webhook-signature";
 import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { loggerFor } from "../logger.server";
-import { processDeliveryOnce, type Transaction } from "./ledger.server";
+import { busyAnswer, processDeliveryOnce, type DeliveryOutcome, type Transaction } from "./ledger.server";
 
 export interface ShopifyWebhook {
   shop: string;
@@ -66,7 +66,14 @@ export function shopifyWebhookAction(topic: string, handler: ShopifyWebhookHandl
       return plain(400, "Malformed JSON body.");
     }
     const webhook: ShopifyWebhook = { shop, topic, payload, webhookId };
-    const outcome = await processDeliveryOnce({ platform: "shopify", deliveryId: webhookId, topic, shopDomain: shop }, (tx) => handler(tx, webhook));
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await processDeliveryOnce({ platform: "shopify", deliveryId: webhookId, topic, shopDomain: shop }, (tx) => handler(tx, webhook));
+    } catch (error) {
+      const busy = busyAnswer(error);
+      if (busy) return busy;
+      throw error;
+    }
     logger.info("webhook handled", { shop, webhookId, outcome });
     return new Response(null, { status: 200, headers: { "X-Rassure-Delivery": outcome } });
   };

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { GroupCommit, type Transact } from "../../app/webhooks/group-commit.server";
-import { processDeliveryOnce, type Transaction } from "../../app/webhooks/ledger.server";
+import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/webhooks/group-commit.server";
+import { busyAnswer, processDeliveryOnce, type Transaction } from "../../app/webhooks/ledger.server";
 
 const shopDomain = "group-commit.myshopify.com";
 const topic = "CUSTOMERS_REDACT";
@@ -115,5 +115,19 @@ describe("webhook deliveries sharing commits", () => {
     broken = false;
     expect(await processDeliveryOnce({ platform: "shopify", deliveryId: id, topic, shopDomain }, flaky)).toBe("processed");
     expect(await effectsOf()).toEqual([7, 8]);
+  });
+
+  it("refuses new work at once past its waiting limit, records none of it, and answers it 503 with Retry-After", async () => {
+    const commits = new GroupCommit(countingTransact().transact, { maxWaiting: 5 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) => commits.submit(recordEffect(n))));
+
+    expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill("fulfilled"), ...Array(3).fill("rejected")]);
+    const refusal = (outcomes[7] as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(GroupCommitBusy);
+    expect(await effectsOf()).toEqual([0, 1, 2, 3, 4]);
+    const answer = busyAnswer(refusal);
+    expect(answer?.status).toBe(503);
+    expect(answer?.headers.get("retry-after")).toBe("5");
+    expect(busyAnswer(new Error("other"))).toBeNull();
   });
 });
