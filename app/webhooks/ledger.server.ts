@@ -8,7 +8,7 @@
 import type { Platform } from "../../adapters/types";
 import { resolveDatabase } from "../../prisma/database";
 import prisma from "../db.server";
-import { GroupCommit, GroupCommitBusy } from "./group-commit.server";
+import { GroupCommit, GroupCommitBusy } from "../group-commit.server";
 
 export type Transaction = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 

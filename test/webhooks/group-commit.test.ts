@@ -1,12 +1,12 @@
 /**
- * Webhook deliveries share commits (app/webhooks/group-commit.server.ts, ledger.server.ts), on
+ * Webhook deliveries share commits (app/group-commit.server.ts, app/webhooks/ledger.server.ts), on
  * the database of this run: concurrent deliveries are each recorded exactly once, a waiter is
  * answered only with its transaction's outcome, and one bad delivery never fails its neighbours.
  */
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
-import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/webhooks/group-commit.server";
+import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
 import { busyAnswer, processDeliveryOnce, type Transaction } from "../../app/webhooks/ledger.server";
 
 const shopDomain = "group-commit.myshopify.com";
