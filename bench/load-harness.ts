@@ -14,11 +14,12 @@
  * Child entry: `tsx bench/load-harness.ts '<ScenarioConfig JSON>'` prints one RESULT line.
  */
 import { spawn } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import type { BenchApp } from "./load-env";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -37,6 +38,11 @@ export interface ScenarioConfig {
   restartPostgresAt?: number;
   shops?: number;
   timeoutSeconds?: number;
+  /**
+   * The floor instead of the app: a bare node:http server that checks the same HMAC and writes
+   * one row per webhook into the same database (one autocommit INSERT each), same load.
+   */
+  floor?: boolean;
 }
 
 export interface ScenarioResult {
@@ -87,12 +93,23 @@ export function runScenario(config: ScenarioConfig): Promise<ScenarioResult> {
 // ---------------------------------------------------------------------------------------------
 // Child process: one scenario.
 
-async function child(config: ScenarioConfig) {
-  const { TEST_APP } = await import("../test/support/test-app");
-  const { prepareBenchApp } = await import("./load-env");
-  const app = await prepareBenchApp(config.database);
-  const { databaseUrl, postgres } = app;
+/** What receives the webhooks: the app (route + job queue) or the floor. */
+interface Receiver {
+  endpoint: string;
+  /** Applied effects per webhook number, and when the first one happened. */
+  effects: Map<number, number>;
+  effectAt: Map<number, number>;
+  platformFaults(): number;
+  dead(): Promise<number>;
+  close(): Promise<void>;
+}
 
+function listenOnLoopback(server: Server, path: string): Promise<string> {
+  server.keepAliveTimeout = 30_000;
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`)));
+}
+
+async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver> {
   const { ShopifyGraphqlError } = await import("../adapters/shopify");
   const { shopifyWebhookAction } = await import("../app/webhooks/shopify-route.server");
   const { createJobStore } = await import("../app/jobs/runtime.server");
@@ -119,10 +136,9 @@ async function child(config: ScenarioConfig) {
   }
 
   const effects = new Map<number, number>();
-  const sentAt = new Map<number, number>();
   const effectAt = new Map<number, number>();
 
-  const store = createJobStore(databaseUrl, { leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 8_000 }, superviseIntervalSeconds: 5 });
+  const store = createJobStore(app.databaseUrl, { leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 8_000 }, superviseIntervalSeconds: 5 });
   const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 } });
   queue.register<{ n: number }>(
     "bench.apply",
@@ -157,9 +173,95 @@ async function child(config: ScenarioConfig) {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/fulfillments/create`;
+  const endpoint = await listenOnLoopback(server, "/webhooks/fulfillments/create");
+  return {
+    endpoint,
+    effects,
+    effectAt,
+    platformFaults: () => platformFaults,
+    async dead() {
+      await queue.stop();
+      return (await store.counts(["bench.apply"])).dead;
+    },
+    async close() {
+      await store.close();
+      await new Promise((resolve) => server.close(resolve));
+      const prisma = (await import("../app/db.server")).default;
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/**
+ * The floor: what any receiver must do at least, with nothing else. A bare node:http server
+ * checks the HMAC and writes one row per webhook (one autocommit INSERT, the webhook id as key)
+ * into the same database through the same driver (libsql / pg), and answers 200 once written.
+ */
+async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
+  const effects = new Map<number, number>();
+  const effectAt = new Map<number, number>();
+  const table = "CREATE TABLE floor_webhook (webhook_id TEXT PRIMARY KEY, shop TEXT NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL)";
+  const insert = "INSERT INTO floor_webhook (webhook_id, shop, n, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+  let write: (row: [string, string, number, string]) => Promise<void>;
+  let closeDatabase: () => Promise<void>;
+  if (app.postgres) {
+    const { default: pg } = await import("pg");
+    const pool = new pg.Pool({ connectionString: app.databaseUrl, max: 10 });
+    pool.on("error", () => undefined);
+    await pool.query(table);
+    write = async (row) => void (await pool.query(insert, row));
+    closeDatabase = () => pool.end();
+  } else {
+    const { createClient } = await import("@libsql/client");
+    const client = createClient({ url: app.databaseUrl });
+    await client.execute("PRAGMA journal_mode = WAL"); // as app/db.server.ts
+    await client.execute(table);
+    write = async (row) => void (await client.execute({ sql: insert, args: row }));
+    closeDatabase = async () => client.close();
+  }
+  const expectedKey = Buffer.from(secret, "utf8");
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const given = Buffer.from(String(req.headers["x-shopify-hmac-sha256"] ?? ""), "base64");
+    const wanted = createHmac("sha256", expectedKey).update(body).digest();
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+      res.writeHead(401).end();
+      return;
+    }
+    try {
+      const { n } = JSON.parse(body.toString("utf8")) as { n: number };
+      await write([String(req.headers["x-shopify-webhook-id"]), String(req.headers["x-shopify-shop-domain"]), n, body.toString("utf8")]);
+      effects.set(n, 1);
+      if (!effectAt.has(n)) effectAt.set(n, performance.now());
+      res.writeHead(200).end();
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+  const endpoint = await listenOnLoopback(server, "/webhooks");
+  return {
+    endpoint,
+    effects,
+    effectAt,
+    platformFaults: () => 0,
+    dead: async () => 0,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await closeDatabase();
+    },
+  };
+}
+
+async function child(config: ScenarioConfig) {
+  const { TEST_APP } = await import("../test/support/test-app");
+  const { prepareBenchApp } = await import("./load-env");
+  const app = await prepareBenchApp(config.database);
+  const { postgres } = app;
+  const receiver = config.floor ? await startFloor(app, TEST_APP.apiSecret) : await startApp(config, app);
+  const { endpoint, effects, effectAt } = receiver;
+  const sentAt = new Map<number, number>();
 
   // Shopify's side: signed deliveries; a failed answer is retried later with the same webhook id.
   const shops = Array.from({ length: config.shops ?? 20 }, (_, i) => `load-${i}.myshopify.com`);
@@ -247,8 +349,7 @@ async function child(config: ScenarioConfig) {
   clearInterval(sampler);
   sampleRss();
 
-  await queue.stop();
-  const counts = await store.counts(["bench.apply"]);
+  const dead = await receiver.dead();
   const endToEnd = [...effectAt].map(([n, t]) => t - sentAt.get(n)!);
   const result: ScenarioResult = {
     label: config.label,
@@ -260,7 +361,7 @@ async function child(config: ScenarioConfig) {
     effects: effects.size,
     lost: [...acceptedIds].filter((n) => !effects.has(n)).length + gaveUp,
     duplicated: [...effects.values()].reduce((sum, count) => sum + count - 1, 0),
-    dead: counts.dead,
+    dead,
     seconds,
     throughput: effects.size / seconds,
     answerP50: percentile(answerMs, 50),
@@ -269,15 +370,12 @@ async function child(config: ScenarioConfig) {
     endToEndP99: percentile(endToEnd, 99),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssSamplesMb,
-    platformFaults,
+    platformFaults: receiver.platformFaults(),
     timedOut,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 
-  await store.close();
-  await new Promise((resolve) => server.close(resolve));
-  const prisma = (await import("../app/db.server")).default;
-  await prisma.$disconnect();
+  await receiver.close();
   await app.dispose();
 }
 

@@ -6,6 +6,10 @@
  * above what the database sustains shows up as a growing backlog of waiting requests (memory and
  * answer times climb): that is capacity, not a leak. Loopback only, bounded by --soak-minutes.
  *
+ * Then, per database, one line: `rss growth: <database> <percent>% (first <n> MB, last <n> MB)`,
+ * from the first sample after warm-up (the first minute, or the first quarter of a shorter run:
+ * module loading, JIT, pools and caches filling) to the last one.
+ *
  * Run: npx tsx bench/load-soak.ts [--soak-minutes 1] [--rate 25] [--only sqlite|postgresql]
  * The issue asks for a 10-minute soak: --soak-minutes 10 (the default of 1 keeps the run short).
  */
@@ -20,6 +24,9 @@ const minutes = Number(flag("soak-minutes") ?? 1);
 const rate = Number(flag("rate") ?? 25);
 const only = flag("only") as DatabaseKind | undefined;
 const databases = (["sqlite", "postgresql"] as const).filter((database) => !only || database === only);
+
+/** The harness samples resident memory every 5 s in soak mode. */
+const SAMPLE_SECONDS = 5;
 
 const results: ScenarioResult[] = [];
 for (const database of databases) {
@@ -49,7 +56,14 @@ console.table(
     lost: r.lost,
     duplicated: r.duplicated,
     "RSS first/last/peak MB": `${r.rssSamplesMb[0]} / ${r.rssSamplesMb.at(-1)} / ${r.peakRssMb}`,
-    "RSS slope, 2nd half MB/min": slopeMbPerMinute(r.rssSamplesMb, 5).toFixed(1),
+    "RSS slope, 2nd half MB/min": slopeMbPerMinute(r.rssSamplesMb, SAMPLE_SECONDS).toFixed(1),
   })),
 );
 for (const r of results) console.log(`${r.database} RSS samples (MB, every 5 s): ${r.rssSamplesMb.join(" ")}`);
+
+const warmUpSamples = Math.ceil(Math.min(60, (minutes * 60) / 4) / SAMPLE_SECONDS);
+for (const r of results) {
+  const first = r.rssSamplesMb[Math.min(warmUpSamples, r.rssSamplesMb.length - 1)];
+  const last = r.rssSamplesMb.at(-1)!;
+  console.log(`rss growth: ${r.database} ${(((last - first) / first) * 100).toFixed(0)}% (first ${first} MB, last ${last} MB)`);
+}

@@ -7,6 +7,10 @@
  * - PostgreSQL restart: the server is stopped (fast shutdown) for 2 s halfway through the burst.
  * lost = webhooks accepted (or never accepted) whose effect never happened; duplicated = effects
  * applied more than once. See bench/load-harness.ts for how.
+ * - floor, per database, in the same run and under the same load: a bare node:http server that
+ *   checks the same HMAC and writes one row per webhook (no framework, no queue). The app's burst
+ *   is then printed against it: `ratio to floor: <database> <app jobs/s ÷ floor jobs/s> (answer
+ *   p99 of the app's burst, floor jobs/s)`.
  *
  * Run: npx tsx bench/load-webhooks.ts [--webhooks 10000] [--only sqlite|postgresql]
  * The issue's figure is 10,000 webhooks per scenario (--webhooks 10000, about half an hour on a
@@ -24,6 +28,8 @@ const only = flag("only") as DatabaseKind | undefined;
 const base = { webhooks, concurrency: 64, timeoutSeconds: 180 };
 
 const all: ScenarioConfig[] = [
+  { ...base, label: "floor", database: "sqlite", floor: true },
+  { ...base, label: "floor", database: "postgresql", floor: true },
   { ...base, label: "burst", database: "sqlite" },
   { ...base, label: "burst", database: "postgresql" },
   { ...base, label: "20% THROTTLED/503", database: "sqlite", faultRate: 0.2 },
@@ -35,7 +41,10 @@ const scenarios = all.filter((scenario) => !only || scenario.database === only);
 const results: ScenarioResult[] = [];
 for (const scenario of scenarios) {
   process.stderr.write(`… ${scenario.database} ${scenario.label} (${webhooks} webhooks)\n`);
-  results.push(await runScenario(scenario));
+  const result = await runScenario(scenario);
+  results.push(result);
+  // Each scenario's figures as soon as they are known (a long run cut short keeps what it measured).
+  process.stderr.write(`  ${result.throughput.toFixed(0)} jobs/s, answer p99 ${Math.round(result.answerP99)} ms, lost ${result.lost}, duplicated ${result.duplicated}\n`);
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "-");
@@ -56,3 +65,11 @@ const rows = results.map((r) => ({
 }));
 console.log(`\nWebhooks → durable jobs: ${webhooks} per scenario, 64 in flight, 20 shops, 16 job workers per process\n`);
 console.table(rows);
+
+console.log("");
+for (const database of ["sqlite", "postgresql"] as const) {
+  const floor = results.find((r) => r.database === database && r.label === "floor");
+  const burst = results.find((r) => r.database === database && r.label === "burst");
+  if (!floor || !burst) continue;
+  console.log(`ratio to floor: ${database} ${(burst.throughput / floor.throughput).toFixed(2)} (answer p99 ${ms(burst.answerP99)} ms, floor ${floor.throughput.toFixed(0)} jobs/s)`);
+}

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db.server";
+import { GroupCommit } from "../group-commit.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
 import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
@@ -16,6 +17,7 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 export const FINISHED_KEPT_MS = 7 * 24 * 3_600_000;
 
 type Db = Pick<PrismaClient, "backgroundJob">;
+type Client = Pick<PrismaClient, "backgroundJob" | "$transaction">;
 
 /** Pending and due, or running with a lease that ran out. */
 function claimable(now: Date) {
@@ -29,11 +31,18 @@ export class TableJobStore implements JobStore {
   readonly backend = "table" as const;
   /** The claim token of each job held here (settling checks it, so a lost lease changes nothing). */
   private readonly holders = new Map<string, string>();
+  /**
+   * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
+   * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
+   */
+  private readonly settlements: GroupCommit<Db>;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
-  ) {}
+  ) {
+    this.settlements = new GroupCommit<Db>((work) => db.$transaction((tx) => work(tx)), { maxBatch: 100 });
+  }
 
   async prepare() {}
 
@@ -119,7 +128,8 @@ export class TableJobStore implements JobStore {
   }
 
   private async settle(job: ClaimedJob, data: Parameters<Db["backgroundJob"]["updateMany"]>[0]["data"]) {
-    await this.db.backgroundJob.updateMany({ where: held(job, this.holder(job)), data: { ...data, lockedBy: null, leaseUntil: null } });
+    const where = held(job, this.holder(job));
+    await this.settlements.submit((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
     this.holders.delete(job.id);
   }
 

@@ -2,12 +2,15 @@
  * One factory for every Shopify webhook route: read the body within limits (size, JSON media
  * type, UTF-8), verify it (HMAC; bad signature → 401), check the topic matches the route, parse
  * safely, check the signed body names the shop the header does, then run the handler once per
- * webhook id, in one transaction with the ledger entry.
+ * webhook id, in one transaction with the ledger entry, and answer once that is committed.
+ *
+ * The path is kept short on purpose (Shopify counts an answer slower than 5 s as a failure): no
+ * session is loaded, and deliveries share commits (ledger.server.ts).
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { loggerFor } from "../logger.server";
-import { processDeliveryOnce, type Transaction } from "./ledger.server";
+import { busyAnswer, processDeliveryOnce, type DeliveryOutcome, type Transaction } from "./ledger.server";
 import { verifyShopifyWebhook } from "./shopify-signature.server";
 
 export interface ShopifyWebhook {
@@ -62,6 +65,7 @@ async function olderThanInstall(tx: Transaction, shop: string, triggeredAt: Date
 /** `topic` is Shopify's storage form, e.g. "APP_UNINSTALLED" for app/uninstalled. */
 export function shopifyWebhookAction(topic: string, handler: ShopifyWebhookHandler, options: ShopifyWebhookOptions = {}) {
   return async function action({ request }: ActionFunctionArgs) {
+    if (request.method !== "POST") return plain(405, "Webhooks are POSTed.");
     const logger = loggerFor(request, { topic });
     let body: string;
     try {
@@ -98,10 +102,17 @@ export function shopifyWebhookAction(topic: string, handler: ShopifyWebhookHandl
       return plain(400, "X-Shopify-Triggered-At is missing or is not a time: cannot tell whether this event predates the current install.");
     }
     let stale = false;
-    const outcome = await processDeliveryOnce({ platform: "shopify", deliveryId: webhook.webhookId, topic: webhook.topic, shopDomain: webhook.shop }, async (tx) => {
-      stale = Boolean(options.undoesInstall && webhook.triggeredAt && (await olderThanInstall(tx, webhook.shop, webhook.triggeredAt)));
-      if (!stale) await handler(tx, webhook);
-    });
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await processDeliveryOnce({ platform: "shopify", deliveryId: webhook.webhookId, topic: webhook.topic, shopDomain: webhook.shop }, async (tx) => {
+        stale = Boolean(options.undoesInstall && webhook.triggeredAt && (await olderThanInstall(tx, webhook.shop, webhook.triggeredAt)));
+        if (!stale) await handler(tx, webhook);
+      });
+    } catch (error) {
+      const busy = busyAnswer(error); // the backlog is full: 503 + Retry-After, Shopify retries
+      if (busy) return busy;
+      throw error;
+    }
     const reported = outcome === "processed" && stale ? "stale" : outcome;
     if (reported === "stale") logger.warn("webhook older than the shop's current install: ignored", { shop: webhook.shop, webhookId: webhook.webhookId, triggeredAt: webhook.triggeredAt?.toISOString() });
     else logger.info("webhook handled", { shop: webhook.shop, webhookId: webhook.webhookId, outcome });

@@ -14,7 +14,7 @@ import { appEnvironment } from "../env.server";
 import { readBoundedText, RejectedBody } from "../http/bounded-body.server";
 import { loggerFor } from "../logger.server";
 import { enqueueTrackingJob, kickTrackingWorker } from "../tracking/jobs.server";
-import { processDeliveryOnce, type Transaction } from "../webhooks/ledger.server";
+import { busyAnswer, processDeliveryOnce, type DeliveryOutcome, type Transaction } from "../webhooks/ledger.server";
 import { findWooShop, openWooCredentials, type WooShopCredentials } from "./credentials.server";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -93,11 +93,18 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
   } catch {
     return reply(400, "Malformed JSON");
   }
-  const outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: eventKey(domain, topic, rawBody), topic, shopDomain: domain }, async (tx) => {
-    if ((topic === "order.updated" || topic === "order.created") && payload && typeof payload === "object") {
-      await onOrderEvent(tx, domain, payload as OrderPayload);
-    }
-  });
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await processDeliveryOnce({ platform: "woocommerce", deliveryId: eventKey(domain, topic, rawBody), topic, shopDomain: domain }, async (tx) => {
+      if ((topic === "order.updated" || topic === "order.created") && payload && typeof payload === "object") {
+        await onOrderEvent(tx, domain, payload as OrderPayload);
+      }
+    });
+  } catch (error) {
+    const busy = busyAnswer(error);
+    if (busy) return busy;
+    throw error;
+  }
   logger.info("woocommerce webhook handled", { topic, outcome, deliveryId });
   if (outcome === "processed") void kickTrackingWorker();
   return reply(200, outcome, outcome);

@@ -1,0 +1,133 @@
+/**
+ * Webhook deliveries share commits (app/group-commit.server.ts, app/webhooks/ledger.server.ts), on
+ * the database of this run: concurrent deliveries are each recorded exactly once, a waiter is
+ * answered only with its transaction's outcome, and one bad delivery never fails its neighbours.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
+import { busyAnswer, processDeliveryOnce, type Transaction } from "../../app/webhooks/ledger.server";
+
+const shopDomain = "group-commit.myshopify.com";
+const topic = "CUSTOMERS_REDACT";
+
+/** The delivery's effect: one compliance row carrying its number, so "exactly once" can be counted. */
+const recordEffect = (n: number) => async (tx: Transaction) => {
+  await tx.complianceRequest.create({ data: { platform: "shopify", topic, shopDomain, customerRef: String(n), summary: "group commit test" } });
+};
+
+const deliver = (n: number, deliveryId: string) => processDeliveryOnce({ platform: "shopify", deliveryId, topic, shopDomain }, recordEffect(n));
+
+/** Counts transactions opened, over the real Prisma client. */
+function countingTransact() {
+  const counter = { transactions: 0 };
+  const transact: Transact<Transaction> = (work) => {
+    counter.transactions++;
+    return prisma.$transaction(work);
+  };
+  return { counter, transact };
+}
+
+const effectsOf = async () => {
+  const rows = await prisma.complianceRequest.findMany({ where: { shopDomain }, select: { customerRef: true } });
+  return rows.map((row) => Number(row.customerRef)).sort((a, b) => a - b);
+};
+
+beforeEach(async () => {
+  await prisma.complianceRequest.deleteMany({ where: { shopDomain } });
+  await prisma.webhookDelivery.deleteMany({ where: { shopDomain } });
+});
+
+describe("webhook deliveries sharing commits", () => {
+  it("records 120 concurrent deliveries, each sent twice, exactly once each", async () => {
+    const ids = Array.from({ length: 120 }, () => randomUUID());
+    // Every delivery twice at once (Shopify retrying while the first is in flight), interleaved.
+    const outcomes = await Promise.all([...ids.map((id, n) => deliver(n, id)), ...ids.map((id, n) => deliver(n, id))]);
+
+    expect(outcomes.filter((o) => o === "processed")).toHaveLength(120);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(120);
+    expect(await effectsOf()).toEqual(ids.map((_id, n) => n));
+    expect(await prisma.webhookDelivery.count({ where: { shopDomain } })).toBe(120);
+
+    // A later replay still changes nothing.
+    expect(await deliver(0, ids[0])).toBe("duplicate");
+    expect(await effectsOf()).toHaveLength(120);
+  });
+
+  it("puts deliveries that arrive together into one transaction", async () => {
+    const { counter, transact } = countingTransact();
+    const commits = new GroupCommit(transact, { maxBatch: 100 });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, n) => commits.submit(async (tx) => (await recordEffect(n)(tx), n))));
+
+    expect(results).toEqual(Array.from({ length: 50 }, (_, n) => n));
+    expect(counter.transactions).toBe(1);
+    expect(await effectsOf()).toHaveLength(50);
+  });
+
+  it("fails every waiter of a transaction that does not commit, and records none of them", async () => {
+    // The transaction runs every unit, then fails as a lost connection or a failed COMMIT would.
+    const transact: Transact<Transaction> = (work) =>
+      prisma.$transaction(async (tx) => {
+        await work(tx);
+        throw new Error("connection lost before COMMIT");
+      });
+    const commits = new GroupCommit(transact);
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, n) => commits.submit(recordEffect(n))));
+
+    expect(outcomes.map((o) => o.status)).toEqual(Array(10).fill("rejected"));
+    expect(outcomes.map((o) => (o as PromiseRejectedResult).reason.message)).toEqual(Array(10).fill("connection lost before COMMIT"));
+    expect(await effectsOf()).toEqual([]);
+    expect(commits.waiting).toBe(0);
+  });
+
+  it("fails only the delivery whose own work fails; its neighbours are recorded once", async () => {
+    const { counter, transact } = countingTransact();
+    const commits = new GroupCommit(transact);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, n) =>
+        commits.submit(async (tx) => {
+          await recordEffect(n)(tx);
+          if (n === 4) throw new Error("handler bug for delivery 4");
+        }),
+      ),
+    );
+
+    expect(outcomes.map((o) => o.status)).toEqual(Array.from({ length: 10 }, (_, n) => (n === 4 ? "rejected" : "fulfilled")));
+    expect((outcomes[4] as PromiseRejectedResult).reason.message).toBe("handler bug for delivery 4");
+    expect(await effectsOf()).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 9]);
+    // The failed batch, delivery 4 alone, then the nine others together.
+    expect(counter.transactions).toBe(3);
+  });
+
+  it("answers a delivery failed by its handler with the error, so the platform retries it, and records it on the retry", async () => {
+    const id = randomUUID();
+    let broken = true;
+    const flaky = async (tx: Transaction) => {
+      if (broken) throw new Error("database busy");
+      await recordEffect(7)(tx);
+    };
+    const neighbour = deliver(8, randomUUID());
+    await expect(processDeliveryOnce({ platform: "shopify", deliveryId: id, topic, shopDomain }, flaky)).rejects.toThrow("database busy");
+    expect(await neighbour).toBe("processed");
+    expect(await prisma.webhookDelivery.count({ where: { deliveryId: id } })).toBe(0);
+
+    broken = false;
+    expect(await processDeliveryOnce({ platform: "shopify", deliveryId: id, topic, shopDomain }, flaky)).toBe("processed");
+    expect(await effectsOf()).toEqual([7, 8]);
+  });
+
+  it("refuses new work at once past its waiting limit, records none of it, and answers it 503 with Retry-After", async () => {
+    const commits = new GroupCommit(countingTransact().transact, { maxWaiting: 5 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) => commits.submit(recordEffect(n))));
+
+    expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill("fulfilled"), ...Array(3).fill("rejected")]);
+    const refusal = (outcomes[7] as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(GroupCommitBusy);
+    expect(await effectsOf()).toEqual([0, 1, 2, 3, 4]);
+    const answer = busyAnswer(refusal);
+    expect(answer?.status).toBe(503);
+    expect(answer?.headers.get("retry-after")).toBe("5");
+    expect(busyAnswer(new Error("other"))).toBeNull();
+  });
+});
