@@ -24,6 +24,8 @@ export interface PreviewShop {
   policies: Array<{ handle: "shipping_policy" | "refund_policy" | "privacy_policy" | "terms_of_service" | string; title: string; url: string }>;
   /** Shopify money format, e.g. "{{amount_with_comma_separator}} €". */
   moneyFormat: string;
+  /** ISO country of the shop's address (Liquid `shop.address.country_code`). */
+  countryCode?: string | null;
 }
 
 export interface PreviewRequest {
@@ -149,7 +151,7 @@ export function createPreviewRenderer(sources: ExtensionSources) {
         app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
         block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
         request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false },
-        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, ...policies },
+        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
       };
       return engine.parseAndRender(source, scope);
     },

@@ -25,10 +25,11 @@ const POLICY_HANDLES: Partial<Record<LegalPolicyType, string>> = {
   SUBSCRIPTION_POLICY: "subscription_policy",
 };
 
-export function previewShopFromProfile(profile: Pick<ShopProfile, "currencyCode" | "policies"> | null): PreviewShop {
+export function previewShopFromProfile(profile: Pick<ShopProfile, "currencyCode" | "policies" | "countryCode"> | null): PreviewShop {
   const currency = profile?.currencyCode ?? "EUR";
   return {
     enabledPaymentTypes: EXAMPLE_PAYMENT_TYPES,
+    countryCode: profile?.countryCode ?? null,
     moneyFormat: MONEY_FORMATS[currency] ?? `{{amount}} ${currency}`,
     policies: (profile?.policies ?? [])
       .filter((p) => !p.isEmpty)

@@ -1,5 +1,5 @@
 /** Shared inputs for the storefront tests: the seeded French shop and a few configurations. */
-import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import { defaultStorefrontConfig, toPublishedConfig, type PartnerFacts, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
@@ -14,9 +14,13 @@ export const FRENCH_SHOP: PreviewShop = {
     { handle: "privacy_policy", title: "Politique de confidentialité", url: "/policies/privacy-policy" },
   ],
   moneyFormat: "{{amount_with_comma_separator}} €",
+  countryCode: "FR",
 };
 
-export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar"] as const;
+/** Carriers seen on the shop's recent shipments, and its host, as publishing reads them. */
+export const PARTNER_FACTS: PartnerFacts = { carriers: ["Colissimo", "Chronopost", "Mondial Relay"], host: "Shopify" };
+
+export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar", "partners"] as const;
 
 /** Every block on, every optional field filled. */
 export function fullConfig(): StorefrontConfig {
@@ -40,6 +44,18 @@ export function fullConfig(): StorefrontConfig {
       { icon: "truck", text: { en: "Free shipping from €60", fr: "Livraison offerte dès 60 €" } },
       { icon: "return", text: { en: "30-day returns", fr: "Retours sous 30 jours" } },
       { icon: "lock", text: { en: "Secure payment", fr: "Paiement sécurisé" } },
+    ],
+  };
+  config.partners = {
+    enabled: true,
+    heading: { en: "", fr: "" },
+    hiddenCarriers: ["Mondial Relay"],
+    host: "",
+    labels: [
+      { kind: "fianet", name: "", proofUrl: "https://www.fia-net.com/marchands/atelier-lumiere", expiresOn: "2027-06-30" },
+      { kind: "mediator", name: "CM2C", proofUrl: "https://www.cm2c.net/adherents/atelier-lumiere", expiresOn: "2027-01-15" },
+      // Expired before the tests' clock (2026-11-23): never shown.
+      { kind: "fevad", name: "", proofUrl: "https://www.fevad.com/membres/atelier-lumiere", expiresOn: "2026-11-22" },
     ],
   };
   return config;
@@ -73,12 +89,12 @@ export const VERIFIED_COMPANY: CompanyBadge = {
   lookup_url: "https://annuaire-entreprises.data.gouv.fr/entreprise/812345676",
 };
 
-export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}, company: CompanyBadge | null = null) {
+export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}, company: CompanyBadge | null = null, facts: PartnerFacts = PARTNER_FACTS) {
   const now = overrides.now ?? new Date("2026-11-23T10:00:00Z");
   const timeZone = overrides.timeZone ?? PARIS;
   return renderer.render({
     handle,
-    config: config ? toPublishedConfig(config, 1, now, timeZone, company) : null,
+    config: config ? toPublishedConfig(config, 1, now, timeZone, company, facts) : null,
     locale: "fr",
     shop: FRENCH_SHOP,
     timeZone,

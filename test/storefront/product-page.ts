@@ -48,13 +48,14 @@ export interface ProductPageOptions {
 export async function productPageHtml({ withBlocks, locale, now = new Date("2026-11-23T10:00:00Z") }: ProductPageOptions): Promise<string> {
   const config = fullConfig();
   const block = (handle: string, settings?: { tone?: string }) => (withBlocks ? render(handle, config, { locale, now, settings, blockId: `${handle}-1` }) : Promise.resolve(""));
-  const [delivery, promises, payment, contact, legal, bar] = await Promise.all([
+  const [delivery, promises, payment, contact, legal, bar, partners] = await Promise.all([
     block("delivery"),
     block("promises", { tone: "soft" }),
     block("payment"),
     block("contact", { tone: "outline" }),
     block("legal", { tone: "outline" }),
     block("trust-bar", { tone: "soft" }),
+    block("partners"),
   ]);
   const fr = locale === "fr";
   const text = (en: string, frText: string) => escapeHtml(fr ? frText : en);
@@ -91,6 +92,7 @@ ${withBlocks ? '<link rel="stylesheet" href="/assets/rassure.css">' : ""}
       ${delivery}
       ${promises}
       ${payment}
+      ${partners}
       <div class="product__description"><p>${text("Hand-poured in our Lyon workshop from French beeswax and a cotton wick. About 45 hours of burning.", "Coulée à la main dans notre atelier lyonnais, cire d'abeille française et mèche en coton. Environ 45 heures de combustion.")}</p></div>
     </div>
   </section>

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShopifyAdapter } from "../../adapters/shopify";
 import { activeEmbedHandles, parseThemeJson } from "../../adapters/shopify/storefront-theme-status";
 import prisma from "../../app/db.server";
-import { defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
+import { BLOCKS, defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import { eraseShopOnUninstall } from "../../app/shops.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
@@ -46,7 +46,7 @@ describe("publishing the storefront configuration", () => {
 
   it("turns the gate off when every block is off", async () => {
     const config = defaultStorefrontConfig();
-    for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
+    for (const block of BLOCKS) config[block].enabled = false;
     const result = await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
     expect(result).toMatchObject({ ok: true, version: 2, published: true });
     expect(appMetafield("enabled")?.value).toBe("false");
@@ -141,5 +141,17 @@ describe("uninstall", () => {
   it("erases the shop's storefront configuration", async () => {
     await eraseShopOnUninstall(prisma, "shopify", store.shopDomain);
     expect(await prisma.storefrontConfig.count({ where: { shopId } })).toBe(0);
+  });
+});
+
+describe("publishing the partners block's facts", () => {
+  it("publishes the carriers of the shop's recent fulfillments (minus the hidden ones) and Shopify as the host", async () => {
+    const config = fullConfig();
+    config.partners.hiddenCarriers = ["dhl express"];
+    await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    const published = JSON.parse(appMetafield("config")!.value) as { partners: { carriers: string[]; host: string } };
+    // The seeded fulfillments: Colissimo (also spelt "colissimo"), Chronopost, Transports Martin, DHL Express, Mondial Relay, one without a company.
+    expect([...published.partners.carriers].sort()).toEqual(["Chronopost", "Colissimo", "Mondial Relay", "Transports Martin"]);
+    expect(published.partners.host).toBe("Shopify");
   });
 });

@@ -9,11 +9,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import { BLOCKS, defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import type { PreviewShop } from "../../app/storefront/liquid-preview";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -46,9 +46,9 @@ function normalise(html: string): string {
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
   const requests = cases.map((c) => ({
     handle: c.handle,
-    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null) : null,
+    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS) : null,
     locale: c.locale,
-    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat },
+    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, country: c.shop.countryCode ?? "" },
     settings: { tone: "soft", alignment: "center" },
     block_id: "wc",
     now: Math.floor(c.now.getTime() / 1000),
@@ -106,7 +106,7 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
 
   it("disabled blocks and shops without payment types or policies", async () => {
     const off = fullConfig();
-    for (const key of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) off[key].enabled = false;
+    for (const key of BLOCKS) off[key].enabled = false;
     const bare: PreviewShop = { enabledPaymentTypes: [], policies: [], moneyFormat: "€{{amount}}" };
     const cases: Case[] = BLOCK_HANDLES.flatMap((handle) => [
       { handle, config: off, locale: "en" as const, shop: FRENCH_SHOP, now: NOW },

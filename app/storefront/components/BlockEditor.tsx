@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from "../../i18n";
 import { LIMITS, PROMISE_KINDS, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
 import { HOLIDAY_CALENDARS } from "../holidays";
 import { IconSelect, ListEditor, LocalizedFields, type ErrorFor } from "./fields";
+import { PartnersFields } from "./PartnersFields";
 
 const blank = (): Localized => ({ en: "", fr: "" });
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -14,9 +15,11 @@ interface Props {
   onChange: (config: StorefrontConfig) => void;
   errorFor: ErrorFor;
   currencyCode: string;
+  observedCarriers: string[];
+  hostIsPlatform: boolean;
 }
 
-export function BlockEditor({ block, config, onChange, errorFor, currencyCode }: Props) {
+export function BlockEditor({ block, config, onChange, errorFor, currencyCode, observedCarriers, hostIsPlatform }: Props) {
   const { t, locale } = useI18n();
   const set = <K extends BlockKey>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
   const numberField = (label: string, value: number, path: string, onValue: (n: number) => void, min = 0, max = 365) => (
@@ -155,6 +158,9 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode }:
             </InlineGrid>
           )}
         />
+      )}
+      {block === "partners" && (
+        <PartnersFields value={config.partners} onChange={(value) => set("partners", value)} errorFor={errorFor} observedCarriers={observedCarriers} hostIsPlatform={hostIsPlatform} />
       )}
     </BlockStack>
   );

@@ -86,6 +86,7 @@ function parseSchema(source: string): BlockSchema {
 function storefrontShop(state: DevStoreState): PreviewShop {
   const profile = {
     currencyCode: state.shop.currencyCode,
+    countryCode: state.shop.billingAddress.countryCodeV2,
     policies: state.policies.map((p) => ({ type: p.type as LegalPolicyType, title: p.title, url: p.url, isEmpty: p.body.trim() === "" })),
   };
   return { ...previewShopFromProfile(profile), enabledPaymentTypes: ENABLED_PAYMENT_TYPES };

@@ -1,7 +1,7 @@
 /**
  * What a merchant does in the theme editor after following Rassure's "add to product page"
  * links: Rassure's blocks placed in the published theme's product template (delivery estimate,
- * promises and payment under the buy buttons; contact and legal in an apps section below),
+ * promises, payment and partners under the buy buttons; contact and legal in an apps section below),
  * and the "Track my order" block on the order-tracking page's template. The offline demo
  * applies it at start (the theme editor itself is not part of the dev store); the app embed
  * stays as seeded (off) until switched on in settings_data.json.
@@ -26,9 +26,10 @@ function productTemplate(appHandle: string): unknown {
           rassure_delivery_8xQp2L: app("delivery"),
           rassure_promises_Jd93kA: app("promises", { tone: "soft" }),
           rassure_payment_Wm4tZe: app("payment"),
+          rassure_partners_Hn4cV7: app("partners"),
           description: { type: "description", settings: {} },
         },
-        block_order: ["vendor", "title", "price", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "description"],
+        block_order: ["vendor", "title", "price", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "description"],
         settings: { enable_sticky_info: true, media_size: "large" },
       },
       apps_rassure: {

@@ -112,9 +112,9 @@ class Rassure_Renderer {
 	/**
 	 * Renders one block.
 	 *
-	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar.
+	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners.
 	 * @param array  $config  The published configuration (null when nothing was published).
-	 * @param array  $context shop (payment_types, policies, money_format), settings (tone, alignment),
+	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
 	 *                        block_id, now (Unix seconds), timezone.
 	 * @return string HTML.
 	 */
@@ -145,6 +145,8 @@ class Rassure_Renderer {
 				return $this->legal( $block, $shop, $classes, $title_id ) . $this->company( $config ) . '</nav>';
 			case 'bar':
 				return $this->bar( $block, $classes );
+			case 'partners':
+				return $this->partners( $block, $shop, $context, $classes, $title_id );
 		}
 		return '';
 	}
@@ -615,5 +617,90 @@ class Rassure_Renderer {
 			}
 		}
 		return $html . '</ul></aside>';
+	}
+
+	/**
+	 * Brand names of the trust labels a merchant may attest (a mediator is named by the merchant).
+	 *
+	 * @var array
+	 */
+	const TRUST_LABEL_NAMES = array(
+		'fianet'        => 'FIA-Net',
+		'fevad'         => 'Fevad',
+		'trusted_shops' => 'Trusted Shops',
+	);
+
+	/**
+	 * One group of the partners block: a sub-heading and its content.
+	 *
+	 * @param string $title_key Locale key of the sub-heading.
+	 * @param string $content   HTML.
+	 * @return string
+	 */
+	private function partner_group( $title_key, $content ) {
+		return '<div class="rassure__group"><h3 class="rassure__title rassure__subtitle">' . $this->t( $title_key ) . '</h3>' . $content . '</div>';
+	}
+
+	/**
+	 * Partners block (blocks/partners.liquid): payment methods the checkout accepts (plus
+	 * Cartes Bancaires for French shops taking cards), carriers seen on recent shipments, the
+	 * host, and the merchant's attested labels until their expiry date (compared with today in
+	 * the shop's time zone, as Liquid's `'now' | date` does).
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $shop     Shop context.
+	 * @param array  $context  Render context (now, timezone).
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function partners( array $block, array $shop, array $context, $classes, $title_id ) {
+		$zone  = new DateTimeZone( isset( $context['timezone'] ) && is_string( $context['timezone'] ) && '' !== $context['timezone'] ? $context['timezone'] : 'UTC' );
+		$today = ( new DateTime( '@' . ( isset( $context['now'] ) ? (int) $context['now'] : time() ) ) )->setTimezone( $zone )->format( 'Y-m-d' );
+		$types = isset( $shop['payment_types'] ) ? array_values( array_filter( (array) $shop['payment_types'], 'is_string' ) ) : array();
+		$cards = in_array( 'visa', $types, true ) || in_array( 'master', $types, true );
+		if ( isset( $shop['country'] ) && 'FR' === $shop['country'] && $cards && ! in_array( 'cartes_bancaires', $types, true ) ) {
+			array_unshift( $types, 'cartes_bancaires' );
+		}
+
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.partners.heading' );
+		if ( count( $types ) > 0 ) {
+			$icons = '';
+			foreach ( $types as $type ) {
+				$icons .= '<li class="rassure__payment">' . $this->payment_icon( $type, 'rassure__payment-icon' ) . '</li>';
+			}
+			$html .= $this->partner_group( 'rassure.partners.payment', '<ul class="rassure__payments" aria-label="' . $this->t( 'rassure.payment.methods' ) . '">' . $icons . '</ul>' );
+		}
+		$carriers = isset( $block['carriers'] ) && is_array( $block['carriers'] ) ? array_filter( $block['carriers'], 'is_string' ) : array();
+		if ( count( $carriers ) > 0 ) {
+			$items = '';
+			foreach ( $carriers as $carrier ) {
+				$items .= '<li class="rassure__item">' . $this->icon( 'truck' ) . '<span class="rassure__label">' . esc_html( $carrier ) . '</span></li>';
+			}
+			$html .= $this->partner_group( 'rassure.partners.carriers', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
+		}
+		$host = $this->field( $block, 'host' );
+		if ( '' !== $host ) {
+			$html .= $this->partner_group( 'rassure.partners.hosting', '<p class="rassure__item">' . $this->icon( 'lock' ) . '<span class="rassure__label">' . $this->t( 'rassure.partners.hosted_by', array( 'host' => $host ) ) . '</span></p>' );
+		}
+		$months = explode( ',', $this->t( 'rassure.date.months' ) );
+		$items  = '';
+		foreach ( isset( $block['labels'] ) && is_array( $block['labels'] ) ? $block['labels'] : array() as $label ) {
+			$expires = is_array( $label ) ? $this->field( $label, 'expires_on' ) : '';
+			$proof   = is_array( $label ) ? $this->field( $label, 'proof_url' ) : '';
+			if ( '' === $proof || ! preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/', $expires, $date ) || $expires < $today ) {
+				continue;
+			}
+			$kind  = $this->field( $label, 'kind' );
+			$name  = isset( self::TRUST_LABEL_NAMES[ $kind ] ) ? esc_html( self::TRUST_LABEL_NAMES[ $kind ] ) : $this->t( 'rassure.partners.mediator', array( 'name' => $this->field( $label, 'name' ) ) );
+			$month = isset( $months[ (int) $date[2] - 1 ] ) ? $months[ (int) $date[2] - 1 ] : '';
+			$items .= '<li class="rassure__item">' . $this->icon( 'shield' ) . '<span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $proof ) . '">' . $name . '</a>'
+				. '<span class="rassure__detail">' . $this->t( 'rassure.partners.valid_until' ) . ' <time datetime="' . esc_attr( $expires ) . '">' . (int) $date[3] . ' ' . $month . ' ' . esc_html( $date[1] ) . '</time></span></span></li>';
+		}
+		if ( '' !== $items ) {
+			$html .= $this->partner_group( 'rassure.partners.labels', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
+		}
+		return $html . '</section>';
 	}
 }

@@ -105,6 +105,7 @@ class Rassure_Shop_Context {
 		return array(
 			'shop'     => array(
 				'payment_types' => self::payment_types( $enabled ),
+				'country'       => strtoupper( substr( (string) get_option( 'woocommerce_default_country', '' ), 0, 2 ) ),
 				'policies'      => $policies,
 				'money_format'  => self::money_format(
 					(string) get_option( 'woocommerce_currency_pos', 'left' ),
