@@ -70,15 +70,17 @@ export interface StorefrontConfig {
    * shops are always "Hosted by Shopify").
    */
   partners: { enabled: boolean; heading: Localized; hiddenCarriers: string[]; host: string; labels: TrustLabel[] };
+  /** Product rating summary from the review metafields (Shopify) or native ratings (WooCommerce); `url`: where to read them. */
+  reviews: { enabled: boolean; heading: Localized; url: string };
 }
 
-export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners"] as const;
+export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners", "reviews"] as const;
 export type BlockKey = (typeof BLOCKS)[number];
 
 /** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
 export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
 /** Config block key → Liquid file handle in extensions/rassure-theme/blocks. */
-export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE, partners: "partners" };
+export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE, partners: "partners", reviews: "reviews" };
 
 /** Limits: short enough to stay readable on a phone, and a bounded metafield. */
 export const LIMITS = {
@@ -131,6 +133,7 @@ export function defaultStorefrontConfig(): StorefrontConfig {
     legal: { enabled: true, heading: blank(), withdrawalFormUrl: "", links: [] },
     bar: { enabled: false, items: [] },
     partners: { enabled: false, heading: blank(), hiddenCarriers: [], host: "", labels: [] },
+    reviews: { enabled: false, heading: blank(), url: "" },
   };
 }
 
@@ -261,6 +264,7 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
   const legal = asObj(root.legal);
   const bar = asObj(root.bar);
   const partners = asObj(root.partners);
+  const reviews = asObj(root.reviews);
 
   const cutoff = r.text(delivery.cutoff, "delivery.cutoff", 5) || d.delivery.cutoff;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) r.issue("delivery.cutoff", "invalid_time");
@@ -342,6 +346,11 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
         if (proofUrl === "" || proofUrl.startsWith("/")) r.issue(`${path}.proofUrl`, proofUrl === "" ? "required" : "invalid_url");
         return { kind, name: kind === "mediator" ? name : "", proofUrl, expiresOn: r.date(label.expiresOn, `${path}.expiresOn`) };
       }),
+    },
+    reviews: {
+      enabled: r.bool(reviews.enabled),
+      heading: r.localized(reviews.heading, "reviews.heading", LIMITS.heading),
+      url: r.url(reviews.url, "reviews.url"),
     },
   };
   const c = config.contact;
@@ -439,6 +448,7 @@ export function toPublishedConfig(config: StorefrontConfig, version: number, now
       host: facts.host,
       labels: config.partners.labels.map((l) => ({ kind: l.kind, name: l.name, proof_url: l.proofUrl, expires_on: l.expiresOn })),
     },
+    reviews: config.reviews,
   };
 }
 

@@ -28,6 +28,13 @@ export interface PreviewShop {
   countryCode?: string | null;
 }
 
+/** A product's review summary, as review apps write it into the standard `reviews.*` metafields. */
+export interface PreviewProduct {
+  rating: number;
+  scaleMax: number;
+  ratingCount: number;
+}
+
 export interface PreviewRequest {
   handle: string;
   config: PublishedStorefrontConfig | null;
@@ -38,6 +45,8 @@ export interface PreviewRequest {
   settings?: { tone?: string; alignment?: string };
   blockId?: string;
   designMode?: boolean;
+  /** The product of a product page (null or absent: no review metafields). */
+  product?: PreviewProduct | null;
   /**
    * A storefront renders from the app-data metafields as the platform stores them
    * (namespace → key → { value }); when given, it replaces the scope built from `config`.
@@ -104,6 +113,12 @@ export function formatMoney(cents: number, moneyFormat: string): string {
   return moneyFormat.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => formats[name]?.() ?? whole);
 }
 
+/** `product.metafields.reviews.*` as Shopify exposes them: a rating object and an integer. */
+function productMetafields(product: PreviewProduct | null) {
+  if (!product) return {};
+  return { reviews: { rating: { value: { rating: product.rating, scale_min: 1, scale_max: product.scaleMax } }, rating_count: { value: product.ratingCount } } };
+}
+
 class SchemaTag extends Tag {
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
@@ -151,6 +166,7 @@ export function createPreviewRenderer(sources: ExtensionSources) {
         app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
         block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
         request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false },
+        product: { metafields: productMetafields(request.product ?? null) },
         shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
       };
       return engine.parseAndRender(source, scope);

@@ -139,7 +139,7 @@ describe("app blocks from the published configuration", () => {
     expect(metafield.namespace).toBe("rassure");
 
     const page = await get(PRODUCT);
-    expect(blockIds(page.html)).toEqual(["rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_contact_Qa71sN", "rassure_legal_Vb28rC"]);
+    expect(blockIds(page.html)).toEqual(["rassure_reviews_Rv8kT2", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "rassure_contact_Qa71sN", "rassure_legal_Vb28rC"]);
     // Main-product blocks sit after the buy buttons and before the description; contact and legal in the apps section.
     const order = ["product-form", "shopify-block-rassure_delivery", "shopify-block-rassure_payment", "product__description", 'id="shopify-section-apps_rassure"'].map((marker) => page.html.indexOf(marker));
     expect(order.every((index, i) => index > 0 && (i === 0 || index > order[i - 1]))).toBe(true);
@@ -152,6 +152,8 @@ describe("app blocks from the published configuration", () => {
     expect(page.html).toContain('<a class="rassure__label rassure__link" href="/policies/refund-policy">');
     expect(page.html).toContain('<title id="pi-cartes_bancaires">Cartes Bancaires</title>');
     expect(page.html).toContain("60,00 €");
+    // The product's review metafields, as its review app wrote them.
+    expect(page.html).toContain('<span class="rassure__label">Noté 4,8/5 sur 37 avis</span>');
     // Settings: the template's values over the schema's defaults.
     expect(page.html).toContain("rassure rassure--promises rassure--tone-soft");
     expect(page.html).toContain("rassure rassure--delivery rassure--tone-plain");
@@ -183,7 +185,7 @@ describe("app blocks from the published configuration", () => {
     }
     template.content = saved.replace(/shopify:\/\/apps\/rassure\/blocks\/payment/, "shopify://apps/other-app/blocks/payment").replace(/("rassure_legal_Vb28rC": \{)/, '$1 "disabled": true,');
     try {
-      expect(blockIds((await get(PRODUCT)).html)).toEqual(["rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_contact_Qa71sN"]);
+      expect(blockIds((await get(PRODUCT)).html)).toEqual(["rassure_reviews_Rv8kT2", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_partners_Hn4cV7", "rassure_contact_Qa71sN"]);
     } finally {
       template.content = saved;
     }
@@ -193,13 +195,21 @@ describe("app blocks from the published configuration", () => {
     await publish(fullConfig(), false);
     expect(blockIds((await get(PRODUCT)).html)).toEqual([]);
     await publish(fullConfig(), true);
-    expect(blockIds((await get(PRODUCT)).html)).toHaveLength(5);
+    expect(blockIds((await get(PRODUCT)).html)).toHaveLength(7);
     store.state.appInstallation.installed = false;
     try {
       expect(blockIds((await get(PRODUCT)).html)).toEqual([]);
     } finally {
       store.state.appInstallation.installed = true;
     }
+  });
+
+  it("shows no reviews summary on a product without review metafields", async () => {
+    await publish(fullConfig());
+    const vase = await get("/products/vase-ceramique-rhone");
+    expect(vase.status).toBe(200);
+    expect(blockIds(vase.html)).not.toContain("rassure_reviews_Rv8kT2");
+    expect(vase.html).not.toContain("rassure--reviews");
   });
 
   it("draws the trust bar embed at the end of the body only while settings_data.json has it enabled", async () => {

@@ -176,4 +176,17 @@ describe("block content", () => {
     const allExpired = await render("partners", fullConfig(), { locale: "en", now: new Date("2027-07-01T10:00:00Z") });
     expect(allExpired).not.toContain("Labels and memberships");
   });
+
+  it("reviews: the product's rating metafields as a summary linking the reviews, hidden without reviews", async () => {
+    const fr = await render("reviews", fullConfig(), { locale: "fr" });
+    expect(fr).toContain('<span class="rassure__label">Noté 4,7/5 sur 128 avis</span>');
+    expect(fr).toContain('<a class="rassure__detail rassure__link" href="/pages/avis">Lire les avis</a>');
+    expect(count(fr, 'class="rassure__icon" aria-hidden="true"')).toBe(1);
+    expect(await render("reviews", fullConfig(), { locale: "en", product: { rating: 4, scaleMax: 5, ratingCount: 1 } })).toContain("Rated 4.0/5 from 1 review<");
+    expect((await render("reviews", fullConfig(), { product: { rating: 0, scaleMax: 5, ratingCount: 0 } })).trim()).toBe("");
+    expect((await render("reviews", fullConfig(), { product: null })).trim()).toBe("");
+    const noLink = fullConfig();
+    noLink.reviews.url = "";
+    expect(await render("reviews", noLink)).not.toContain("<a ");
+  });
 });

@@ -2,7 +2,7 @@
 import { defaultStorefrontConfig, toPublishedConfig, type PartnerFacts, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
-import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
+import { createPreviewRenderer, type PreviewProduct, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
 
 export const HOSTILE = `<script>alert("x")</script>" onmouseover="alert(1)`;
 
@@ -17,10 +17,13 @@ export const FRENCH_SHOP: PreviewShop = {
   countryCode: "FR",
 };
 
+/** A product page whose review app wrote the standard metafields. */
+export const REVIEWED_PRODUCT: PreviewProduct = { rating: 4.66, scaleMax: 5, ratingCount: 128 };
+
 /** Carriers seen on the shop's recent shipments, and its host, as publishing reads them. */
 export const PARTNER_FACTS: PartnerFacts = { carriers: ["Colissimo", "Chronopost", "Mondial Relay"], host: "Shopify" };
 
-export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar", "partners"] as const;
+export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar", "partners", "reviews"] as const;
 
 /** Every block on, every optional field filled. */
 export function fullConfig(): StorefrontConfig {
@@ -58,6 +61,7 @@ export function fullConfig(): StorefrontConfig {
       { kind: "fevad", name: "", proofUrl: "https://www.fevad.com/membres/atelier-lumiere", expiresOn: "2026-11-22" },
     ],
   };
+  config.reviews = { enabled: true, heading: { en: "", fr: "" }, url: "/pages/avis" };
   return config;
 }
 
@@ -99,6 +103,7 @@ export function render(handle: string, config: StorefrontConfig | null, override
     shop: FRENCH_SHOP,
     timeZone,
     now,
+    product: REVIEWED_PRODUCT,
     ...overrides,
   });
 }

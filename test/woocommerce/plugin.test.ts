@@ -11,9 +11,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLOCKS, defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
-import type { PreviewShop } from "../../app/storefront/liquid-preview";
+import type { PreviewProduct, PreviewShop } from "../../app/storefront/liquid-preview";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -31,6 +31,7 @@ interface Case {
   shop: PreviewShop;
   now: Date;
   company?: CompanyBadge;
+  product?: PreviewProduct | null;
 }
 
 /** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
@@ -43,6 +44,11 @@ function normalise(html: string): string {
     .trim();
 }
 
+const productOf = (c: Case) => {
+  const product = c.product === undefined ? REVIEWED_PRODUCT : c.product;
+  return product ? { rating: product.rating, rating_count: product.ratingCount, scale_max: product.scaleMax } : null;
+};
+
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
   const requests = cases.map((c) => ({
     handle: c.handle,
@@ -53,12 +59,13 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
     block_id: "wc",
     now: Math.floor(c.now.getTime() / 1000),
     timezone: PARIS,
+    product: productOf(c),
   }));
   const phpOut = JSON.parse(php(["tests/render.php"], JSON.stringify(requests))) as string[];
   return Promise.all(
     cases.map(async (c, i) => ({
       label: `${c.handle} ${c.locale} ${c.now.toISOString()}`,
-      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc" }, c.company ?? null),
+      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc", product: c.product === undefined ? REVIEWED_PRODUCT : c.product }, c.company ?? null),
       php: phpOut[i],
     })),
   );
@@ -86,6 +93,25 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
       expect(pair.php, pair.label).toContain("rassure__company");
       expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
     }
+  });
+
+  it("the reviews summary: rounding, one review, no review, no product, both languages", async () => {
+    const products: Array<PreviewProduct | null> = [
+      { rating: 4.66, scaleMax: 5, ratingCount: 128 },
+      { rating: 4.95, scaleMax: 5, ratingCount: 2 },
+      { rating: 5, scaleMax: 5, ratingCount: 1 },
+      { rating: 3.04, scaleMax: 10, ratingCount: 7 },
+      { rating: 0, scaleMax: 5, ratingCount: 0 },
+      null,
+    ];
+    const cases: Case[] = products.flatMap((product) => (["en", "fr"] as const).map((locale) => ({ handle: "reviews", config: fullConfig(), locale, shop: FRENCH_SHOP, now: NOW, product })));
+    const pairs = await renderBoth(cases);
+    for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    expect(pairs[1].php).toContain("Noté 4,7/5 sur 128 avis");
+    expect(pairs[2].php).toContain("Rated 5.0/5 from 2 reviews");
+    expect(pairs[4].php).toContain("Rated 5.0/5 from 1 review<");
+    expect(pairs[8].php.trim()).toBe("");
+    expect(pairs[10].php.trim()).toBe("");
   });
 
   it("hostile merchant text is escaped the same way", async () => {

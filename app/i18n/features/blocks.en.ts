@@ -135,4 +135,9 @@ export const blocksEn = {
   "blocks.partners.proofHelp": "An https:// page of the label or mediator showing your membership.",
   "blocks.partners.expiresOn": "Valid until",
   "blocks.error.invalid_date": "Enter a date like 2027-06-30.",
+
+  "blocks.block.reviews": "Reviews summary",
+  "blocks.help.reviews": "On product pages: the product's average rating and number of reviews, read from the review metafields your review app writes (reviews.rating, reviews.rating_count) or WooCommerce's own ratings. Hidden on products without reviews; never a number your reviews do not give.",
+  "blocks.reviews.url": "Where to read the reviews (optional)",
+  "blocks.reviews.urlHelp": "A page of your shop (/pages/reviews) or your review provider's https:// page.",
 } as const;

@@ -137,4 +137,9 @@ export const blocksFr: Record<keyof typeof blocksEn, string> = {
   "blocks.partners.proofHelp": "Une page https:// du label ou du médiateur attestant votre adhésion.",
   "blocks.partners.expiresOn": "Valable jusqu'au",
   "blocks.error.invalid_date": "Saisissez une date comme 2027-06-30.",
+
+  "blocks.block.reviews": "Résumé des avis",
+  "blocks.help.reviews": "Sur les fiches produit : la note moyenne du produit et son nombre d'avis, lus dans les métachamps écrits par votre application d'avis (reviews.rating, reviews.rating_count) ou les notes de WooCommerce. Masqué pour les produits sans avis ; jamais un chiffre que vos avis ne donnent pas.",
+  "blocks.reviews.url": "Où lire les avis (facultatif)",
+  "blocks.reviews.urlHelp": "Une page de votre boutique (/pages/avis) ou la page https:// de votre fournisseur d'avis.",
 };

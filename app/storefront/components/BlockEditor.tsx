@@ -159,6 +159,9 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
           )}
         />
       )}
+      {block === "reviews" && (
+        <TextField label={t("blocks.reviews.url")} helpText={t("blocks.reviews.urlHelp")} value={config.reviews.url} onChange={(url) => set("reviews", { url })} autoComplete="off" error={errorFor("reviews.url")} />
+      )}
       {block === "partners" && (
         <PartnersFields value={config.partners} onChange={(value) => set("partners", value)} errorFor={errorFor} observedCarriers={observedCarriers} hostIsPlatform={hostIsPlatform} />
       )}

@@ -1,7 +1,7 @@
 /**
  * What a merchant does in the theme editor after following Rassure's "add to product page"
- * links: Rassure's blocks placed in the published theme's product template (delivery estimate,
- * promises, payment and partners under the buy buttons; contact and legal in an apps section below),
+ * links: Rassure's blocks placed in the published theme's product template (reviews summary
+ * under the price; delivery estimate, promises, payment and partners under the buy buttons; contact and legal in an apps section below),
  * and the "Track my order" block on the order-tracking page's template. The offline demo
  * applies it at start (the theme editor itself is not part of the dev store); the app embed
  * stays as seeded (off) until switched on in settings_data.json.
@@ -21,6 +21,7 @@ function productTemplate(appHandle: string): unknown {
           vendor: { type: "text", settings: { text: "{{ product.vendor }}", text_style: "uppercase" } },
           title: { type: "title", settings: {} },
           price: { type: "price", settings: {} },
+          rassure_reviews_Rv8kT2: app("reviews"),
           quantity_selector: { type: "quantity_selector", settings: {} },
           buy_buttons: { type: "buy_buttons", settings: { show_dynamic_checkout: true } },
           rassure_delivery_8xQp2L: app("delivery"),
@@ -29,7 +30,7 @@ function productTemplate(appHandle: string): unknown {
           rassure_partners_Hn4cV7: app("partners"),
           description: { type: "description", settings: {} },
         },
-        block_order: ["vendor", "title", "price", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "description"],
+        block_order: ["vendor", "title", "price", "rassure_reviews_Rv8kT2", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "description"],
         settings: { enable_sticky_info: true, media_size: "large" },
       },
       apps_rassure: {

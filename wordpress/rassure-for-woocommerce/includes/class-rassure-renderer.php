@@ -54,6 +54,7 @@ class Rassure_Renderer {
 		'document' => '<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>',
 		'gift'     => '<rect x="4" y="9" width="16" height="12"/><path d="M3 9h18M12 9v12M12 9S10 4 7.5 5 9 9 12 9s4.5-3 4.5-4S12 9 12 9"/>',
 		'leaf'     => '<path d="M5 19C5 9 11 5 20 4c0 9-4 15-13 15"/><path d="M5 19 13 11"/>',
+		'star'     => '<path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z"/>',
 	);
 
 	/**
@@ -112,10 +113,10 @@ class Rassure_Renderer {
 	/**
 	 * Renders one block.
 	 *
-	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners.
+	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews.
 	 * @param array  $config  The published configuration (null when nothing was published).
 	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
-	 *                        block_id, now (Unix seconds), timezone.
+	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max).
 	 * @return string HTML.
 	 */
 	public function render( $handle, $config, array $context ) {
@@ -147,6 +148,8 @@ class Rassure_Renderer {
 				return $this->bar( $block, $classes );
 			case 'partners':
 				return $this->partners( $block, $shop, $context, $classes, $title_id );
+			case 'reviews':
+				return $this->reviews( $block, $context, $classes, $title_id );
 		}
 		return '';
 	}
@@ -702,5 +705,37 @@ class Rassure_Renderer {
 			$html .= $this->partner_group( 'rassure.partners.labels', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
 		}
 		return $html . '</section>';
+	}
+
+	/**
+	 * Reviews summary (blocks/reviews.liquid): the product's native average rating and count;
+	 * nothing without at least one rating. One decimal from integer arithmetic, like the Liquid.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $context  Render context (product).
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function reviews( array $block, array $context, $classes, $title_id ) {
+		$product = isset( $context['product'] ) && is_array( $context['product'] ) ? $context['product'] : array();
+		$count   = isset( $product['rating_count'] ) ? (int) $product['rating_count'] : 0;
+		if ( ! isset( $product['rating'] ) || ! is_numeric( $product['rating'] ) || $count < 1 ) {
+			return '';
+		}
+		$tenths = (int) round( (float) $product['rating'] * 10 );
+		$shown  = intdiv( $tenths, 10 ) . $this->t( 'rassure.reviews.decimal' ) . ( $tenths % 10 );
+		$max    = (int) round( isset( $product['scale_max'] ) ? (float) $product['scale_max'] : 5 );
+		$label  = 1 === $count
+			? $this->t( 'rassure.reviews.summary_one', array( 'rating' => $shown, 'max' => $max ) )
+			: $this->t( 'rassure.reviews.summary_other', array( 'rating' => $shown, 'max' => $max, 'count' => $count ) );
+		$url    = $this->field( $block, 'url' );
+		$html   = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html  .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.reviews.heading' );
+		$html  .= '<p class="rassure__item">' . $this->icon( 'star' ) . '<span class="rassure__body"><span class="rassure__label">' . $label . '</span>';
+		if ( '' !== $url ) {
+			$html .= '<a class="rassure__detail rassure__link" href="' . esc_url( $url ) . '">' . $this->t( 'rassure.reviews.read' ) . '</a>';
+		}
+		return $html . '</span></p></section>';
 	}
 }

@@ -114,10 +114,32 @@ class Rassure_Shop_Context {
 					function_exists( 'wc_get_price_decimals' ) ? (int) wc_get_price_decimals() : 2
 				),
 			),
+			'product'  => self::product_reviews(),
 			'lang'     => substr( strtolower( determine_locale() ), 0, 2 ),
 			'timezone' => wp_timezone_string(),
 			'now'      => time(),
 			'block_id' => 'wc',
+		);
+	}
+
+	/**
+	 * The current product's native rating, only where the shop collects star ratings on reviews
+	 * and the product takes reviews (WooCommerce → Settings → Products → Reviews).
+	 *
+	 * @return array|null rating, rating_count, scale_max.
+	 */
+	public static function product_reviews() {
+		if ( ! function_exists( 'is_product' ) || ! is_product() || 'yes' !== get_option( 'woocommerce_enable_reviews' ) || 'yes' !== get_option( 'woocommerce_enable_review_rating' ) ) {
+			return null;
+		}
+		$product = wc_get_product( get_the_ID() );
+		if ( ! $product || ! $product->get_reviews_allowed() ) {
+			return null;
+		}
+		return array(
+			'rating'       => (float) $product->get_average_rating(),
+			'rating_count' => (int) $product->get_rating_count(),
+			'scale_max'    => 5,
 		);
 	}
 }

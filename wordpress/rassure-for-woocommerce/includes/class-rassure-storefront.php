@@ -21,7 +21,7 @@ class Rassure_Storefront {
 	 * @var array
 	 */
 	const PLACES = array(
-		'product'  => array( 'payment', 'promises', 'delivery', 'partners' ),
+		'product'  => array( 'payment', 'promises', 'delivery', 'partners', 'reviews' ),
 		'cart'     => array( 'promises' ),
 		'checkout' => array( 'payment' ),
 		'footer'   => array( 'contact', 'legal', 'trust-bar' ),
