@@ -48,7 +48,7 @@ export interface ProductPageOptions {
 export async function productPageHtml({ withBlocks, locale, now = new Date("2026-11-23T10:00:00Z") }: ProductPageOptions): Promise<string> {
   const config = fullConfig();
   const block = (handle: string, settings?: { tone?: string }) => (withBlocks ? render(handle, config, { locale, now, settings, blockId: `${handle}-1` }) : Promise.resolve(""));
-  const [delivery, promises, payment, contact, legal, bar, partners] = await Promise.all([
+  const [delivery, promises, payment, contact, legal, bar, partners, reviews] = await Promise.all([
     block("delivery"),
     block("promises", { tone: "soft" }),
     block("payment"),
@@ -56,6 +56,7 @@ export async function productPageHtml({ withBlocks, locale, now = new Date("2026
     block("legal", { tone: "outline" }),
     block("trust-bar", { tone: "soft" }),
     block("partners"),
+    block("reviews"),
   ]);
   const fr = locale === "fr";
   const text = (en: string, frText: string) => escapeHtml(fr ? frText : en);
@@ -84,6 +85,7 @@ ${withBlocks ? '<link rel="stylesheet" href="/assets/rassure.css">' : ""}
       <p class="product__vendor">Atelier Lumière</p>
       <h1 class="product__title">${text("Beeswax candle “Lumière”", "Bougie à la cire d'abeille « Lumière »")}</h1>
       <p class="product__price">34,00 €</p>
+      ${reviews}
       <form class="product__form" action="/cart/add" method="post">
         <label for="size">${text("Size", "Taille")}</label>
         <select id="size" name="id"><option>180 g</option><option>320 g</option></select>
