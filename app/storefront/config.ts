@@ -3,6 +3,7 @@
  * URLs, numbers) and the JSON the storefront reads. Merchant text is stored as typed; it is
  * escaped where it is printed (Liquid `escape`, PHP esc_html), so hostile text is harmless.
  */
+import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../legal/company-badge.server";
 import { addDays, localDateTime } from "./calendar-dates";
 import { holidaysBetween, isHolidayCalendarId } from "./holidays";
@@ -72,15 +73,21 @@ export interface StorefrontConfig {
   partners: { enabled: boolean; heading: Localized; hiddenCarriers: string[]; host: string; labels: TrustLabel[] };
   /** Product rating summary from the review metafields (Shopify) or native ratings (WooCommerce); `url`: where to read them. */
   reviews: { enabled: boolean; heading: Localized; url: string };
+  /**
+   * Physical store: shown only when the merchant says customers are welcome (`hasStore`) and the
+   * platform has the address (a Shopify location, the WooCommerce store address). `location`:
+   * the location's name ("" = the first active one). Hours and photo are the merchant's.
+   */
+  store: { enabled: boolean; hasStore: boolean; heading: Localized; location: string; hours: Localized; photoUrl: string; photoAlt: Localized };
 }
 
-export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners", "reviews"] as const;
+export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners", "reviews", "store"] as const;
 export type BlockKey = (typeof BLOCKS)[number];
 
 /** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
 export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
 /** Config block key → Liquid file handle in extensions/rassure-theme/blocks. */
-export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE, partners: "partners", reviews: "reviews" };
+export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE, partners: "partners", reviews: "reviews", store: "store" };
 
 /** Limits: short enough to stay readable on a phone, and a bounded metafield. */
 export const LIMITS = {
@@ -134,6 +141,7 @@ export function defaultStorefrontConfig(): StorefrontConfig {
     bar: { enabled: false, items: [] },
     partners: { enabled: false, heading: blank(), hiddenCarriers: [], host: "", labels: [] },
     reviews: { enabled: false, heading: blank(), url: "" },
+    store: { enabled: false, hasStore: false, heading: blank(), location: "", hours: blank(), photoUrl: "", photoAlt: blank() },
   };
 }
 
@@ -265,6 +273,7 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
   const bar = asObj(root.bar);
   const partners = asObj(root.partners);
   const reviews = asObj(root.reviews);
+  const store = asObj(root.store);
 
   const cutoff = r.text(delivery.cutoff, "delivery.cutoff", 5) || d.delivery.cutoff;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) r.issue("delivery.cutoff", "invalid_time");
@@ -352,6 +361,15 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
       heading: r.localized(reviews.heading, "reviews.heading", LIMITS.heading),
       url: r.url(reviews.url, "reviews.url"),
     },
+    store: {
+      enabled: r.bool(store.enabled),
+      hasStore: r.bool(store.hasStore),
+      heading: r.localized(store.heading, "store.heading", LIMITS.heading),
+      location: r.text(store.location, "store.location", LIMITS.heading),
+      hours: r.localized(store.hours, "store.hours", LIMITS.text),
+      photoUrl: r.url(store.photoUrl, "store.photoUrl"),
+      photoAlt: r.localized(store.photoAlt, "store.photoAlt", LIMITS.heading),
+    },
   };
   const c = config.contact;
   if (c.enabled && !c.email && !c.phone && !c.chatUrl && !c.formUrl) r.issue("contact.email", "required");
@@ -398,7 +416,38 @@ export function publishedCarriers(observed: string[], hidden: string[]): string[
   });
 }
 
-export function toPublishedConfig(config: StorefrontConfig, version: number, now: Date, timeZone: string, company: CompanyBadge | null = null, facts: PartnerFacts = NO_PARTNER_FACTS) {
+/** The location the store block shows: the one the merchant named, else the first. */
+export function chooseStoreLocation(locations: StoreLocation[], name: string): StoreLocation | null {
+  return locations.find((l) => l.name === name) ?? (name === "" ? (locations[0] ?? null) : null);
+}
+
+/** The store block as published: nothing unless the merchant has a store and the platform its address. */
+function publishedStore(config: StorefrontConfig["store"], location: StoreLocation | null) {
+  if (!config.enabled || !config.hasStore || !location) return { enabled: false };
+  const lines = [location.address1, location.address2, [location.zip, location.city].filter(Boolean).join(" ")].filter((line): line is string => !!line);
+  // A search link, not a map: no script and no third-party request until the shopper clicks.
+  const query = [...lines, location.countryCode].filter(Boolean).join(", ");
+  return {
+    enabled: true,
+    heading: config.heading,
+    name: location.name,
+    address_lines: lines,
+    directions_url: `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`,
+    hours: config.hours,
+    photo_url: config.photoUrl,
+    photo_alt: config.photoAlt,
+  };
+}
+
+export function toPublishedConfig(
+  config: StorefrontConfig,
+  version: number,
+  now: Date,
+  timeZone: string,
+  company: CompanyBadge | null = null,
+  facts: PartnerFacts = NO_PARTNER_FACTS,
+  storeLocation: StoreLocation | null = null,
+) {
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
   return {
@@ -449,6 +498,7 @@ export function toPublishedConfig(config: StorefrontConfig, version: number, now
       labels: config.partners.labels.map((l) => ({ kind: l.kind, name: l.name, proof_url: l.proofUrl, expires_on: l.expiresOn })),
     },
     reviews: config.reviews,
+    store: publishedStore(config.store, storeLocation),
   };
 }
 

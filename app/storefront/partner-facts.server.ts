@@ -5,12 +5,12 @@
  * any failed publish) rather than silently dropping carriers the shop does use.
  */
 import type { PlatformAdapter, Shipment } from "../../adapters/types";
-import { LIMITS, type PartnerFacts, type StorefrontConfig } from "./config";
+import { chooseStoreLocation, LIMITS, type PartnerFacts, type StorefrontConfig } from "./config";
 
 /** How many recently shipped orders are looked at (the tracking page reads as many). */
 export const PARTNER_SHIPMENT_ORDERS = 25;
 
-export type PartnerFactsAdapter = Pick<PlatformAdapter, "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments">>;
+export type PartnerFactsAdapter = Pick<PlatformAdapter, "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "listStoreLocations">>;
 
 /** Distinct carrier names of shipments that went out (a cancelled fulfillment proves nothing). */
 export function carriersOf(shipments: Shipment[]): string[] {
@@ -38,4 +38,10 @@ export function partnerHost(platform: string | undefined, config: StorefrontConf
 export async function readPartnerFacts(config: StorefrontConfig, adapter: PartnerFactsAdapter): Promise<PartnerFacts> {
   const host = partnerHost(adapter.platform, config);
   return { carriers: config.partners.enabled ? await observedCarriers(adapter) : [], host };
+}
+
+/** The location the store block shows, read only while the merchant says there is a store. */
+export async function readStoreLocation(config: StorefrontConfig, adapter: PartnerFactsAdapter) {
+  if (!config.store.enabled || !config.store.hasStore || !adapter.listStoreLocations) return null;
+  return chooseStoreLocation(await adapter.listStoreLocations(), config.store.location);
 }

@@ -6,7 +6,7 @@
 import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
 import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badge.server";
-import { readPartnerFacts, type PartnerFactsAdapter } from "./partner-facts.server";
+import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
 export interface StoredStorefrontConfig {
@@ -75,8 +75,8 @@ async function publishStoredVersion(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    const [company, partners] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter)]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners), enabled: isStorefrontLive(config) });
+    const [company, partners, store] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter)]);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });

@@ -545,5 +545,21 @@ export function createDefaultSeed(options: { appHandle?: string; now?: Date } = 
       },
     ],
     metafields: reviewMetafields(now),
+    locations: [
+      {
+        id: gid("Location", 76_543_210_001),
+        name: "Atelier Lumière — boutique",
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        address: { address1: "5 rue Saint-Jean", address2: null, city: "Lyon", zip: "69005", countryCode: "FR", country: "France", formatted: ["5 rue Saint-Jean", "69005 Lyon", "France"] },
+      },
+      {
+        id: gid("Location", 76_543_210_002),
+        name: "Ancien dépôt",
+        isActive: false,
+        fulfillsOnlineOrders: false,
+        address: { address1: "2 impasse des Tanneurs", address2: null, city: "Villeurbanne", zip: "69100", countryCode: "FR", country: "France", formatted: ["2 impasse des Tanneurs", "69100 Villeurbanne", "France"] },
+      },
+    ],
   };
 }

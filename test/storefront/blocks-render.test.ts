@@ -189,4 +189,24 @@ describe("block content", () => {
     noLink.reviews.url = "";
     expect(await render("reviews", noLink)).not.toContain("<a ");
   });
+
+  it("store: the platform's address, the merchant's hours and photo (sized up front), an OpenStreetMap link, no map script", async () => {
+    const fr = await render("store", fullConfig(), { locale: "fr" });
+    expect(fr).toContain('<span class="rassure__label">Atelier Lumière — boutique</span>');
+    expect(fr).toContain('<span class="rassure__detail">5 rue Saint-Jean<br>69005 Lyon</span>');
+    expect(fr).toContain('href="https://www.openstreetmap.org/search?query=5%20rue%20Saint-Jean%2C%2069005%20Lyon%2C%20FR">Itinéraire (OpenStreetMap)</a>');
+    expect(fr).toContain('<img class="rassure__photo" src="https://cdn.shopify.com/s/files/1/atelier/boutique.jpg" alt="La devanture rue Saint-Jean" width="480" height="320" loading="lazy" decoding="async">');
+    expect(fr).toContain("Du mardi au samedi, 10 h – 19 h");
+    expect(fr).not.toMatch(/<script|<iframe/);
+    const noAlt = fullConfig();
+    noAlt.store.photoAlt = { en: "", fr: "" };
+    expect(await render("store", noAlt, { locale: "en" })).toContain('alt="Our shop, Atelier Lumière — boutique"');
+  });
+
+  it("store: nothing unless the merchant says there is a store and the platform has its address", async () => {
+    const noStore = fullConfig();
+    noStore.store.hasStore = false;
+    expect((await render("store", noStore)).trim()).toBe("");
+    expect((await render("store", fullConfig(), {}, null, PARTNER_FACTS, null)).trim()).toBe("");
+  });
 });

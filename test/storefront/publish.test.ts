@@ -154,4 +154,20 @@ describe("publishing the partners block's facts", () => {
     expect([...published.partners.carriers].sort()).toEqual(["Chronopost", "Colissimo", "Mondial Relay", "Transports Martin"]);
     expect(published.partners.host).toBe("Shopify");
   });
+
+  it("publishes the address of the shop's active Shopify location (read_locations) only for a shop that says it has a store", async () => {
+    const config = fullConfig();
+    await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    const published = () => JSON.parse(appMetafield("config")!.value) as { store: { enabled: boolean; name?: string; address_lines?: string[]; directions_url?: string } };
+    expect(published().store).toMatchObject({ enabled: true, name: "Atelier Lumière — boutique", address_lines: ["5 rue Saint-Jean", "69005 Lyon"] });
+    expect(published().store.directions_url).toMatch(/^https:\/\/www\.openstreetmap\.org\/search\?query=5%20rue%20Saint-Jean/);
+    // The inactive location is never chosen, even by name.
+    config.store.location = "Ancien dépôt";
+    await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    expect(published().store).toEqual({ enabled: false });
+    config.store.location = "";
+    config.store.hasStore = false;
+    await saveAndPublishStorefrontConfig(shopId, config, adapter, "Europe/Paris");
+    expect(published().store).toEqual({ enabled: false });
+  });
 });

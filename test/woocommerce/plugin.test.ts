@@ -13,7 +13,7 @@ import { BLOCKS, defaultStorefrontConfig, toPublishedConfig, type StorefrontConf
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import type { PreviewProduct, PreviewShop } from "../../app/storefront/liquid-preview";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -52,7 +52,7 @@ const productOf = (c: Case) => {
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
   const requests = cases.map((c) => ({
     handle: c.handle,
-    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS) : null,
+    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION) : null,
     locale: c.locale,
     shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, country: c.shop.countryCode ?? "" },
     settings: { tone: "soft", alignment: "center" },

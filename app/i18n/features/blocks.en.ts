@@ -140,4 +140,15 @@ export const blocksEn = {
   "blocks.help.reviews": "On product pages: the product's average rating and number of reviews, read from the review metafields your review app writes (reviews.rating, reviews.rating_count) or WooCommerce's own ratings. Hidden on products without reviews; never a number your reviews do not give.",
   "blocks.reviews.url": "Where to read the reviews (optional)",
   "blocks.reviews.urlHelp": "A page of your shop (/pages/reviews) or your review provider's https:// page.",
+
+  "blocks.block.store": "Physical store",
+  "blocks.help.store": "For shops that welcome customers: the address of your shop's location (Shopify Locations, or the WooCommerce store address), your opening hours, a photo you pick and an OpenStreetMap directions link (no map script on your pages).",
+  "blocks.store.hasStore": "Customers can visit us at this address",
+  "blocks.store.hasStoreHelp": "The block stays hidden until you tick this.",
+  "blocks.store.location": "Location name (optional)",
+  "blocks.store.locationHelp": "The name of the location to show, exactly as in your settings; empty: your first active location.",
+  "blocks.store.hours": "Opening hours",
+  "blocks.store.photoUrl": "Photo of the shop or the team (optional)",
+  "blocks.store.photoHelp": "An https:// address of an image you uploaded to your store's files.",
+  "blocks.store.photoAlt": "Photo description for screen readers",
 } as const;

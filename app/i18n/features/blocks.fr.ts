@@ -142,4 +142,15 @@ export const blocksFr: Record<keyof typeof blocksEn, string> = {
   "blocks.help.reviews": "Sur les fiches produit : la note moyenne du produit et son nombre d'avis, lus dans les métachamps écrits par votre application d'avis (reviews.rating, reviews.rating_count) ou les notes de WooCommerce. Masqué pour les produits sans avis ; jamais un chiffre que vos avis ne donnent pas.",
   "blocks.reviews.url": "Où lire les avis (facultatif)",
   "blocks.reviews.urlHelp": "Une page de votre boutique (/pages/avis) ou la page https:// de votre fournisseur d'avis.",
+
+  "blocks.block.store": "Boutique physique",
+  "blocks.help.store": "Pour les boutiques qui accueillent des clients : l'adresse de votre emplacement (emplacements Shopify, ou l'adresse de la boutique WooCommerce), vos horaires, une photo que vous choisissez et un lien d'itinéraire OpenStreetMap (aucun script de carte sur vos pages).",
+  "blocks.store.hasStore": "Nos clients peuvent venir nous voir à cette adresse",
+  "blocks.store.hasStoreHelp": "Le bloc reste masqué tant que cette case n'est pas cochée.",
+  "blocks.store.location": "Nom de l'emplacement (facultatif)",
+  "blocks.store.locationHelp": "Le nom de l'emplacement à afficher, tel qu'il figure dans vos paramètres ; vide : votre premier emplacement actif.",
+  "blocks.store.hours": "Horaires d'ouverture",
+  "blocks.store.photoUrl": "Photo de la boutique ou de l'équipe (facultatif)",
+  "blocks.store.photoHelp": "L'adresse https:// d'une image déposée dans les fichiers de votre boutique.",
+  "blocks.store.photoAlt": "Description de la photo pour les lecteurs d'écran",
 };

@@ -159,6 +159,15 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
           )}
         />
       )}
+      {block === "store" && (
+        <BlockStack gap="300">
+          <Checkbox label={t("blocks.store.hasStore")} helpText={t("blocks.store.hasStoreHelp")} checked={config.store.hasStore} onChange={(hasStore) => set("store", { hasStore })} />
+          <TextField label={t("blocks.store.location")} helpText={t("blocks.store.locationHelp")} value={config.store.location} onChange={(location) => set("store", { location })} autoComplete="off" error={errorFor("store.location")} />
+          <LocalizedFields label={t("blocks.store.hours")} value={config.store.hours} max={LIMITS.text} path="store.hours" errorFor={errorFor} onChange={(hours) => set("store", { hours })} />
+          <TextField label={t("blocks.store.photoUrl")} helpText={t("blocks.store.photoHelp")} value={config.store.photoUrl} onChange={(photoUrl) => set("store", { photoUrl })} autoComplete="off" error={errorFor("store.photoUrl")} />
+          <LocalizedFields label={t("blocks.store.photoAlt")} value={config.store.photoAlt} max={LIMITS.heading} path="store.photoAlt" errorFor={errorFor} onChange={(photoAlt) => set("store", { photoAlt })} />
+        </BlockStack>
+      )}
       {block === "reviews" && (
         <TextField label={t("blocks.reviews.url")} helpText={t("blocks.reviews.urlHelp")} value={config.reviews.url} onChange={(url) => set("reviews", { url })} autoComplete="off" error={errorFor("reviews.url")} />
       )}

@@ -54,6 +54,7 @@ class Rassure_Renderer {
 		'document' => '<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>',
 		'gift'     => '<rect x="4" y="9" width="16" height="12"/><path d="M3 9h18M12 9v12M12 9S10 4 7.5 5 9 9 12 9s4.5-3 4.5-4S12 9 12 9"/>',
 		'leaf'     => '<path d="M5 19C5 9 11 5 20 4c0 9-4 15-13 15"/><path d="M5 19 13 11"/>',
+		'pin'      => '<path d="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z"/><circle cx="12" cy="10" r="2.5"/>',
 		'star'     => '<path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z"/>',
 	);
 
@@ -113,7 +114,7 @@ class Rassure_Renderer {
 	/**
 	 * Renders one block.
 	 *
-	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews.
+	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews | store.
 	 * @param array  $config  The published configuration (null when nothing was published).
 	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
 	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max).
@@ -150,6 +151,8 @@ class Rassure_Renderer {
 				return $this->partners( $block, $shop, $context, $classes, $title_id );
 			case 'reviews':
 				return $this->reviews( $block, $context, $classes, $title_id );
+			case 'store':
+				return $this->store( $block, $classes, $title_id );
 		}
 		return '';
 	}
@@ -737,5 +740,38 @@ class Rassure_Renderer {
 			$html .= '<a class="rassure__detail rassure__link" href="' . esc_url( $url ) . '">' . $this->t( 'rassure.reviews.read' ) . '</a>';
 		}
 		return $html . '</span></p></section>';
+	}
+
+	/**
+	 * Physical store block (blocks/store.liquid): published only with an address from the
+	 * platform; directions are a plain OpenStreetMap link (no map script).
+	 *
+	 * @param array  $block    Configuration.
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function store( array $block, $classes, $title_id ) {
+		$name  = $this->field( $block, 'name' );
+		$hours = esc_html( $this->local( isset( $block['hours'] ) ? $block['hours'] : null ) );
+		$alt   = $this->local( isset( $block['photo_alt'] ) ? $block['photo_alt'] : null );
+		$alt   = '' === $alt ? $this->t( 'rassure.store.photo_alt', array( 'name' => $name ) ) : esc_attr( $alt );
+		$photo = $this->field( $block, 'photo_url' );
+		$lines = array();
+		foreach ( isset( $block['address_lines'] ) && is_array( $block['address_lines'] ) ? $block['address_lines'] : array() as $line ) {
+			$lines[] = esc_html( (string) $line );
+		}
+		$html = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.store.heading' );
+		if ( '' !== $photo ) {
+			$html .= '<img class="rassure__photo" src="' . esc_url( $photo ) . '" alt="' . $alt . '" width="480" height="320" loading="lazy" decoding="async">';
+		}
+		$html .= '<p class="rassure__item">' . $this->icon( 'pin' ) . '<span class="rassure__body"><span class="rassure__label">' . esc_html( $name ) . '</span>'
+			. '<span class="rassure__detail">' . implode( '<br>', $lines ) . '</span>'
+			. '<a class="rassure__detail rassure__link" href="' . esc_url( $this->field( $block, 'directions_url' ) ) . '">' . $this->t( 'rassure.store.directions' ) . '</a></span></p>';
+		if ( '' !== $hours ) {
+			$html .= '<p class="rassure__item">' . $this->icon( 'clock' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.store.hours' ) . '</span><span class="rassure__detail">' . $hours . '</span></span></p>';
+		}
+		return $html . '</section>';
 	}
 }

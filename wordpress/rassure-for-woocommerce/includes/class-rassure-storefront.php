@@ -24,7 +24,7 @@ class Rassure_Storefront {
 		'product'  => array( 'payment', 'promises', 'delivery', 'partners', 'reviews' ),
 		'cart'     => array( 'promises' ),
 		'checkout' => array( 'payment' ),
-		'footer'   => array( 'contact', 'legal', 'trust-bar' ),
+		'footer'   => array( 'contact', 'store', 'legal', 'trust-bar' ),
 	);
 
 	/**
