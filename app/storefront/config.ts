@@ -79,6 +79,15 @@ export interface StorefrontConfig {
    * the location's name ("" = the first active one). Hours and photo are the merchant's.
    */
   store: { enabled: boolean; hasStore: boolean; heading: Localized; location: string; hours: Localized; photoUrl: string; photoAlt: Localized };
+  /** The public trust page (/apps/rassure/trust): which evidence-backed sections the merchant shows. */
+  trustPage: TrustPageOptions;
+}
+
+export const TRUST_PAGE_SECTIONS = ["identity", "contact", "policies", "payments", "https", "scan"] as const;
+export type TrustPageSection = (typeof TRUST_PAGE_SECTIONS)[number];
+export interface TrustPageOptions {
+  enabled: boolean;
+  sections: TrustPageSection[];
 }
 
 export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners", "reviews", "store"] as const;
@@ -142,6 +151,7 @@ export function defaultStorefrontConfig(): StorefrontConfig {
     partners: { enabled: false, heading: blank(), hiddenCarriers: [], host: "", labels: [] },
     reviews: { enabled: false, heading: blank(), url: "" },
     store: { enabled: false, hasStore: false, heading: blank(), location: "", hours: blank(), photoUrl: "", photoAlt: blank() },
+    trustPage: { enabled: false, sections: [...TRUST_PAGE_SECTIONS] },
   };
 }
 
@@ -274,6 +284,7 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
   const partners = asObj(root.partners);
   const reviews = asObj(root.reviews);
   const store = asObj(root.store);
+  const trustPage = asObj(root.trustPage);
 
   const cutoff = r.text(delivery.cutoff, "delivery.cutoff", 5) || d.delivery.cutoff;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) r.issue("delivery.cutoff", "invalid_time");
@@ -369,6 +380,10 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
       hours: r.localized(store.hours, "store.hours", LIMITS.text),
       photoUrl: r.url(store.photoUrl, "store.photoUrl"),
       photoAlt: r.localized(store.photoAlt, "store.photoAlt", LIMITS.heading),
+    },
+    trustPage: {
+      enabled: r.bool(trustPage.enabled),
+      sections: TRUST_PAGE_SECTIONS.filter((section) => asArray(trustPage.sections ?? TRUST_PAGE_SECTIONS).includes(section)),
     },
   };
   const c = config.contact;

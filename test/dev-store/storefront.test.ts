@@ -17,6 +17,8 @@ import type { RouteServer } from "../support/route-server";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { TEST_APP } from "../support/test-app";
 import { fullConfig, HOSTILE } from "../storefront/fixtures";
+import prisma from "../../app/db.server";
+import { saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 
 let harness: StorefrontHarness;
 let app: RouteServer;
@@ -265,6 +267,28 @@ describe("app proxy", () => {
     expect(html).toContain("https://www.laposte.fr/outils/suivre-vos-envois?code=6A18734592013");
     expect(html).toContain("Suivre avec Colissimo");
     expect(html).toContain("</footer>");
+  });
+
+  it("serves the trust page inside the theme once the merchant switches it on, with only backed facts", async () => {
+    expect((await get("/apps/rassure/trust")).status).toBe(404);
+    const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
+    const config = fullConfig();
+    config.trustPage = { enabled: true, sections: ["contact", "policies", "payments", "https", "scan"] };
+    await saveAndPublishStorefrontConfig(shop.id, config, adapter, "Europe/Paris");
+    const page = await get("/apps/rassure/trust?locale=fr");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<header class="site-header">'); // inside the theme
+    expect(page.html).toContain("</footer>");
+    expect(page.html).toContain("À qui vous achetez");
+    expect(page.html).toContain('<title id="pi-cartes_bancaires">Cartes Bancaires</title>'); // shop.enabled_payment_types
+    expect(page.html).toContain('href="/policies/refund-policy"');
+    expect(page.html).toContain("Du lundi au vendredi, 9 h – 18 h");
+    // HTTPS and the grade come from the last finished scan (the one run at install), with its date.
+    const scan = await prisma.checklistScan.findFirstOrThrow({ where: { shopDomain: store.shopDomain, status: "done" }, orderBy: { startedAt: "desc" } });
+    expect(page.html).toContain("La boutique est servie en HTTPS (vérifié le");
+    expect(page.html).toContain(`Note ${scan.grade}, vérifiée le`);
+    // No register confirmation in that scan: no "company verified".
+    expect(page.html).not.toContain("Entreprise vérifiée");
   });
 
   it("gives a wrong e-mail the same answer as an unknown order, and keeps shopper input inert", async () => {
