@@ -168,4 +168,14 @@ export const blocksEn = {
   "trust.httpsOn": "The shop is served over HTTPS (checked on {date}).",
   "trust.scan": "Last trust check",
   "trust.scanGrade": "Grade {grade}, checked on {date}.",
+
+  "blocks.trustPage.enabled": "Publish a trust page at /apps/rassure/trust",
+  "blocks.trustPage.help": "A page inside your theme listing only facts Rassure checked, each with its date: company verified in the register, your contact channels, policies, payment methods, HTTPS and your last trust check.",
+  "blocks.trustPage.sections": "Sections to show",
+  "blocks.trustPage.section.identity": "Legal identity (only once the register confirms it)",
+  "blocks.trustPage.section.contact": "Contact channels and hours",
+  "blocks.trustPage.section.policies": "Policies",
+  "blocks.trustPage.section.payments": "Payment methods",
+  "blocks.trustPage.section.https": "Secure connection (HTTPS) and the date checked",
+  "blocks.trustPage.section.scan": "Date and grade of the last trust check",
 } as const;

@@ -170,4 +170,14 @@ export const blocksFr: Record<keyof typeof blocksEn, string> = {
   "trust.httpsOn": "La boutique est servie en HTTPS (vérifié le {date}).",
   "trust.scan": "Dernière vérification",
   "trust.scanGrade": "Note {grade}, vérifiée le {date}.",
+
+  "blocks.trustPage.enabled": "Publier une page de confiance sur /apps/rassure/trust",
+  "blocks.trustPage.help": "Une page dans votre thème qui ne liste que des faits vérifiés par Rassure, chacun daté : entreprise vérifiée au registre, vos moyens de contact, vos conditions, les moyens de paiement, le HTTPS et votre dernière vérification.",
+  "blocks.trustPage.sections": "Rubriques à afficher",
+  "blocks.trustPage.section.identity": "Identité légale (seulement une fois confirmée par le registre)",
+  "blocks.trustPage.section.contact": "Moyens de contact et horaires",
+  "blocks.trustPage.section.policies": "Conditions et politiques",
+  "blocks.trustPage.section.payments": "Moyens de paiement",
+  "blocks.trustPage.section.https": "Connexion sécurisée (HTTPS) et date de vérification",
+  "blocks.trustPage.section.scan": "Date et note de la dernière vérification",
 };

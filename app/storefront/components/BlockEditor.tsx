@@ -1,7 +1,7 @@
 /** The fields of one storefront block. Texts per language; options only where the block has them. */
 import { BlockStack, Checkbox, ChoiceList, InlineGrid, Select, TextField } from "@shopify/polaris";
 import { useI18n, type MessageKey } from "../../i18n";
-import { LIMITS, PROMISE_KINDS, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
+import { LIMITS, PROMISE_KINDS, TRUST_PAGE_SECTIONS, type TrustPageSection, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
 import { HOLIDAY_CALENDARS } from "../holidays";
 import { IconSelect, ListEditor, LocalizedFields, type ErrorFor } from "./fields";
 import { PartnersFields } from "./PartnersFields";
@@ -21,7 +21,7 @@ interface Props {
 
 export function BlockEditor({ block, config, onChange, errorFor, currencyCode, observedCarriers, hostIsPlatform }: Props) {
   const { t, locale } = useI18n();
-  const set = <K extends BlockKey>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
+  const set = <K extends keyof StorefrontConfig>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
   const numberField = (label: string, value: number, path: string, onValue: (n: number) => void, min = 0, max = 365) => (
     <TextField
       label={label}
@@ -126,6 +126,16 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
       )}
       {block === "legal" && (
         <BlockStack gap="300">
+          <Checkbox label={t("blocks.trustPage.enabled")} helpText={t("blocks.trustPage.help")} checked={config.trustPage.enabled} onChange={(on) => set("trustPage", { enabled: on })} />
+          {config.trustPage.enabled && (
+            <ChoiceList
+              allowMultiple
+              title={t("blocks.trustPage.sections")}
+              choices={TRUST_PAGE_SECTIONS.map((section) => ({ value: section, label: t(`blocks.trustPage.section.${section}` as MessageKey) }))}
+              selected={config.trustPage.sections}
+              onChange={(sections) => set("trustPage", { sections: sections as TrustPageSection[] })}
+            />
+          )}
           <TextField label={t("blocks.legal.withdrawalForm")} helpText={t("blocks.field.urlHelp")} value={config.legal.withdrawalFormUrl} onChange={(withdrawalFormUrl) => set("legal", { withdrawalFormUrl })} autoComplete="off" error={errorFor("legal.withdrawalFormUrl")} />
           <ListEditor
             items={config.legal.links}
