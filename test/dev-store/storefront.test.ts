@@ -269,6 +269,16 @@ describe("app proxy", () => {
     expect(html).toContain("</footer>");
   });
 
+  it("shows the physical store block on the contact page, with the address of the shop's Shopify location", async () => {
+    const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
+    await saveAndPublishStorefrontConfig(shop.id, fullConfig(), adapter, "Europe/Paris");
+    const page = await get("/pages/contact");
+    expect(blockIds(page.html)).toEqual(["rassure_store_Pz3mW8"]);
+    expect(page.html).toContain("5 rue Saint-Jean<br>69005 Lyon");
+    expect(page.html).toContain('href="https://www.openstreetmap.org/search?query=');
+    expect(page.html).not.toMatch(/<script/);
+  });
+
   it("serves the trust page inside the theme once the merchant switches it on, with only backed facts", async () => {
     expect((await get("/apps/rassure/trust")).status).toBe(404);
     const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });

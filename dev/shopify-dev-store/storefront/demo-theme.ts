@@ -2,7 +2,8 @@
  * What a merchant does in the theme editor after following Rassure's "add to product page"
  * links: Rassure's blocks placed in the published theme's product template (reviews summary
  * under the price; delivery estimate, promises, payment and partners under the buy buttons; contact and legal in an apps section below),
- * and the "Track my order" block on the order-tracking page's template. The offline demo
+ * the "Track my order" block on the order-tracking page's template, and the physical store block
+ * on the contact page's. The offline demo
  * applies it at start (the theme editor itself is not part of the dev store); the app embed
  * stays as seeded (off) until switched on in settings_data.json.
  */
@@ -45,6 +46,22 @@ function productTemplate(appHandle: string): unknown {
   };
 }
 
+/** The contact page: the physical store block under the page text. */
+function contactTemplate(appHandle: string): unknown {
+  return {
+    sections: {
+      main: { type: "main-page", settings: {} },
+      apps_store: {
+        type: "apps",
+        blocks: { rassure_store_Pz3mW8: { type: appBlockType(appHandle, "store"), settings: { tone: "outline" } } },
+        block_order: ["rassure_store_Pz3mW8"],
+        settings: { include_margins: true },
+      },
+    },
+    order: ["main", "apps_store"],
+  };
+}
+
 function trackOrderTemplate(appHandle: string): unknown {
   return {
     sections: {
@@ -73,5 +90,6 @@ export function placeDemoAppBlocks(state: DevStoreState, appHandle: string): voi
   const now = isoNow(new Date());
   upsert(theme.files, "templates/product.json", productTemplate(appHandle), now);
   upsert(theme.files, "templates/page.track-order.json", trackOrderTemplate(appHandle), now);
+  upsert(theme.files, "templates/page.contact.json", contactTemplate(appHandle), now);
   theme.updatedAt = now;
 }
