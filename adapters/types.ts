@@ -135,6 +135,16 @@ export interface SavedLegalText {
   draftUrl: string | null;
 }
 
+/** A place where shoppers can visit the shop (Shopify location, WooCommerce store address). */
+export interface StoreLocation {
+  name: string;
+  address1: string;
+  address2: string | null;
+  city: string;
+  zip: string | null;
+  countryCode: string | null;
+}
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   getShopProfile(): Promise<ShopProfile>;
@@ -144,6 +154,8 @@ export interface PlatformAdapter {
   publishStorefrontConfig(publication: StorefrontPublication): Promise<void>;
   /** Null when the platform has no published theme to inspect. */
   getThemeEmbedStatus(embedHandle: string): Promise<ThemeEmbedStatus | null>;
+  /** The shop's active locations that have a street address (physical store block). */
+  listStoreLocations(): Promise<StoreLocation[]>;
   /** Shipments of the most recently updated shipped orders (tracking admin page, backfill). */
   listRecentShipments(orders: number): Promise<Shipment[]>;
   /** Null when the shipment no longer exists. */

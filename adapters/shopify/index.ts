@@ -4,6 +4,7 @@ import { collectShopifyChecklistFacts } from "./checklist-facts";
 import { publishShopifyLegalPolicy, readShopifyLegalPolicy } from "./legal-policies";
 import { fetchShopifyShopProfile } from "./shop-profile";
 import { publishShopifyStorefrontConfig } from "./storefront-config";
+import { fetchShopifyStoreLocations } from "./store-locations";
 import { fetchShopifyThemeEmbedStatus } from "./storefront-theme-status";
 import { findShopifyOrderShipments, findShopifyOrderTracking, getShopifyShipment, listRecentShopifyShipments, updateShopifyShipmentTracking } from "./tracking-fulfillments";
 
@@ -29,6 +30,10 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   getThemeEmbedStatus(embedHandle: string) {
     return fetchShopifyThemeEmbedStatus(this.graphql, embedHandle);
+  }
+
+  listStoreLocations() {
+    return fetchShopifyStoreLocations(this.graphql);
   }
 
   listRecentShipments(orders: number) {

@@ -12,6 +12,7 @@ import { WooRestClient, type WooClientOptions, type WooCredentials } from "./res
 import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
 import { fetchWooShopProfile } from "./shop-profile";
 import { linkWooCompanion, publishWooStorefrontConfig, revokeWooKey, unlinkWooCompanion, wooEmbedStatus, type CompanionLink } from "./storefront";
+import { fetchWooStoreLocation } from "./store-location";
 import { SHIPMENT_TRACKING_NAMESPACE } from "./tracking";
 import { ensureWooWebhooks, removeWooWebhooks, type WebhookSetup } from "./webhooks";
 
@@ -60,6 +61,10 @@ export class WooCommerceAdapter implements PlatformAdapter {
   async getThemeEmbedStatus(embedHandle: string) {
     const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.reads)]);
     return wooEmbedStatus(index, status, embedHandle);
+  }
+
+  listStoreLocations() {
+    return fetchWooStoreLocation(this.client);
   }
 
   listRecentShipments(orders: number) {

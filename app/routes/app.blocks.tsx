@@ -69,6 +69,8 @@ export default function StorefrontBlocks() {
           sources={data.sources as ExtensionSources}
           css={data.css}
           previewShop={data.previewShop}
+          observedCarriers={data.observedCarriers}
+          platformHost={data.platformHost}
           styleChoice
           previewNote={() => t("blocks.preview.note")}
           storefrontStatus={(block) => (

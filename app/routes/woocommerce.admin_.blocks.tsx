@@ -110,6 +110,8 @@ function Editor({ data }: { data: Authorised }) {
           sources={data.sources as ExtensionSources}
           css={data.css}
           previewShop={data.previewShop}
+          observedCarriers={data.observedCarriers}
+          platformHost={data.platformHost}
           styleChoice={false}
           previewNote={() => t("woocommerce.blocks.previewNote")}
           storefrontStatus={() => (

@@ -3,6 +3,7 @@
  * URLs, numbers) and the JSON the storefront reads. Merchant text is stored as typed; it is
  * escaped where it is printed (Liquid `escape`, PHP esc_html), so hostile text is harmless.
  */
+import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../legal/company-badge.server";
 import { addDays, localDateTime } from "./calendar-dates";
 import { holidaysBetween, isHolidayCalendarId } from "./holidays";
@@ -28,6 +29,23 @@ export interface PromiseItem {
   days: number;
 }
 
+/** Trust labels and memberships a merchant may attest (FIA-Net, Fevad, Trusted Shops, a consumer mediator). */
+export const TRUST_LABEL_KINDS = ["fianet", "fevad", "trusted_shops", "mediator"] as const;
+export type TrustLabelKind = (typeof TRUST_LABEL_KINDS)[number];
+
+/**
+ * A membership the merchant attests, never inferred: shown only with its proof link and only
+ * until its expiry date (the storefront compares it with today's date itself).
+ */
+export interface TrustLabel {
+  kind: TrustLabelKind;
+  /** The mediator's name (the other kinds have a fixed brand name). */
+  name: string;
+  proofUrl: string;
+  /** "YYYY-MM-DD", last day the membership is valid. */
+  expiresOn: string;
+}
+
 export interface StorefrontConfig {
   payment: { enabled: boolean; heading: Localized; note: Localized };
   promises: { enabled: boolean; heading: Localized; items: PromiseItem[] };
@@ -47,15 +65,38 @@ export interface StorefrontConfig {
   contact: { enabled: boolean; heading: Localized; email: string; phone: string; chatUrl: string; formUrl: string; hours: Localized };
   legal: { enabled: boolean; heading: Localized; withdrawalFormUrl: string; links: Array<{ label: Localized; url: string }> };
   bar: { enabled: boolean; items: Array<{ icon: IconName; text: Localized }> };
+  /**
+   * Partners: payment methods and carriers come from the platform (published facts), the
+   * merchant only hides carriers; `host` is the WordPress host the merchant names (Shopify
+   * shops are always "Hosted by Shopify").
+   */
+  partners: { enabled: boolean; heading: Localized; hiddenCarriers: string[]; host: string; labels: TrustLabel[] };
+  /** Product rating summary from the review metafields (Shopify) or native ratings (WooCommerce); `url`: where to read them. */
+  reviews: { enabled: boolean; heading: Localized; url: string };
+  /**
+   * Physical store: shown only when the merchant says customers are welcome (`hasStore`) and the
+   * platform has the address (a Shopify location, the WooCommerce store address). `location`:
+   * the location's name ("" = the first active one). Hours and photo are the merchant's.
+   */
+  store: { enabled: boolean; hasStore: boolean; heading: Localized; location: string; hours: Localized; photoUrl: string; photoAlt: Localized };
+  /** The public trust page (/apps/rassure/trust): which evidence-backed sections the merchant shows. */
+  trustPage: TrustPageOptions;
 }
 
-export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar"] as const;
+export const TRUST_PAGE_SECTIONS = ["identity", "contact", "policies", "payments", "https", "scan"] as const;
+export type TrustPageSection = (typeof TRUST_PAGE_SECTIONS)[number];
+export interface TrustPageOptions {
+  enabled: boolean;
+  sections: TrustPageSection[];
+}
+
+export const BLOCKS = ["payment", "promises", "delivery", "contact", "legal", "bar", "partners", "reviews", "store"] as const;
 export type BlockKey = (typeof BLOCKS)[number];
 
 /** The app embed's handle: extensions/rassure-theme/blocks/trust-bar.liquid. */
 export const TRUST_BAR_EMBED_HANDLE = "trust-bar";
 /** Config block key → Liquid file handle in extensions/rassure-theme/blocks. */
-export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE };
+export const BLOCK_HANDLES: Record<BlockKey, string> = { payment: "payment", promises: "promises", delivery: "delivery", contact: "contact", legal: "legal", bar: TRUST_BAR_EMBED_HANDLE, partners: "partners", reviews: "reviews", store: "store" };
 
 /** Limits: short enough to stay readable on a phone, and a bounded metafield. */
 export const LIMITS = {
@@ -72,6 +113,9 @@ export const LIMITS = {
   /** EU Consumer Rights Directive 2011/83/EU art. 9: at least 14 days. */
   minWithdrawalDays: 14,
   freeFromMinor: 100_000_000,
+  carrierName: 60,
+  carriers: 12,
+  trustLabels: 4,
   configBytes: 16_000,
 } as const;
 
@@ -104,6 +148,10 @@ export function defaultStorefrontConfig(): StorefrontConfig {
     contact: { enabled: false, heading: blank(), email: "", phone: "", chatUrl: "", formUrl: "", hours: blank() },
     legal: { enabled: true, heading: blank(), withdrawalFormUrl: "", links: [] },
     bar: { enabled: false, items: [] },
+    partners: { enabled: false, heading: blank(), hiddenCarriers: [], host: "", labels: [] },
+    reviews: { enabled: false, heading: blank(), url: "" },
+    store: { enabled: false, hasStore: false, heading: blank(), location: "", hours: blank(), photoUrl: "", photoAlt: blank() },
+    trustPage: { enabled: false, sections: [...TRUST_PAGE_SECTIONS] },
   };
 }
 
@@ -111,7 +159,7 @@ export function defaultStorefrontConfig(): StorefrontConfig {
 // Validation
 // ---------------------------------------------------------------------------
 
-export type IssueCode = "too_long" | "too_many" | "invalid_url" | "invalid_email" | "invalid_phone" | "out_of_range" | "invalid_time" | "invalid_choice" | "required" | "too_large";
+export type IssueCode = "too_long" | "too_many" | "invalid_url" | "invalid_email" | "invalid_phone" | "out_of_range" | "invalid_time" | "invalid_choice" | "required" | "too_large" | "invalid_date";
 
 export interface ConfigIssue {
   /** Dotted path of the field, e.g. "promises.items.1.title.fr". */
@@ -201,6 +249,15 @@ class Reader {
     return "";
   }
 
+  /** A calendar date "YYYY-MM-DD" that exists. */
+  date(v: unknown, path: string): string {
+    const value = this.text(v, path, 10);
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+    if (parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value) return value;
+    this.issue(path, value === "" ? "required" : "invalid_date");
+    return "";
+  }
+
   weekdays(v: unknown, path: string, fallback: number[]): number[] {
     const days = [...new Set(asArray(v).map(Number))].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort();
     if (days.length === 0) {
@@ -227,6 +284,10 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
   const contact = asObj(root.contact);
   const legal = asObj(root.legal);
   const bar = asObj(root.bar);
+  const partners = asObj(root.partners);
+  const reviews = asObj(root.reviews);
+  const store = asObj(root.store);
+  const trustPage = asObj(root.trustPage);
 
   const cutoff = r.text(delivery.cutoff, "delivery.cutoff", 5) || d.delivery.cutoff;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) r.issue("delivery.cutoff", "invalid_time");
@@ -293,6 +354,40 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
         return { icon: r.choice(item.icon, `${path}.icon`, ICONS, "check"), text: r.localized(item.text, `${path}.text`, LIMITS.barText) };
       }),
     },
+    partners: {
+      enabled: r.bool(partners.enabled),
+      heading: r.localized(partners.heading, "partners.heading", LIMITS.heading),
+      hiddenCarriers: r.list(partners.hiddenCarriers, "partners.hiddenCarriers", LIMITS.carriers, (raw, path) => r.text(raw, path, LIMITS.carrierName)).filter((name) => name !== ""),
+      host: r.text(partners.host, "partners.host", LIMITS.carrierName),
+      labels: r.list(partners.labels, "partners.labels", LIMITS.trustLabels, (raw, path) => {
+        const label = asObj(raw);
+        const kind = r.choice(label.kind, `${path}.kind`, TRUST_LABEL_KINDS, "mediator");
+        const name = r.text(label.name, `${path}.name`, LIMITS.carrierName);
+        if (label.kind === "mediator" && name === "") r.issue(`${path}.name`, "required");
+        // The attestation is worth only its proof: a public page, not a path on the shop itself.
+        const proofUrl = r.url(label.proofUrl, `${path}.proofUrl`);
+        if (proofUrl === "" || proofUrl.startsWith("/")) r.issue(`${path}.proofUrl`, proofUrl === "" ? "required" : "invalid_url");
+        return { kind, name: kind === "mediator" ? name : "", proofUrl, expiresOn: r.date(label.expiresOn, `${path}.expiresOn`) };
+      }),
+    },
+    reviews: {
+      enabled: r.bool(reviews.enabled),
+      heading: r.localized(reviews.heading, "reviews.heading", LIMITS.heading),
+      url: r.url(reviews.url, "reviews.url"),
+    },
+    store: {
+      enabled: r.bool(store.enabled),
+      hasStore: r.bool(store.hasStore),
+      heading: r.localized(store.heading, "store.heading", LIMITS.heading),
+      location: r.text(store.location, "store.location", LIMITS.heading),
+      hours: r.localized(store.hours, "store.hours", LIMITS.text),
+      photoUrl: r.url(store.photoUrl, "store.photoUrl"),
+      photoAlt: r.localized(store.photoAlt, "store.photoAlt", LIMITS.heading),
+    },
+    trustPage: {
+      enabled: r.bool(trustPage.enabled),
+      sections: TRUST_PAGE_SECTIONS.filter((section) => asArray(trustPage.sections ?? TRUST_PAGE_SECTIONS).includes(section)),
+    },
   };
   const c = config.contact;
   if (c.enabled && !c.email && !c.phone && !c.chatUrl && !c.formUrl) r.issue("contact.email", "required");
@@ -317,7 +412,60 @@ export function isStorefrontLive(config: StorefrontConfig): boolean {
  * published list runs short). `company` is the register-confirmed identity the legal block may
  * show (app/legal/company-badge.server.ts); null when the latest scan does not back it.
  */
-export function toPublishedConfig(config: StorefrontConfig, version: number, now: Date, timeZone: string, company: CompanyBadge | null = null) {
+/** What the platform itself says about the shop's partners, read when publishing. */
+export interface PartnerFacts {
+  /** Carrier names on the shop's recent shipments, as the platform records them. */
+  carriers: string[];
+  /** "Shopify" on Shopify; on WooCommerce the host the merchant names (may be empty). */
+  host: string;
+}
+
+const NO_PARTNER_FACTS: PartnerFacts = { carriers: [], host: "" };
+
+/** The observed carriers minus the ones the merchant hides (compared without case). */
+export function publishedCarriers(observed: string[], hidden: string[]): string[] {
+  const hide = new Set(hidden.map((name) => name.toLowerCase()));
+  const seen = new Set<string>();
+  return observed.filter((name) => {
+    const key = name.toLowerCase();
+    if (hide.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The location the store block shows: the one the merchant named, else the first. */
+export function chooseStoreLocation(locations: StoreLocation[], name: string): StoreLocation | null {
+  return locations.find((l) => l.name === name) ?? (name === "" ? (locations[0] ?? null) : null);
+}
+
+/** The store block as published: nothing unless the merchant has a store and the platform its address. */
+function publishedStore(config: StorefrontConfig["store"], location: StoreLocation | null) {
+  if (!config.enabled || !config.hasStore || !location) return { enabled: false };
+  const lines = [location.address1, location.address2, [location.zip, location.city].filter(Boolean).join(" ")].filter((line): line is string => !!line);
+  // A search link, not a map: no script and no third-party request until the shopper clicks.
+  const query = [...lines, location.countryCode].filter(Boolean).join(", ");
+  return {
+    enabled: true,
+    heading: config.heading,
+    name: location.name,
+    address_lines: lines,
+    directions_url: `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`,
+    hours: config.hours,
+    photo_url: config.photoUrl,
+    photo_alt: config.photoAlt,
+  };
+}
+
+export function toPublishedConfig(
+  config: StorefrontConfig,
+  version: number,
+  now: Date,
+  timeZone: string,
+  company: CompanyBadge | null = null,
+  facts: PartnerFacts = NO_PARTNER_FACTS,
+  storeLocation: StoreLocation | null = null,
+) {
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
   return {
@@ -360,6 +508,15 @@ export function toPublishedConfig(config: StorefrontConfig, version: number, now
     },
     company,
     bar: config.bar,
+    partners: {
+      enabled: config.partners.enabled,
+      heading: config.partners.heading,
+      carriers: publishedCarriers(facts.carriers, config.partners.hiddenCarriers).slice(0, LIMITS.carriers),
+      host: facts.host,
+      labels: config.partners.labels.map((l) => ({ kind: l.kind, name: l.name, proof_url: l.proofUrl, expires_on: l.expiresOn })),
+    },
+    reviews: config.reviews,
+    store: publishedStore(config.store, storeLocation),
   };
 }
 

@@ -7,17 +7,20 @@
 import type { PlatformAdapter, ShopProfile, ThemeEmbedStatus } from "../../adapters/types";
 import { TRUST_BAR_EMBED_HANDLE, type ConfigIssue } from "./config";
 import { readBlockStylesheet, readExtensionSources } from "./extension-sources.server";
+import { observedCarriers, type PartnerFactsAdapter } from "./partner-facts.server";
 import { previewShopFromProfile } from "./preview-shop";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig, type SaveResult } from "./storefront.server";
 
-type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig">;
+type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments">>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
-  const [profile, theme] = await Promise.all([
+  const [profile, theme, carriers] = await Promise.all([
     adapter.getShopProfile().then((p): ShopProfile | string => p, messageOf),
     adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then((s): ThemeEmbedStatus | null | string => s, messageOf),
+    // The editor lists what it could read; publishing reads again and fails loudly.
+    observedCarriers(adapter).catch((): string[] => []),
   ]);
   const profileOk = typeof profile === "string" ? null : profile;
   if (profileOk?.timezone) await refreshStalePublication(shopId, adapter, profileOk.timezone);
@@ -27,6 +30,10 @@ export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
     timeZone: profileOk?.timezone ?? "Europe/Paris",
     currencyCode: profileOk?.currencyCode ?? "EUR",
     previewShop: previewShopFromProfile(profileOk),
+    /** Carriers the partners block may name (the merchant can only hide them). */
+    observedCarriers: carriers,
+    /** Null where the merchant names the host (WordPress). */
+    platformHost: adapter.platform === "shopify" ? "Shopify" : null,
     apiError: typeof profile === "string" ? profile : typeof theme === "string" ? theme : null,
     theme: typeof theme === "string" ? null : theme,
     sources: readExtensionSources(),
@@ -42,7 +49,7 @@ export const BLOCKS_FORM_MAX_BYTES = 256 * 1024;
  * `version` it was edited from (a save without one cannot prove it is not stale, so it stores
  * nothing); `timeZone` for delivery dates.
  */
-export async function blocksEditorAction(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, form: URLSearchParams): Promise<SaveResult> {
+export async function blocksEditorAction(shopId: string, adapter: PartnerFactsAdapter, form: URLSearchParams): Promise<SaveResult> {
   const timeZone = String(form.get("timeZone") ?? "") || "Europe/Paris";
   if (form.get("intent") === "republish") return republishStorefrontConfig(shopId, adapter, timeZone);
   let input: unknown;

@@ -29,6 +29,15 @@ export interface PreviewShop {
   policies: Array<{ handle: "shipping_policy" | "refund_policy" | "privacy_policy" | "terms_of_service" | string; title: string; url: string }>;
   /** Shopify money format, e.g. "{{amount_with_comma_separator}} €". */
   moneyFormat: string;
+  /** ISO country of the shop's address (Liquid `shop.address.country_code`). */
+  countryCode?: string | null;
+}
+
+/** A product's review summary, as review apps write it into the standard `reviews.*` metafields. */
+export interface PreviewProduct {
+  rating: number;
+  scaleMax: number;
+  ratingCount: number;
 }
 
 export interface PreviewRequest {
@@ -41,6 +50,8 @@ export interface PreviewRequest {
   settings?: { tone?: string; alignment?: string };
   blockId?: string;
   designMode?: boolean;
+  /** The product of a product page (null or absent: no review metafields). */
+  product?: PreviewProduct | null;
   /**
    * A storefront renders from the app-data metafields as the platform stores them
    * (namespace → key → { value }); when given, it replaces the scope built from `config`.
@@ -107,6 +118,12 @@ export function formatMoney(cents: number, moneyFormat: string): string {
   return moneyFormat.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => formats[name]?.() ?? whole);
 }
 
+/** `product.metafields.reviews.*` as Shopify exposes them: a rating object and an integer. */
+function productMetafields(product: PreviewProduct | null) {
+  if (!product) return {};
+  return { reviews: { rating: { value: { rating: product.rating, scale_min: 1, scale_max: product.scaleMax } }, rating_count: { value: product.ratingCount } } };
+}
+
 class SchemaTag extends Tag {
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
@@ -154,7 +171,8 @@ export function createPreviewRenderer(sources: ExtensionSources) {
         app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
         block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
         request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false, origin: request.shop.origin ?? "" },
-        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, ...policies },
+        product: { metafields: productMetafields(request.product ?? null) },
+        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
       };
       return engine.parseAndRender(source, scope);
     },

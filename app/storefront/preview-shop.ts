@@ -36,11 +36,12 @@ function storefrontOrigin(profile: Partial<Pick<ShopProfile, "storefrontUrl" | "
   }
 }
 
-export function previewShopFromProfile(profile: (Pick<ShopProfile, "currencyCode" | "policies"> & Partial<Pick<ShopProfile, "storefrontUrl" | "storefrontHttps">>) | null): PreviewShop {
+export function previewShopFromProfile(profile: (Pick<ShopProfile, "currencyCode" | "policies" | "countryCode"> & Partial<Pick<ShopProfile, "storefrontUrl" | "storefrontHttps">>) | null): PreviewShop {
   const currency = profile?.currencyCode ?? "EUR";
   return {
     origin: storefrontOrigin(profile),
     enabledPaymentTypes: EXAMPLE_PAYMENT_TYPES,
+    countryCode: profile?.countryCode ?? null,
     moneyFormat: MONEY_FORMATS[currency] ?? `{{amount}} ${currency}`,
     policies: (profile?.policies ?? [])
       .filter((p) => !p.isEmpty)

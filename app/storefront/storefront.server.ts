@@ -6,6 +6,7 @@
 import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
 import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badge.server";
+import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
 export interface StoredStorefrontConfig {
@@ -79,7 +80,7 @@ export async function saveAndPublishStorefrontConfig(
   shopId: string,
   input: unknown,
   baseVersion: number,
-  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  adapter: PartnerFactsAdapter,
   timeZone: string,
   now = new Date(),
 ): Promise<SaveResult> {
@@ -94,7 +95,7 @@ export async function saveAndPublishStorefrontConfig(
 }
 
 /** Publishes the stored configuration again (retry after a failure, or refresh holiday dates). */
-export async function republishStorefrontConfig(shopId: string, adapter: Pick<PlatformAdapter, "publishStorefrontConfig">, timeZone: string, now = new Date()): Promise<SaveResult> {
+export async function republishStorefrontConfig(shopId: string, adapter: PartnerFactsAdapter, timeZone: string, now = new Date()): Promise<SaveResult> {
   const stored = await loadStorefrontConfig(shopId);
   if (stored.version === 0) return saveAndPublishStorefrontConfig(shopId, stored.config, 0, adapter, timeZone, now);
   return publishStoredVersion(shopId, stored.config, stored.version, adapter, timeZone, now);
@@ -104,13 +105,13 @@ async function publishStoredVersion(
   shopId: string,
   config: StorefrontConfig,
   version: number,
-  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  adapter: PartnerFactsAdapter,
   timeZone: string,
   now: Date,
 ): Promise<SaveResult> {
   try {
-    const company = await latestCompanyBadge(prisma, shopId);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company), enabled: isStorefrontLive(config) });
+    const [company, partners, store] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter)]);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
@@ -129,7 +130,7 @@ export const REPUBLISH_AFTER_DAYS = 180;
  */
 export async function refreshStalePublication(
   shopId: string,
-  adapter: Pick<PlatformAdapter, "publishStorefrontConfig">,
+  adapter: PartnerFactsAdapter,
   timeZone: string,
   now = new Date(),
 ): Promise<SaveResult | null> {
@@ -146,7 +147,7 @@ export async function refreshStalePublication(
 export async function republishWhenCompanyBadgeChanges(
   shop: { platform: string; shopDomain: string },
   scanId: string,
-  adapter: Pick<PlatformAdapter, "publishStorefrontConfig" | "getShopProfile">,
+  adapter: PartnerFactsAdapter & Pick<PlatformAdapter, "getShopProfile">,
 ): Promise<SaveResult | null> {
   if (!(await companyBadgeChangedBy(prisma, scanId))) return null;
   const row = await prisma.storefrontConfig.findFirst({ where: { shop: { platform: shop.platform, domain: shop.shopDomain } }, select: { shopId: true } });

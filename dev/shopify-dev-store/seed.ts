@@ -12,6 +12,7 @@ import type {
   FulfillmentRecord,
   LineItemRecord,
   MailingAddressRecord,
+  MetafieldRecord,
   OrderRecord,
   ShopPolicyRecord,
   ThemeFileRecord,
@@ -277,6 +278,30 @@ export const PRODUCTS: Array<{ title: string; sku: string; price: string }> = [
   { title: "Bol Capucins bleu", sku: "CER-BOL-BLE", price: "32.00" },
 ];
 
+/** The Admin API id of a catalogue product (the dev store keeps no product records beyond the list). */
+export function productGid(sku: string): string {
+  return gid("Product", 8_100_000_000 + PRODUCTS.findIndex((p) => p.sku === sku) + 1);
+}
+
+/**
+ * What a review app (Judge.me, Shopify Product Reviews…) writes on products: the standard
+ * `reviews.rating` (type rating) and `reviews.rating_count` metafields. The vase has no review.
+ */
+const REVIEWS: Array<{ sku: string; rating: string; count: number }> = [
+  { sku: "BOU-FIG-180", rating: "4.8", count: 37 },
+  { sku: "BOU-LAV-180", rating: "4.6", count: 12 },
+  { sku: "CER-TAS-TER", rating: "5.0", count: 1 },
+  { sku: "COF-MINI-3", rating: "4.35", count: 23 },
+];
+
+function reviewMetafields(now: Date): MetafieldRecord[] {
+  const at = daysAgo(now, 3, 9);
+  return REVIEWS.flatMap(({ sku, rating, count }, i) => [
+    { id: gid("Metafield", 31_000_000_000 + i * 2), ownerId: productGid(sku), namespace: "reviews", key: "rating", type: "rating", value: JSON.stringify({ value: rating, scale_min: "1.0", scale_max: "5.0" }), createdAt: at, updatedAt: at },
+    { id: gid("Metafield", 31_000_000_001 + i * 2), ownerId: productGid(sku), namespace: "reviews", key: "rating_count", type: "number_integer", value: String(count), createdAt: at, updatedAt: at },
+  ]);
+}
+
 interface FulfillmentSeed {
   /** Hours after the order. */
   after: number;
@@ -528,6 +553,22 @@ export function createDefaultSeed(options: { appHandle?: string; now?: Date } = 
         files: themeFiles(appHandle, now).filter((file) => file.filename !== "config/settings_data.json"),
       },
     ],
-    metafields: [],
+    metafields: reviewMetafields(now),
+    locations: [
+      {
+        id: gid("Location", 76_543_210_001),
+        name: "Atelier Lumière — boutique",
+        isActive: true,
+        fulfillsOnlineOrders: true,
+        address: { address1: "5 rue Saint-Jean", address2: null, city: "Lyon", zip: "69005", countryCode: "FR", country: "France", formatted: ["5 rue Saint-Jean", "69005 Lyon", "France"] },
+      },
+      {
+        id: gid("Location", 76_543_210_002),
+        name: "Ancien dépôt",
+        isActive: false,
+        fulfillsOnlineOrders: false,
+        address: { address1: "2 impasse des Tanneurs", address2: null, city: "Villeurbanne", zip: "69100", countryCode: "FR", country: "France", formatted: ["2 impasse des Tanneurs", "69100 Villeurbanne", "France"] },
+      },
+    ],
   };
 }

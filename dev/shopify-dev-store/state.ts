@@ -40,6 +40,7 @@ export function createState(seed: DevStoreSeed): DevStoreState {
     appNumericId,
     appInstallationNumericId: installationNumericId,
     metafields: copy.metafields ?? [],
+    locations: copy.locations ?? [],
     appInstallation: {
       id: gid("AppInstallation", installationNumericId),
       appId: gid("App", appNumericId),

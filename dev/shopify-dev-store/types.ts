@@ -329,6 +329,15 @@ export interface MetafieldRecord {
   updatedAt: string;
 }
 
+/** A Shopify location (a shop, a warehouse) with its address. */
+export interface LocationRecord {
+  id: string;
+  name: string;
+  isActive: boolean;
+  fulfillsOnlineOrders: boolean;
+  address: { address1: string | null; address2: string | null; city: string | null; zip: string | null; countryCode: string | null; country: string | null; formatted: string[] };
+}
+
 export interface DevStoreSeed {
   shop: ShopRecord;
   policies: ShopPolicyRecord[];
@@ -337,6 +346,7 @@ export interface DevStoreSeed {
   orders: OrderRecord[];
   themes: ThemeRecord[];
   metafields?: MetafieldRecord[];
+  locations?: LocationRecord[];
   /** Numeric ids of the app and of its installation on this shop. */
   appNumericId?: number;
   appInstallationNumericId?: number;
@@ -401,6 +411,7 @@ export interface CustomerNotificationRecord {
 
 export interface DevStoreState extends DevStoreSeed {
   metafields: MetafieldRecord[];
+  locations: LocationRecord[];
   appInstallation: AppInstallationState;
   accessTokens: AccessTokenRecord[];
   refreshTokens: RefreshTokenRecord[];

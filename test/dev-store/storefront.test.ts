@@ -17,6 +17,8 @@ import type { RouteServer } from "../support/route-server";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { TEST_APP } from "../support/test-app";
 import { fullConfig, HOSTILE } from "../storefront/fixtures";
+import prisma from "../../app/db.server";
+import { loadStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 
 let harness: StorefrontHarness;
 let app: RouteServer;
@@ -139,7 +141,7 @@ describe("app blocks from the published configuration", () => {
     expect(metafield.namespace).toBe("rassure");
 
     const page = await get(PRODUCT);
-    expect(blockIds(page.html)).toEqual(["rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_contact_Qa71sN", "rassure_legal_Vb28rC"]);
+    expect(blockIds(page.html)).toEqual(["rassure_reviews_Rv8kT2", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "rassure_contact_Qa71sN", "rassure_legal_Vb28rC"]);
     // Main-product blocks sit after the buy buttons and before the description; contact and legal in the apps section.
     const order = ["product-form", "shopify-block-rassure_delivery", "shopify-block-rassure_payment", "product__description", 'id="shopify-section-apps_rassure"'].map((marker) => page.html.indexOf(marker));
     expect(order.every((index, i) => index > 0 && (i === 0 || index > order[i - 1]))).toBe(true);
@@ -152,6 +154,8 @@ describe("app blocks from the published configuration", () => {
     expect(page.html).toContain('<a class="rassure__label rassure__link" href="/policies/refund-policy">');
     expect(page.html).toContain('<title id="pi-cartes_bancaires">Cartes Bancaires</title>');
     expect(page.html).toContain("60,00 €");
+    // The product's review metafields, as its review app wrote them.
+    expect(page.html).toContain('<span class="rassure__label">Noté 4,8/5 sur 37 avis</span>');
     // Settings: the template's values over the schema's defaults.
     expect(page.html).toContain("rassure rassure--promises rassure--tone-soft");
     expect(page.html).toContain("rassure rassure--delivery rassure--tone-plain");
@@ -183,7 +187,7 @@ describe("app blocks from the published configuration", () => {
     }
     template.content = saved.replace(/shopify:\/\/apps\/rassure\/blocks\/payment/, "shopify://apps/other-app/blocks/payment").replace(/("rassure_legal_Vb28rC": \{)/, '$1 "disabled": true,');
     try {
-      expect(blockIds((await get(PRODUCT)).html)).toEqual(["rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_contact_Qa71sN"]);
+      expect(blockIds((await get(PRODUCT)).html)).toEqual(["rassure_reviews_Rv8kT2", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_partners_Hn4cV7", "rassure_contact_Qa71sN"]);
     } finally {
       template.content = saved;
     }
@@ -193,13 +197,21 @@ describe("app blocks from the published configuration", () => {
     await publish(fullConfig(), false);
     expect(blockIds((await get(PRODUCT)).html)).toEqual([]);
     await publish(fullConfig(), true);
-    expect(blockIds((await get(PRODUCT)).html)).toHaveLength(5);
+    expect(blockIds((await get(PRODUCT)).html)).toHaveLength(7);
     store.state.appInstallation.installed = false;
     try {
       expect(blockIds((await get(PRODUCT)).html)).toEqual([]);
     } finally {
       store.state.appInstallation.installed = true;
     }
+  });
+
+  it("shows no reviews summary on a product without review metafields", async () => {
+    await publish(fullConfig());
+    const vase = await get("/products/vase-ceramique-rhone");
+    expect(vase.status).toBe(200);
+    expect(blockIds(vase.html)).not.toContain("rassure_reviews_Rv8kT2");
+    expect(vase.html).not.toContain("rassure--reviews");
   });
 
   it("draws the trust bar embed at the end of the body only while settings_data.json has it enabled", async () => {
@@ -255,6 +267,38 @@ describe("app proxy", () => {
     expect(html).toContain("https://www.laposte.fr/outils/suivre-vos-envois?code=6A18734592013");
     expect(html).toContain("Suivre avec Colissimo");
     expect(html).toContain("</footer>");
+  });
+
+  it("shows the physical store block on the contact page, with the address of the shop's Shopify location", async () => {
+    const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
+    await saveAndPublishStorefrontConfig(shop.id, fullConfig(), (await loadStorefrontConfig(shop.id)).version, adapter, "Europe/Paris");
+    const page = await get("/pages/contact");
+    expect(blockIds(page.html)).toEqual(["rassure_store_Pz3mW8"]);
+    expect(page.html).toContain("5 rue Saint-Jean<br>69005 Lyon");
+    expect(page.html).toContain('href="https://www.openstreetmap.org/search?query=');
+    expect(page.html).not.toMatch(/<script/);
+  });
+
+  it("serves the trust page inside the theme once the merchant switches it on, with only backed facts", async () => {
+    expect((await get("/apps/rassure/trust")).status).toBe(404);
+    const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
+    const config = fullConfig();
+    config.trustPage = { enabled: true, sections: ["contact", "policies", "payments", "https", "scan"] };
+    await saveAndPublishStorefrontConfig(shop.id, config, (await loadStorefrontConfig(shop.id)).version, adapter, "Europe/Paris");
+    const page = await get("/apps/rassure/trust?locale=fr");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<header class="site-header">'); // inside the theme
+    expect(page.html).toContain("</footer>");
+    expect(page.html).toContain("À qui vous achetez");
+    expect(page.html).toContain('<title id="pi-cartes_bancaires">Cartes Bancaires</title>'); // shop.enabled_payment_types
+    expect(page.html).toContain('href="/policies/refund-policy"');
+    expect(page.html).toContain("Du lundi au vendredi, 9 h – 18 h");
+    // HTTPS and the grade come from the last finished scan (the one run at install), with its date.
+    const scan = await prisma.checklistScan.findFirstOrThrow({ where: { shopDomain: store.shopDomain, status: "done" }, orderBy: { startedAt: "desc" } });
+    expect(page.html).toContain("La boutique est servie en HTTPS (vérifié le");
+    expect(page.html).toContain(`Note ${scan.grade}, vérifiée le`);
+    // No register confirmation in that scan: no "company verified".
+    expect(page.html).not.toContain("Entreprise vérifiée");
   });
 
   it("gives a wrong e-mail the same answer as an unknown order, and keeps shopper input inert", async () => {

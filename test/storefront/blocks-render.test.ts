@@ -3,8 +3,8 @@
  * for several configurations and both languages: structure, truthful content, escaping.
  */
 import { describe, expect, it } from "vitest";
-import { defaultStorefrontConfig } from "../../app/storefront/config";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, render, VERIFIED_COMPANY } from "./fixtures";
+import { BLOCKS, defaultStorefrontConfig } from "../../app/storefront/config";
+import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARTNER_FACTS, render, VERIFIED_COMPANY } from "./fixtures";
 
 const LOCALES = ["en", "fr"] as const;
 
@@ -26,7 +26,7 @@ describe.each(LOCALES)("blocks in %s", (locale) => {
 
   it.each(BLOCK_HANDLES)("%s renders nothing when switched off or never published", async (handle) => {
     const off = fullConfig();
-    for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) off[block].enabled = false;
+    for (const block of BLOCKS) off[block].enabled = false;
     expect((await render(handle, off, { locale })).trim()).toBe("");
     expect((await render(handle, null, { locale })).trim()).toBe("");
   });
@@ -170,5 +170,87 @@ describe("block content", () => {
 
   it("keeps the hostile string intact in the data (escaping happens at render)", () => {
     expect(hostileConfig().payment.heading.fr).toBe(HOSTILE);
+  });
+
+  it("partners: the checkout's payment methods, Cartes Bancaires added for a French shop taking cards", async () => {
+    const shop = { ...FRENCH_SHOP, enabledPaymentTypes: ["visa", "paypal"] };
+    const fr = await render("partners", fullConfig(), { shop });
+    expect(fr).toContain('<title id="pi-cartes_bancaires">Cartes Bancaires</title>');
+    expect(count(fr, '<li class="rassure__payment">')).toBe(3);
+    const abroad = await render("partners", fullConfig(), { shop: { ...shop, countryCode: "BE" } });
+    expect(abroad).not.toContain("Cartes Bancaires");
+    const noCards = await render("partners", fullConfig(), { shop: { ...shop, enabledPaymentTypes: ["paypal"] } });
+    expect(noCards).not.toContain("Cartes Bancaires");
+    // Already listed by the platform: shown once.
+    expect(count(await render("partners", fullConfig()), "<title id=\"pi-cartes_bancaires\">")).toBe(1);
+  });
+
+  it("partners: only the carriers seen on shipments, minus the hidden ones, escaped", async () => {
+    const html = await render("partners", fullConfig(), { locale: "en" });
+    expect(html).toContain('<span class="rassure__label">Colissimo</span>');
+    expect(html).toContain('<span class="rassure__label">Chronopost</span>');
+    expect(html).not.toContain("Mondial Relay"); // hidden by the merchant
+    const none = await render("partners", fullConfig(), { locale: "en" }, null, { carriers: [], host: "Shopify" });
+    expect(none).not.toContain(">Delivery</h3>");
+    const hostile = await render("partners", fullConfig(), { locale: "en" }, null, { carriers: [HOSTILE], host: HOSTILE });
+    expect(hostile).not.toContain("<script>");
+    expect(hostile).toContain("&lt;script&gt;");
+  });
+
+  it("partners: hosted by the platform the publication names", async () => {
+    expect(await render("partners", fullConfig(), { locale: "en" })).toContain('<span class="rassure__label">Hosted by Shopify</span>');
+    expect(await render("partners", fullConfig(), { locale: "fr" })).toContain("Hébergé par Shopify");
+    expect(await render("partners", fullConfig(), { locale: "en" }, null, { ...PARTNER_FACTS, host: "" })).not.toContain("Hosted by");
+  });
+
+  it("partners: attested labels link their proof and disappear by themselves after their expiry date", async () => {
+    const en = await render("partners", fullConfig(), { locale: "en" });
+    expect(en).toContain('<a class="rassure__label rassure__link" href="https://www.fia-net.com/marchands/atelier-lumiere">FIA-Net</a>');
+    expect(en).toContain('Valid until <time datetime="2027-06-30">30 Jun 2027</time>');
+    expect(en).toContain("Consumer mediator: CM2C");
+    expect(en).not.toContain("Fevad"); // expired on 2026-11-22, the clock says 2026-11-23
+    const fr = await render("partners", fullConfig(), { locale: "fr" });
+    expect(fr).toContain("Valable jusqu&#39;au <time datetime=\"2027-01-15\">15 janv. 2027</time>");
+    // The last valid day still shows it (in the shop's time zone), the next day hides it.
+    const lastDay = await render("partners", fullConfig(), { locale: "en", now: new Date("2027-01-15T22:30:00Z") });
+    expect(lastDay).toContain("CM2C");
+    const after = await render("partners", fullConfig(), { locale: "en", now: new Date("2027-01-15T23:30:00Z") });
+    expect(after).not.toContain("CM2C");
+    expect(after).toContain("FIA-Net");
+    const allExpired = await render("partners", fullConfig(), { locale: "en", now: new Date("2027-07-01T10:00:00Z") });
+    expect(allExpired).not.toContain("Labels and memberships");
+  });
+
+  it("reviews: the product's rating metafields as a summary linking the reviews, hidden without reviews", async () => {
+    const fr = await render("reviews", fullConfig(), { locale: "fr" });
+    expect(fr).toContain('<span class="rassure__label">Noté 4,7/5 sur 128 avis</span>');
+    expect(fr).toContain('<a class="rassure__detail rassure__link" href="/pages/avis">Lire les avis</a>');
+    expect(count(fr, 'class="rassure__icon" aria-hidden="true"')).toBe(1);
+    expect(await render("reviews", fullConfig(), { locale: "en", product: { rating: 4, scaleMax: 5, ratingCount: 1 } })).toContain("Rated 4.0/5 from 1 review<");
+    expect((await render("reviews", fullConfig(), { product: { rating: 0, scaleMax: 5, ratingCount: 0 } })).trim()).toBe("");
+    expect((await render("reviews", fullConfig(), { product: null })).trim()).toBe("");
+    const noLink = fullConfig();
+    noLink.reviews.url = "";
+    expect(await render("reviews", noLink)).not.toContain("<a ");
+  });
+
+  it("store: the platform's address, the merchant's hours and photo (sized up front), an OpenStreetMap link, no map script", async () => {
+    const fr = await render("store", fullConfig(), { locale: "fr" });
+    expect(fr).toContain('<span class="rassure__label">Atelier Lumière — boutique</span>');
+    expect(fr).toContain('<span class="rassure__detail">5 rue Saint-Jean<br>69005 Lyon</span>');
+    expect(fr).toContain('href="https://www.openstreetmap.org/search?query=5%20rue%20Saint-Jean%2C%2069005%20Lyon%2C%20FR">Itinéraire (OpenStreetMap)</a>');
+    expect(fr).toContain('<img class="rassure__photo" src="https://cdn.shopify.com/s/files/1/atelier/boutique.jpg" alt="La devanture rue Saint-Jean" width="480" height="320" loading="lazy" decoding="async">');
+    expect(fr).toContain("Du mardi au samedi, 10 h – 19 h");
+    expect(fr).not.toMatch(/<script|<iframe/);
+    const noAlt = fullConfig();
+    noAlt.store.photoAlt = { en: "", fr: "" };
+    expect(await render("store", noAlt, { locale: "en" })).toContain('alt="Our shop, Atelier Lumière — boutique"');
+  });
+
+  it("store: nothing unless the merchant says there is a store and the platform has its address", async () => {
+    const noStore = fullConfig();
+    noStore.store.hasStore = false;
+    expect((await render("store", noStore)).trim()).toBe("");
+    expect((await render("store", fullConfig(), {}, null, PARTNER_FACTS, null)).trim()).toBe("");
   });
 });

@@ -1,8 +1,9 @@
 /** Shared inputs for the storefront tests: the seeded French shop and a few configurations. */
-import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import { defaultStorefrontConfig, toPublishedConfig, type PartnerFacts, type StorefrontConfig } from "../../app/storefront/config";
+import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
-import { createPreviewRenderer, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
+import { createPreviewRenderer, type PreviewProduct, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
 
 export const HOSTILE = `<script>alert("x")</script>" onmouseover="alert(1)`;
 
@@ -15,9 +16,19 @@ export const FRENCH_SHOP: PreviewShop = {
     { handle: "privacy_policy", title: "Politique de confidentialité", url: "/policies/privacy-policy" },
   ],
   moneyFormat: "{{amount_with_comma_separator}} €",
+  countryCode: "FR",
 };
 
-export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar"] as const;
+/** The shop's Shopify location (or WooCommerce store address) the store block shows. */
+export const STORE_LOCATION: StoreLocation = { name: "Atelier Lumière — boutique", address1: "5 rue Saint-Jean", address2: null, city: "Lyon", zip: "69005", countryCode: "FR" };
+
+/** A product page whose review app wrote the standard metafields. */
+export const REVIEWED_PRODUCT: PreviewProduct = { rating: 4.66, scaleMax: 5, ratingCount: 128 };
+
+/** Carriers seen on the shop's recent shipments, and its host, as publishing reads them. */
+export const PARTNER_FACTS: PartnerFacts = { carriers: ["Colissimo", "Chronopost", "Mondial Relay"], host: "Shopify" };
+
+export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar", "partners", "reviews", "store"] as const;
 
 /** Every block on, every optional field filled. */
 export function fullConfig(): StorefrontConfig {
@@ -42,6 +53,28 @@ export function fullConfig(): StorefrontConfig {
       { icon: "return", text: { en: "30-day returns", fr: "Retours sous 30 jours" } },
       { icon: "lock", text: { en: "Secure payment", fr: "Paiement sécurisé" } },
     ],
+  };
+  config.partners = {
+    enabled: true,
+    heading: { en: "", fr: "" },
+    hiddenCarriers: ["Mondial Relay"],
+    host: "",
+    labels: [
+      { kind: "fianet", name: "", proofUrl: "https://www.fia-net.com/marchands/atelier-lumiere", expiresOn: "2027-06-30" },
+      { kind: "mediator", name: "CM2C", proofUrl: "https://www.cm2c.net/adherents/atelier-lumiere", expiresOn: "2027-01-15" },
+      // Expired before the tests' clock (2026-11-23): never shown.
+      { kind: "fevad", name: "", proofUrl: "https://www.fevad.com/membres/atelier-lumiere", expiresOn: "2026-11-22" },
+    ],
+  };
+  config.reviews = { enabled: true, heading: { en: "", fr: "" }, url: "/pages/avis" };
+  config.store = {
+    enabled: true,
+    hasStore: true,
+    heading: { en: "", fr: "" },
+    location: "",
+    hours: { en: "Tue–Sat, 10am–7pm", fr: "Du mardi au samedi, 10 h – 19 h" },
+    photoUrl: "https://cdn.shopify.com/s/files/1/atelier/boutique.jpg",
+    photoAlt: { en: "The shop front on rue Saint-Jean", fr: "La devanture rue Saint-Jean" },
   };
   return config;
 }
@@ -74,16 +107,24 @@ export const VERIFIED_COMPANY: CompanyBadge = {
   lookup_url: "https://annuaire-entreprises.data.gouv.fr/entreprise/812345676",
 };
 
-export function render(handle: string, config: StorefrontConfig | null, overrides: Partial<PreviewRequest> = {}, company: CompanyBadge | null = null) {
+export function render(
+  handle: string,
+  config: StorefrontConfig | null,
+  overrides: Partial<PreviewRequest> = {},
+  company: CompanyBadge | null = null,
+  facts: PartnerFacts = PARTNER_FACTS,
+  store: StoreLocation | null = STORE_LOCATION,
+) {
   const now = overrides.now ?? new Date("2026-11-23T10:00:00Z");
   const timeZone = overrides.timeZone ?? PARIS;
   return renderer.render({
     handle,
-    config: config ? toPublishedConfig(config, 1, now, timeZone, company) : null,
+    config: config ? toPublishedConfig(config, 1, now, timeZone, company, facts, store) : null,
     locale: "fr",
     shop: FRENCH_SHOP,
     timeZone,
     now,
+    product: REVIEWED_PRODUCT,
     ...overrides,
   });
 }

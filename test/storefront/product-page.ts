@@ -48,13 +48,15 @@ export interface ProductPageOptions {
 export async function productPageHtml({ withBlocks, locale, now = new Date("2026-11-23T10:00:00Z") }: ProductPageOptions): Promise<string> {
   const config = fullConfig();
   const block = (handle: string, settings?: { tone?: string }) => (withBlocks ? render(handle, config, { locale, now, settings, blockId: `${handle}-1` }) : Promise.resolve(""));
-  const [delivery, promises, payment, contact, legal, bar] = await Promise.all([
+  const [delivery, promises, payment, contact, legal, bar, partners, reviews] = await Promise.all([
     block("delivery"),
     block("promises", { tone: "soft" }),
     block("payment"),
     block("contact", { tone: "outline" }),
     block("legal", { tone: "outline" }),
     block("trust-bar", { tone: "soft" }),
+    block("partners"),
+    block("reviews"),
   ]);
   const fr = locale === "fr";
   const text = (en: string, frText: string) => escapeHtml(fr ? frText : en);
@@ -83,6 +85,7 @@ ${withBlocks ? '<link rel="stylesheet" href="/assets/rassure.css">' : ""}
       <p class="product__vendor">Atelier Lumière</p>
       <h1 class="product__title">${text("Beeswax candle “Lumière”", "Bougie à la cire d'abeille « Lumière »")}</h1>
       <p class="product__price">34,00 €</p>
+      ${reviews}
       <form class="product__form" action="/cart/add" method="post">
         <label for="size">${text("Size", "Taille")}</label>
         <select id="size" name="id"><option>180 g</option><option>320 g</option></select>
@@ -91,6 +94,7 @@ ${withBlocks ? '<link rel="stylesheet" href="/assets/rassure.css">' : ""}
       ${delivery}
       ${promises}
       ${payment}
+      ${partners}
       <div class="product__description"><p>${text("Hand-poured in our Lyon workshop from French beeswax and a cotton wick. About 45 hours of burning.", "Coulée à la main dans notre atelier lyonnais, cire d'abeille française et mèche en coton. Environ 45 heures de combustion.")}</p></div>
     </div>
   </section>

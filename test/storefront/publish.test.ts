@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShopifyAdapter } from "../../adapters/shopify";
 import { activeEmbedHandles, parseThemeJson } from "../../adapters/shopify/storefront-theme-status";
 import prisma from "../../app/db.server";
-import { defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
+import { BLOCKS, defaultStorefrontConfig, TRUST_BAR_EMBED_HANDLE } from "../../app/storefront/config";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import { eraseShopOnUninstall } from "../../app/shops.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
@@ -46,7 +46,7 @@ describe("publishing the storefront configuration", () => {
 
   it("turns the gate off when every block is off", async () => {
     const config = defaultStorefrontConfig();
-    for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
+    for (const block of BLOCKS) config[block].enabled = false;
     const result = await saveAndPublishStorefrontConfig(shopId, config, 1, adapter, "Europe/Paris");
     expect(result).toMatchObject({ ok: true, version: 2, published: true });
     expect(appMetafield("enabled")?.value).toBe("false");
@@ -141,5 +141,33 @@ describe("uninstall", () => {
   it("erases the shop's storefront configuration", async () => {
     await eraseShopOnUninstall(prisma, "shopify", store.shopDomain);
     expect(await prisma.storefrontConfig.count({ where: { shopId } })).toBe(0);
+  });
+});
+
+describe("publishing the partners block's facts", () => {
+  it("publishes the carriers of the shop's recent fulfillments (minus the hidden ones) and Shopify as the host", async () => {
+    const config = fullConfig();
+    config.partners.hiddenCarriers = ["dhl express"];
+    await saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    const published = JSON.parse(appMetafield("config")!.value) as { partners: { carriers: string[]; host: string } };
+    // The seeded fulfillments: Colissimo (also spelt "colissimo"), Chronopost, Transports Martin, DHL Express, Mondial Relay, one without a company.
+    expect([...published.partners.carriers].sort()).toEqual(["Chronopost", "Colissimo", "Mondial Relay", "Transports Martin"]);
+    expect(published.partners.host).toBe("Shopify");
+  });
+
+  it("publishes the address of the shop's active Shopify location (read_locations) only for a shop that says it has a store", async () => {
+    const config = fullConfig();
+    await saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris", new Date("2026-11-23T10:00:00Z"));
+    const published = () => JSON.parse(appMetafield("config")!.value) as { store: { enabled: boolean; name?: string; address_lines?: string[]; directions_url?: string } };
+    expect(published().store).toMatchObject({ enabled: true, name: "Atelier Lumière — boutique", address_lines: ["5 rue Saint-Jean", "69005 Lyon"] });
+    expect(published().store.directions_url).toMatch(/^https:\/\/www\.openstreetmap\.org\/search\?query=5%20rue%20Saint-Jean/);
+    // The inactive location is never chosen, even by name.
+    config.store.location = "Ancien dépôt";
+    await saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris");
+    expect(published().store).toEqual({ enabled: false });
+    config.store.location = "";
+    config.store.hasStore = false;
+    await saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris");
+    expect(published().store).toEqual({ enabled: false });
   });
 });

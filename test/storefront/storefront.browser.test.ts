@@ -58,7 +58,7 @@ describe.each([
     const page = await open(path, width);
     try {
       await page.screenshot({ path: `${SCREENSHOTS}/storefront-product-${locale}-${width}.png`, fullPage: true });
-      expect(await page.locator(".rassure").count()).toBe(6);
+      expect(await page.locator(".rassure").count()).toBe(8);
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
       expect(await blocksOverflow(page)).toEqual([]);

@@ -72,9 +72,9 @@ describe("theme app extension", () => {
     }
   });
 
-  it("declares five section blocks, the track-order block and one body embed", () => {
+  it("declares eight section blocks, the track-order block and one body embed", () => {
     const targets = liquidFiles.filter((f) => f.startsWith("blocks/")).map((f) => [path.basename(f, ".liquid"), schemaOf(f).target]);
-    expect(Object.fromEntries(targets)).toEqual({ payment: "section", promises: "section", delivery: "section", contact: "section", legal: "section", "track-order": "section", "trust-bar": "body" });
+    expect(Object.fromEntries(targets)).toEqual({ payment: "section", promises: "section", delivery: "section", contact: "section", legal: "section", partners: "section", reviews: "section", store: "section", "track-order": "section", "trust-bar": "body" });
   });
 
   it("stays within the storefront budget: CSS ≤ 6 KB, JS ≤ 2 KB, no script tags in Liquid", () => {

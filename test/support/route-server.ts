@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-type RouteModule = { action?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response> };
+type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
+type RouteModule = { action?: Handler; loader?: Handler };
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -34,8 +35,10 @@ export async function startRouteServer(port = 0): Promise<RouteServer> {
     let response: Response;
     try {
       const route = (await import(file)) as RouteModule;
-      if (!route.action) throw new Response("No action", { status: 405 });
-      response = await route.action({ request: await toRequest(req, origin), params: {}, context: {} });
+      // GET goes to the loader where the route has one (e.g. the trust page), else to the action as before.
+      const handler = req.method === "GET" && route.loader ? route.loader : route.action;
+      if (!handler) throw new Response("No action", { status: 405 });
+      response = await handler({ request: await toRequest(req, origin), params: {}, context: {} });
     } catch (error) {
       if (error instanceof Response) response = error;
       else if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") response = new Response("Not found", { status: 404 });

@@ -247,6 +247,11 @@ describe("tracking", () => {
     expect(await adapter.getShipment("../system_status")).toBeNull();
   });
 
+  it("reads the store address from Settings → General for the physical store block", async () => {
+    const [location] = await adapterFor(store).listStoreLocations();
+    expect(location).toMatchObject({ address1: "12 quai du Port", city: "Marseille", zip: "13002", countryCode: "FR" });
+  });
+
   it("lists shipped orders and finds one by number and e-mail", async () => {
     const adapter = adapterFor(store);
     const recent = await adapter.listRecentShipments(3);

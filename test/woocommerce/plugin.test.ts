@@ -9,11 +9,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
+import { BLOCKS, defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
-import type { PreviewShop } from "../../app/storefront/liquid-preview";
+import type { PreviewProduct, PreviewShop } from "../../app/storefront/liquid-preview";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -31,6 +31,7 @@ interface Case {
   shop: PreviewShop;
   now: Date;
   company?: CompanyBadge;
+  product?: PreviewProduct | null;
 }
 
 /** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
@@ -43,22 +44,28 @@ function normalise(html: string): string {
     .trim();
 }
 
+const productOf = (c: Case) => {
+  const product = c.product === undefined ? REVIEWED_PRODUCT : c.product;
+  return product ? { rating: product.rating, rating_count: product.ratingCount, scale_max: product.scaleMax } : null;
+};
+
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
   const requests = cases.map((c) => ({
     handle: c.handle,
-    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null) : null,
+    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION) : null,
     locale: c.locale,
-    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null },
+    shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null, country: c.shop.countryCode ?? "" },
     settings: { tone: "soft", alignment: "center" },
     block_id: "wc",
     now: Math.floor(c.now.getTime() / 1000),
     timezone: PARIS,
+    product: productOf(c),
   }));
   const phpOut = JSON.parse(php(["tests/render.php"], JSON.stringify(requests))) as string[];
   return Promise.all(
     cases.map(async (c, i) => ({
       label: `${c.handle} ${c.locale} ${c.now.toISOString()}`,
-      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc" }, c.company ?? null),
+      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc", product: c.product === undefined ? REVIEWED_PRODUCT : c.product }, c.company ?? null),
       php: phpOut[i],
     })),
   );
@@ -86,6 +93,25 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
       expect(pair.php, pair.label).toContain("rassure__company");
       expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
     }
+  });
+
+  it("the reviews summary: rounding, one review, no review, no product, both languages", async () => {
+    const products: Array<PreviewProduct | null> = [
+      { rating: 4.66, scaleMax: 5, ratingCount: 128 },
+      { rating: 4.95, scaleMax: 5, ratingCount: 2 },
+      { rating: 5, scaleMax: 5, ratingCount: 1 },
+      { rating: 3.04, scaleMax: 10, ratingCount: 7 },
+      { rating: 0, scaleMax: 5, ratingCount: 0 },
+      null,
+    ];
+    const cases: Case[] = products.flatMap((product) => (["en", "fr"] as const).map((locale) => ({ handle: "reviews", config: fullConfig(), locale, shop: FRENCH_SHOP, now: NOW, product })));
+    const pairs = await renderBoth(cases);
+    for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    expect(pairs[1].php).toContain("Noté 4,7/5 sur 128 avis");
+    expect(pairs[2].php).toContain("Rated 5.0/5 from 2 reviews");
+    expect(pairs[4].php).toContain("Rated 5.0/5 from 1 review<");
+    expect(pairs[8].php.trim()).toBe("");
+    expect(pairs[10].php.trim()).toBe("");
   });
 
   it("hostile merchant text is escaped the same way", async () => {
@@ -119,7 +145,7 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
 
   it("disabled blocks and shops without payment types or policies", async () => {
     const off = fullConfig();
-    for (const key of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) off[key].enabled = false;
+    for (const key of BLOCKS) off[key].enabled = false;
     const bare: PreviewShop = { enabledPaymentTypes: [], policies: [], moneyFormat: "€{{amount}}" };
     const cases: Case[] = BLOCK_HANDLES.flatMap((handle) => [
       { handle, config: off, locale: "en" as const, shop: FRENCH_SHOP, now: NOW },

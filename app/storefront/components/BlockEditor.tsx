@@ -1,9 +1,10 @@
 /** The fields of one storefront block. Texts per language; options only where the block has them. */
 import { BlockStack, Checkbox, ChoiceList, InlineGrid, Select, TextField } from "@shopify/polaris";
 import { useI18n, type MessageKey } from "../../i18n";
-import { LIMITS, PROMISE_KINDS, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
+import { LIMITS, PROMISE_KINDS, TRUST_PAGE_SECTIONS, type TrustPageSection, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
 import { HOLIDAY_CALENDARS } from "../holidays";
 import { IconSelect, ListEditor, LocalizedFields, type ErrorFor } from "./fields";
+import { PartnersFields } from "./PartnersFields";
 
 const blank = (): Localized => ({ en: "", fr: "" });
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -14,11 +15,13 @@ interface Props {
   onChange: (config: StorefrontConfig) => void;
   errorFor: ErrorFor;
   currencyCode: string;
+  observedCarriers: string[];
+  hostIsPlatform: boolean;
 }
 
-export function BlockEditor({ block, config, onChange, errorFor, currencyCode }: Props) {
+export function BlockEditor({ block, config, onChange, errorFor, currencyCode, observedCarriers, hostIsPlatform }: Props) {
   const { t, locale } = useI18n();
-  const set = <K extends BlockKey>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
+  const set = <K extends keyof StorefrontConfig>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
   const numberField = (label: string, value: number, path: string, onValue: (n: number) => void, min = 0, max = 365) => (
     <TextField
       label={label}
@@ -123,6 +126,16 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode }:
       )}
       {block === "legal" && (
         <BlockStack gap="300">
+          <Checkbox label={t("blocks.trustPage.enabled")} helpText={t("blocks.trustPage.help")} checked={config.trustPage.enabled} onChange={(on) => set("trustPage", { enabled: on })} />
+          {config.trustPage.enabled && (
+            <ChoiceList
+              allowMultiple
+              title={t("blocks.trustPage.sections")}
+              choices={TRUST_PAGE_SECTIONS.map((section) => ({ value: section, label: t(`blocks.trustPage.section.${section}` as MessageKey) }))}
+              selected={config.trustPage.sections}
+              onChange={(sections) => set("trustPage", { sections: sections as TrustPageSection[] })}
+            />
+          )}
           <TextField label={t("blocks.legal.withdrawalForm")} helpText={t("blocks.field.urlHelp")} value={config.legal.withdrawalFormUrl} onChange={(withdrawalFormUrl) => set("legal", { withdrawalFormUrl })} autoComplete="off" error={errorFor("legal.withdrawalFormUrl")} />
           <ListEditor
             items={config.legal.links}
@@ -155,6 +168,21 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode }:
             </InlineGrid>
           )}
         />
+      )}
+      {block === "store" && (
+        <BlockStack gap="300">
+          <Checkbox label={t("blocks.store.hasStore")} helpText={t("blocks.store.hasStoreHelp")} checked={config.store.hasStore} onChange={(hasStore) => set("store", { hasStore })} />
+          <TextField label={t("blocks.store.location")} helpText={t("blocks.store.locationHelp")} value={config.store.location} onChange={(location) => set("store", { location })} autoComplete="off" error={errorFor("store.location")} />
+          <LocalizedFields label={t("blocks.store.hours")} value={config.store.hours} max={LIMITS.text} path="store.hours" errorFor={errorFor} onChange={(hours) => set("store", { hours })} />
+          <TextField label={t("blocks.store.photoUrl")} helpText={t("blocks.store.photoHelp")} value={config.store.photoUrl} onChange={(photoUrl) => set("store", { photoUrl })} autoComplete="off" error={errorFor("store.photoUrl")} />
+          <LocalizedFields label={t("blocks.store.photoAlt")} value={config.store.photoAlt} max={LIMITS.heading} path="store.photoAlt" errorFor={errorFor} onChange={(photoAlt) => set("store", { photoAlt })} />
+        </BlockStack>
+      )}
+      {block === "reviews" && (
+        <TextField label={t("blocks.reviews.url")} helpText={t("blocks.reviews.urlHelp")} value={config.reviews.url} onChange={(url) => set("reviews", { url })} autoComplete="off" error={errorFor("reviews.url")} />
+      )}
+      {block === "partners" && (
+        <PartnersFields value={config.partners} onChange={(value) => set("partners", value)} errorFor={errorFor} observedCarriers={observedCarriers} hostIsPlatform={hostIsPlatform} />
       )}
     </BlockStack>
   );

@@ -3,7 +3,7 @@
  * (liquidjs, loaded on demand) inside a sandboxed iframe so theme CSS and Polaris never mix.
  */
 import { useEffect, useState } from "react";
-import { toPublishedConfig, type Lang, type StorefrontConfig } from "../config";
+import { toPublishedConfig, type Lang, type PartnerFacts, type StorefrontConfig } from "../config";
 import type { ExtensionSources, PreviewRenderer, PreviewShop } from "../liquid-preview";
 import { escapeHtml } from "../html-escape";
 import { previewDocument } from "../preview-document";
@@ -17,6 +17,7 @@ interface Props {
   tone: string;
   shop: PreviewShop;
   timeZone: string;
+  partnerFacts: PartnerFacts;
   title: string;
   emptyText: string;
 }
@@ -27,7 +28,7 @@ function loadRenderer(sources: ExtensionSources) {
   return rendererPromise;
 }
 
-export function BlockPreview({ sources, css, handle, config, locale, tone, shop, timeZone, title, emptyText }: Props) {
+export function BlockPreview({ sources, css, handle, config, locale, tone, shop, timeZone, partnerFacts, title, emptyText }: Props) {
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +37,7 @@ export function BlockPreview({ sources, css, handle, config, locale, tone, shop,
     const timer = setTimeout(() => {
       loadRenderer(sources)
         .then((renderer) =>
-          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
+          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone, null, partnerFacts), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
         )
         .then((out) => current && (setHtml(out), setError(null)))
         .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
@@ -45,7 +46,7 @@ export function BlockPreview({ sources, css, handle, config, locale, tone, shop,
       current = false;
       clearTimeout(timer);
     };
-  }, [sources, handle, config, locale, tone, shop, timeZone]);
+  }, [sources, handle, config, locale, tone, shop, timeZone, partnerFacts]);
 
   if (error) return <p role="alert">{error}</p>;
   const body = html && html.trim() !== "" ? html : `<p>${escapeHtml(emptyText)}</p>`;

@@ -78,6 +78,10 @@ interface Props {
   sources: ExtensionSources;
   css: string;
   previewShop: PreviewShop;
+  /** Carriers seen on the shop's recent shipments (the partners block names only these). */
+  observedCarriers: string[];
+  /** "Shopify", or null where the merchant names the host. */
+  platformHost: string | null;
   /** Shopify lets the merchant pick the block style in the theme editor; elsewhere the default style applies. */
   styleChoice: boolean;
   previewNote: (block: BlockKey) => string;
@@ -88,13 +92,14 @@ interface Props {
 /** The style a storefront shows when nobody chose one (the extension's and the plugin's defaults). */
 const defaultTone = (block: BlockKey) => (block === "bar" ? "soft" : "plain");
 
-export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, currencyCode, timeZone, sources, css, previewShop, styleChoice, previewNote, storefrontStatus }: Props) {
+export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, currencyCode, timeZone, sources, css, previewShop, observedCarriers, platformHost, styleChoice, previewNote, storefrontStatus }: Props) {
   const { t, locale } = useI18n();
   const [tab, setTab] = useState(0);
   const [previewLang, setPreviewLang] = useState<Lang>(locale);
   const [tone, setTone] = useState("plain");
   const block = BLOCKS[tab];
   const { config, issues } = editor;
+  const partnerFacts = useMemo(() => ({ carriers: observedCarriers, host: platformHost ?? config.partners.host }), [observedCarriers, platformHost, config.partners.host]);
   const publishError = result?.ok && !result.published ? result.publishError : stored.publishError;
   const publishedVersion = result?.ok && result.published ? result.version : stored.publishedVersion;
   const tabs = useMemo(() => BLOCKS.map((key) => ({ id: `block-${key}`, content: t(`blocks.block.${key}` as MessageKey), accessibilityLabel: t(`blocks.block.${key}` as MessageKey) })), [t]);
@@ -137,7 +142,7 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
                     <Badge tone={config[block].enabled ? "success" : undefined}>{config[block].enabled ? t("blocks.on") : t("blocks.off")}</Badge>
                   </InlineStack>
                   <Text as="p" tone="subdued">{t(`blocks.help.${block}` as MessageKey)}</Text>
-                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} />
+                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} observedCarriers={observedCarriers} hostIsPlatform={platformHost !== null} />
                 </BlockStack>
               </Box>
             </Tabs>
@@ -163,6 +168,7 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
                   tone={styleChoice ? tone : defaultTone(block)}
                   shop={previewShop}
                   timeZone={timeZone}
+                  partnerFacts={partnerFacts}
                   title={t("blocks.preview.frameTitle", { block: t(`blocks.block.${block}` as MessageKey) })}
                   emptyText={t("blocks.preview.empty")}
                 />

@@ -83,6 +83,7 @@ export const FULFILLMENT_WRITE_SCOPES = [
 ] as const;
 export const THEME_READ_SCOPES = ["read_themes"] as const;
 export const POLICY_READ_SCOPES = ["read_legal_policies"] as const;
+export const LOCATION_READ_SCOPES = ["read_locations", "write_locations"] as const;
 
 /** Scopes Shopify requires per field (the ones this app touches). */
 export const FIELD_SCOPES: Record<string, readonly string[]> = {
@@ -92,6 +93,7 @@ export const FIELD_SCOPES: Record<string, readonly string[]> = {
   "QueryRoot.themes": THEME_READ_SCOPES,
   "QueryRoot.theme": THEME_READ_SCOPES,
   "Shop.shopPolicies": POLICY_READ_SCOPES,
+  "QueryRoot.locations": LOCATION_READ_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdate": FULFILLMENT_WRITE_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdateV2": FULFILLMENT_WRITE_SCOPES,
 };
@@ -102,4 +104,5 @@ export const TYPE_SCOPES: Record<string, readonly string[]> = {
   Fulfillment: FULFILLMENT_READ_SCOPES,
   OnlineStoreTheme: THEME_READ_SCOPES,
   ShopPolicy: POLICY_READ_SCOPES,
+  Location: LOCATION_READ_SCOPES,
 };

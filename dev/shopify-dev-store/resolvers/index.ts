@@ -14,6 +14,7 @@ import {
 import { parseGid } from "../state";
 import { assertScopes, FIELD_SCOPES, type ResolverContext, type ResolverMap } from "./common";
 import { fulfillmentTrackingResolvers } from "./fulfillment-tracking";
+import { locationResolvers } from "./locations";
 import { metafieldResolvers } from "./metafields";
 import { nodeResolvers } from "./nodes";
 import { orderResolvers } from "./orders";
@@ -40,6 +41,7 @@ export const RESOLVERS: ResolverMap = mergeResolvers(
   orderResolvers,
   fulfillmentTrackingResolvers,
   themeResolvers,
+  locationResolvers,
   nodeResolvers,
 );
 

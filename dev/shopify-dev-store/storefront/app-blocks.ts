@@ -13,7 +13,7 @@ import { Drop, Liquid } from "liquidjs";
 import type { LegalPolicyType } from "../../../adapters/types";
 import { EXTENSION_DIR, readExtensionSources } from "../../../app/storefront/extension-sources.server";
 import { escapeHtml } from "../../../app/storefront/html-escape";
-import { createPreviewRenderer, type PreviewShop } from "../../../app/storefront/liquid-preview";
+import { createPreviewRenderer, type PreviewProduct, type PreviewShop } from "../../../app/storefront/liquid-preview";
 import { previewShopFromProfile } from "../../../app/storefront/preview-shop";
 import type { DevStoreContext } from "../context";
 import type { DevStoreState, MetafieldRecord } from "../types";
@@ -86,9 +86,21 @@ function parseSchema(source: string): BlockSchema {
 function storefrontShop(state: DevStoreState, origin: string): PreviewShop {
   const profile = {
     currencyCode: state.shop.currencyCode,
+    countryCode: state.shop.billingAddress.countryCodeV2,
     policies: state.policies.map((p) => ({ type: p.type as LegalPolicyType, title: p.title, url: p.url, isEmpty: p.body.trim() === "" })),
   };
   return { ...previewShopFromProfile(profile), origin, enabledPaymentTypes: ENABLED_PAYMENT_TYPES };
+}
+
+/** `product.metafields.reviews.*` of a product, as its review app wrote them (null without both). */
+export function productReviews(state: DevStoreState, productId: string): PreviewProduct | null {
+  const field = (key: string) => state.metafields.find((m) => m.ownerId === productId && m.namespace === "reviews" && m.key === key);
+  const rating = field("rating");
+  const count = field("rating_count");
+  if (!rating || !count) return null;
+  const value = metafieldValue({ ...rating, type: "json" }) as { value?: string; scale_max?: string } | null;
+  const parsed = { rating: Number(value?.value), scaleMax: Number(value?.scale_max ?? 5), ratingCount: Number(count.value) };
+  return Number.isFinite(parsed.rating) && Number.isInteger(parsed.ratingCount) ? parsed : null;
 }
 
 export function createAppBlocks(store: DevStoreContext) {
@@ -106,7 +118,7 @@ export function createAppBlocks(store: DevStoreContext) {
    * One block's HTML ("" when it is not ours, not for this target or not available); the
    * stylesheets it needs in <head> are added to `stylesheets`.
    */
-  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = ""): Promise<string> {
+  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = "", product: PreviewProduct | null = null): Promise<string> {
     const match = APP_BLOCK_TYPE.exec(block.type);
     // A theme block, another app's, or the app is gone (Shopify drops its blocks on uninstall).
     if (!match || match[1] !== store.app.handle || !store.state.appInstallation.installed) return "";
@@ -128,6 +140,7 @@ export function createAppBlocks(store: DevStoreContext) {
         now: new Date(),
         settings: settings as { tone?: string; alignment?: string },
         blockId: block.id,
+        product,
       });
     } catch (error) {
       // Shopify prints Liquid errors in place of the block instead of failing the page.

@@ -12,6 +12,8 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Liquid } from "liquidjs";
+import { paymentTypeSvg } from "../../../app/storefront/liquid-preview";
+import { ENABLED_PAYMENT_TYPES } from "./catalog";
 import { parse } from "smol-toml";
 import { escapeHtml } from "../../../app/storefront/html-escape";
 import type { DevStoreContext } from "../context";
@@ -61,6 +63,11 @@ export function proxyPathPrefix(config: AppProxyConfig): string {
 
 export function createAppProxy(store: DevStoreContext, config: AppProxyConfig) {
   const liquid = new Liquid({ ownPropertyOnly: true });
+  // The Shopify filters and shop objects an app's Liquid answer may use (the trust page does).
+  liquid.registerFilter("payment_type_svg_tag", (type: unknown, ...args: unknown[]) => {
+    const cls = args.find((a): a is [string, unknown] => Array.isArray(a) && a[0] === "class");
+    return paymentTypeSvg(String(type), cls ? String(cls[1]) : undefined);
+  });
 
   function targetUrl(incoming: URL, rest: string): URL {
     const configured = new URL(config.url);
@@ -116,7 +123,13 @@ export function createAppProxy(store: DevStoreContext, config: AppProxyConfig) {
       let html: string;
       try {
         html = await liquid.parseAndRender(source, {
-          shop: { name: store.state.shop.name, domain: store.state.shop.primaryDomain.host, email: store.state.shop.contactEmail },
+          shop: {
+            name: store.state.shop.name,
+            domain: store.state.shop.primaryDomain.host,
+            email: store.state.shop.contactEmail,
+            enabled_payment_types: ENABLED_PAYMENT_TYPES,
+            policies: store.state.policies.filter((p) => p.body.trim() !== "").map((p) => ({ title: p.title, url: new URL(p.url, "https://shop.invalid").pathname })),
+          },
           request: { locale: { iso_code: lang }, path: new URL(request.url).pathname },
         });
       } catch (error) {

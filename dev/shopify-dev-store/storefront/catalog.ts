@@ -83,7 +83,7 @@ export const STOREFRONT_PAGES: StorefrontPage[] = [
   {
     handle: "contact",
     title: { fr: "Contact", en: "Contact" },
-    templateSuffix: null,
+    templateSuffix: "contact",
     body: { fr: "Une question sur une commande ou un article ? Écrivez-nous, nous répondons sous 24 h ouvrées.", en: "A question about an order or a product? Write to us, we answer within one working day." },
   },
   {

@@ -1,8 +1,9 @@
 /**
  * What a merchant does in the theme editor after following Rassure's "add to product page"
- * links: Rassure's blocks placed in the published theme's product template (delivery estimate,
- * promises and payment under the buy buttons; contact and legal in an apps section below),
- * and the "Track my order" block on the order-tracking page's template. The offline demo
+ * links: Rassure's blocks placed in the published theme's product template (reviews summary
+ * under the price; delivery estimate, promises, payment and partners under the buy buttons; contact and legal in an apps section below),
+ * the "Track my order" block on the order-tracking page's template, and the physical store block
+ * on the contact page's. The offline demo
  * applies it at start (the theme editor itself is not part of the dev store); the app embed
  * stays as seeded (off) until switched on in settings_data.json.
  */
@@ -21,14 +22,16 @@ function productTemplate(appHandle: string): unknown {
           vendor: { type: "text", settings: { text: "{{ product.vendor }}", text_style: "uppercase" } },
           title: { type: "title", settings: {} },
           price: { type: "price", settings: {} },
+          rassure_reviews_Rv8kT2: app("reviews"),
           quantity_selector: { type: "quantity_selector", settings: {} },
           buy_buttons: { type: "buy_buttons", settings: { show_dynamic_checkout: true } },
           rassure_delivery_8xQp2L: app("delivery"),
           rassure_promises_Jd93kA: app("promises", { tone: "soft" }),
           rassure_payment_Wm4tZe: app("payment"),
+          rassure_partners_Hn4cV7: app("partners"),
           description: { type: "description", settings: {} },
         },
-        block_order: ["vendor", "title", "price", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "description"],
+        block_order: ["vendor", "title", "price", "rassure_reviews_Rv8kT2", "quantity_selector", "buy_buttons", "rassure_delivery_8xQp2L", "rassure_promises_Jd93kA", "rassure_payment_Wm4tZe", "rassure_partners_Hn4cV7", "description"],
         settings: { enable_sticky_info: true, media_size: "large" },
       },
       apps_rassure: {
@@ -40,6 +43,22 @@ function productTemplate(appHandle: string): unknown {
       "related-products": { type: "related-products", settings: { heading: "Vous aimerez aussi" } },
     },
     order: ["main", "apps_rassure", "related-products"],
+  };
+}
+
+/** The contact page: the physical store block under the page text. */
+function contactTemplate(appHandle: string): unknown {
+  return {
+    sections: {
+      main: { type: "main-page", settings: {} },
+      apps_store: {
+        type: "apps",
+        blocks: { rassure_store_Pz3mW8: { type: appBlockType(appHandle, "store"), settings: { tone: "outline" } } },
+        block_order: ["rassure_store_Pz3mW8"],
+        settings: { include_margins: true },
+      },
+    },
+    order: ["main", "apps_store"],
   };
 }
 
@@ -71,5 +90,6 @@ export function placeDemoAppBlocks(state: DevStoreState, appHandle: string): voi
   const now = isoNow(new Date());
   upsert(theme.files, "templates/product.json", productTemplate(appHandle), now);
   upsert(theme.files, "templates/page.track-order.json", trackOrderTemplate(appHandle), now);
+  upsert(theme.files, "templates/page.contact.json", contactTemplate(appHandle), now);
   theme.updatedAt = now;
 }

@@ -6,9 +6,10 @@
  * Dawn-like theme; it is not a theme engine: only the section and block types below render.
  */
 import { escapeHtml } from "../../../app/storefront/html-escape";
-import { formatMoney } from "../../../app/storefront/liquid-preview";
+import { formatMoney, type PreviewProduct } from "../../../app/storefront/liquid-preview";
+import { productGid } from "../seed";
 import type { DevStoreContext } from "../context";
-import type { AppBlocks } from "./app-blocks";
+import { productReviews, type AppBlocks } from "./app-blocks";
 import { findPage, findProduct, STOREFRONT_PRODUCTS, type StorefrontPage, type StorefrontProduct } from "./catalog";
 import { contactLinks, linkTo, policyPath, renderPage } from "./layout";
 import { word, type StorefrontLocale } from "./locale";
@@ -71,8 +72,9 @@ export function createPages(store: DevStoreContext, blocks: AppBlocks) {
     request: PageRequest,
     stylesheets: Set<string>,
     main: (section: ThemeSection, renderBlock: (block: ThemeBlock) => Promise<string>) => Promise<string>,
+    product: PreviewProduct | null = null,
   ): Promise<string> {
-    const renderApp = (block: ThemeBlock) => blocks.renderBlock(block, "section", request.locale.lang, stylesheets, request.origin);
+    const renderApp = (block: ThemeBlock) => blocks.renderBlock(block, "section", request.locale.lang, stylesheets, request.origin, product);
     let html = "";
     for (const section of template) {
       if (section.type === "apps") {
@@ -140,7 +142,7 @@ ${await sections(readTemplate(state, "index") ?? [], request, stylesheets, async
             let info = "";
             for (const block of section.blocks) info += blocks.isAppBlock(block.type) ? await renderApp(block) : themeBlock(block);
             return `<section class="page-width product" id="shopify-section-${escapeHtml(section.id)}">${media(product, lang)}<div class="product__info">${info}</div></section>`;
-          }),
+          }, productReviews(state, productGid(product.sku))),
         200,
         product.description[lang],
       );

@@ -54,6 +54,8 @@ class Rassure_Renderer {
 		'document' => '<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>',
 		'gift'     => '<rect x="4" y="9" width="16" height="12"/><path d="M3 9h18M12 9v12M12 9S10 4 7.5 5 9 9 12 9s4.5-3 4.5-4S12 9 12 9"/>',
 		'leaf'     => '<path d="M5 19C5 9 11 5 20 4c0 9-4 15-13 15"/><path d="M5 19 13 11"/>',
+		'pin'      => '<path d="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z"/><circle cx="12" cy="10" r="2.5"/>',
+		'star'     => '<path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z"/>',
 	);
 
 	/**
@@ -112,10 +114,10 @@ class Rassure_Renderer {
 	/**
 	 * Renders one block.
 	 *
-	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar.
+	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews | store.
 	 * @param array  $config  The published configuration (null when nothing was published).
-	 * @param array  $context shop (payment_types, policies, money_format), settings (tone, alignment),
-	 *                        block_id, now (Unix seconds), timezone.
+	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
+	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max).
 	 * @return string HTML.
 	 */
 	public function render( $handle, $config, array $context ) {
@@ -145,6 +147,12 @@ class Rassure_Renderer {
 				return $this->legal( $block, $shop, $classes, $title_id ) . $this->company( $config ) . '</nav>';
 			case 'bar':
 				return $this->bar( $block, $classes );
+			case 'partners':
+				return $this->partners( $block, $shop, $context, $classes, $title_id );
+			case 'reviews':
+				return $this->reviews( $block, $context, $classes, $title_id );
+			case 'store':
+				return $this->store( $block, $classes, $title_id );
 		}
 		return '';
 	}
@@ -641,5 +649,155 @@ class Rassure_Renderer {
 			}
 		}
 		return $html . '</ul></aside>';
+	}
+
+	/**
+	 * Brand names of the trust labels a merchant may attest (a mediator is named by the merchant).
+	 *
+	 * @var array
+	 */
+	const TRUST_LABEL_NAMES = array(
+		'fianet'        => 'FIA-Net',
+		'fevad'         => 'Fevad',
+		'trusted_shops' => 'Trusted Shops',
+	);
+
+	/**
+	 * One group of the partners block: a sub-heading and its content.
+	 *
+	 * @param string $title_key Locale key of the sub-heading.
+	 * @param string $content   HTML.
+	 * @return string
+	 */
+	private function partner_group( $title_key, $content ) {
+		return '<div class="rassure__group"><h3 class="rassure__title rassure__subtitle">' . $this->t( $title_key ) . '</h3>' . $content . '</div>';
+	}
+
+	/**
+	 * Partners block (blocks/partners.liquid): payment methods the checkout accepts (plus
+	 * Cartes Bancaires for French shops taking cards), carriers seen on recent shipments, the
+	 * host, and the merchant's attested labels until their expiry date (compared with today in
+	 * the shop's time zone, as Liquid's `'now' | date` does).
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $shop     Shop context.
+	 * @param array  $context  Render context (now, timezone).
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function partners( array $block, array $shop, array $context, $classes, $title_id ) {
+		$zone  = new DateTimeZone( isset( $context['timezone'] ) && is_string( $context['timezone'] ) && '' !== $context['timezone'] ? $context['timezone'] : 'UTC' );
+		$today = ( new DateTime( '@' . ( isset( $context['now'] ) ? (int) $context['now'] : time() ) ) )->setTimezone( $zone )->format( 'Y-m-d' );
+		$types = isset( $shop['payment_types'] ) ? array_values( array_filter( (array) $shop['payment_types'], 'is_string' ) ) : array();
+		$cards = in_array( 'visa', $types, true ) || in_array( 'master', $types, true );
+		if ( isset( $shop['country'] ) && 'FR' === $shop['country'] && $cards && ! in_array( 'cartes_bancaires', $types, true ) ) {
+			array_unshift( $types, 'cartes_bancaires' );
+		}
+
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.partners.heading' );
+		if ( count( $types ) > 0 ) {
+			$icons = '';
+			foreach ( $types as $type ) {
+				$icons .= '<li class="rassure__payment">' . $this->payment_icon( $type, 'rassure__payment-icon' ) . '</li>';
+			}
+			$html .= $this->partner_group( 'rassure.partners.payment', '<ul class="rassure__payments" aria-label="' . $this->t( 'rassure.payment.methods' ) . '">' . $icons . '</ul>' );
+		}
+		$carriers = isset( $block['carriers'] ) && is_array( $block['carriers'] ) ? array_filter( $block['carriers'], 'is_string' ) : array();
+		if ( count( $carriers ) > 0 ) {
+			$items = '';
+			foreach ( $carriers as $carrier ) {
+				$items .= '<li class="rassure__item">' . $this->icon( 'truck' ) . '<span class="rassure__label">' . esc_html( $carrier ) . '</span></li>';
+			}
+			$html .= $this->partner_group( 'rassure.partners.carriers', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
+		}
+		$host = $this->field( $block, 'host' );
+		if ( '' !== $host ) {
+			$html .= $this->partner_group( 'rassure.partners.hosting', '<p class="rassure__item">' . $this->icon( 'lock' ) . '<span class="rassure__label">' . $this->t( 'rassure.partners.hosted_by', array( 'host' => $host ) ) . '</span></p>' );
+		}
+		$months = explode( ',', $this->t( 'rassure.date.months' ) );
+		$items  = '';
+		foreach ( isset( $block['labels'] ) && is_array( $block['labels'] ) ? $block['labels'] : array() as $label ) {
+			$expires = is_array( $label ) ? $this->field( $label, 'expires_on' ) : '';
+			$proof   = is_array( $label ) ? $this->field( $label, 'proof_url' ) : '';
+			if ( '' === $proof || ! preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/', $expires, $date ) || $expires < $today ) {
+				continue;
+			}
+			$kind  = $this->field( $label, 'kind' );
+			$name  = isset( self::TRUST_LABEL_NAMES[ $kind ] ) ? esc_html( self::TRUST_LABEL_NAMES[ $kind ] ) : $this->t( 'rassure.partners.mediator', array( 'name' => $this->field( $label, 'name' ) ) );
+			$month = isset( $months[ (int) $date[2] - 1 ] ) ? $months[ (int) $date[2] - 1 ] : '';
+			$items .= '<li class="rassure__item">' . $this->icon( 'shield' ) . '<span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $proof ) . '">' . $name . '</a>'
+				. '<span class="rassure__detail">' . $this->t( 'rassure.partners.valid_until' ) . ' <time datetime="' . esc_attr( $expires ) . '">' . (int) $date[3] . ' ' . $month . ' ' . esc_html( $date[1] ) . '</time></span></span></li>';
+		}
+		if ( '' !== $items ) {
+			$html .= $this->partner_group( 'rassure.partners.labels', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
+		}
+		return $html . '</section>';
+	}
+
+	/**
+	 * Reviews summary (blocks/reviews.liquid): the product's native average rating and count;
+	 * nothing without at least one rating. One decimal from integer arithmetic, like the Liquid.
+	 *
+	 * @param array  $block    Configuration.
+	 * @param array  $context  Render context (product).
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function reviews( array $block, array $context, $classes, $title_id ) {
+		$product = isset( $context['product'] ) && is_array( $context['product'] ) ? $context['product'] : array();
+		$count   = isset( $product['rating_count'] ) ? (int) $product['rating_count'] : 0;
+		if ( ! isset( $product['rating'] ) || ! is_numeric( $product['rating'] ) || $count < 1 ) {
+			return '';
+		}
+		$tenths = (int) round( (float) $product['rating'] * 10 );
+		$shown  = intdiv( $tenths, 10 ) . $this->t( 'rassure.reviews.decimal' ) . ( $tenths % 10 );
+		$max    = (int) round( isset( $product['scale_max'] ) ? (float) $product['scale_max'] : 5 );
+		$label  = 1 === $count
+			? $this->t( 'rassure.reviews.summary_one', array( 'rating' => $shown, 'max' => $max ) )
+			: $this->t( 'rassure.reviews.summary_other', array( 'rating' => $shown, 'max' => $max, 'count' => $count ) );
+		$url    = $this->field( $block, 'url' );
+		$html   = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html  .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.reviews.heading' );
+		$html  .= '<p class="rassure__item">' . $this->icon( 'star' ) . '<span class="rassure__body"><span class="rassure__label">' . $label . '</span>';
+		if ( '' !== $url ) {
+			$html .= '<a class="rassure__detail rassure__link" href="' . esc_url( $url ) . '">' . $this->t( 'rassure.reviews.read' ) . '</a>';
+		}
+		return $html . '</span></p></section>';
+	}
+
+	/**
+	 * Physical store block (blocks/store.liquid): published only with an address from the
+	 * platform; directions are a plain OpenStreetMap link (no map script).
+	 *
+	 * @param array  $block    Configuration.
+	 * @param string $classes  Section classes.
+	 * @param string $title_id Title id.
+	 * @return string
+	 */
+	private function store( array $block, $classes, $title_id ) {
+		$name  = $this->field( $block, 'name' );
+		$hours = esc_html( $this->local( isset( $block['hours'] ) ? $block['hours'] : null ) );
+		$alt   = $this->local( isset( $block['photo_alt'] ) ? $block['photo_alt'] : null );
+		$alt   = '' === $alt ? $this->t( 'rassure.store.photo_alt', array( 'name' => $name ) ) : esc_attr( $alt );
+		$photo = $this->field( $block, 'photo_url' );
+		$lines = array();
+		foreach ( isset( $block['address_lines'] ) && is_array( $block['address_lines'] ) ? $block['address_lines'] : array() as $line ) {
+			$lines[] = esc_html( (string) $line );
+		}
+		$html = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.store.heading' );
+		if ( '' !== $photo ) {
+			$html .= '<img class="rassure__photo" src="' . esc_url( $photo ) . '" alt="' . $alt . '" width="480" height="320" loading="lazy" decoding="async">';
+		}
+		$html .= '<p class="rassure__item">' . $this->icon( 'pin' ) . '<span class="rassure__body"><span class="rassure__label">' . esc_html( $name ) . '</span>'
+			. '<span class="rassure__detail">' . implode( '<br>', $lines ) . '</span>'
+			. '<a class="rassure__detail rassure__link" href="' . esc_url( $this->field( $block, 'directions_url' ) ) . '">' . $this->t( 'rassure.store.directions' ) . '</a></span></p>';
+		if ( '' !== $hours ) {
+			$html .= '<p class="rassure__item">' . $this->icon( 'clock' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.store.hours' ) . '</span><span class="rassure__detail">' . $hours . '</span></span></p>';
+		}
+		return $html . '</section>';
 	}
 }

@@ -108,6 +108,7 @@ class Rassure_Shop_Context {
 				// The scheme this page is really served on (the payment block claims encryption only on https).
 				'origin'        => ( is_ssl() ? 'https://' : 'http://' ) . (string) wp_parse_url( home_url(), PHP_URL_HOST ),
 				'payment_types' => self::payment_types( $enabled ),
+				'country'       => strtoupper( substr( (string) get_option( 'woocommerce_default_country', '' ), 0, 2 ) ),
 				'policies'      => $policies,
 				'money_format'  => self::money_format(
 					(string) get_option( 'woocommerce_currency_pos', 'left' ),
@@ -116,10 +117,32 @@ class Rassure_Shop_Context {
 					function_exists( 'wc_get_price_decimals' ) ? (int) wc_get_price_decimals() : 2
 				),
 			),
+			'product'  => self::product_reviews(),
 			'lang'     => substr( strtolower( determine_locale() ), 0, 2 ),
 			'timezone' => wp_timezone_string(),
 			'now'      => time(),
 			'block_id' => 'wc',
+		);
+	}
+
+	/**
+	 * The current product's native rating, only where the shop collects star ratings on reviews
+	 * and the product takes reviews (WooCommerce → Settings → Products → Reviews).
+	 *
+	 * @return array|null rating, rating_count, scale_max.
+	 */
+	public static function product_reviews() {
+		if ( ! function_exists( 'is_product' ) || ! is_product() || 'yes' !== get_option( 'woocommerce_enable_reviews' ) || 'yes' !== get_option( 'woocommerce_enable_review_rating' ) ) {
+			return null;
+		}
+		$product = wc_get_product( get_the_ID() );
+		if ( ! $product || ! $product->get_reviews_allowed() ) {
+			return null;
+		}
+		return array(
+			'rating'       => (float) $product->get_average_rating(),
+			'rating_count' => (int) $product->get_rating_count(),
+			'scale_max'    => 5,
 		);
 	}
 }

@@ -26,10 +26,10 @@ class Rassure_Storefront {
 	 * @var array
 	 */
 	const PLACES = array(
-		'product'  => array( 'payment', 'promises', 'delivery' ),
+		'product'  => array( 'payment', 'promises', 'delivery', 'partners', 'reviews' ),
 		'cart'     => array( 'promises' ),
 		'checkout' => array( 'payment' ),
-		'footer'   => array( 'contact', 'legal', 'trust-bar' ),
+		'footer'   => array( 'contact', 'store', 'legal', 'trust-bar' ),
 	);
 
 	/**
