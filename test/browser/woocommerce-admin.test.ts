@@ -7,21 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { setUpDemoAdmin, SCREENSHOTS } from "../support/demo-admin";
+import { rassureFrame as frameIn, wpAdminUrl as wpAdminUrlOf } from "../support/wp-admin";
 
 const admin = setUpDemoAdmin();
-
-function wpAdminUrl(): string {
-  const match = /WordPress admin[^\n]*\n\s+(http:\/\/127\.0\.0\.1:\d+\/wp-admin\/\S+)/.exec(admin.demo.output());
-  if (!match) throw new Error(`the demo printed no WordPress admin URL:\n${admin.demo.output()}`);
-  return match[1];
-}
-
-async function rassureFrame() {
-  const handle = await admin.page.waitForSelector('iframe[title="Rassure"]');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the wp-admin page has no Rassure frame");
-  return frame;
-}
+const wpAdminUrl = () => wpAdminUrlOf(admin);
+const rassureFrame = () => frameIn(admin);
 
 describe("WooCommerce in the offline demo", () => {
   it("opens Rassure inside wp-admin, scans the store and publishes the blocks", async () => {

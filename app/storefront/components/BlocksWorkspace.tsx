@@ -36,7 +36,8 @@ export function useBlocksEditor(initial: StorefrontConfig, result: SaveResult | 
     },
     [issues, t],
   );
-  return { config, setConfig, dirty: JSON.stringify(config) !== saved, issues, errorFor };
+  const discard = useCallback(() => setConfig(JSON.parse(saved) as StorefrontConfig), [saved]);
+  return { config, setConfig, dirty: JSON.stringify(config) !== saved, discard, issues, errorFor };
 }
 
 export type BlocksEditorState = ReturnType<typeof useBlocksEditor>;
