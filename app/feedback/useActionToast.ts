@@ -3,8 +3,10 @@
  * (the object Remix or a fetcher hands back), not to a render: the translator is a new function
  * on every render and changes language when the merchant has just chosen another one in
  * Settings, so an effect keyed on it showed the same toast again (once in English, once in
- * French). Here each answer is shown once, worded when it arrives.
+ * French). Here each answer is shown once, worded once the page has reloaded its data (so in
+ * the language the merchant just chose).
  */
+import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
 export interface ToastMessage {
@@ -16,10 +18,11 @@ export function useActionToast<T>(answer: T | undefined, toastFor: (answer: T) =
   const shown = useRef<T | undefined>(undefined);
   const latest = useRef(toastFor);
   latest.current = toastFor;
+  const settled = useNavigation().state === "idle";
   useEffect(() => {
-    if (answer === undefined || answer === shown.current) return;
+    if (!settled || answer === undefined || answer === shown.current) return;
     shown.current = answer;
     const toast = latest.current(answer);
     if (toast) shopify.toast.show(toast.message, toast.isError ? { isError: true } : undefined);
-  }, [answer]);
+  }, [answer, settled]);
 }

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, Page, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
+import { useScanFinishedToast } from "../feedback/useScanFinishedToast";
 import { recheckInBackground, scanShopifyShopInBackground } from "../checklist/background.server";
 import { checkDefinition } from "../checklist/registry";
 import { AttestationError, attest, isScanDue, latestChecklist, withdrawAttestation, type ShopRef } from "../checklist/scan.server";
@@ -233,6 +234,8 @@ export default function ChecklistPage() {
   const busy = navigation.state !== "idle";
   const running = latest.current?.status === "running";
   const report = latest.report;
+
+  useScanFinishedToast(latest.current ? { status: latest.current.status, score: report?.score ?? null, grade: report?.grade ?? null } : null);
 
   // Progress while a scan runs: poll until the row leaves "running".
   useEffect(() => {

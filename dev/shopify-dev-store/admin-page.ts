@@ -168,6 +168,8 @@ dialog.confirm p{margin:0;padding:16px;font-size:13px}
 .dialog-actions{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e3e3e3}
 .dialog-actions .secondary{background:#fff;border-color:#c9c9c9;color:#303030}
 .dialog-actions .critical{background:#c70a24;color:#fff}
+/* Phones: like Shopify's admin, the sidebar leaves the screen to the app (its menu button is not simulated). */
+@media (max-width:767px){.sidebar,.topbar .search,.topbar .user,.topbar .badge{display:none}main{padding:8px}.titlebar{margin-bottom:8px}.frame-card{border-radius:0;border-left:0;border-right:0}}
 `;
 
 export interface AdminPageOptions {

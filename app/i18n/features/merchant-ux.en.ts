@@ -3,4 +3,8 @@ export const merchantUxEn = {
   "unsaved.message": "Unsaved changes",
   "unsaved.save": "Save",
   "unsaved.discard": "Discard",
+  "phone.blockPicker": "Block",
+  "feedback.scanFinished": "Scan finished",
+  "feedback.scanFinishedScore": "Scan finished: {score}/100 ({grade})",
+  "feedback.scanStopped": "The scan did not finish",
 } as const;

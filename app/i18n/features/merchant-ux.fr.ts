@@ -5,4 +5,8 @@ export const merchantUxFr: Record<keyof typeof merchantUxEn, string> = {
   "unsaved.message": "Modifications non enregistrées",
   "unsaved.save": "Enregistrer",
   "unsaved.discard": "Ignorer",
+  "phone.blockPicker": "Bloc",
+  "feedback.scanFinished": "Analyse terminée",
+  "feedback.scanFinishedScore": "Analyse terminée : {score}/100 ({grade})",
+  "feedback.scanStopped": "L'analyse ne s'est pas terminée",
 };
