@@ -48,7 +48,7 @@ describe("WooCommerce in the offline demo", () => {
     await frame.getByLabel("Titre (Français)", { exact: true }).first().fill("Nos engagements <b>artisanaux</b>");
     await preview.getByRole("heading", { name: "Nos engagements <b>artisanaux</b>" }).waitFor({ timeout: 20_000 });
     await expect(preview.locator("b").count()).resolves.toBe(0);
-    await expect(frame.getByText("Modifications non enregistrées").isVisible()).resolves.toBe(true);
+    await expect(frame.locator(".rassure-unsaved-bar").getByText("Modifications non enregistrées").isVisible()).resolves.toBe(true);
 
     await frame.getByRole("button", { name: "Enregistrer et publier" }).first().click();
     await frame.getByText("Publiés sur votre boutique").waitFor({ timeout: 20_000 });
