@@ -8,6 +8,53 @@ export function foldText(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘]/g, "'").toLowerCase();
 }
 
+/** The French names of the lexicons' elements (their keys are the English names), for French summaries. */
+const FRENCH_NAMES: Record<string, string> = {
+  "legal form": "forme juridique",
+  "SIREN/SIRET": "SIREN/SIRET",
+  "RCS/RM": "RCS/RM",
+  "share capital": "capital social",
+  "VAT number": "numéro de TVA",
+  "publication director": "directeur de la publication",
+  host: "hébergeur",
+  "postal address": "adresse postale",
+  "prices incl. tax": "prix TTC",
+  "payment methods": "moyens de paiement",
+  "delivery delays": "délais de livraison",
+  "withdrawal right": "droit de rétractation",
+  "legal guarantees": "garanties légales",
+  mediator: "médiateur",
+  "applicable law": "droit applicable",
+  controller: "responsable du traitement",
+  purposes: "finalités",
+  "legal bases": "bases légales",
+  recipients: "destinataires",
+  "retention periods": "durées de conservation",
+  "data-subject rights": "droits des personnes",
+  "supervisory authority": "autorité de contrôle",
+  "14-day period": "délai de 14 jours",
+  "model withdrawal form": "formulaire type de rétractation",
+  refund: "remboursement",
+  "within 14 days": "sous 14 jours",
+  "initial delivery costs": "frais de livraison initiaux",
+  "guarantee of conformity": "garantie de conformité",
+  "hidden defects": "vices cachés",
+  "EU ODR platform link": "lien vers la plateforme européenne RLL",
+  "delivery delay": "délai de livraison",
+  "shipping costs": "frais de livraison",
+  "return address": "adresse de retour",
+  "how to start a return": "comment faire un retour",
+  "who pays return shipping": "qui paie le retour",
+  "refund timing": "délai de remboursement",
+  exchanges: "échanges",
+  "review rules": "règles des avis",
+};
+
+/** Elements named in French (`--lang fr`, the French admin): every lexicon key has its French name. */
+export function frenchNames(names: string[]): string[] {
+  return names.map((name) => FRENCH_NAMES[name] ?? name);
+}
+
 /** Named elements a page is expected to contain, each with the patterns that show it. */
 export type Lexicon = Record<string, RegExp[]>;
 

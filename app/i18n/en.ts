@@ -4,6 +4,7 @@ import { checklistEn } from "./features/checklist.en";
 import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
 import { legalEn } from "./features/legal.en";
+import { merchantUxEn } from "./features/merchant-ux.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
 
@@ -98,6 +99,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn, ...alertsEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn, ...alertsEn, ...merchantUxEn };
 
 export type MessageKey = keyof typeof en;

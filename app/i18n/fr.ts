@@ -5,6 +5,7 @@ import { checklistFr } from "./features/checklist.fr";
 import { companyFr } from "./features/company.fr";
 import { jobsFr } from "./features/jobs.fr";
 import { legalFr } from "./features/legal.fr";
+import { merchantUxFr } from "./features/merchant-ux.fr";
 import { trackingFr } from "./features/tracking.fr";
 import { woocommerceFr } from "./features/woocommerce.fr";
 
@@ -96,4 +97,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr, ...alertsFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr, ...alertsFr, ...merchantUxFr };

@@ -131,16 +131,20 @@ export async function loadLegalWorkspace(shop: ShopRef, adapter: LegalAdapter, o
     const mode = options.mode ?? (currentHtml.trim() ? "missing" : "full");
     const built = buildDraft(facts, identity, options.kind, locale, mode, currentHtml);
     const pending = await prisma.legalText.findFirst({ where: { ...shop, kind: options.kind, status: "draft" }, orderBy: { createdAt: "desc" } });
+    // The merchant's saved draft in this language comes back as they left it, unless a
+    // publication of this text came after it.
+    const latest = await prisma.legalText.findFirst({ where: { ...shop, kind: options.kind, locale, status: { in: ["draft", "published", "restored"] } }, orderBy: { createdAt: "desc" } });
+    const html = latest?.status === "draft" ? latest.body : built.html;
     draft = {
       kind: options.kind,
       locale,
       mode,
       title: built.title,
-      html: built.html,
-      missingFields: built.missingFields,
+      html,
+      missingFields: hasMissingMarks(html) ? built.missingFields : [],
       currentHtml,
       currentUrl: current?.url ?? null,
-      diff: diffTexts(currentHtml, built.html),
+      diff: diffTexts(currentHtml, html),
       references: LEGAL_TEMPLATES[options.kind].references,
       savedDraftUrl: pending?.platformRef && adapter.keepsLegalDrafts ? pending.platformRef : null,
     };

@@ -18,6 +18,7 @@ import { BLOCK_HANDLES, TRUST_BAR_EMBED_HANDLE } from "../storefront/config";
 import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import { themeEditorAddBlockUrl, themeEditorActivateEmbedUrl } from "../storefront/theme-editor-links";
+import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 async function shopContext(request: Request) {
   const { admin, session } = await authenticate.admin(request);
@@ -56,6 +57,7 @@ export default function StorefrontBlocks() {
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <TitleBar title={t("blocks.title")} />
+      <UnsavedChanges host="shopify-admin" dirty={editor.dirty} saving={busy} onSave={save} onDiscard={editor.discard} />
       <BlockStack gap="500">
         {data.apiError && <Banner tone="warning" title={t("blocks.apiError")}>{data.apiError}</Banner>}
         <BlocksWorkspace

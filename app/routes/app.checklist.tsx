@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useS
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, Page, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
+import { useScanFinishedToast } from "../feedback/useScanFinishedToast";
 import { recheckInBackground, scanShopifyShopInBackground } from "../checklist/background.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { checkDefinition } from "../checklist/registry";
@@ -248,6 +249,8 @@ export default function ChecklistPage() {
   const running = latest.current?.status === "running";
   const report = latest.report;
   const timeZone = report?.timeZone ?? null;
+
+  useScanFinishedToast(latest.current ? { status: latest.current.status, score: report?.score ?? null, grade: report?.grade ?? null } : null);
 
   // Progress while a scan runs: poll until the row leaves "running".
   useEffect(() => {

@@ -6,9 +6,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Page } from "@shopify/polaris";
-import { useEffect } from "react";
 import { ShopifyAdapter } from "../../adapters/shopify";
 import { scanShopInBackground } from "../checklist/background.server";
+import { useActionToast } from "../feedback/useActionToast";
 import { negotiateLocale, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { readBoundedForm } from "../http/bounded-body.server";
@@ -50,10 +50,9 @@ export default function LegalTexts() {
   const { t } = useI18n();
   const result = fetcher.data;
 
-  useEffect(() => {
-    if (!result?.ok) return;
-    shopify.toast.show(t(`legal.toast.${result.intent === "identity" ? "identity" : result.intent === "restore" ? "restored" : result.intent === "publish" ? "published" : "draft"}`));
-  }, [result, t]);
+  useActionToast(result, (answer) =>
+    answer.ok ? { message: t(`legal.toast.${answer.intent === "identity" ? "identity" : answer.intent === "restore" ? "restored" : answer.intent === "publish" ? "published" : "draft"}`) } : null,
+  );
 
   const hrefFor = (query: Record<string, string>) => `/app/legal?${new URLSearchParams(query)}`;
   return (

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Button, Card, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
@@ -8,10 +8,12 @@ import { AlertsSettingsSection } from "../alerts/AlertsSettingsSection";
 import { alertsSectionAction, isAlertsIntent, loadAlertsSection } from "../alerts/settings-section.server";
 import prisma from "../db.server";
 import { readBoundedForm } from "../http/bounded-body.server";
+import { useActionToast } from "../feedback/useActionToast";
 import { formatDate, isLocale, useI18n } from "../i18n";
 import { isJurisdiction, jurisdictionForCountry } from "../jurisdiction";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
+import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 const AUTOMATIC = "auto";
 
@@ -49,18 +51,35 @@ export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const submit = useSubmit();
   const { t, locale } = useI18n();
-  const [jurisdiction, setJurisdiction] = useState(data.jurisdictionOverride ?? AUTOMATIC);
-  const [language, setLanguage] = useState(data.locale ?? AUTOMATIC);
-
+  const saved = { jurisdiction: data.jurisdictionOverride ?? AUTOMATIC, locale: data.locale ?? AUTOMATIC };
+  const [jurisdiction, setJurisdiction] = useState(saved.jurisdiction);
+  const [language, setLanguage] = useState(saved.locale);
+  // After a save the loader answers with what was stored: the form starts again from it.
   useEffect(() => {
-    if (result?.ok) shopify.toast.show(t("settings.saved"));
-  }, [result, t]);
+    setJurisdiction(saved.jurisdiction);
+    setLanguage(saved.locale);
+  }, [saved.jurisdiction, saved.locale]);
+  const dirty = jurisdiction !== saved.jurisdiction || language !== saved.locale;
+  const saving = navigation.state === "submitting";
+
+  useActionToast(result, (answer) => (answer.ok ? { message: t("settings.saved") } : null));
 
   const automaticRules = t(`jurisdiction.${jurisdictionForCountry(data.countryCode)}`);
   return (
     <Page title={t("settings.title")}>
       <TitleBar title={t("settings.title")} />
+      <UnsavedChanges
+        host="shopify-admin"
+        dirty={dirty}
+        saving={saving}
+        onSave={() => submit({ jurisdiction, locale: language }, { method: "post" })}
+        onDiscard={() => {
+          setJurisdiction(saved.jurisdiction);
+          setLanguage(saved.locale);
+        }}
+      />
       <Form method="post">
         <BlockStack gap="500">
           {result && !result.ok && <Banner tone="critical">{t("settings.invalid")}</Banner>}
@@ -111,7 +130,7 @@ export default function Settings() {
               </Card>
             </Layout.AnnotatedSection>
           </Layout>
-          <Button submit variant="primary" loading={navigation.state === "submitting"}>
+          <Button submit variant="primary" loading={saving}>
             {t("settings.save")}
           </Button>
         </BlockStack>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, IndexTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState, type ReactNode } from "react";
+import { useActionToast } from "../feedback/useActionToast";
+import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
@@ -139,21 +141,29 @@ export default function Tracking() {
   const navigation = useNavigation();
   const { t, locale } = useI18n();
   const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const submit = useSubmit();
   const [autoFix, setAutoFix] = useState(data.settings.autoFix);
   const [notify, setNotify] = useState(data.settings.notifyCustomer);
+  // After a save the loader answers with what was stored: the form starts again from it.
+  useEffect(() => {
+    setAutoFix(data.settings.autoFix);
+    setNotify(data.settings.notifyCustomer);
+  }, [data.settings.autoFix, data.settings.notifyCustomer]);
+  const settingsDirty = autoFix !== data.settings.autoFix || notify !== data.settings.notifyCustomer;
+  const saveSettings = () => submit({ intent: "settings", ...(autoFix ? { autoFix: "on" } : {}), ...(notify ? { notifyCustomer: "on" } : {}) }, { method: "post" });
+  useActionToast(result, (answer) => (answer.ok && answer.intent === "settings" ? { message: t("tracking.settings.saved") } : null));
   const [company, setCompany] = useState("");
   const [carrierRef, setCarrierRef] = useState(`registry:${data.registry.carriers[0]?.id ?? ""}`);
   const [customName, setCustomName] = useState("");
   const [template, setTemplate] = useState("");
 
   useEffect(() => {
-    if (result?.ok && result.intent === "settings") shopify.toast.show(t("tracking.settings.saved"));
     if (result?.ok && result.intent === "add-custom") {
       setCustomName("");
       setTemplate("");
     }
     if (result?.ok && result.intent === "add-override") setCompany("");
-  }, [result, t]);
+  }, [result]);
 
   const carrierOptions = [
     ...data.customCarriers.map((c) => ({ label: c.name, value: `custom:${c.id}` })),
@@ -166,6 +176,16 @@ export default function Tracking() {
   return (
     <Page title={t("tracking.title")}>
       <TitleBar title={t("tracking.title")} />
+      <UnsavedChanges
+        host="shopify-admin"
+        dirty={settingsDirty}
+        saving={busy("settings")}
+        onSave={saveSettings}
+        onDiscard={() => {
+          setAutoFix(data.settings.autoFix);
+          setNotify(data.settings.notifyCustomer);
+        }}
+      />
       <BlockStack gap="500">
         <Text as="p" tone="subdued">
           {t("tracking.intro")}

@@ -28,10 +28,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 /**
  * The admin passes its language (`locale`) only when it first loads the app; navigating
  * inside the app drops it from the URL. Keep what the first load decided, and decide again
- * only after a form submission (the merchant may just have chosen a language in Settings).
+ * only after a submission in Settings (the merchant may just have chosen a language there):
+ * after any other form the admin's language is no longer in the URL, and the app would fall
+ * back to the browser's.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod ? defaultShouldRevalidate : false;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) =>
+  formMethod && formAction?.startsWith("/app/settings") ? defaultShouldRevalidate : false;
 
 export default function App() {
   const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();

@@ -21,6 +21,7 @@ import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
+import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -84,6 +85,7 @@ function Editor({ data }: { data: Authorised }) {
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <BlockStack gap="500">
+        <UnsavedChanges host="standalone" dirty={editor.dirty} saving={busy} onSave={save} onDiscard={editor.discard} />
         {expired && (
           <Banner tone="critical">
             <p>{t("woocommerce.blocks.expired")}</p>

@@ -16,6 +16,7 @@ import type { PlatformAdapter } from "../../adapters/types";
 import { collectSnapshot } from "../../app/checklist/collect";
 import { evaluateChecklist } from "../../app/checklist/evaluate";
 import type { ChecklistReport, Status } from "../../app/checklist/types";
+import { translator, type MessageKey } from "../../app/i18n";
 import type { CliCommand, CliIO } from "../command";
 import { CliUsageError } from "../command";
 
@@ -128,21 +129,52 @@ export function reportJson(report: ChecklistReport) {
   };
 }
 
-const MARK: Record<Status, string> = { pass: "PASS", manual_attested: "OK*", warning: "WARN", fail: "FAIL", manual_pending: "TODO", not_applicable: "N/A", error: "ERR" };
+/** Short status marks of the table, in the report's language. */
+const MARK: Record<"en" | "fr", Record<Status, string>> = {
+  en: { pass: "PASS", manual_attested: "OK*", warning: "WARN", fail: "FAIL", manual_pending: "TODO", not_applicable: "N/A", error: "ERR" },
+  fr: { pass: "OK", manual_attested: "OK*", warning: "VÉRIF", fail: "ÉCHEC", manual_pending: "À FAIRE", not_applicable: "S.O.", error: "ERR" },
+};
 
 const TO_DO = new Set<Status>(["fail", "warning", "manual_pending"]);
 
+const STOREFRONT_STATUS: Record<"en" | "fr", Record<string, string>> = {
+  en: { ok: "reached", unreachable: "unreachable", locked: "password-protected", refused: "refused (private address)" },
+  fr: { ok: "jointe", unreachable: "injoignable", locked: "protégée par mot de passe", refused: "refusée (adresse privée)" },
+};
+
+/** The lines above the table: what the scan cost the platform and whether the storefront answered. */
+function scanNotes(snapshot: Awaited<ReturnType<typeof collectSnapshot>>, lang: "en" | "fr"): string[] {
+  const { requests, queryCost } = snapshot.facts.cost;
+  const notes = [
+    lang === "fr"
+      ? `Requêtes à la plateforme : ${requests}${queryCost === null ? "" : ` (coût GraphQL ${queryCost})`}`
+      : `Platform requests: ${requests}${queryCost === null ? "" : ` (GraphQL cost ${queryCost})`}`,
+  ];
+  const storefront = snapshot.storefront;
+  if (storefront) {
+    const status = STOREFRONT_STATUS[lang][storefront.status] ?? storefront.status;
+    const detail = storefront.error ? ` (${storefront.error})` : "";
+    notes.push(lang === "fr" ? `Vitrine ${storefront.origin} : ${status}${detail}` : `Storefront ${storefront.origin}: ${status}${detail}`);
+  }
+  return notes;
+}
+
 function printTable(report: ChecklistReport, lang: "en" | "fr", io: CliIO, notes: string[]) {
+  const t = translator(lang);
   const head = lang === "fr" ? "Score de confiance" : "Trust score";
   const label = report.label === "good" ? (lang === "fr" ? "Bon" : "Good") : lang === "fr" ? "À améliorer" : "Needs attention";
   io.out(`${head}${lang === "fr" ? " :" : ":"} ${report.score ?? "-"}/100 (${report.grade ?? "-"}) — ${label}\n`);
   for (const note of notes) io.out(`${note}\n`);
   io.out("\n");
   const idWidth = Math.max(...report.results.map((r) => r.id.length));
+  const marks = MARK[lang];
+  const markWidth = Math.max(...Object.values(marks).map((m) => m.length));
+  const severity = (value: string) => t(`checklist.severity.${value}` as MessageKey);
+  const severityWidth = Math.max(...["critical", "recommended", "nice-to-have"].map((s) => severity(s).length));
   for (const category of report.byCategory) {
-    io.out(`${category.category} — ${category.done}/${category.total}${category.score === null ? "" : ` (${category.score})`}\n`);
+    io.out(`${t(`checklist.category.${category.category}` as MessageKey)} — ${category.done}/${category.total}${category.score === null ? "" : ` (${category.score})`}\n`);
     for (const r of report.results.filter((x) => x.category === category.category)) {
-      io.out(`  ${MARK[r.status].padEnd(4)}  ${r.id.padEnd(idWidth)}  ${r.severity.padEnd(12)} ${r.title[lang]}${r.informative ? " (info)" : ""}\n        ${r.summary[lang]}\n`);
+      io.out(`  ${marks[r.status].padEnd(markWidth)}  ${r.id.padEnd(idWidth)}  ${severity(r.severity).padEnd(severityWidth)} ${r.title[lang]}${r.informative ? " (info)" : ""}\n        ${r.summary[lang]}\n`);
       if (TO_DO.has(r.status)) io.out(`        → ${r.fix.adminUrl ?? r.fix.docsUrl}\n`);
     }
   }
@@ -161,9 +193,7 @@ const command: CliCommand = {
       const report = evaluateChecklist(snapshot);
       if (options.json) io.out(`${JSON.stringify(reportJson(report), null, 2)}\n`);
       else {
-        const notes = [`Platform requests: ${snapshot.facts.cost.requests}${snapshot.facts.cost.queryCost === null ? "" : ` (GraphQL cost ${snapshot.facts.cost.queryCost})`}`];
-        if (snapshot.storefront) notes.push(`Storefront ${snapshot.storefront.origin}: ${snapshot.storefront.status}${snapshot.storefront.error ? ` (${snapshot.storefront.error})` : ""}`);
-        printTable(report, options.lang, io, notes);
+        printTable(report, options.lang, io, scanNotes(snapshot, options.lang));
       }
       return 0;
     } finally {

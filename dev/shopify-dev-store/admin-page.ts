@@ -3,7 +3,9 @@
  * admin (top bar, sidebar, app title) and embeds the app in an iframe. It
  * answers the App Bridge stand-in (public/app-bridge.js) over postMessage:
  * session tokens (fetched from /_dev/session-token), navigation items, title,
- * toasts, loading bar and location.
+ * toasts, loading bar and location, and the contextual save bar: shown while the app
+ * says a form is dirty, its Save/Discard pressing the app's buttons, and a leave
+ * confirmation when the merchant navigates away while it shows (as the real admin does).
  */
 import type { DevStoreContext } from "./context";
 import { escapeHtml, htmlResponse } from "./responses";
@@ -37,6 +39,9 @@ interface AdminLabels {
   search: string;
   unavailable: string;
   close: string;
+  saveBar: { message: string; save: string; discard: string };
+  leave: { title: string; body: string; stay: string; leave: string };
+  discardDialog: { title: string; body: string; cancel: string; discard: string };
 }
 
 const LABELS: Record<"fr" | "en", AdminLabels> = {
@@ -58,6 +63,19 @@ const LABELS: Record<"fr" | "en", AdminLabels> = {
     search: "Rechercher",
     unavailable: "Non disponible dans la boutique de développement",
     close: "Fermer",
+    saveBar: { message: "Modifications non enregistrées", save: "Enregistrer", discard: "Ignorer" },
+    leave: {
+      title: "Quitter la page avec des modifications non enregistrées ?",
+      body: "Si vous quittez cette page, toutes les modifications non enregistrées seront perdues.",
+      stay: "Rester",
+      leave: "Quitter la page",
+    },
+    discardDialog: {
+      title: "Ignorer toutes les modifications non enregistrées ?",
+      body: "Si vous ignorez les modifications, vous supprimerez toutes celles apportées depuis le dernier enregistrement.",
+      cancel: "Continuer la modification",
+      discard: "Ignorer les modifications",
+    },
   },
   en: {
     items: [
@@ -77,6 +95,19 @@ const LABELS: Record<"fr" | "en", AdminLabels> = {
     search: "Search",
     unavailable: "Not available in the development store",
     close: "Close",
+    saveBar: { message: "Unsaved changes", save: "Save", discard: "Discard" },
+    leave: {
+      title: "Leave page with unsaved changes?",
+      body: "Leaving this page will delete all unsaved changes.",
+      stay: "Stay",
+      leave: "Leave page",
+    },
+    discardDialog: {
+      title: "Discard all unsaved changes?",
+      body: "If you discard changes, you’ll delete any edits you made since you last saved.",
+      cancel: "Continue editing",
+      discard: "Discard changes",
+    },
   },
 };
 
@@ -120,6 +151,25 @@ main{flex:1;min-width:0;display:flex;flex-direction:column;padding:16px 24px 24p
 .toast{background:#303030;color:#fff;padding:10px 16px;border-radius:10px;box-shadow:0 4px 12px rgba(0,0,0,.2);font-size:13px;display:flex;gap:12px;align-items:center}
 .toast.error{background:#8e1f0b}
 .toast button{background:none;border:0;color:inherit;cursor:pointer;font-size:15px;line-height:1}
+.topbar{position:relative}
+.save-bar{position:absolute;inset:0;background:#1a1a1a;display:flex;align-items:center;gap:8px;padding:0 16px;z-index:5}
+.save-bar[hidden]{display:none}
+.save-bar .message{flex:1;display:flex;align-items:center;gap:8px;color:#fff;font-weight:600;font-size:14px}
+.save-bar .message::before{content:"";width:8px;height:8px;border-radius:50%;background:#f0c36d}
+.save-bar button,.dialog-actions button{height:30px;padding:0 12px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer;border:1px solid transparent}
+.save-bar button[disabled],.dialog-actions button[disabled]{opacity:.55;cursor:default}
+.save-bar .discard{background:#3a3a3a;color:#fff;border-color:#4a4a4a}
+.save-bar .save{background:#fff;color:#1a1a1a}
+.save-bar button[aria-busy="true"]{opacity:.7}
+dialog.confirm{border:0;border-radius:12px;padding:0;width:min(520px,calc(100vw - 32px));box-shadow:0 20px 40px rgba(0,0,0,.3);color:#303030}
+dialog.confirm::backdrop{background:rgba(0,0,0,.5)}
+dialog.confirm h2{margin:0;padding:16px;font-size:14px;font-weight:650;border-bottom:1px solid #e3e3e3;background:#f7f7f7}
+dialog.confirm p{margin:0;padding:16px;font-size:13px}
+.dialog-actions{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e3e3e3}
+.dialog-actions .secondary{background:#fff;border-color:#c9c9c9;color:#303030}
+.dialog-actions .critical{background:#c70a24;color:#fff}
+/* Phones: like Shopify's admin, the sidebar leaves the screen to the app (its menu button is not simulated). */
+@media (max-width:767px){.sidebar,.topbar .search,.topbar .user,.topbar .badge{display:none}main{padding:8px}.titlebar{margin-bottom:8px}.frame-card{border-radius:0;border-left:0;border-right:0}}
 `;
 
 export interface AdminPageOptions {
@@ -143,6 +193,9 @@ export function renderAdminPage(store: DevStoreContext, { appPath, locale }: Adm
     initialPath: appPath,
     closeLabel: labels.close,
   };
+  const dialog = (id: string, text: { title: string; body: string }, cancel: string, confirm: string) =>
+    `<dialog class="confirm" id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${escapeHtml(text.title)}</h2><p>${escapeHtml(text.body)}</p>` +
+    `<div class="dialog-actions"><button type="button" class="secondary" value="cancel">${escapeHtml(cancel)}</button><button type="button" class="critical" value="confirm">${escapeHtml(confirm)}</button></div></dialog>`;
   const inert = labels.items
     .map(
       ([name, label]) =>
@@ -164,6 +217,11 @@ export function renderAdminPage(store: DevStoreContext, { appPath, locale }: Adm
   <span class="badge">Development store — offline</span>
   <div class="search">${escapeHtml(labels.search)}</div>
   <div class="user"><span>${escapeHtml(`${user.firstName} ${user.lastName}`)}</span><span class="avatar">${escapeHtml(initials)}</span></div>
+  <div class="save-bar" id="save-bar" role="region" aria-label="${escapeHtml(labels.saveBar.message)}" hidden>
+    <span class="message">${escapeHtml(labels.saveBar.message)}</span>
+    <button type="button" class="discard" id="save-bar-discard">${escapeHtml(labels.saveBar.discard)}</button>
+    <button type="button" class="save" id="save-bar-save">${escapeHtml(labels.saveBar.save)}</button>
+  </div>
 </header>
 <div class="layout">
   <nav class="sidebar" aria-label="Shopify admin">
@@ -188,6 +246,8 @@ export function renderAdminPage(store: DevStoreContext, { appPath, locale }: Adm
   </main>
 </div>
 <div id="toasts" role="status" aria-live="polite"></div>
+${dialog("leave-dialog", labels.leave, labels.leave.stay, labels.leave.leave)}
+${dialog("discard-dialog", labels.discardDialog, labels.discardDialog.cancel, labels.discardDialog.discard)}
 <script>window.__DEV_STORE__=${JSON.stringify(boot).replace(/</g, "\\u003c")};</script>
 <script>${ADMIN_CLIENT_SCRIPT}</script>
 </body>
@@ -210,6 +270,10 @@ const ADMIN_CLIENT_SCRIPT = `
   var items = [];
   var currentPath = boot.initialPath;
   var toastTimers = {};
+  var saveBars = {};
+  var saveBarNode = document.getElementById("save-bar");
+  var saveButton = document.getElementById("save-bar-save");
+  var discardButton = document.getElementById("save-bar-discard");
 
   function send(name, data) {
     var message = Object.assign({ type: PREFIX + name }, data || {});
@@ -237,7 +301,7 @@ const ADMIN_CLIENT_SCRIPT = `
       if (isActive(item)) a.className = "active";
       a.addEventListener("click", function (event) {
         event.preventDefault();
-        send("navigate", { href: item.href });
+        navigateApp(item.href);
       });
       li.appendChild(a);
       nav.appendChild(li);
@@ -247,7 +311,73 @@ const ADMIN_CLIENT_SCRIPT = `
   document.getElementById("app-home").addEventListener("click", function (event) {
     event.preventDefault();
     var home = items.filter(function (item) { return item.rel === "home"; })[0];
-    send("navigate", { href: home ? home.href : "/app" });
+    navigateApp(home ? home.href : "/app");
+  });
+
+  /* A dialog of the admin: resolves true when the merchant confirms, false when they cancel. */
+  function ask(id) {
+    var dialog = document.getElementById(id);
+    return new Promise(function (resolve) {
+      function done(value) {
+        dialog.removeEventListener("cancel", onCancel);
+        dialog.querySelectorAll("button").forEach(function (button) { button.onclick = null; });
+        if (dialog.open) dialog.close();
+        resolve(value);
+      }
+      function onCancel(event) { event.preventDefault(); done(false); }
+      dialog.addEventListener("cancel", onCancel);
+      dialog.querySelectorAll("button").forEach(function (button) {
+        button.onclick = function () { done(button.value === "confirm"); };
+      });
+      dialog.showModal();
+    });
+  }
+
+  function visibleSaveBar() {
+    for (var id in saveBars) if (saveBars[id].visible) return saveBars[id];
+    return null;
+  }
+
+  /* The admin's own navigation: while a save bar shows, the merchant confirms leaving first. */
+  function navigateApp(href) {
+    if (!visibleSaveBar()) return send("navigate", { href: href });
+    ask("leave-dialog").then(function (leave) {
+      if (!leave) return;
+      saveBars = {};
+      renderSaveBar();
+      send("navigate", { href: href, leaveConfirmed: true });
+    });
+  }
+
+  function applyButton(button, state) {
+    button.disabled = Boolean(state && state.disabled);
+    button.setAttribute("aria-busy", state && state.loading ? "true" : "false");
+  }
+
+  function renderSaveBar() {
+    var bar = visibleSaveBar();
+    saveBarNode.hidden = !bar;
+    if (!bar) return;
+    applyButton(saveButton, bar.save);
+    applyButton(discardButton, bar.discard);
+  }
+
+  // A new document in the frame starts clean: the bars of the page it replaced are gone.
+  frame.addEventListener("load", function () {
+    saveBars = {};
+    renderSaveBar();
+  });
+
+  saveButton.addEventListener("click", function () {
+    var bar = visibleSaveBar();
+    if (bar) send("save-bar-action", { id: bar.id, action: "save" });
+  });
+  discardButton.addEventListener("click", function () {
+    var bar = visibleSaveBar();
+    if (!bar) return;
+    (bar.discardConfirmation ? ask("discard-dialog") : Promise.resolve(true)).then(function (discard) {
+      if (discard) send("save-bar-action", { id: bar.id, action: "discard" });
+    });
   });
 
   function showToast(data) {
@@ -326,6 +456,20 @@ const ADMIN_CLIENT_SCRIPT = `
         break;
       case "location":
         if (typeof data.path === "string") updateLocation(data.path);
+        break;
+      case "save-bar":
+        if (typeof data.id !== "string") break;
+        if (data.visible) saveBars[data.id] = data;
+        else delete saveBars[data.id];
+        renderSaveBar();
+        break;
+      case "leave-confirmation":
+        ask("leave-dialog").then(function (leave) {
+          if (!leave) return;
+          saveBars = {};
+          renderSaveBar();
+          send("leave-confirmed", { requestId: data.requestId });
+        });
         break;
       default:
         break;

@@ -7,21 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { setUpDemoAdmin, SCREENSHOTS } from "../support/demo-admin";
+import { rassureFrame as frameIn, wpAdminUrl as wpAdminUrlOf } from "../support/wp-admin";
 
 const admin = setUpDemoAdmin();
-
-function wpAdminUrl(): string {
-  const match = /WordPress admin[^\n]*\n\s+(http:\/\/127\.0\.0\.1:\d+\/wp-admin\/\S+)/.exec(admin.demo.output());
-  if (!match) throw new Error(`the demo printed no WordPress admin URL:\n${admin.demo.output()}`);
-  return match[1];
-}
-
-async function rassureFrame() {
-  const handle = await admin.page.waitForSelector('iframe[title="Rassure"]');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("the wp-admin page has no Rassure frame");
-  return frame;
-}
+const wpAdminUrl = () => wpAdminUrlOf(admin);
+const rassureFrame = () => frameIn(admin);
 
 describe("WooCommerce in the offline demo", () => {
   it("opens Rassure inside wp-admin, scans the store and publishes the blocks", async () => {
@@ -58,7 +48,7 @@ describe("WooCommerce in the offline demo", () => {
     await frame.getByLabel("Titre (Français)", { exact: true }).first().fill("Nos engagements <b>artisanaux</b>");
     await preview.getByRole("heading", { name: "Nos engagements <b>artisanaux</b>" }).waitFor({ timeout: 20_000 });
     await expect(preview.locator("b").count()).resolves.toBe(0);
-    await expect(frame.getByText("Modifications non enregistrées").isVisible()).resolves.toBe(true);
+    await expect(frame.locator(".rassure-unsaved-bar").getByText("Modifications non enregistrées").isVisible()).resolves.toBe(true);
 
     await frame.getByRole("button", { name: "Enregistrer et publier" }).first().click();
     await frame.getByText("Publiés sur votre boutique").waitFor({ timeout: 20_000 });

@@ -38,8 +38,19 @@ describe("rassure scan", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Score de confiance : \d+\/100 \([A-F]\) — À améliorer/);
     expect(out).toContain("→ https://admin.shopify.com/store/atelier-lumiere/settings/legal");
-    expect(out).toContain("Platform requests: 1 (GraphQL cost");
-    expect(out).toContain("FAIL  leg-terms-of-sale");
+    expect(out).toContain("Requêtes à la plateforme : 1 (coût GraphQL");
+    expect(out).toMatch(/ÉCHEC +leg-terms-of-sale +Critique +/);
+    expect(out).toContain("Légal et conformité — ");
+  });
+
+  it("leaves no English in the French table, the storefront line and the lint's findings included", async () => {
+    const { out } = await run("--shopify-dev-store", "--lang", "fr");
+    expect(out).toMatch(/^Vitrine https:\/\/\S+ : injoignable/m);
+    expect(out).toContain("numéro de TVA");
+    // Words of the English table and of the lint's English names.
+    for (const english of ["Platform requests", "Storefront ", "PASS", "FAIL", "TODO", "WARN", "critical", "recommended", "nice-to-have", "unreachable", "VAT number", "withdrawal right", "14-day period", "within 14 days", "hidden defects", "legal —", "payment —"]) {
+      expect(out, english).not.toContain(english);
+    }
   });
 
   it("scans a WooCommerce store with its REST keys", async () => {

@@ -107,6 +107,20 @@ describe("legal texts page (Shopify)", () => {
     await waitForBackgroundScans();
   });
 
+  it("brings a saved draft back as the merchant left it, until a publication of that text follows", async () => {
+    const edited = "<h2>Politique de confidentialité</h2><p>Rédigée à la main par la marchande.</p>";
+    expect(await post({ intent: "draft", kind: "privacy", locale: "fr", html: edited })).toMatchObject({ ok: true, intent: "draft" });
+    const reopened = (await page("kind=privacy&lang=fr")).draft!;
+    expect(reopened.html).toBe(edited);
+    expect(reopened.missingFields).toEqual([]);
+    // Another language has its own draft: the one built from the shop's facts.
+    expect((await page("kind=privacy&lang=en")).draft!.html).not.toBe(edited);
+
+    expect(await post({ intent: "publish", kind: "privacy", locale: "fr", html: edited, confirmReplace: "yes" })).toMatchObject({ ok: true });
+    await waitForBackgroundScans();
+    expect((await page("kind=privacy&lang=fr")).draft!.html).not.toBe(edited);
+  });
+
   it("refuses an oversized form before reading it", async () => {
     const request = new Request(`${TEST_APP.appUrl}/app/legal?_data=routes%2Fapp.legal`, {
       method: "POST",

@@ -1,5 +1,5 @@
 /** Delivery & returns (checklist-spec.md §3.4). */
-import { findDeliveryDelay, LEXICONS } from "../policy-lint";
+import { findDeliveryDelay, frenchNames, LEXICONS } from "../policy-lint";
 import type { CheckSpec } from "../types";
 import { fail, legalPages, lintPages, list, notApplicable, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, text, unavailable, warning } from "./outcome";
 
@@ -131,7 +131,7 @@ export const deliveryReturnsChecks: CheckSpec[] = [
       if (!pages.length) return fail("high", text("No refund or returns policy is published.", "Aucune politique de retour n'est publiée."));
       const { found, missing } = lintPages(pages, LEXICONS.returnsProcedure);
       const evidence = [...pageEvidence(pages), { source: "lint: found", value: list(found) || "-" }];
-      if (missing.length) return warning("low", text(`The returns policy does not say: ${list(missing)}.`, `La politique de retour ne précise pas : ${list(missing)}.`), evidence);
+      if (missing.length) return warning("low", text(`The returns policy does not say: ${list(missing)}.`, `La politique de retour ne précise pas : ${list(frenchNames(missing))}.`), evidence);
       return pass("low", text("How, where, who pays and when are all covered.", "Comment, où, qui paie et quand : tout est couvert."), evidence);
     },
   },

@@ -1,5 +1,5 @@
 /** Legal & compliance (checklist-spec.md §3.3). */
-import { foldText, LEXICONS, type Lexicon } from "../policy-lint";
+import { foldText, frenchNames, LEXICONS, type Lexicon } from "../policy-lint";
 import type { LegalPageFact, LegalPageKind } from "../../../adapters/checklist-snapshot";
 import type { CheckDefinition, CheckSpec, EvaluationContext, Evidence, Localized, Outcome } from "../types";
 import { fail, guarantee, legalPages, lintPages, list, manualPending, markers, pageEvidence, pass, probedPages, reachedStorefront, storefrontGap, storefrontText, text, unavailable, warning } from "./outcome";
@@ -49,7 +49,7 @@ function publishedPage(check: PublishedPageCheck) {
     if (footer.byTheme) evidence.push({ source: "theme footer setting", value: "show_policy: true" });
     else if (footer.linked !== null) evidence.push({ source: "footer links", value: `${footer.seenOn}/${footer.templates} templates` });
     if (missing.length > Object.keys(check.lexicon).length - (check.minFound ?? Object.keys(check.lexicon).length)) {
-      return warning("low", text(`Published, but we could not find: ${list(missing)}. Confirm or complete it.`, `Publiée, mais nous n'avons pas trouvé : ${list(missing)}. Confirmez ou complétez.`), evidence);
+      return warning("low", text(`Published, but we could not find: ${list(missing)}. Confirm or complete it.`, `Publiée, mais nous n'avons pas trouvé : ${list(frenchNames(missing))}. Confirmez ou complétez.`), evidence);
     }
     if (footer.linked === false) {
       return warning("medium", text(`Not linked in the footer of every page (${footer.seenOn}/${footer.templates} templates).`, `Pas de lien dans le pied de page de chaque page (${footer.seenOn}/${footer.templates} modèles).`), evidence);
@@ -261,7 +261,7 @@ export const legalChecks: CheckSpec[] = [
       ["refund", "terms-of-sale"],
       LEXICONS.withdrawal,
       text("Withdrawal right, 14-day period and model form found.", "Droit de rétractation, délai de 14 jours et formulaire type trouvés."),
-      (missing) => text(`We could not find: ${list(missing)}. Confirm or fix.`, `Nous n'avons pas trouvé : ${list(missing)}. Confirmez ou corrigez.`),
+      (missing) => text(`We could not find: ${list(missing)}. Confirm or fix.`, `Nous n'avons pas trouvé : ${list(frenchNames(missing))}. Confirmez ou corrigez.`),
     ),
   },
   {
@@ -283,7 +283,7 @@ export const legalChecks: CheckSpec[] = [
       ["refund"],
       LEXICONS.refund14,
       text("Refund within 14 days including delivery costs is stated.", "Le remboursement sous 14 jours, livraison comprise, est indiqué."),
-      (missing) => text(`Refund policy: we could not find ${list(missing)}.`, `Politique de remboursement : nous n'avons pas trouvé ${list(missing)}.`),
+      (missing) => text(`Refund policy: we could not find ${list(missing)}.`, `Politique de remboursement : nous n'avons pas trouvé ${list(frenchNames(missing))}.`),
     ),
   },
   {
@@ -305,7 +305,7 @@ export const legalChecks: CheckSpec[] = [
       ["terms-of-sale", "refund"],
       LEXICONS.guarantees,
       text("Both legal guarantees are mentioned.", "Les deux garanties légales sont mentionnées."),
-      (missing) => text(`We could not find: ${list(missing)}.`, `Nous n'avons pas trouvé : ${list(missing)}.`),
+      (missing) => text(`We could not find: ${list(missing)}.`, `Nous n'avons pas trouvé : ${list(frenchNames(missing))}.`),
     ),
   },
   {

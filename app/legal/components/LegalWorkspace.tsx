@@ -7,6 +7,7 @@
 import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, InlineStack, Layout, List, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { formatDate, useI18n } from "../../i18n";
+import { UnsavedChanges } from "../../unsaved-changes/UnsavedChanges";
 import type { LegalIdentityFields } from "../identity";
 import { IDENTITY_FIELDS } from "../identity";
 import { sanitizeLegalHtml } from "../sanitize-html";
@@ -42,10 +43,56 @@ function ViewLink({ url, current = false, children }: { url: string; current?: b
 
 const STATE_TONE = { missing: "critical", incomplete: "warning", complete: "success" } as const;
 
+/**
+ * The page's two editing forms (the open draft and the company details) keep their state here,
+ * so that one save bar and one leave guard cover both: Save stores the draft (never publishes)
+ * or, when only they changed, the company details.
+ */
+function useLegalEdits(data: LegalWorkspaceData) {
+  const draftKey = data.draft ? `${data.draft.kind}-${data.draft.locale}-${data.draft.mode}` : null;
+  const savedHtml = data.draft?.html ?? "";
+  const [edit, setEdit] = useState({ key: draftKey, html: savedHtml, confirmReplace: false });
+  // An edit (and the choice to replace) belongs to the draft it was made on: another draft
+  // starts from what is saved, unconfirmed.
+  const current = edit.key === draftKey ? edit : { key: draftKey, html: savedHtml, confirmReplace: false };
+  // A save answers with the text as stored (sanitised): the editor starts again from it.
+  useEffect(() => setEdit((previous) => (previous.key === draftKey ? { ...previous, html: savedHtml } : previous)), [draftKey, savedHtml]);
+  const [identity, setIdentity] = useState(data.identity);
+  // The loader answers with what was stored (normalised): the form starts again from it.
+  useEffect(() => setIdentity(data.identity), [data.identity]);
+  return {
+    html: current.html,
+    setHtml: (html: string) => setEdit({ ...current, html }),
+    confirmReplace: current.confirmReplace,
+    setConfirmReplace: (confirmReplace: boolean) => setEdit({ ...current, confirmReplace }),
+    draftDirty: data.draft !== null && current.html !== savedHtml,
+    identity,
+    setIdentity,
+    identityDirty: IDENTITY_FIELDS.some((field) => identity[field] !== data.identity[field]),
+    discard() {
+      setEdit({ key: draftKey, html: savedHtml, confirmReplace: false });
+      setIdentity(data.identity);
+    },
+  };
+}
+
 export function LegalWorkspace({ data, result, busy, submit, hrefFor }: Props) {
   const { t } = useI18n();
+  const edits = useLegalEdits(data);
+  const sendDraft = (intent: "draft" | "publish") => {
+    if (!data.draft) return;
+    submit({ intent, kind: data.draft.kind, locale: data.draft.locale, html: edits.html, ...(edits.confirmReplace ? { confirmReplace: "yes" } : {}) });
+  };
+  const saveIdentity = () => submit({ intent: "identity", ...edits.identity });
   return (
     <BlockStack gap="500">
+      <UnsavedChanges
+        host={data.platform === "shopify" ? "shopify-admin" : "standalone"}
+        dirty={edits.draftDirty || edits.identityDirty}
+        saving={busy}
+        onSave={() => (edits.draftDirty ? sendDraft("draft") : saveIdentity())}
+        onDiscard={edits.discard}
+      />
       <Banner tone="info" title={t("legal.notice.title")}>
         <p>{t("legal.notice.body")}</p>
       </Banner>
@@ -76,22 +123,43 @@ export function LegalWorkspace({ data, result, busy, submit, hrefFor }: Props) {
                 ))}
               </BlockStack>
             </Card>
-            {data.draft && <DraftEditor key={`${data.draft.kind}-${data.draft.locale}-${data.draft.mode}`} draft={data.draft} keepsDrafts={data.keepsDrafts} result={result} busy={busy} submit={submit} hrefFor={hrefFor} />}
+            {data.draft && (
+              <DraftEditor
+                key={`${data.draft.kind}-${data.draft.locale}-${data.draft.mode}`}
+                draft={data.draft}
+                keepsDrafts={data.keepsDrafts}
+                result={result}
+                busy={busy}
+                html={edits.html}
+                onHtmlChange={edits.setHtml}
+                confirmReplace={edits.confirmReplace}
+                onConfirmReplaceChange={edits.setConfirmReplace}
+                send={sendDraft}
+                hrefFor={hrefFor}
+              />
+            )}
             <History entries={data.history} busy={busy} submit={submit} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <IdentityForm identity={data.identity} saved={data.identitySaved} result={result} busy={busy} submit={submit} />
+          <IdentityForm fields={edits.identity} onChange={edits.setIdentity} saved={data.identitySaved} result={result} busy={busy} onSave={saveIdentity} />
         </Layout.Section>
       </Layout>
     </BlockStack>
   );
 }
 
-function IdentityForm({ identity, saved, result, busy, submit }: { identity: LegalIdentityFields; saved: boolean; result: LegalActionResult | undefined; busy: boolean; submit: Props["submit"] }) {
+interface IdentityFormProps {
+  fields: LegalIdentityFields;
+  onChange(fields: LegalIdentityFields): void;
+  saved: boolean;
+  result: LegalActionResult | undefined;
+  busy: boolean;
+  onSave(): void;
+}
+
+function IdentityForm({ fields, onChange: setFields, saved, result, busy, onSave }: IdentityFormProps) {
   const { t } = useI18n();
-  const [fields, setFields] = useState(identity);
-  useEffect(() => setFields(identity), [identity]);
   const problems = result && !result.ok && result.intent === "identity" ? (result.problems ?? {}) : {};
   return (
     <Card>
@@ -125,7 +193,7 @@ function IdentityForm({ identity, saved, result, busy, submit }: { identity: Leg
           ),
         )}
         <InlineStack align="end">
-          <Button variant="primary" loading={busy} onClick={() => submit({ intent: "identity", ...fields })}>
+          <Button variant="primary" loading={busy} onClick={onSave}>
             {t("legal.identity.save")}
           </Button>
         </InlineStack>
@@ -134,14 +202,23 @@ function IdentityForm({ identity, saved, result, busy, submit }: { identity: Leg
   );
 }
 
-function DraftEditor({ draft, keepsDrafts, result, busy, submit, hrefFor }: { draft: DraftView; keepsDrafts: boolean; result: LegalActionResult | undefined; busy: boolean; submit: Props["submit"]; hrefFor: Props["hrefFor"] }) {
+interface DraftEditorProps {
+  draft: DraftView;
+  keepsDrafts: boolean;
+  result: LegalActionResult | undefined;
+  busy: boolean;
+  html: string;
+  onHtmlChange(html: string): void;
+  confirmReplace: boolean;
+  onConfirmReplaceChange(confirm: boolean): void;
+  send(intent: "draft" | "publish"): void;
+  hrefFor: Props["hrefFor"];
+}
+
+function DraftEditor({ draft, keepsDrafts, result, busy, html, onHtmlChange: setHtml, confirmReplace, onConfirmReplaceChange: setConfirmReplace, send, hrefFor }: DraftEditorProps) {
   const { t } = useI18n();
-  const [html, setHtml] = useState(draft.html);
-  const [confirmReplace, setConfirmReplace] = useState(false);
   const exists = draft.currentHtml.trim() !== "";
   const missingFields = draft.missingFields;
-  const send = (intent: "draft" | "publish") =>
-    submit({ intent, kind: draft.kind, locale: draft.locale, html, ...(confirmReplace ? { confirmReplace: "yes" } : {}) });
   const failed = result && !result.ok && (result.intent === "draft" || result.intent === "publish") ? result.error : null;
   const changed = draft.diff.filter((line) => line.op !== "same");
 

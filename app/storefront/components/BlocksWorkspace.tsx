@@ -4,7 +4,7 @@
  * from the extension's Liquid, validation and publication problems, and the "on your storefront"
  * card whose platform part each page supplies. The page owns saving (its own route action).
  */
-import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, List, Select, Tabs, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, List, Select, Tabs, Text, useBreakpoints } from "@shopify/polaris";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatDate, useI18n, type MessageKey } from "../../i18n";
 import { BLOCK_HANDLES, BLOCKS, type BlockKey, type ConfigIssue, type Lang, type StorefrontConfig } from "../config";
@@ -62,7 +62,8 @@ export function useBlocksEditor(initial: StoredVersion, result: SaveResult | und
   );
   /** The fields a save posts. */
   const saveFields = () => ({ intent: "save", config: JSON.stringify(config), version: String(baseVersion) });
-  return { config, setConfig, dirty: JSON.stringify(config) !== saved, issues, errorFor, conflict, keepMine, loadTheirs, saveFields };
+  const discard = useCallback(() => setConfig(JSON.parse(saved) as StorefrontConfig), [saved]);
+  return { config, setConfig, dirty: JSON.stringify(config) !== saved, discard, issues, errorFor, conflict, keepMine, loadTheirs, saveFields };
 }
 
 export type BlocksEditorState = ReturnType<typeof useBlocksEditor>;
@@ -104,6 +105,20 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
   const publishedVersion = result?.ok && result.published ? result.version : stored.publishedVersion;
   const tabs = useMemo(() => BLOCKS.map((key) => ({ id: `block-${key}`, content: t(`blocks.block.${key}` as MessageKey), accessibilityLabel: t(`blocks.block.${key}` as MessageKey) })), [t]);
   const blockIssues = (key: BlockKey) => issues.some((i) => i.path.startsWith(`${key}.`));
+  // On a phone the six tabs do not fit the screen: a select chooses the block instead.
+  const { smDown } = useBreakpoints();
+  const panel = (
+              <Box padding="400">
+                <BlockStack gap="400">
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h2" variant="headingMd">{t(`blocks.block.${block}` as MessageKey)}</Text>
+                    <Badge tone={config[block].enabled ? "success" : undefined}>{config[block].enabled ? t("blocks.on") : t("blocks.off")}</Badge>
+                  </InlineStack>
+                  <Text as="p" tone="subdued">{t(`blocks.help.${block}` as MessageKey)}</Text>
+                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} observedCarriers={observedCarriers} hostIsPlatform={platformHost !== null} />
+                </BlockStack>
+              </Box>
+  );
 
   return (
     <BlockStack gap="500">
@@ -134,18 +149,18 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
       <Layout>
         <Layout.Section>
           <Card padding="0">
-            <Tabs tabs={tabs} selected={tab} onSelect={setTab} fitted={false}>
-              <Box padding="400">
-                <BlockStack gap="400">
-                  <InlineStack gap="200" blockAlign="center">
-                    <Text as="h2" variant="headingMd">{t(`blocks.block.${block}` as MessageKey)}</Text>
-                    <Badge tone={config[block].enabled ? "success" : undefined}>{config[block].enabled ? t("blocks.on") : t("blocks.off")}</Badge>
-                  </InlineStack>
-                  <Text as="p" tone="subdued">{t(`blocks.help.${block}` as MessageKey)}</Text>
-                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} observedCarriers={observedCarriers} hostIsPlatform={platformHost !== null} />
-                </BlockStack>
-              </Box>
-            </Tabs>
+            {smDown ? (
+              <>
+                <Box paddingBlockStart="400" paddingInline="400">
+                  <Select label={t("phone.blockPicker")} value={String(tab)} onChange={(value) => setTab(Number(value))} options={tabs.map((item, index) => ({ label: item.content, value: String(index) }))} />
+                </Box>
+                {panel}
+              </>
+            ) : (
+              <Tabs tabs={tabs} selected={tab} onSelect={setTab} fitted={false}>
+                {panel}
+              </Tabs>
+            )}
           </Card>
         </Layout.Section>
         <Layout.Section variant="oneThird">

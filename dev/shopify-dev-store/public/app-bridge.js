@@ -10,8 +10,11 @@
  * Messages (all { type: "rassure-dev:<name>", ... }):
  *   app -> admin: id-token-request {requestId}, nav-menu {items}, title {title},
  *                 toast {id, message, isError, duration}, toast-hide {id},
- *                 loading {loading}, location {path}, save-bar {id, visible}
- *   admin -> app: id-token {requestId, token}, navigate {href}
+ *                 loading {loading}, location {path},
+ *                 save-bar {id, visible, discardConfirmation, save: {disabled, loading}, discard: {...}},
+ *                 leave-confirmation {requestId}
+ *   admin -> app: id-token {requestId, token}, navigate {href, leaveConfirmed},
+ *                 save-bar-action {id, action: "save" | "discard"}, leave-confirmed {requestId}
  */
 (function () {
   "use strict";
@@ -256,8 +259,122 @@
 
   defineHidden("ui-nav-menu", true);
   defineHidden("ui-title-bar", false, ["title"]);
-  defineHidden("ui-save-bar", false);
+  defineSaveBar();
   defineHidden("ui-modal", false);
+
+  // -------------------------------------------------------------------------
+  // Contextual save bar: <ui-save-bar> as App Bridge defines it (show, hide,
+  // toggle, showing, discardConfirmation, "show"/"hide" events). The admin
+  // draws the bar; its Save and Discard click the element's primary and
+  // other <button> children, and it asks before leaving while a bar shows.
+  // -------------------------------------------------------------------------
+
+  var visibleSaveBars = {};
+
+  function buttonState(button) {
+    return button ? { disabled: button.hasAttribute("disabled"), loading: button.hasAttribute("loading") } : null;
+  }
+
+  function saveBarButtons(element) {
+    var buttons = Array.prototype.slice.call(element.querySelectorAll("button"));
+    return {
+      save: buttons.filter(function (b) { return b.getAttribute("variant") === "primary"; })[0] || null,
+      discard: buttons.filter(function (b) { return b.getAttribute("variant") !== "primary"; })[0] || null,
+    };
+  }
+
+  function reportSaveBar(element) {
+    var buttons = saveBarButtons(element);
+    post("save-bar", {
+      id: element.id,
+      visible: Boolean(element._showing),
+      discardConfirmation: element.hasAttribute("discardConfirmation") || element.hasAttribute("discard-confirmation"),
+      save: buttonState(buttons.save),
+      discard: buttonState(buttons.discard),
+    });
+  }
+
+  function setSaveBarVisible(element, visible) {
+    if (Boolean(element._showing) === visible) return;
+    element._showing = visible;
+    if (visible) visibleSaveBars[element.id] = element;
+    else delete visibleSaveBars[element.id];
+    reportSaveBar(element);
+    element.dispatchEvent(new CustomEvent(visible ? "show" : "hide"));
+  }
+
+  function anySaveBarVisible() {
+    return Object.keys(visibleSaveBars).length > 0;
+  }
+
+  function defineSaveBar() {
+    if (customElements.get("ui-save-bar")) return;
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        connectedCallback() {
+          this.style.display = "none";
+          this._observer = new MutationObserver(() => {
+            if (this._showing) reportSaveBar(this);
+          });
+          this._observer.observe(this, { childList: true, subtree: true, attributes: true });
+        }
+        disconnectedCallback() {
+          if (this._observer) this._observer.disconnect();
+          this._observer = null;
+          setSaveBarVisible(this, false);
+        }
+        show() {
+          setSaveBarVisible(this, true);
+          return Promise.resolve();
+        }
+        hide() {
+          setSaveBarVisible(this, false);
+          return Promise.resolve();
+        }
+        toggle() {
+          setSaveBarVisible(this, !this._showing);
+          return Promise.resolve();
+        }
+        get showing() {
+          return Boolean(this._showing);
+        }
+        get discardConfirmation() {
+          return this.hasAttribute("discardConfirmation");
+        }
+        set discardConfirmation(value) {
+          if (value) this.setAttribute("discardConfirmation", "");
+          else this.removeAttribute("discardConfirmation");
+        }
+      },
+    );
+  }
+
+  function saveBarAction(id, action) {
+    var element = visibleSaveBars[id] || document.getElementById(id);
+    if (!element) return;
+    var buttons = saveBarButtons(element);
+    var button = action === "save" ? buttons.save : buttons.discard;
+    if (button && !button.hasAttribute("disabled")) button.click();
+  }
+
+  var leaveRequests = {};
+
+  function leaveConfirmation() {
+    if (!anySaveBarVisible()) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var requestId = "leave-" + ++sequence;
+      leaveRequests[requestId] = resolve;
+      post("leave-confirmation", { requestId: requestId });
+    });
+  }
+
+  /** The merchant chose to leave in the admin's dialog: the page's bars go, its edits with them. */
+  function dropSaveBars() {
+    Object.keys(visibleSaveBars).forEach(function (id) {
+      setSaveBarVisible(visibleSaveBars[id], false);
+    });
+  }
 
   // -------------------------------------------------------------------------
   // Navigation requested by the admin sidebar
@@ -312,7 +429,15 @@
       delete tokenRequests[data.requestId];
       done(String(data.token));
     } else if (name === "navigate" && typeof data.href === "string") {
+      if (data.leaveConfirmed) dropSaveBars();
       navigate(data.href);
+    } else if (name === "save-bar-action" && typeof data.id === "string") {
+      saveBarAction(data.id, data.action);
+    } else if (name === "leave-confirmed" && leaveRequests[data.requestId]) {
+      var leave = leaveRequests[data.requestId];
+      delete leaveRequests[data.requestId];
+      dropSaveBars();
+      leave();
     }
   });
 
@@ -340,9 +465,19 @@
     };
   }
 
-  var saveBar = visibility("save-bar");
-  saveBar.leaveConfirmation = function () {
-    return Promise.resolve();
+  function withSaveBar(method) {
+    return function (id) {
+      var element = document.getElementById(id);
+      if (!element || element.tagName.toLowerCase() !== "ui-save-bar") return Promise.reject(new Error("App Bridge (dev store): no <ui-save-bar id=\"" + id + "\">"));
+      return element[method]();
+    };
+  }
+
+  var saveBar = {
+    show: withSaveBar("show"),
+    hide: withSaveBar("hide"),
+    toggle: withSaveBar("toggle"),
+    leaveConfirmation: leaveConfirmation,
   };
 
   window.shopify = {

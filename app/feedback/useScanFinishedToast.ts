@@ -1,0 +1,27 @@
+/**
+ * One toast when a scan the page watched finishes: the page polls while a scan runs, and the
+ * moment it stops running the merchant hears how it ended (score, or that it failed).
+ */
+import { useEffect, useRef } from "react";
+import { useI18n } from "../i18n";
+
+interface ScanState {
+  status: string;
+  score: number | null;
+  grade: string | null;
+}
+
+export function useScanFinishedToast(scan: ScanState | null) {
+  const { t } = useI18n();
+  const wasRunning = useRef(scan?.status === "running");
+  useEffect(() => {
+    const running = scan?.status === "running";
+    if (wasRunning.current && !running && scan) {
+      if (scan.status === "done") shopify.toast.show(scan.score === null ? t("feedback.scanFinished") : t("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
+      else shopify.toast.show(t("feedback.scanStopped"), { isError: true });
+    }
+    wasRunning.current = running;
+    // Only when the scan's state changes (the translator is a new function on every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scan?.status, scan?.score, scan?.grade]);
+}

@@ -1,0 +1,10 @@
+/** English texts of the admin's shared merchant experience: unsaved changes, help, setup guide (keys "unsaved.", "help.", "setup."). */
+export const merchantUxEn = {
+  "unsaved.message": "Unsaved changes",
+  "unsaved.save": "Save",
+  "unsaved.discard": "Discard",
+  "phone.blockPicker": "Block",
+  "feedback.scanFinished": "Scan finished",
+  "feedback.scanFinishedScore": "Scan finished: {score}/100 ({grade})",
+  "feedback.scanStopped": "The scan did not finish",
+} as const;
