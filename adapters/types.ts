@@ -56,8 +56,10 @@ export interface ThemeEmbedStatus {
   themeId: string;
   themeName: string;
   embedActive: boolean;
-  /** Handles of Rassure app blocks placed on the product template. */
+  /** Handles of Rassure app blocks on the product page (Shopify: placed in the product template; WooCommerce: seen on a fetched product page). */
   blocksOnProductPage: string[];
+  /** WooCommerce: the product page fetched to see the blocks, null when none could be; absent on Shopify. */
+  productPageChecked?: string | null;
 }
 
 /** One tracking entry of a shipment, as the platform holds it (any field may be missing). */

@@ -12,6 +12,8 @@ export interface GetOptions {
   connection: Pick<GuardedConnection, "lookup" | "signal">;
   maxBytes: number;
   ca?: string | string[];
+  /** Default application/json (the REST index); a storefront page asks for text/html. */
+  accept?: string;
 }
 
 export class HttpGetError extends Error {
@@ -30,7 +32,7 @@ export function httpGet(target: string, options: GetOptions): Promise<{ status: 
   return new Promise((resolve, reject) => {
     const request = client.get(
       url,
-      { headers: { Accept: "application/json" }, lookup: options.connection.lookup as never, signal: options.connection.signal, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
+      { headers: { Accept: options.accept ?? "application/json" }, lookup: options.connection.lookup as never, signal: options.connection.signal, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
       (response) => {
         const declared = Number(response.headers["content-length"]);
         if (declared > options.maxBytes) {

@@ -11,6 +11,7 @@ import { fetchSiteIndex, fetchSystemStatus } from "./resources";
 import { WooRestClient, type WooClientOptions, type WooCredentials } from "./rest-client";
 import { findWooOrderShipments, getWooShipment, listRecentWooShipments, updateWooShipmentTracking } from "./shipments";
 import { fetchWooShopProfile } from "./shop-profile";
+import { fetchProductPermalinks } from "./storefront-pages";
 import { linkWooCompanion, publishWooStorefrontConfig, revokeWooKey, unlinkWooCompanion, wooEmbedStatus, type CompanionLink } from "./storefront";
 import { fetchWooStoreLocation } from "./store-location";
 import { SHIPMENT_TRACKING_NAMESPACE } from "./tracking";
@@ -58,9 +59,13 @@ export class WooCommerceAdapter implements PlatformAdapter {
     return publishWooStorefrontConfig(this.client, await this.siteIndex(), publication);
   }
 
-  async getThemeEmbedStatus(embedHandle: string) {
-    const [index, status] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.reads)]);
-    return wooEmbedStatus(index, status, embedHandle);
+  /** `_embedHandle`: the plugin has no embed to switch on; what counts is what a product page shows. */
+  async getThemeEmbedStatus(_embedHandle: string) {
+    const [index, status, permalinks] = await Promise.all([this.siteIndex(), fetchSystemStatus(this.reads), fetchProductPermalinks(this.reads).catch(() => [] as string[])]);
+    const url = permalinks[0];
+    // A product page that cannot be fetched leaves the status "not checked", it does not fail the page.
+    const html = url ? await this.client.publicPage(url).catch(() => null) : null;
+    return wooEmbedStatus(index, status, url && html !== null ? { url, html } : null);
   }
 
   listStoreLocations() {

@@ -292,22 +292,39 @@ export class WooRestClient implements WooReader {
 
   /** The anonymous REST index (`/wp-json/`), when the shop serves it: one attempt, same limits. */
   private async publicIndex(): Promise<Record<string, unknown> | null> {
-    const url = `${this.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,timezone_string`;
+    const body = await this.publicGet(`${this.credentials.storeUrl.replace(/\/+$/, "")}/wp-json/?_fields=name,timezone_string`, "application/json");
+    if (body === null) return null;
+    try {
+      const data: unknown = JSON.parse(body);
+      return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A public page of the shop's own site as HTML (null when it is not 200, or not on the store's origin: the key's connection goes nowhere else). */
+  async publicPage(pageUrl: string): Promise<string | null> {
+    let origin: string;
+    try {
+      origin = new URL(pageUrl).origin;
+    } catch {
+      return null;
+    }
+    if (origin !== new URL(this.credentials.storeUrl).origin) return null;
+    return this.publicGet(pageUrl, "text/html");
+  }
+
+  /** One anonymous GET on the store's checked address, within the client's deadline and byte cap. */
+  private async publicGet(url: string, accept: string): Promise<string | null> {
     this.requests++;
     let connection: GuardedConnection | null = null;
     let response: Awaited<ReturnType<typeof httpGet>>;
     try {
       connection = await this.connect();
-      response = await httpGet(url, { connection, maxBytes: MAX_RESPONSE_BYTES, ca: this.ca });
+      response = await httpGet(url, { connection, maxBytes: MAX_RESPONSE_BYTES, ca: this.ca, accept });
     } catch (error) {
       throw this.transportError(error, connection);
     }
-    if (response.status !== 200) return null;
-    try {
-      const data: unknown = JSON.parse(response.body);
-      return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
+    return response.status === 200 ? response.body : null;
   }
 }

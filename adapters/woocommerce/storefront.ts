@@ -5,6 +5,7 @@
  * REST index's fields (adapters/woocommerce/rest-client.ts getRestIndex). The plugin also
  * holds the app link and revokes the keys the app no longer uses.
  */
+import { withoutRassureBlocks } from "../rassure-markup";
 import type { StorefrontPublication, ThemeEmbedStatus } from "../types";
 import type { SiteIndex, SystemStatus } from "./resources";
 import { COMPANION_NAMESPACE } from "./namespaces";
@@ -19,14 +20,20 @@ export async function publishWooStorefrontConfig(client: WooRestClient, index: S
   await client.request("post", "config", { namespace: COMPANION_NAMESPACE, data: { config: publication.config, enabled: publication.enabled } });
 }
 
-export function wooEmbedStatus(index: SiteIndex, status: SystemStatus, embedHandle: string): ThemeEmbedStatus {
+/**
+ * The plugin's state, and where its blocks were really seen: a product page fetched as a shopper
+ * gets it (a theme that fires none of the hooks the plugin uses shows nothing, whatever the
+ * settings say). `productPage` null = no product page could be fetched: nothing is claimed.
+ */
+export function wooEmbedStatus(index: SiteIndex, status: SystemStatus, productPage: { url: string; html: string } | null): ThemeEmbedStatus {
   const active = index.namespaces.includes(COMPANION_NAMESPACE);
+  const seen = productPage ? withoutRassureBlocks(productPage.html).blocks.filter((handle) => handle !== "hint") : [];
   return {
     themeId: status.theme.name,
     themeName: status.theme.name,
     embedActive: active,
-    // The plugin renders every enabled block at WooCommerce's hooks; there is nothing to place by hand.
-    blocksOnProductPage: active ? [embedHandle] : [],
+    blocksOnProductPage: active ? seen : [],
+    productPageChecked: productPage?.url ?? null,
   };
 }
 

@@ -127,10 +127,25 @@ function Editor({ data }: { data: Authorised }) {
               <Text as="p" tone="subdued">
                 {pluginActive === false ? t("woocommerce.blocks.pluginMissingHelp") : t("woocommerce.admin.blocksHelp")}
               </Text>
+              {pluginActive && data.theme ? <Text as="p">{productPageStatus(data.theme, t)}</Text> : null}
             </BlockStack>
           )}
         />
       </BlockStack>
     </StandalonePage>
   );
+}
+
+/** The blocks the plugin prints with the product summary (the rest are in the footer, cart and checkout). */
+const PRODUCT_PAGE_BLOCKS = ["payment", "promises", "delivery", "partners", "reviews"];
+
+/** Where the plugin's blocks were really seen: only what a fetched product page showed. */
+function productPageStatus(theme: { blocksOnProductPage: string[]; productPageChecked?: string | null }, t: ReturnType<typeof useI18n>["t"]): string {
+  const url = theme.productPageChecked;
+  if (!url) return t("woocommerce.blocks.productNotChecked");
+  const seen = theme.blocksOnProductPage;
+  // Footer blocks are on every page: only the product blocks tell whether the theme fires the product hooks.
+  const productBlockSeen = seen.some((handle) => PRODUCT_PAGE_BLOCKS.includes(handle));
+  const notes = [seen.length > 0 ? t("woocommerce.blocks.seenOnProduct", { url, blocks: seen.join(", ") }) : null, productBlockSeen ? null : t("woocommerce.blocks.notSeenOnProduct", { url })];
+  return notes.filter(Boolean).join(" ");
 }

@@ -7,8 +7,16 @@ import { WooCommerceAdapter, type WooClientOptions } from "../../adapters/woocom
 import { open, seal } from "../crypto.server";
 import prisma from "../db.server";
 import { appEnvironment } from "../env.server";
-import type { KeyToRevoke } from "./key-revocation.server";
 import { allowPrivateStores } from "./private-hosts.server";
+
+/** A REST key the app no longer uses, as the merchant finds it in WooCommerce › Settings › Advanced › REST API. */
+export interface KeyToRevoke {
+  keyId: number | null;
+  /** WooCommerce's truncated_key: the consumer key's last 7 characters. */
+  truncatedKey: string;
+  /** When the app received it (WooCommerce dates the description a moment earlier). */
+  issuedAt: string | null;
+}
 
 export interface WooKeyPair {
   consumerKey: string;

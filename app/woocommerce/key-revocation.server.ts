@@ -5,18 +5,12 @@
  * keys by description ("Rassure - API (date)") and the last 7 characters of the consumer key.
  */
 import type { WooCommerceAdapter } from "../../adapters/woocommerce";
-import type { WooKeyPair } from "./credentials.server";
+import type { KeyToRevoke, WooKeyPair } from "./credentials.server";
+
+export type { KeyToRevoke };
 
 /** The app name sent to /wc-auth; WooCommerce describes the keys it issues "<name> - API (<date>)". */
 export const WC_AUTH_APP_NAME = "Rassure";
-
-export interface KeyToRevoke {
-  keyId: number | null;
-  /** WooCommerce's truncated_key: the consumer key's last 7 characters. */
-  truncatedKey: string;
-  /** When the app received it (WooCommerce dates the description a moment earlier). */
-  issuedAt: string | null;
-}
 
 /** How many replaced keys are remembered for the merchant at most (each reconnect adds one). */
 const MAX_REMEMBERED = 5;

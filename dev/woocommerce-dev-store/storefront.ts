@@ -18,7 +18,7 @@ import { productPermalink } from "./rest";
 import type { JsonObject, WooProduct, WpPage } from "./types";
 
 /** The plugin's places and the blocks each shows (class-rassure-storefront.php PLACES). */
-const PLACES = { product: ["payment", "promises", "delivery"], cart: ["promises"], footer: ["contact", "legal", "trust-bar"] } as const;
+const PLACES = { product: ["payment", "promises", "delivery", "partners", "reviews"], cart: ["promises"], footer: ["contact", "store", "legal", "trust-bar"] } as const;
 type Place = keyof typeof PLACES;
 
 /**

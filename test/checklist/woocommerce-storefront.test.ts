@@ -11,7 +11,7 @@ import { WooCommerceAdapter } from "../../adapters/woocommerce";
 import { collectSnapshot } from "../../app/checklist/collect";
 import { evaluateChecklist } from "../../app/checklist/evaluate";
 import { findDeliveryDelay } from "../../app/checklist/policy-lint";
-import { withoutRassureBlocks } from "../../app/checklist/storefront-probe/rassure-markup";
+import { withoutRassureBlocks } from "../../adapters/rassure-markup";
 import type { Attestation, ChecklistReport } from "../../app/checklist/types";
 import { formatDate } from "../../app/i18n";
 import { defaultStorefrontConfig, toPublishedConfig } from "../../app/storefront/config";

@@ -10,7 +10,9 @@ import { WooCommerceAdapter, WooCommerceApiError, WooRestClient } from "../../ad
 import { array, parse } from "../../adapters/woocommerce/parse";
 import { orderParser, systemStatusParser, webhookParser } from "../../adapters/woocommerce/resources";
 import { trackingItemsOf } from "../../adapters/woocommerce/tracking";
+import { toPublishedConfig } from "../../app/storefront/config";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { fullConfig } from "../storefront/fixtures";
 import { generateTestCertificates, type TestCertificates } from "../checklist/support/certs";
 
 const contract = (file: string): unknown => JSON.parse(readFileSync(`test/contracts/woocommerce/${file}`, "utf8"));
@@ -275,6 +277,30 @@ describe("webhooks and storefront config", () => {
     expect(store.state.webhooks.filter((w) => w.delivery_url === deliveryUrl).map((w) => w.secret)).toEqual(["s2", "s2"]);
     expect(store.deliveries.filter((d) => d.topic === "ping")).toHaveLength(2);
     expect(await adapter.removeWebhooks(deliveryUrl)).toBe(2);
+  });
+
+  it("says which blocks a product page really shows, never 'placed' when a theme fires none of the plugin's hooks", async () => {
+    const adapter = adapterFor(store);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(fullConfig(), 1, new Date(), "Europe/Paris"), enabled: true });
+    const classic = await adapter.getThemeEmbedStatus("trust-bar");
+    expect(classic.productPageChecked).toMatch(/\/produit\/[a-z0-9-]+\/$/);
+    expect(classic.blocksOnProductPage).toEqual(expect.arrayContaining(["payment", "promises", "delivery"]));
+    store.state.theme.productHooks = "none";
+    try {
+      const bare = await adapterFor(store).getThemeEmbedStatus("trust-bar");
+      expect(bare).toMatchObject({ embedActive: true, productPageChecked: classic.productPageChecked });
+      // Only the footer's blocks (printed on every page) are there; the product blocks are not claimed.
+      expect(bare.blocksOnProductPage).toEqual(["contact", "legal", "bar"]);
+    } finally {
+      store.state.theme.productHooks = "classic";
+    }
+    // No product page to look at: not checked, nothing claimed.
+    const products = store.state.products.splice(0);
+    try {
+      expect(await adapterFor(store).getThemeEmbedStatus("trust-bar")).toMatchObject({ blocksOnProductPage: [], productPageChecked: null });
+    } finally {
+      store.state.products.push(...products);
+    }
   });
 
   it("publishes the storefront config to the companion plugin route", async () => {

@@ -6,7 +6,7 @@
  */
 import { decodeEntities, elementBlocks, htmlToText, openTags } from "../../../adapters/html-text";
 import type { ProbedPage } from "../../../adapters/checklist-snapshot";
-import { withoutRassureBlocks } from "./rassure-markup";
+import { withoutRassureBlocks } from "../../../adapters/rassure-markup";
 
 const TEXT_CAP = 20_000;
 

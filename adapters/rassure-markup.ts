@@ -6,12 +6,12 @@
  * every block in the markup contract, extensions/rassure-theme/README.md), up to its matching
  * closing tag.
  */
-import { MAX_TAG_LENGTH } from "../../../adapters/html-text";
+import { MAX_TAG_LENGTH } from "./html-text";
 
 const ROOT_TAGS = "section|nav|aside|div|p|form";
 const ROOT = new RegExp(`<(${ROOT_TAGS})\\b[^>]{0,${MAX_TAG_LENGTH}}>`, "gi");
 const HAS_RASSURE_CLASS = /\sclass\s*=\s*(?:"[^"]*(?<![\w-])rassure(?![\w-])[^"]*"|'[^']*(?<![\w-])rassure(?![\w-])[^']*'|rassure(?=[\s>]))/i;
-const BLOCK_HANDLE = /(?<![\w-])rassure--(payment|promises|delivery|contact|legal|bar|track-order|tracking)(?![\w-])/i;
+const BLOCK_HANDLE = /(?<![\w-])rassure--(payment|promises|delivery|contact|legal|partners|reviews|store|bar|track-order|tracking)(?![\w-])/i;
 
 /** End of the element opened at `from` (same tag name, nesting counted); the document's end when unclosed. */
 function elementEnd(html: string, tag: string, from: number): number {
