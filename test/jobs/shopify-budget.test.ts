@@ -53,19 +53,20 @@ beforeEach(async () => {
 afterAll(closeSecondProcesses);
 
 describe("shared Shopify API budget", () => {
-  it("two processes' bursts through the shared budget are rarely throttled, where the same bursts without it mostly are", async () => {
-    const budgeted = shopifyShop(new LeakyBucket(2_000, 100, clock));
-    const first = budgetedAdminGraphql(SHOP, budgeted.graphql, { store: new DatabaseLimitStore(prisma, clock), maxWaitMs: 60_000, sleep });
-    const second = budgetedAdminGraphql(SHOP, budgeted.graphql, { store: new DatabaseLimitStore(await secondProcessClient(), clock), maxWaitMs: 60_000, sleep });
-    await Promise.all([burst(first, 15), burst(second, 15)]); // 6,000 points through a 2,000-point bucket
-    const bare = shopifyShop(new LeakyBucket(2_000, 100, clock));
+  it("keeps two processes' bursts within one shop's bucket: Shopify never throttles", async () => {
+    // Real time here: a virtual clock that jumps while a database round trip is in flight makes the cell
+    // decide at a stale instant, a drift real time does not have. A Plus-sized refill (1,000 points/s)
+    // keeps the run short: 6,000 points through a 2,000-point bucket take about 4 s.
+    const budgeted = shopifyShop(new LeakyBucket(2_000, 1_000));
+    const first = budgetedAdminGraphql(SHOP, budgeted.graphql, { store: new DatabaseLimitStore(prisma), maxWaitMs: 60_000 });
+    const second = budgetedAdminGraphql(SHOP, budgeted.graphql, { store: new DatabaseLimitStore(await secondProcessClient()), maxWaitMs: 60_000 });
+    await Promise.all([burst(first, 15), burst(second, 15)]);
+    expect(budgeted.seen).toEqual({ ok: 30, throttled: 0 });
+    // The same bursts without the budget: most are refused (the test can fail).
+    const bare = shopifyShop(new LeakyBucket(2_000, 1_000));
     await Promise.all([burst(bare.graphql, 15), burst(bare.graphql, 15)]);
-    expect(budgeted.seen.ok + budgeted.seen.throttled).toBe(30);
     expect(bare.seen.throttled).toBeGreaterThan(10);
-    // Not zero yet: a few budgeted calls still come back THROTTLED (3 of 30 on this machine; the job queue
-    // retries them). The target is zero; what the shared cell misses is still open (README, "Several instances").
-    expect(budgeted.seen.throttled * 5).toBeLessThanOrEqual(bare.seen.throttled);
-  });
+  }, 60_000);
 
   it("refuses to wait longer than allowed: RetryLaterError with the wait, and Shopify is not called", async () => {
     const shop = shopifyShop(new LeakyBucket(2_000, 100, clock));
