@@ -7,6 +7,7 @@
  */
 import type { Observation } from "./conditions";
 import type { Grade } from "./kinds";
+import { parseJsonText } from "../json-text";
 
 export interface StoredScan {
   snapshot: string | null;
@@ -30,14 +31,6 @@ interface ReportFields {
 const STOREFRONT_STATUSES = new Set(["ok", "unreachable", "locked", "refused"]);
 const GRADES = new Set(["A", "B", "C", "D", "F"]);
 
-function parse<T>(json: string | null): T | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return null;
-  }
-}
 
 const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
@@ -54,8 +47,8 @@ export interface ScanReading {
 }
 
 export function readScan(scan: StoredScan): ScanReading {
-  const snapshot = parse<SnapshotFields>(scan.snapshot);
-  const report = parse<ReportFields>(scan.report);
+  const snapshot = parseJsonText<SnapshotFields>(scan.snapshot);
+  const report = parseJsonText<ReportFields>(scan.report);
   const probe = snapshot?.storefront;
   const status = text(probe?.status);
   const statuses: Record<string, string> = {};

@@ -8,6 +8,7 @@
 import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
 import type { ChecklistReport } from "../checklist/types";
 import type { PrismaClient } from "../db.server";
+import { parseJsonText } from "../json-text";
 
 export const COMPANY_IDENTITY_CHECK = "leg-company-identity";
 
@@ -47,19 +48,11 @@ export function companyBadgeFromScan(report: Pick<ChecklistReport, "results"> | 
   };
 }
 
-function parse<T>(json: string | null): T | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return null;
-  }
-}
 
 type ScanRow = { report: string | null; snapshot: string | null };
 
 function badgeOfRow(row: ScanRow | null | undefined): CompanyBadge | null {
-  return row ? companyBadgeFromScan(parse<ChecklistReport>(row.report), parse<ShopSnapshot>(row.snapshot)) : null;
+  return row ? companyBadgeFromScan(parseJsonText<ChecklistReport>(row.report), parseJsonText<ShopSnapshot>(row.snapshot)) : null;
 }
 
 type Db = Pick<PrismaClient, "checklistScan" | "shop">;

@@ -8,14 +8,14 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, negotiateLocale, translator, type Locale } from "../i18n";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
 import { useAdminSession } from "../woocommerce/admin-session";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
@@ -105,8 +105,7 @@ async function shopTimeZone(credentials: Parameters<typeof adapterFromCredential
 }
 
 /** After Disconnect the loader no longer authorises anyone: the action's framing (the store's origin) applies. */
-/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Content-Security-Policy") ? actionHeaders : loaderHeaders);
 

@@ -6,7 +6,7 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
@@ -16,7 +16,7 @@ import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
 import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
@@ -45,8 +45,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
 };
 
-/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -6,7 +6,7 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { scanShopInBackground } from "../checklist/background.server";
 import { readBoundedForm } from "../http/bounded-body.server";
@@ -14,7 +14,7 @@ import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
-import { onlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
 import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
@@ -48,8 +48,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
 };
 
-/** Dropping the token from the URL (admin-session.ts) reloads nothing. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
+export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -2,6 +2,7 @@
  * URLs of the Rassure pages inside wp-admin. Only the plugin's first load carries a token in
  * the URL; after that the session travels in a header (admin-session.ts), never in URLs.
  */
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 export const ADMIN_SESSION_HEADER = "X-Rassure-Admin-Session";
 
 export type WooAdminPath = "/woocommerce/admin" | "/woocommerce/admin/blocks" | "/woocommerce/admin/legal";
@@ -21,3 +22,6 @@ export function withoutToken(href: string): string {
 export function onlyTokenDropped(currentUrl: URL, nextUrl: URL): boolean {
   return currentUrl.searchParams.has("token") && withoutToken(currentUrl.href) === withoutToken(nextUrl.href);
 }
+
+/** The wp-admin pages' `shouldRevalidate`: dropping the token from the URL (admin-session.ts) reloads nothing. */
+export const keepDataWhenOnlyTokenDropped: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => !onlyTokenDropped(currentUrl, nextUrl) && defaultShouldRevalidate;
