@@ -4,7 +4,8 @@ import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { formatDate, useI18n } from "../i18n";
 import type { LiveStatus } from "./live-status.server";
 
-export function LiveStatusCard({ status }: { status: LiveStatus }) {
+/** `timeZone`: the shop's (IANA), so dates read as in the shop, not as on the server. */
+export function LiveStatusCard({ status, timeZone }: { status: LiveStatus; timeZone: string | null }) {
   const { t, locale } = useI18n();
   const { theme } = status;
   return (
@@ -29,7 +30,7 @@ export function LiveStatusCard({ status }: { status: LiveStatus }) {
           </Text>
         )}
         <Text as="p" tone="subdued">
-          {status.blocksPublishedAt ? t("home.live.published", { date: formatDate(locale, status.blocksPublishedAt) }) : t("home.live.notPublished")}
+          {status.blocksPublishedAt ? t("home.live.published", { date: formatDate(locale, status.blocksPublishedAt, timeZone) }) : t("home.live.notPublished")}
         </Text>
         <Link to="/app/blocks">{t("home.live.editBlocks")}</Link>
         <Text as="p">{t("home.live.trackingFixes", { count: status.trackingFixes })}</Text>

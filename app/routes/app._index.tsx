@@ -74,7 +74,7 @@ export default function Home() {
     [t("home.shop.rules"), jurisdiction ? t(`jurisdiction.${jurisdiction}`) : t("common.unknown")],
     [t("home.shop.currency"), profile.currencyCode],
     [t("home.shop.plan"), profile.planName ?? t("common.unknown")],
-    [t("home.shop.installed"), installedAt ? formatDate(locale, installedAt) : t("common.unknown")],
+    [t("home.shop.installed"), installedAt ? formatDate(locale, installedAt, profile.timezone) : t("common.unknown")],
   ];
 
   return (
@@ -141,7 +141,7 @@ export default function Home() {
                   ))}
                 </BlockStack>
               </Card>
-              <LiveStatusCard status={live} />
+              <LiveStatusCard status={live} timeZone={profile.timezone} />
             </BlockStack>
           </Layout.Section>
         </Layout>

@@ -30,15 +30,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   void kickTrackingWorker(); // jobs left waiting (retries, a restart) run while the merchant looks
   const [settings, overrides, customCarriers] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop)]);
   let rows: ShipmentRow[] = [];
+  // Shipment dates read in the shop's time zone (as the checklist's), not the server's.
+  let timeZone: string | null = null;
   let error: string | null = null;
   try {
-    rows = await loadShipmentRows(shop, new ShopifyAdapter(admin.graphql));
+    const adapter = new ShopifyAdapter(admin.graphql);
+    [rows, timeZone] = await Promise.all([loadShipmentRows(shop, adapter), adapter.getShopProfile().then((profile) => profile.timezone)]);
   } catch (thrown) {
     if (!(thrown instanceof ShopifyGraphqlError)) throw thrown;
     error = thrown.message;
   }
   return {
     rows,
+    timeZone,
     error,
     settings,
     overrides: overrides.map((o) => ({ id: o.id, company: o.company, carrierRef: o.carrierRef })),
@@ -240,7 +244,7 @@ export default function Tracking() {
                             {row.name}
                           </Text>
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {formatDate(locale, row.createdAt)}
+                            {formatDate(locale, row.createdAt, data.timeZone)}
                           </Text>
                         </BlockStack>
                       </IndexTable.Cell>
