@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../prisma/database";
-import { isMailbox } from "./alerts/email-address";
+import { isEmailAddress, isMailbox } from "./alerts/email-address";
 
 export class EnvironmentError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -25,7 +25,16 @@ export interface AppEnvironment {
   appBridgeUrl?: string;
   customShopDomains: string[];
   alertMail: AlertMailEnvironment;
+  help: HelpEnvironment;
 }
+
+/** The help entry at the foot of every admin page: where the documentation is, whom to write to. */
+export interface HelpEnvironment {
+  docsUrl: string;
+  supportEmail: string;
+}
+
+export const DEFAULT_HELP: HelpEnvironment = { docsUrl: "https://rassure.io/help", supportEmail: "support@rassure.io" };
 
 /** Where alert e-mails go out (app/alerts). No server configured: alerts are recorded and shown, not sent. */
 export interface AlertMailEnvironment {
@@ -112,6 +121,23 @@ export function readAlertMailEnvironment(source: Source = process.env): AlertMai
   return { smtp, from };
 }
 
+export function readHelpEnvironment(source: Source = process.env): HelpEnvironment {
+  const docsUrl = source.RASSURE_HELP_URL?.trim() || DEFAULT_HELP.docsUrl;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(docsUrl);
+  } catch {
+    // reported below
+  }
+  // Merchants open it from the admin: an address they can follow, never a script.
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    throw new EnvironmentError("RASSURE_HELP_URL", `must be a web address (https://…), e.g. ${DEFAULT_HELP.docsUrl}. Got "${docsUrl}".`);
+  }
+  const supportEmail = source.RASSURE_SUPPORT_EMAIL?.trim() || DEFAULT_HELP.supportEmail;
+  if (!isEmailAddress(supportEmail)) throw new EnvironmentError("RASSURE_SUPPORT_EMAIL", `must be one e-mail address, e.g. ${DEFAULT_HELP.supportEmail}. Got "${supportEmail}".`);
+  return { docsUrl: parsed.href, supportEmail };
+}
+
 export function readEnvironment(source: Source = process.env): AppEnvironment {
   const appUrl = required(source, "SHOPIFY_APP_URL", "Shopify CLI sets it during `npm run dev`; otherwise set it to the app's public https URL.");
   try {
@@ -144,6 +170,7 @@ export function readEnvironment(source: Source = process.env): AppEnvironment {
     appBridgeUrl: source.APP_BRIDGE_URL || undefined,
     customShopDomains: (source.SHOP_CUSTOM_DOMAIN ?? "").split(",").map((d) => d.trim()).filter(Boolean),
     alertMail: readAlertMailEnvironment(source),
+    help: readHelpEnvironment(source),
   };
 }
 

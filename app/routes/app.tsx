@@ -8,6 +8,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { findShop } from "../shops.server";
 import { appEnvironment } from "../env.server";
+import { HelpFooter } from "../help/HelpFooter";
 import { I18nProvider, negotiateLocale, translator } from "../i18n";
 import { authenticate } from "../shopify.server";
 
@@ -22,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     adminLocale: new URL(request.url).searchParams.get("locale"),
     acceptLanguage: request.headers.get("accept-language"),
   });
-  return { apiKey: env.shopifyApiKey, appBridgeUrl: env.appBridgeUrl, locale };
+  return { apiKey: env.shopifyApiKey, appBridgeUrl: env.appBridgeUrl, locale, help: env.help };
 };
 
 /**
@@ -36,7 +37,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAct
   formMethod && formAction?.startsWith("/app/settings") ? defaultShouldRevalidate : false;
 
 export default function App() {
-  const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, locale, help } = useLoaderData<typeof loader>();
   const t = translator(locale);
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} i18n={locale === "fr" ? polarisFrench : polarisEnglish} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
@@ -52,6 +53,7 @@ export default function App() {
           <Link to="/app/settings">{t("nav.settings")}</Link>
         </NavMenu>
         <Outlet />
+        <HelpFooter help={help} />
       </I18nProvider>
     </AppProvider>
   );
