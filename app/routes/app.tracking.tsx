@@ -51,8 +51,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+/** The page's form as one save: which parts were stored, and why a part was refused (kept in the form to correct). */
+interface SaveAnswer {
+  intent: "save";
+  ok: boolean;
+  saved: { override: boolean; custom: boolean };
+  problems: { override?: string; custom?: string };
+}
+
 type ActionResult =
   | { intent: "fix-all"; ok: true; result: FixAllResult }
+  | SaveAnswer
   | { intent: string; ok: true }
   | { intent: string; ok: false; problem: string };
 
@@ -70,20 +79,17 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
         if (thrown instanceof ShopifyGraphqlError) return { intent, ok: false, problem: thrown.message };
         throw thrown;
       }
-    case "settings":
+    case "save": {
+      // The settings, then the carrier the merchant typed (if any) and the override (if any).
       await saveTrackingSettings(shop, { autoFix: form.get("autoFix") === "on", notifyCustomer: form.get("notifyCustomer") === "on" });
-      return { intent, ok: true };
-    case "add-custom": {
-      const saved = await addCustomCarrier(shop, field("name"), field("urlTemplate"));
-      return saved.ok ? { intent, ok: true } : { intent, ok: false, problem: saved.problem };
+      const custom = form.has("name") ? await addCustomCarrier(shop, field("name"), field("urlTemplate")) : null;
+      const override = form.has("company") ? await setCarrierOverride(shop, field("company"), field("carrierRef")) : null;
+      const problems = { ...(custom && !custom.ok ? { custom: custom.problem } : {}), ...(override && !override.ok ? { override: override.problem } : {}) };
+      return { intent, ok: !problems.custom && !problems.override, saved: { custom: !!custom?.ok, override: !!override?.ok }, problems };
     }
     case "remove-custom":
       await removeCustomCarrier(shop, field("id"));
       return { intent, ok: true };
-    case "add-override": {
-      const saved = await setCarrierOverride(shop, field("company"), field("carrierRef"));
-      return saved.ok ? { intent, ok: true } : { intent, ok: false, problem: saved.problem };
-    }
     case "remove-override":
       await removeCarrierOverride(shop, field("id"));
       return { intent, ok: true };
@@ -103,12 +109,19 @@ const STATUS_TONE: Record<LinkStatus, "success" | "info" | "warning" | "critical
   "several-parcels": undefined,
 };
 
-function ProblemBanner({ result, intent }: { result: ActionResult | undefined; intent: string }) {
+function ProblemBanner({ problem }: { problem: string | undefined }) {
   const { t } = useI18n();
-  if (!result || result.intent !== intent || result.ok) return null;
-  const key = `tracking.problem.${result.problem}` as MessageKey;
+  if (!problem) return null;
+  const key = `tracking.problem.${problem}` as MessageKey;
   const known = key in translatedKeys;
-  return <Banner tone="critical">{known ? t(key) : result.problem}</Banner>;
+  return <Banner tone="critical">{known ? t(key) : problem}</Banner>;
+}
+
+/** The problem an answer reports for one part of the page (a save's part, or another action's own). */
+function problemOf(result: ActionResult | undefined, part: "fix-all" | "custom" | "override"): string | undefined {
+  if (!result) return undefined;
+  if ("problems" in result) return part === "fix-all" ? undefined : result.problems[part];
+  return result.intent === part && !result.ok && "problem" in result ? result.problem : undefined;
 }
 
 // The problems the catalog explains; anything else (Shopify's own message) is shown as it is.
@@ -153,21 +166,50 @@ export default function Tracking() {
     setAutoFix(data.settings.autoFix);
     setNotify(data.settings.notifyCustomer);
   }, [data.settings.autoFix, data.settings.notifyCustomer]);
-  const settingsDirty = autoFix !== data.settings.autoFix || notify !== data.settings.notifyCustomer;
-  const saveSettings = () => submit({ intent: "settings", ...(autoFix ? { autoFix: "on" } : {}), ...(notify ? { notifyCustomer: "on" } : {}) }, { method: "post" });
-  useActionToast(result, (answer) => (answer.ok && answer.intent === "settings" ? { message: t("tracking.settings.saved") } : null));
+  const defaultCarrierRef = `registry:${data.registry.carriers[0]?.id ?? ""}`;
   const [company, setCompany] = useState("");
-  const [carrierRef, setCarrierRef] = useState(`registry:${data.registry.carriers[0]?.id ?? ""}`);
+  const [carrierRef, setCarrierRef] = useState(defaultCarrierRef);
   const [customName, setCustomName] = useState("");
   const [template, setTemplate] = useState("");
 
+  // One form for the save bar: the settings, the override being typed and the carrier being added.
+  const settingsDirty = autoFix !== data.settings.autoFix || notify !== data.settings.notifyCustomer;
+  const overrideDirty = company !== "" || carrierRef !== defaultCarrierRef;
+  const customDirty = customName !== "" || template !== "";
+  const discard = () => {
+    setAutoFix(data.settings.autoFix);
+    setNotify(data.settings.notifyCustomer);
+    setCompany("");
+    setCarrierRef(defaultCarrierRef);
+    setCustomName("");
+    setTemplate("");
+  };
+  const save = () =>
+    submit(
+      {
+        intent: "save",
+        ...(autoFix ? { autoFix: "on" } : {}),
+        ...(notify ? { notifyCustomer: "on" } : {}),
+        ...(overrideDirty ? { company, carrierRef } : {}),
+        ...(customDirty ? { name: customName, urlTemplate: template } : {}),
+      },
+      { method: "post" },
+    );
+  const saving = busy("save");
+  useActionToast(result, (answer) => ("problems" in answer && answer.ok ? { message: t("tracking.settings.saved") } : null));
+
+  // A part the server stored leaves the form; a refused one stays there to correct.
   useEffect(() => {
-    if (result?.ok && result.intent === "add-custom") {
+    if (!result || !("saved" in result)) return;
+    if (result.saved.custom) {
       setCustomName("");
       setTemplate("");
     }
-    if (result?.ok && result.intent === "add-override") setCompany("");
-  }, [result]);
+    if (result.saved.override) {
+      setCompany("");
+      setCarrierRef(defaultCarrierRef);
+    }
+  }, [result, defaultCarrierRef]);
 
   const carrierOptions = [
     ...data.customCarriers.map((c) => ({ label: c.name, value: `custom:${c.id}` })),
@@ -180,22 +222,13 @@ export default function Tracking() {
   return (
     <Page title={t("tracking.title")}>
       <TitleBar title={t("tracking.title")} />
-      <UnsavedChanges
-        host="shopify-admin"
-        dirty={settingsDirty}
-        saving={busy("settings")}
-        onSave={saveSettings}
-        onDiscard={() => {
-          setAutoFix(data.settings.autoFix);
-          setNotify(data.settings.notifyCustomer);
-        }}
-      />
+      <UnsavedChanges host="shopify-admin" dirty={settingsDirty || overrideDirty || customDirty} saving={saving} onSave={save} onDiscard={discard} />
       <BlockStack gap="500">
         <Text as="p" tone="subdued">
           {t("tracking.intro")}
         </Text>
         {data.error && <Banner tone="critical">{t("tracking.apiError", { message: data.error })}</Banner>}
-        <ProblemBanner result={result} intent="fix-all" />
+        <ProblemBanner problem={problemOf(result, "fix-all")} />
         {fixAll && (
           <Banner tone={fixAll.failed > 0 ? "warning" : "success"}>
             <BlockStack gap="100">
@@ -273,16 +306,13 @@ export default function Tracking() {
 
           <Layout.AnnotatedSection title={t("tracking.settings.heading")} description={t(autoFix ? "tracking.settings.autoFixOn" : "tracking.settings.autoFixOff")}>
             <Card>
-              <Form method="post">
-                <input type="hidden" name="intent" value="settings" />
-                <FormLayout>
-                  <Checkbox label={t("tracking.settings.autoFix")} name="autoFix" checked={autoFix} onChange={setAutoFix} />
-                  <Checkbox label={t("tracking.settings.notify")} name="notifyCustomer" checked={notify} onChange={setNotify} />
-                  <Button submit loading={busy("settings")}>
-                    {t("tracking.settings.save")}
-                  </Button>
-                </FormLayout>
-              </Form>
+              <FormLayout>
+                <Checkbox label={t("tracking.settings.autoFix")} name="autoFix" checked={autoFix} onChange={setAutoFix} />
+                <Checkbox label={t("tracking.settings.notify")} name="notifyCustomer" checked={notify} onChange={setNotify} />
+                <Button onClick={save} loading={saving} disabled={!settingsDirty}>
+                  {t("tracking.settings.save")}
+                </Button>
+              </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
 
@@ -298,17 +328,14 @@ export default function Tracking() {
                     content: <Text as="span">{`${o.company} → ${carrierLabel(o.carrierRef)}`}</Text>,
                   }))}
                 />
-                <ProblemBanner result={result} intent="add-override" />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="add-override" />
-                  <FormLayout>
-                    <TextField label={t("tracking.overrides.company")} name="company" value={company} onChange={setCompany} autoComplete="off" maxLength={80} />
-                    <Select label={t("tracking.overrides.carrier")} name="carrierRef" options={carrierOptions} value={carrierRef} onChange={setCarrierRef} />
-                    <Button submit loading={busy("add-override")}>
-                      {t("tracking.overrides.add")}
-                    </Button>
-                  </FormLayout>
-                </Form>
+                <ProblemBanner problem={problemOf(result, "override")} />
+                <FormLayout>
+                  <TextField label={t("tracking.overrides.company")} name="company" value={company} onChange={setCompany} autoComplete="off" maxLength={80} />
+                  <Select label={t("tracking.overrides.carrier")} name="carrierRef" options={carrierOptions} value={carrierRef} onChange={setCarrierRef} />
+                  <Button onClick={save} loading={saving} disabled={!overrideDirty}>
+                    {t("tracking.overrides.add")}
+                  </Button>
+                </FormLayout>
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
@@ -334,26 +361,23 @@ export default function Tracking() {
                     ),
                   }))}
                 />
-                <ProblemBanner result={result} intent="add-custom" />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="add-custom" />
-                  <FormLayout>
-                    <TextField label={t("tracking.custom.name")} name="name" value={customName} onChange={setCustomName} autoComplete="off" maxLength={80} />
-                    <TextField
-                      label={t("tracking.custom.template")}
-                      name="urlTemplate"
-                      value={template}
-                      onChange={setTemplate}
-                      autoComplete="off"
-                      type="url"
-                      helpText={t("tracking.custom.templateHelp")}
-                      maxLength={500}
-                    />
-                    <Button submit loading={busy("add-custom")}>
-                      {t("tracking.custom.add")}
-                    </Button>
-                  </FormLayout>
-                </Form>
+                <ProblemBanner problem={problemOf(result, "custom")} />
+                <FormLayout>
+                  <TextField label={t("tracking.custom.name")} name="name" value={customName} onChange={setCustomName} autoComplete="off" maxLength={80} />
+                  <TextField
+                    label={t("tracking.custom.template")}
+                    name="urlTemplate"
+                    value={template}
+                    onChange={setTemplate}
+                    autoComplete="off"
+                    type="url"
+                    helpText={t("tracking.custom.templateHelp")}
+                    maxLength={500}
+                  />
+                  <Button onClick={save} loading={saving} disabled={!customDirty}>
+                    {t("tracking.custom.add")}
+                  </Button>
+                </FormLayout>
                 <Text as="p" tone="subdued" variant="bodySm">
                   {t("tracking.custom.registry", { version: data.registry.version, count: data.registry.carriers.length })}
                 </Text>

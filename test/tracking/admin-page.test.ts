@@ -80,7 +80,7 @@ describe("Order tracking page", () => {
   });
 
   it("saves the automatic-fix and notification settings", async () => {
-    expect(await post({ intent: "settings", notifyCustomer: "on" })).toEqual({ intent: "settings", ok: true });
+    expect(await post({ intent: "save", notifyCustomer: "on" })).toEqual({ intent: "save", ok: true, saved: { custom: false, override: false }, problems: {} });
     expect((await load()).settings).toEqual({ autoFix: false, notifyCustomer: true });
   });
 
@@ -92,17 +92,25 @@ describe("Order tracking page", () => {
       ['https://suivi.example.fr/{number}"><script>alert(1)</script>', "forbidden-characters"],
       ["javascript:alert(document.cookie)//{number}", "not-https"],
     ]) {
-      expect(await post({ intent: "add-custom", name: "Martin", urlTemplate }), urlTemplate).toEqual({ intent: "add-custom", ok: false, problem });
+      expect(await post({ intent: "save", name: "Martin", urlTemplate }), urlTemplate).toEqual({ intent: "save", ok: false, saved: { custom: false, override: false }, problems: { custom: problem } });
     }
     expect((await load()).customCarriers).toEqual([]);
   });
 
   it("adds a custom carrier and an override pointing to it, then turns the unknown carrier into a link", async () => {
-    expect(await post({ intent: "add-custom", name: "Martin Express", urlTemplate: "https://suivi.martin.example/colis?n={number}" })).toEqual({ intent: "add-custom", ok: true });
-    expect(await post({ intent: "add-custom", name: "martin express", urlTemplate: "https://other.example/{number}" })).toMatchObject({ ok: false, problem: "name-taken" });
+    expect(await post({ intent: "save", name: "Martin Express", urlTemplate: "https://suivi.martin.example/colis?n={number}" })).toMatchObject({ intent: "save", ok: true, saved: { custom: true } });
+    expect(await post({ intent: "save", name: "martin express", urlTemplate: "https://other.example/{number}" })).toMatchObject({ ok: false, problems: { custom: "name-taken" } });
     const { customCarriers } = await load();
-    expect(await post({ intent: "add-override", company: "Transports Martin", carrierRef: `custom:${customCarriers[0].id}` })).toEqual({ intent: "add-override", ok: true });
-    expect(await post({ intent: "add-override", company: "Foo", carrierRef: "registry:no-such-carrier" })).toMatchObject({ ok: false, problem: "unknown-carrier" });
+    expect(await post({ intent: "save", company: "Transports Martin", carrierRef: `custom:${customCarriers[0].id}` })).toMatchObject({ intent: "save", ok: true, saved: { override: true } });
+    expect(await post({ intent: "save", company: "Foo", carrierRef: "registry:no-such-carrier" })).toMatchObject({ ok: false, problems: { override: "unknown-carrier" } });
+    // One save of the whole form: the part that is right is stored, the refused one is reported.
+    expect(await post({ intent: "save", company: "Colis Rapide", carrierRef: "registry:colissimo", name: "Bad", urlTemplate: "http://x.example/{number}" })).toEqual({
+      intent: "save",
+      ok: false,
+      saved: { custom: false, override: true },
+      problems: { custom: "not-https" },
+    });
+    expect((await load()).overrides.map((o) => o.company)).toContain("Colis Rapide");
 
     const before = await load();
     expect(before.rows.find((r) => r.orderName === "#1005")).toMatchObject({ status: "needs-fix", proposedUrl: "https://suivi.martin.example/colis?n=TM2024088172" });
@@ -112,6 +120,6 @@ describe("Order tracking page", () => {
 
     // Removing the custom carrier removes the override that pointed to it.
     await post({ intent: "remove-custom", id: customCarriers[0].id });
-    expect((await load()).overrides).toEqual([]);
+    expect((await load()).overrides.map((o) => o.company)).toEqual(["Colis Rapide"]);
   });
 });
