@@ -1,27 +1,40 @@
 /**
- * One toast when a scan the page watched finishes: the page polls while a scan runs, and the
- * moment it stops running the merchant hears how it ended (score, or that it failed).
+ * One toast when the scan the merchant started finishes, in their language: the score, or that it
+ * did not finish. Tied to that scan's id (the action's answer), not to "a scan stopped running":
+ * the daily refresh or a webhook's scan finishing while the page is open is not the merchant's,
+ * and a scan that finished before the page could see it running still gets its toast. Each id is
+ * told once, whatever re-renders, polls or later submissions follow.
  */
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n";
 
-interface ScanState {
+export interface ScanOutcome {
+  id: string;
   status: string;
   score: number | null;
   grade: string | null;
 }
 
-export function useScanFinishedToast(scan: ScanState | null) {
+export function useScanFinishedToast(startedScanId: string | null | undefined, scans: ScanOutcome[]) {
   const { t } = useI18n();
-  const wasRunning = useRef(scan?.status === "running");
+  const translate = useRef(t);
+  translate.current = t;
+  // id → told yet? An id enters when the merchant starts it and stays, so it is never told twice.
+  const watched = useRef(new Map<string, boolean>());
   useEffect(() => {
-    const running = scan?.status === "running";
-    if (wasRunning.current && !running && scan) {
-      if (scan.status === "done") shopify.toast.show(scan.score === null ? t("feedback.scanFinished") : t("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
-      else shopify.toast.show(t("feedback.scanStopped"), { isError: true });
+    if (startedScanId && !watched.current.has(startedScanId)) watched.current.set(startedScanId, false);
+    for (const [id, told] of watched.current) {
+      const scan = scans.find((s) => s.id === id);
+      if (told || !scan || scan.status === "running") continue;
+      watched.current.set(id, true);
+      const say = translate.current;
+      if (scan.status === "done") shopify.toast.show(scan.score === null ? say("feedback.scanFinished") : say("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
+      else shopify.toast.show(say("feedback.scanStopped"), { isError: true });
     }
-    wasRunning.current = running;
-    // Only when the scan's state changes (the translator is a new function on every render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scan?.status, scan?.score, scan?.grade]);
+  }, [startedScanId, scans]);
+}
+
+/** Whether the scan the merchant started is still running (the page keeps polling until it is not). */
+export function isScanRunning(scanId: string | null | undefined, scans: ScanOutcome[]): boolean {
+  return !!scanId && scans.find((s) => s.id === scanId)?.status === "running";
 }

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useS
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, Page, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
-import { useScanFinishedToast } from "../feedback/useScanFinishedToast";
+import { recentScanOutcomes } from "../feedback/scan-outcomes.server";
+import { isScanRunning, useScanFinishedToast } from "../feedback/useScanFinishedToast";
 import { recheckInBackground, scanShopifyShopInBackground } from "../checklist/background.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { checkDefinition } from "../checklist/registry";
@@ -36,10 +37,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       return [result.id, { why: definition?.whyOn?.shopify ?? definition?.why ?? null, legalBasis: definition?.legalBasis ?? [], attestation: definition?.attestation?.prompt ?? null }];
     }),
   );
-  return { latest, definitions };
+  return { latest, definitions, scans: await recentScanOutcomes(shop) };
 };
 
-type ActionResult = { intent: string; ok: true } | { intent: string; ok: false; problem: string };
+type ActionResult = { intent: string; ok: true; scanId?: string } | { intent: string; ok: false; problem: string };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { session } = await authenticate.admin(request);
@@ -52,8 +53,8 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
   try {
     switch (intent) {
       case "scan":
-        await scanShopifyShopInBackground(session.shop, "manual");
-        return { intent, ok: true };
+        // The page follows this scan (its id) and toasts when it finishes.
+        return { intent, ok: true, scanId: await scanShopifyShopInBackground(session.shop, "manual") };
       case "recheck":
         if (!checkDefinition(checkId)) return { intent, ok: false, problem: `unknown check ${checkId}` };
         recheckInBackground(session.shop, checkId);
@@ -239,7 +240,7 @@ function Attestation({ result, prompt, busy, timeZone }: { result: CheckResult; 
 }
 
 export default function ChecklistPage() {
-  const { latest, definitions } = useLoaderData<typeof loader>();
+  const { latest, definitions, scans } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -249,17 +250,19 @@ export default function ChecklistPage() {
   const running = latest.current?.status === "running";
   const report = latest.report;
   const timeZone = report?.timeZone ?? null;
+  const startedScanId = actionData?.ok ? actionData.scanId : undefined;
 
-  useScanFinishedToast(latest.current ? { status: latest.current.status, score: report?.score ?? null, grade: report?.grade ?? null } : null);
+  useScanFinishedToast(startedScanId, scans);
+  const following = running || isScanRunning(startedScanId, scans);
 
-  // Progress while a scan runs: poll until the row leaves "running".
+  // Progress while a scan runs: poll until the row (and the merchant's scan) leaves "running".
   useEffect(() => {
-    if (!running) return;
+    if (!following) return;
     const timer = setInterval(() => {
       if (revalidator.state === "idle") revalidator.revalidate();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [running, revalidator]);
+  }, [following, revalidator]);
 
   const gated = report?.results.some((r) => r.severity === "critical" && !r.informative && (r.status === "fail" || r.status === "manual_pending")) ?? false;
   const tone = !report || report.score === null ? "info" : report.label === "good" ? "success" : report.score < 40 ? "critical" : "warning";
