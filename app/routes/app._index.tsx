@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
@@ -16,6 +16,11 @@ import { shopJobFailures } from "../jobs/failures.server";
 import { jobQueue } from "../jobs/runtime.server";
 import { LiveStatusCard } from "../home/LiveStatusCard";
 import { loadLiveStatus } from "../home/live-status.server";
+import { SetupGuide } from "../home/SetupGuide";
+import { loadSetupGuide, setSetupGuideHidden } from "../home/setup-guide.server";
+import { SETUP_GUIDE_INTENT } from "../home/setup-steps";
+import { appEnvironment } from "../env.server";
+import { readBoundedForm } from "../http/bounded-body.server";
 
 // The policy types a merchant sells under; SUBSCRIPTION_POLICY only matters to subscription shops.
 const POLICY_TYPES: LegalPolicyType[] = ["TERMS_OF_SALE", "LEGAL_NOTICE", "PRIVACY_POLICY", "REFUND_POLICY", "SHIPPING_POLICY", "CONTACT_INFORMATION", "TERMS_OF_SERVICE"];
@@ -31,13 +36,23 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     loadLiveStatus(shop, adapter),
     shopJobFailures(jobQueue.store, { platform: "shopify", shopDomain: session.shop }),
   ]);
+  const setupGuide = shop ? await loadSetupGuide(shop, { live, scannedAt: checklist.evaluatedAt, apiKey: appEnvironment().shopifyApiKey }) : null;
   try {
     const profile = await adapter.getShopProfile();
-    return { profile, error: null, installedAt, jurisdiction, checklist, live, jobFailures };
+    return { profile, error: null, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide };
   } catch (error) {
-    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist, live, jobFailures };
+    if (error instanceof ShopifyGraphqlError) return { profile: null as ShopProfile | null, error: error.message, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide };
     throw error;
   }
+};
+
+/** Home's one form: hide the setup guide, or show it again. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await readBoundedForm(request);
+  if (form.get("intent") !== SETUP_GUIDE_INTENT) throw new Response("Unknown action.", { status: 400 });
+  await setSetupGuideHidden(session.shop, form.get("hidden") === "true");
+  return { ok: true };
 };
 
 function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" | "empty" | "missing" {
@@ -47,7 +62,7 @@ function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" 
 }
 
 export default function Home() {
-  const { profile, error, installedAt, jurisdiction, checklist, live, jobFailures } = useLoaderData<typeof loader>();
+  const { profile, error, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
 
   if (!profile) {
@@ -83,6 +98,7 @@ export default function Home() {
       <BlockStack gap="500">
         <Banner tone="success">{t("home.connected", { shop: profile.name })}</Banner>
         <JobFailuresBanner failures={jobFailures} />
+        {setupGuide && <SetupGuide guide={setupGuide} timeZone={profile.timezone} />}
         <Layout>
           <Layout.Section>
             <Card>
