@@ -15,19 +15,31 @@ export interface ScanOutcome {
   grade: string | null;
 }
 
+/**
+ * The scans to tell the merchant about now, given the ones already followed (id → told yet?),
+ * the scan the latest answer says they started, and the newest scans' outcomes. Updates `followed`.
+ */
+export function scansToTell(followed: Map<string, boolean>, startedScanId: string | null | undefined, scans: ScanOutcome[]): ScanOutcome[] {
+  // An id enters when the merchant starts it and stays, so it is never told twice.
+  if (startedScanId && !followed.has(startedScanId)) followed.set(startedScanId, false);
+  const finished: ScanOutcome[] = [];
+  for (const [id, told] of followed) {
+    const scan = scans.find((s) => s.id === id);
+    if (told || !scan || scan.status === "running") continue;
+    followed.set(id, true);
+    finished.push(scan);
+  }
+  return finished;
+}
+
 export function useScanFinishedToast(startedScanId: string | null | undefined, scans: ScanOutcome[]) {
   const { t } = useI18n();
   const translate = useRef(t);
   translate.current = t;
-  // id → told yet? An id enters when the merchant starts it and stays, so it is never told twice.
-  const watched = useRef(new Map<string, boolean>());
+  const followed = useRef(new Map<string, boolean>());
   useEffect(() => {
-    if (startedScanId && !watched.current.has(startedScanId)) watched.current.set(startedScanId, false);
-    for (const [id, told] of watched.current) {
-      const scan = scans.find((s) => s.id === id);
-      if (told || !scan || scan.status === "running") continue;
-      watched.current.set(id, true);
-      const say = translate.current;
+    const say = translate.current;
+    for (const scan of scansToTell(followed.current, startedScanId, scans)) {
       if (scan.status === "done") shopify.toast.show(scan.score === null ? say("feedback.scanFinished") : say("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
       else shopify.toast.show(say("feedback.scanStopped"), { isError: true });
     }
