@@ -184,12 +184,12 @@ describe("scan finished toast", () => {
       const toasts = await recordToasts();
       await button.click();
       await expect.poll(toasts, { timeout: 90_000 }).not.toEqual([]);
+      await admin.screenshot(`scan-toast-${locale}`);
       // Polls, re-renders and the page's other answers after it must not toast again.
       await admin.page.waitForTimeout(5_000);
       const seen = await toasts();
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatch(finished);
-      await admin.screenshot(`scan-toast-${locale}`);
       expect(admin.pageErrors).toEqual([]);
     }, 180_000);
   }

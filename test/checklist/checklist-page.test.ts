@@ -68,11 +68,14 @@ describe("checklist page", () => {
   });
 
   it("scans on demand and keeps the history", async () => {
-    expect(await post({ intent: "scan" })).toEqual({ intent: "scan", ok: true });
+    const answer = await post({ intent: "scan" });
+    expect(answer).toEqual({ intent: "scan", ok: true, scanId: expect.any(String) });
     await waitForBackgroundScans();
     const data = await page();
     expect(data.latest.history.length).toBeGreaterThanOrEqual(2);
     expect(data.latest.current?.trigger).toBe("manual");
+    // The page follows the scan the merchant started by its id (its toast when it finishes).
+    expect(data.scans.find((s) => s.id === (answer as { scanId: string }).scanId)).toMatchObject({ status: "done", score: data.latest.report!.score });
   });
 
   it("records an attestation with evidence and expiry, and withdraws it", async () => {
