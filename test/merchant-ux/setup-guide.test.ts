@@ -1,0 +1,65 @@
+/**
+ * Home's setup guide on the server (issue 16 §5): the real Home loader and action, authenticated
+ * through the local dev store. Steps tick from stored or read facts only (the theme Shopify
+ * reports, a finished scan, the tracking setting); hiding the guide is kept for this shop only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForBackgroundScans } from "../../app/checklist/background.server";
+import prisma from "../../app/db.server";
+import { action as homeAction, loader as homeLoader } from "../../app/routes/app._index";
+import { saveTrackingSettings } from "../../app/tracking/settings.server";
+import { TEST_APP } from "../support/test-app";
+import { startTrackingHarness, type TrackingHarness } from "../tracking/support";
+
+let harness: TrackingHarness;
+beforeAll(async () => {
+  harness = await startTrackingHarness();
+}, 60_000);
+afterAll(async () => {
+  await waitForBackgroundScans();
+  await harness?.close();
+});
+
+const home = async () => (await homeLoader({ request: new Request(harness.store.embeddedAppUrl("/app")), params: {}, context: {} })).setupGuide!;
+const post = (fields: Record<string, string>) =>
+  homeAction({ request: new Request(harness.store.embeddedAppUrl("/app?index"), { method: "POST", body: new URLSearchParams(fields) }), params: {}, context: {} });
+
+describe("setup guide", () => {
+  it("ticks each step from what Shopify and the database say, and links into the theme editor", async () => {
+    await waitForBackgroundScans(); // the install's scan
+    const shop = { platform: "shopify" as const, shopDomain: harness.store.shopDomain };
+    let guide = await home();
+    // The dev store's published theme has the trust bar embed switched off (settings_data.json).
+    expect(guide.done.embed).toBe(false);
+    expect(guide.done.scan).toBe(true);
+    expect(guide.scannedAt).toEqual(expect.any(String));
+    expect(guide.done.tracking).toBe(true); // automatic fixes are on until the merchant turns them off
+    expect(guide.embedUrl).toBe(`https://${harness.store.shopDomain}/admin/themes/current/editor?context=apps&template=index&activateAppId=${TEST_APP.apiKey}%2Ftrust-bar`);
+    const block = new URL(guide.addBlockUrl);
+    expect([block.searchParams.get("template"), block.searchParams.get("target")]).toEqual(["product", "mainSection"]);
+    expect(block.searchParams.get("addAppBlockId")).toMatch(new RegExp(`^${TEST_APP.apiKey}/(payment|promises|delivery)$`));
+
+    await saveTrackingSettings(shop, { autoFix: false, notifyCustomer: false });
+    guide = await home();
+    expect(guide.done.tracking).toBe(false);
+    await saveTrackingSettings(shop, { autoFix: true, notifyCustomer: false });
+    expect((await home()).done.tracking).toBe(true);
+
+    // No finished scan stored: the scan step is not done, whatever was clicked.
+    const scans = await prisma.checklistScan.findMany({ where: shop });
+    await prisma.checklistScan.updateMany({ where: shop, data: { status: "failed" } });
+    expect((await home()).done.scan).toBe(false);
+    for (const scan of scans) await prisma.checklistScan.update({ where: { id: scan.id }, data: { status: scan.status } });
+  });
+
+  it("is hidden for this shop only, and shown again", async () => {
+    const other = await prisma.shop.create({ data: { platform: "shopify", domain: "someone-else.myshopify.com" } });
+    expect((await home()).hidden).toBe(false);
+    await post({ intent: "setup-guide", hidden: "true" });
+    expect((await home()).hidden).toBe(true);
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: other.id } })).setupGuideHiddenAt).toBeNull();
+    await post({ intent: "setup-guide", hidden: "false" });
+    expect((await home()).hidden).toBe(false);
+    await expect(post({ intent: "something-else" })).rejects.toMatchObject({ status: 400 });
+  });
+});
