@@ -195,6 +195,22 @@ describe("scan finished toast", () => {
   }
 });
 
+describe("scan from the setup guide", () => {
+  it("starts the scan from Home, opens the checklist, and toasts once when that scan finishes", async () => {
+    const frame = await openHomeWhenScanned(/^3 of 4 tasks complete$/);
+    const toasts = await recordToasts();
+    await frame.getByRole("button", { name: "Run your first trust scan", exact: true }).click();
+    await frame.getByRole("button", { name: "Scan now" }).click();
+    await frame.getByText(CHECKLIST_SUBTITLE.en).waitFor({ timeout: 30_000 });
+    await expect.poll(toasts, { timeout: 90_000 }).not.toEqual([]);
+    await admin.page.waitForTimeout(5_000);
+    const seen = await toasts();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^Scan finished: \d+\/100 \([A-F]\)$/);
+    expect(admin.pageErrors).toEqual([]);
+  }, 180_000);
+});
+
 describe("tracking page: carrier fields under the save bar", () => {
   it("shows the save bar for a carrier being typed, asks before leaving, and keeps it once saved", async () => {
     let frame = await openPage("/app/tracking", "Order tracking");
