@@ -6,6 +6,7 @@
 import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
 import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badge.server";
+import { latestTrustScan } from "../trust-page/trust-scan.server";
 import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
@@ -110,8 +111,8 @@ async function publishStoredVersion(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    const [company, partners, store] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter)]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store), enabled: isStorefrontLive(config) });
+    const [company, partners, store, trustScan] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter), latestScanOf(shopId)]);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
@@ -119,6 +120,12 @@ async function publishStoredVersion(
   }
   await prisma.storefrontConfig.update({ where: { shopId }, data: { publishedVersion: version, publishedAt: now, publishError: null } });
   return { ok: true, version, published: true, publishError: null };
+}
+
+/** The last finished scan the trust page states (the WooCommerce plugin renders it from what is published). */
+async function latestScanOf(shopId: string) {
+  const shop = await prisma.shop.findUnique({ where: { id: shopId }, select: { platform: true, domain: true } });
+  return shop ? latestTrustScan(prisma, shop.platform, shop.domain) : null;
 }
 
 /** Published holiday dates cover PUBLISHED_HOLIDAY_DAYS; refresh well before they run out. */
