@@ -83,7 +83,7 @@ export function trustPageLiquid(source: TrustPageSource, locale: Lang): string {
   const company = source.company;
   if (show.has("identity") && company) {
     const checked = company.checked_on[locale] || company.checked_on.en;
-    parts.push(section("identity", t("trust.identity"), `<p class="rassure__detail">${e(t("legal.company_verified"))} <a class="rassure__link" href="${e(company.lookup_url)}">${e(company.name)}, SIREN ${e(company.siren_display)}</a> (${e(t("legal.company_register"))} ${e(checked)})</p>`));
+    parts.push(section("identity", t("trust.identity"), `<p class="rassure__detail rassure__company">${e(t("legal.company_verified"))} <a class="rassure__link" href="${e(company.lookup_url)}">${e(company.name)}, SIREN ${e(company.siren_display)}</a> (${e(t("legal.company_register"))} ${e(checked)})</p>`));
   }
   if (show.has("contact")) parts.push(contactSection(source.contact, locale, t));
   if (show.has("promises")) parts.push(promisesSection(source.promises, locale, t));
