@@ -147,18 +147,21 @@ export async function refreshStalePublication(
 }
 
 /**
- * After a scan: when it confirmed or withdrew the company's verification, the published blocks
- * are refreshed, so the legal block never keeps a "verified" the latest scan no longer backs.
- * Only for shops that published blocks; a failed publish is recorded like any other.
+ * After a finished scan: when it confirmed or withdrew the company's verification, or while the
+ * trust page is on (it states the latest scan's date, grade and HTTPS, and the WooCommerce plugin
+ * renders it from what was published), the published configuration is refreshed, so the
+ * storefront never keeps a "verified" or a grade the latest scan no longer backs. Only for shops
+ * that published blocks; a failed publish is recorded like any other.
  */
-export async function republishWhenCompanyBadgeChanges(
+export async function republishAfterScan(
   shop: { platform: string; shopDomain: string },
   scanId: string,
   adapter: PartnerFactsAdapter & Pick<PlatformAdapter, "getShopProfile">,
 ): Promise<SaveResult | null> {
-  if (!(await companyBadgeChangedBy(prisma, scanId))) return null;
   const row = await prisma.storefrontConfig.findFirst({ where: { shop: { platform: shop.platform, domain: shop.shopDomain } }, select: { shopId: true } });
   if (!row) return null;
+  const trustPageOn = (await loadStorefrontConfig(row.shopId)).config.trustPage.enabled;
+  if (!trustPageOn && !(await companyBadgeChangedBy(prisma, scanId))) return null;
   const timeZone = (await adapter.getShopProfile().catch(() => null))?.timezone || "Europe/Paris";
   return republishStorefrontConfig(row.shopId, adapter, timeZone);
 }
