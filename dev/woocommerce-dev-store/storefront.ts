@@ -103,7 +103,7 @@ async function place(store: WooStoreContext, where: Place): Promise<string> {
     ),
   );
   // The Liquid bar links Shopify's app proxy address; the plugin links its own page (Rassure_Trust_Page::url()).
-  return parts.join("").replaceAll('href="/apps/rassure/trust"', `href="${trustPageUrl(store)}"`);
+  return parts.join("").replace(/href="\/apps\/rassure\/trust[^"]*"/g, `href="${trustPageUrl(store)}"`);
 }
 
 /** The plugin's trust page content (Rassure_Renderer::trust_page prints the same markup); "" while off. */
@@ -114,7 +114,7 @@ async function trustPage(store: WooStoreContext): Promise<string> {
 }
 
 /** A little of the Storefront theme's look (fonts, width, header, footer), so the demo pages read like a shop. */
-const THEME_STYLE = `body{margin:0;font-family:"Source Sans Pro",system-ui,sans-serif;color:#43454b;line-height:1.6;background:#fff}
+const THEME_STYLE = `body{margin:0;font-family:sans-serif;color:#43454b;line-height:1.6;background:#fff}
 .site-header{display:flex;flex-wrap:wrap;gap:.5rem 2rem;align-items:center;padding:1.25rem max(1rem,calc((100% - 66rem)/2));border-bottom:1px solid #eee}
 .site-title{font-size:1.5rem;font-weight:700;color:#333;text-decoration:none}.main-navigation a{margin-right:1rem;color:#333}
 .site-main{padding:1.5rem max(1rem,calc((100% - 66rem)/2))}.site-footer{padding:1.5rem max(1rem,calc((100% - 66rem)/2));background:#f0f0f0;font-size:.9rem}

@@ -243,7 +243,7 @@ describe("app blocks from the published configuration", () => {
       const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
       await saveAndPublishStorefrontConfig(shop.id, linked, (await loadStorefrontConfig(shop.id)).version, adapter, "Europe/Paris");
       const home = await get("/?locale=fr");
-      expect(home.html).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust">Pourquoi nous faire confiance</a>');
+      expect(home.html).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust?locale=fr">Pourquoi nous faire confiance</a>');
       const trust = await get("/apps/rassure/trust?locale=fr");
       expect(trust.status).toBe(200);
     } finally {

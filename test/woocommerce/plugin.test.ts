@@ -39,8 +39,8 @@ interface Case {
   scan?: TrustScan | null;
 }
 
-/** Where the trust bar's link goes: Shopify's app proxy address, given to the plugin as its own page's URL. */
-const TRUST_PAGE_URL = "/apps/rassure/trust";
+/** Where the trust bar's link goes: Shopify's app proxy address (with the shopper's language), given to the plugin as its own page's URL. */
+const trustPageUrl = (locale: string) => `/apps/rassure/trust?locale=${locale}`;
 const liquidPage = createPreviewRenderer(readExtensionSources());
 
 /** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
@@ -66,7 +66,7 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
   const requests = cases.map((c) => ({
     handle: c.handle,
     config: published(c),
-    trust_page_url: TRUST_PAGE_URL,
+    trust_page_url: trustPageUrl(c.locale),
     locale: c.locale,
     shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null, country: c.shop.countryCode ?? "" },
     settings: { tone: "soft", alignment: "center" },
@@ -241,7 +241,7 @@ describe("parity: the trust page (Shopify's Liquid answer and the plugin's page)
     );
     for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
     expect(pairs[0].php).not.toContain("/apps/rassure/trust");
-    expect(pairs[2].php).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust">Why you can trust us</a>');
+    expect(pairs[2].php).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust?locale=en">Why you can trust us</a>');
     expect(pairs[3].php).toContain(">Pourquoi nous faire confiance</a>");
   });
 });
