@@ -14,7 +14,7 @@ import { toPublishedConfig, TRUST_PAGE_SECTIONS, type StorefrontConfig } from ".
 import { loadStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import { axeViolations } from "../support/axe";
-import { blocksOverflow, launchChromium } from "../support/browser";
+import { blocksOverflow, launchChromium, layoutShift, openWatchingLayoutShift } from "../support/browser";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { fullConfig, VERIFIED_COMPANY } from "../storefront/fixtures";
 
@@ -73,18 +73,8 @@ afterAll(async () => {
 });
 
 async function open(url: string, width: number): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-  await page.addInitScript(() => {
-    (window as unknown as { __cls: number }).__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  const response = await page.goto(url, { waitUntil: "load" });
-  expect(response?.status()).toBe(200);
+  const { page, status } = await openWatchingLayoutShift(context, url, width);
+  expect(status).toBe(200);
   return page;
 }
 
@@ -130,7 +120,7 @@ describe.each(platforms)("the trust page on the $name demo storefront", (platfor
       expect(sizes.h1).toBeGreaterThan(sizes.h2);
       expect(await trust.locator("script").count()).toBe(0);
       expect(await axeViolations(page, ".rassure--page")).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
       expect(await blocksOverflow(page, ".rassure--page")).toEqual([]);
     } finally {
       await page.close();
