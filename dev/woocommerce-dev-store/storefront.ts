@@ -106,6 +106,12 @@ async function place(store: WooStoreContext, where: Place): Promise<string> {
   return parts.join("").replace(/href="\/apps\/rassure\/trust[^"]*"/g, `href="${trustPageUrl(store)}"`);
 }
 
+/** wp_footer: the plugin's footer blocks in their own container (Rassure_Storefront::echo_footer). */
+async function footerPlace(store: WooStoreContext): Promise<string> {
+  const blocks = await place(store, "footer");
+  return blocks === "" ? "" : `<div class="rassure-footer">${blocks}</div>`;
+}
+
 /** The plugin's trust page content (Rassure_Renderer::trust_page prints the same markup); "" while off. */
 async function trustPage(store: WooStoreContext): Promise<string> {
   const config = publishedConfig(store);
@@ -140,7 +146,7 @@ async function layout(store: WooStoreContext, title: string, bodyClass: string, 
 <nav class="main-navigation"><a href="${store.homeUrl}/boutique/">Boutique</a> ${link(ids.cart, "Panier")} ${link(ids.account, "Mon compte")}</nav></header>
 <main id="main" class="site-main">${main}</main>
 <footer id="colophon" class="site-footer" role="contentinfo"><ul class="footer-links">${footerLinks}</ul><p>© ${escapeHtml(store.state.siteName)} – Propulsé par WooCommerce</p></footer>
-${await place(store, "footer")}
+${await footerPlace(store)}
 </body></html>`;
 }
 

@@ -234,9 +234,15 @@ class Rassure_Storefront {
 		self::output( self::place_html( 'checkout' ) );
 	}
 
-	/** Every page, at the end of the body. */
+	/**
+	 * Every page, at the end of the body. Themes print wp_footer outside their own page wrapper,
+	 * so the blocks get a container of their own (.rassure-footer: centred, side padding).
+	 */
 	public static function echo_footer() {
-		self::output( self::place_html( 'footer' ) );
+		$html = self::place_html( 'footer' );
+		if ( '' !== $html ) {
+			self::output( '<div class="rassure-footer">' . $html . '</div>' );
+		}
 	}
 
 	/**

@@ -178,6 +178,8 @@ class TrustPageTest extends TestCase {
 		do_action( 'wp_footer' );
 		$html = (string) ob_get_clean();
 		$this->assertStringContainsString( '<a class="rassure__label rassure__link" href="https://savonnerie.example/rassure-confiance/">Pourquoi nous faire confiance</a>', $html );
+		$this->assertStringStartsWith( '<div class="rassure-footer"><section class="rassure rassure--contact', $html, 'the footer blocks in their own container' );
+		$this->assertStringEndsWith( '</aside></div>', $html );
 		// Not asked for: no link.
 		Rassure_Storefront::reset();
 		$this->publish( array(), array( 'trust_page_link' => false ) );
