@@ -9,6 +9,7 @@ import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
 import type { ChecklistReport } from "../checklist/types";
 import type { PrismaClient } from "../db.server";
 import { parseJsonText } from "../json-text";
+import { spelledDate } from "../storefront/spelled-date";
 
 export const COMPANY_IDENTITY_CHECK = "leg-company-identity";
 
@@ -25,9 +26,6 @@ export interface CompanyBadge {
 
 const DIRECTORY_PAGE = "https://annuaire-entreprises.data.gouv.fr/entreprise/";
 
-function spelledDate(iso: string, locale: "en-GB" | "fr-FR"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
-}
 
 /** The badge a finished scan backs, or null. */
 export function companyBadgeFromScan(report: Pick<ChecklistReport, "results"> | null, snapshot: Pick<ShopSnapshot, "companyIdentity"> | null): CompanyBadge | null {
@@ -43,7 +41,7 @@ export function companyBadgeFromScan(report: Pick<ChecklistReport, "results"> | 
     name: registeredName,
     siren: confirmed.siren,
     siren_display: confirmed.siren.replace(/^(\d{3})(\d{3})(\d{3})$/, "$1 $2 $3"),
-    checked_on: { en: spelledDate(checkedAt, "en-GB"), fr: spelledDate(checkedAt, "fr-FR") },
+    checked_on: spelledDate(checkedAt),
     lookup_url: `${DIRECTORY_PAGE}${confirmed.siren}`,
   };
 }

@@ -6,7 +6,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLocale, type Locale } from "../i18n";
 import { authenticate } from "../shopify.server";
-import { loadTrustFacts, renderTrustPage } from "../trust-page/trust-page.server";
+import { loadTrustPageSource } from "../trust-page/trust-facts.server";
+import { renderTrustPage } from "../trust-page/trust-page.server";
 
 function localeOf(value: string | null): Locale {
   const base = (value ?? "").slice(0, 2).toLowerCase();
@@ -16,8 +17,8 @@ function localeOf(value: string | null): Locale {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { liquid } = await authenticate.public.appProxy(request);
   const url = new URL(request.url);
-  const facts = await loadTrustFacts("shopify", url.searchParams.get("shop") ?? "");
-  const page = facts ? renderTrustPage(facts, localeOf(url.searchParams.get("locale"))) : null;
+  const source = await loadTrustPageSource("shopify", url.searchParams.get("shop") ?? "");
+  const page = source ? renderTrustPage(source, localeOf(url.searchParams.get("locale"))) : null;
   if (page === null) return new Response("Not found", { status: 404 });
   return liquid(page, { headers: { "Cache-Control": "no-store" } });
 };

@@ -7,6 +7,7 @@ import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../legal/company-badge.server";
 import { addDays, localDateTime } from "./calendar-dates";
 import { holidaysBetween, isHolidayCalendarId } from "./holidays";
+import { publishedTrustPage, type TrustScan } from "../trust-page/published";
 
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -64,7 +65,8 @@ export interface StorefrontConfig {
   };
   contact: { enabled: boolean; heading: Localized; email: string; phone: string; chatUrl: string; formUrl: string; hours: Localized };
   legal: { enabled: boolean; heading: Localized; withdrawalFormUrl: string; links: Array<{ label: Localized; url: string }> };
-  bar: { enabled: boolean; items: Array<{ icon: IconName; text: Localized }> };
+  /** `trustPageLink`: the bar ends with a link to the public trust page (shown only while that page is on). */
+  bar: { enabled: boolean; items: Array<{ icon: IconName; text: Localized }>; trustPageLink: boolean };
   /**
    * Partners: payment methods and carriers come from the platform (published facts), the
    * merchant only hides carriers; `host` is the WordPress host the merchant names (Shopify
@@ -83,7 +85,7 @@ export interface StorefrontConfig {
   trustPage: TrustPageOptions;
 }
 
-export const TRUST_PAGE_SECTIONS = ["identity", "contact", "policies", "payments", "https", "scan"] as const;
+export const TRUST_PAGE_SECTIONS = ["identity", "contact", "promises", "policies", "payments", "https", "scan"] as const;
 export type TrustPageSection = (typeof TRUST_PAGE_SECTIONS)[number];
 export interface TrustPageOptions {
   enabled: boolean;
@@ -147,7 +149,7 @@ export function defaultStorefrontConfig(): StorefrontConfig {
     },
     contact: { enabled: false, heading: blank(), email: "", phone: "", chatUrl: "", formUrl: "", hours: blank() },
     legal: { enabled: true, heading: blank(), withdrawalFormUrl: "", links: [] },
-    bar: { enabled: false, items: [] },
+    bar: { enabled: false, items: [], trustPageLink: false },
     partners: { enabled: false, heading: blank(), hiddenCarriers: [], host: "", labels: [] },
     reviews: { enabled: false, heading: blank(), url: "" },
     store: { enabled: false, hasStore: false, heading: blank(), location: "", hours: blank(), photoUrl: "", photoAlt: blank() },
@@ -353,6 +355,7 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
         const item = asObj(raw);
         return { icon: r.choice(item.icon, `${path}.icon`, ICONS, "check"), text: r.localized(item.text, `${path}.text`, LIMITS.barText) };
       }),
+      trustPageLink: r.bool(bar.trustPageLink),
     },
     partners: {
       enabled: r.bool(partners.enabled),
@@ -403,7 +406,7 @@ export function validateStorefrontConfig(input: unknown): ValidationResult {
 export const PUBLISHED_HOLIDAY_DAYS = 400;
 
 export function isStorefrontLive(config: StorefrontConfig): boolean {
-  return BLOCKS.some((block) => config[block].enabled);
+  return config.trustPage.enabled || BLOCKS.some((block) => config[block].enabled);
 }
 
 /**
@@ -465,6 +468,7 @@ export function toPublishedConfig(
   company: CompanyBadge | null = null,
   facts: PartnerFacts = NO_PARTNER_FACTS,
   storeLocation: StoreLocation | null = null,
+  trustScan: TrustScan | null = null,
 ) {
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
@@ -507,7 +511,12 @@ export function toPublishedConfig(
       links: config.legal.links,
     },
     company,
-    bar: config.bar,
+    bar: {
+      enabled: config.bar.enabled,
+      items: config.bar.items,
+      // The link only while the page it points to is published.
+      trust_page_link: config.bar.trustPageLink && config.trustPage.enabled,
+    },
     partners: {
       enabled: config.partners.enabled,
       heading: config.partners.heading,
@@ -517,6 +526,7 @@ export function toPublishedConfig(
     },
     reviews: config.reviews,
     store: publishedStore(config.store, storeLocation),
+    trust_page: publishedTrustPage(config.trustPage, trustScan),
   };
 }
 

@@ -15,6 +15,14 @@ function liquidFiles(dir: string): Record<string, string> {
 
 const readJson = (name: string) => JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", name), "utf8")) as unknown;
 
+let locales: ExtensionSources["locales"] | null = null;
+
+/** The storefront strings (extension locale files), read once: they change only with a deploy. */
+export function storefrontLocales(): ExtensionSources["locales"] {
+  locales ??= { en: readJson("en.default.json"), fr: readJson("fr.json") };
+  return locales;
+}
+
 export function readExtensionSources(): ExtensionSources {
   return {
     blocks: liquidFiles("blocks"),

@@ -60,7 +60,8 @@ export interface PreviewRequest {
 }
 
 
-function lookup(tree: unknown, key: string): string | undefined {
+/** A dotted key ("rassure.trust.title") in a storefront locale tree. */
+export function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
   for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === "string" ? node : undefined;
@@ -141,41 +142,47 @@ export function createPreviewRenderer(sources: ExtensionSources) {
   const templates = Object.fromEntries(Object.entries(sources.snippets).map(([name, src]) => [`${name}.liquid`, src]));
   const builtinDate = builtinFilters.date as (this: unknown, v: unknown, format?: unknown, tz?: unknown) => string;
 
+  /** Any Liquid source with the Shopify objects and filters of `request` (a block, or the trust page's Liquid). */
+  async function renderLiquid(source: string, request: Omit<PreviewRequest, "handle">): Promise<string> {
+    const locale = sources.locales[request.locale] ?? sources.locales.en;
+    const nowSeconds = Math.floor(request.now.getTime() / 1000);
+    const engine = new Liquid({ templates, extname: ".liquid", timezoneOffset: request.timeZone, strictFilters: true, ownPropertyOnly: true });
+    engine.registerTag("schema", SchemaTag);
+    engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
+      const k = String(key);
+      const text = lookup(locale, k) ?? lookup(sources.locales.en, k) ?? `translation missing: ${request.locale}.${k}`;
+      const vars = Object.fromEntries(args.filter(Array.isArray).map((pair) => [String((pair as unknown[])[0]), (pair as unknown[])[1]]));
+      const out = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name] ?? "") : whole));
+      return k.endsWith("_html") ? out : escapeHtml(out);
+    });
+    engine.registerFilter("payment_type_svg_tag", (type: unknown, ...args: unknown[]) => {
+      const cls = args.find((a): a is [string, unknown] => Array.isArray(a) && a[0] === "class");
+      return paymentTypeSvg(String(type), cls ? String(cls[1]) : undefined);
+    });
+    // Shopify's escape is Ruby's CGI.escapeHTML (&quot; and &#39;), not liquidjs's &#34;.
+    engine.registerFilter("escape", (value: unknown) => escapeHtml(value === undefined || value === null ? "" : String(value)));
+    engine.registerFilter("money", (cents: unknown) => formatMoney(Number(cents) || 0, request.shop.moneyFormat));
+    engine.registerFilter("date", function (this: unknown, value: unknown, format?: unknown) {
+      return builtinDate.call(this, value === "now" || value === "today" ? nowSeconds : value, format);
+    });
+    const policies = Object.fromEntries(request.shop.policies.map((p) => [p.handle, p]));
+    const scope = {
+      app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
+      block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
+      request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false, origin: request.shop.origin ?? "" },
+      product: { metafields: productMetafields(request.product ?? null) },
+      shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
+    };
+    return engine.parseAndRender(source, scope);
+  }
+
   return {
     async render(request: PreviewRequest): Promise<string> {
       const source = sources.blocks[request.handle];
       if (source === undefined) throw new Error(`Unknown block "${request.handle}"`);
-      const locale = sources.locales[request.locale] ?? sources.locales.en;
-      const nowSeconds = Math.floor(request.now.getTime() / 1000);
-      const engine = new Liquid({ templates, extname: ".liquid", timezoneOffset: request.timeZone, strictFilters: true, ownPropertyOnly: true });
-      engine.registerTag("schema", SchemaTag);
-      engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
-        const k = String(key);
-        const text = lookup(locale, k) ?? lookup(sources.locales.en, k) ?? `translation missing: ${request.locale}.${k}`;
-        const vars = Object.fromEntries(args.filter(Array.isArray).map((pair) => [String((pair as unknown[])[0]), (pair as unknown[])[1]]));
-        const out = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name] ?? "") : whole));
-        return k.endsWith("_html") ? out : escapeHtml(out);
-      });
-      engine.registerFilter("payment_type_svg_tag", (type: unknown, ...args: unknown[]) => {
-        const cls = args.find((a): a is [string, unknown] => Array.isArray(a) && a[0] === "class");
-        return paymentTypeSvg(String(type), cls ? String(cls[1]) : undefined);
-      });
-      // Shopify's escape is Ruby's CGI.escapeHTML (&quot; and &#39;), not liquidjs's &#34;.
-      engine.registerFilter("escape", (value: unknown) => escapeHtml(value === undefined || value === null ? "" : String(value)));
-      engine.registerFilter("money", (cents: unknown) => formatMoney(Number(cents) || 0, request.shop.moneyFormat));
-      engine.registerFilter("date", function (this: unknown, value: unknown, format?: unknown) {
-        return builtinDate.call(this, value === "now" || value === "today" ? nowSeconds : value, format);
-      });
-      const policies = Object.fromEntries(request.shop.policies.map((p) => [p.handle, p]));
-      const scope = {
-        app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
-        block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
-        request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false, origin: request.shop.origin ?? "" },
-        product: { metafields: productMetafields(request.product ?? null) },
-        shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
-      };
-      return engine.parseAndRender(source, scope);
+      return renderLiquid(source, request);
     },
+    renderLiquid,
   };
 }
 

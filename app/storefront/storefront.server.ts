@@ -6,6 +6,7 @@
 import type { PlatformAdapter } from "../../adapters/types";
 import prisma from "../db.server";
 import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badge.server";
+import { latestTrustScan } from "../trust-page/trust-scan.server";
 import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
 
@@ -110,8 +111,8 @@ async function publishStoredVersion(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    const [company, partners, store] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter)]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store), enabled: isStorefrontLive(config) });
+    const [company, partners, store, trustScan] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter), latestScanOf(shopId)]);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
@@ -119,6 +120,12 @@ async function publishStoredVersion(
   }
   await prisma.storefrontConfig.update({ where: { shopId }, data: { publishedVersion: version, publishedAt: now, publishError: null } });
   return { ok: true, version, published: true, publishError: null };
+}
+
+/** The last finished scan the trust page states (the WooCommerce plugin renders it from what is published). */
+async function latestScanOf(shopId: string) {
+  const shop = await prisma.shop.findUnique({ where: { id: shopId }, select: { platform: true, domain: true } });
+  return shop ? latestTrustScan(prisma, shop.platform, shop.domain) : null;
 }
 
 /** Published holiday dates cover PUBLISHED_HOLIDAY_DAYS; refresh well before they run out. */
@@ -140,18 +147,21 @@ export async function refreshStalePublication(
 }
 
 /**
- * After a scan: when it confirmed or withdrew the company's verification, the published blocks
- * are refreshed, so the legal block never keeps a "verified" the latest scan no longer backs.
- * Only for shops that published blocks; a failed publish is recorded like any other.
+ * After a finished scan: when it confirmed or withdrew the company's verification, or while the
+ * trust page is on (it states the latest scan's date, grade and HTTPS, and the WooCommerce plugin
+ * renders it from what was published), the published configuration is refreshed, so the
+ * storefront never keeps a "verified" or a grade the latest scan no longer backs. Only for shops
+ * that published blocks; a failed publish is recorded like any other.
  */
-export async function republishWhenCompanyBadgeChanges(
+export async function republishAfterScan(
   shop: { platform: string; shopDomain: string },
   scanId: string,
   adapter: PartnerFactsAdapter & Pick<PlatformAdapter, "getShopProfile">,
 ): Promise<SaveResult | null> {
-  if (!(await companyBadgeChangedBy(prisma, scanId))) return null;
   const row = await prisma.storefrontConfig.findFirst({ where: { shop: { platform: shop.platform, domain: shop.shopDomain } }, select: { shopId: true } });
   if (!row) return null;
+  const trustPageOn = (await loadStorefrontConfig(row.shopId)).config.trustPage.enabled;
+  if (!trustPageOn && !(await companyBadgeChangedBy(prisma, scanId))) return null;
   const timeZone = (await adapter.getShopProfile().catch(() => null))?.timezone || "Europe/Paris";
   return republishStorefrontConfig(row.shopId, adapter, timeZone);
 }

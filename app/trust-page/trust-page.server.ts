@@ -1,89 +1,109 @@
 /**
- * The public trust page (Shopify app proxy /apps/rassure/trust): only facts Rassure can back,
- * each with its source and date — the register-confirmed company, the contact channels the
- * merchant published, the shop's policies and payment methods (Liquid objects Shopify fills in
- * when it renders the page inside the theme), HTTPS as the platform reported it on the last
- * scan, and that scan's date and grade. A fact not observed is left out, never assumed.
- * The merchant picks the sections (config.trustPage); the page is off until switched on.
+ * The public trust page: only facts Rassure can back, each with its source and date — the
+ * register-confirmed company, the contact channels the merchant published, the delivery and
+ * returns promises a policy of the shop states, the shop's policies and payment methods, HTTPS
+ * as the platform reported it on the last scan, and that scan's date and grade. A fact not
+ * observed is left out, never assumed. The merchant picks the sections (config.trustPage).
+ *
+ * One markup for both platforms: this module writes it as Liquid for Shopify's app proxy (the
+ * policies, payment methods and money amounts are Shopify's own Liquid objects, filled in when
+ * Shopify renders the page inside the theme); the WooCommerce plugin writes the same HTML from
+ * the same published configuration (Rassure_Renderer::trust_page, held to it by
+ * test/woocommerce/plugin.test.ts). Strings come from the storefront locale files both share.
  */
-import type { ShopSnapshot } from "../../adapters/checklist-snapshot";
-import prisma from "../db.server";
-import { translator, type Locale } from "../i18n";
-import { latestCompanyBadge, type CompanyBadge } from "../legal/company-badge.server";
-import type { StorefrontConfig } from "../storefront/config";
-import { readBlockStylesheet } from "../storefront/extension-sources.server";
-import { loadStorefrontConfig } from "../storefront/storefront.server";
+import type { Lang, PublishedStorefrontConfig } from "../storefront/config";
+import { readBlockStylesheet, storefrontLocales } from "../storefront/extension-sources.server";
+import { lookup } from "../storefront/liquid-preview";
 import { escapeForLiquid as e } from "../tracking/storefront-lookup.server";
 
-export interface TrustFacts {
-  config: StorefrontConfig;
-  company: CompanyBadge | null;
-  /** The last finished scan: when, its grade, and HTTPS as the platform reported it then. */
-  scan: { finishedAt: Date; grade: string | null; https: boolean | null } | null;
+/** The parts of the published configuration the page reads. */
+export type TrustPageSource = Pick<PublishedStorefrontConfig, "trust_page" | "company" | "contact" | "promises">;
+
+/** A storefront string with its {{ placeholders }} filled in (not escaped). */
+function translator(locale: Lang) {
+  const locales = storefrontLocales();
+  return (key: string, vars: Record<string, string | number> = {}) => {
+    const text = lookup(locales[locale], `rassure.${key}`) ?? lookup(locales.en, `rassure.${key}`) ?? `translation missing: ${locale}.rassure.${key}`;
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
 }
 
-export async function loadTrustFacts(platform: string, shopDomain: string): Promise<TrustFacts | null> {
-  const shop = await prisma.shop.findUnique({ where: { platform_domain: { platform, domain: shopDomain } } });
-  if (!shop) return null;
-  const [stored, company, latest] = await Promise.all([
-    loadStorefrontConfig(shop.id),
-    latestCompanyBadge(prisma, shop.id),
-    prisma.checklistScan.findFirst({ where: { platform, shopDomain, status: "done" }, orderBy: { startedAt: "desc" }, select: { finishedAt: true, grade: true, snapshot: true } }),
-  ]);
-  let https: boolean | null = null;
-  try {
-    https = latest?.snapshot ? ((JSON.parse(latest.snapshot) as ShopSnapshot).facts.storefrontHttps ?? null) : null;
-  } catch {
-    https = null; // an unreadable snapshot backs nothing
-  }
-  const scan = latest?.finishedAt ? { finishedAt: latest.finishedAt, grade: latest.grade, https } : null;
-  return { config: stored.config, company, scan };
+const section = (id: string, title: string, body: string) =>
+  `<section class="rassure__section" aria-labelledby="rassure-trust-${id}"><h2 class="rassure__title" id="rassure-trust-${id}">${e(title)}</h2>${body}</section>`;
+
+/** Stands for a Liquid expression inside a translated sentence until the sentence is escaped. */
+const SLOT = "\u0000";
+
+/**
+ * Promises a policy of the shop states: shipping with the shipping policy, returns and the
+ * withdrawal right with the refund policy, each linking to it; a custom promise has nothing
+ * behind it and stays on the product page only.
+ */
+function promisesSection(promises: TrustPageSource["promises"], locale: Lang, t: ReturnType<typeof translator>): string {
+  if (!promises.enabled) return "";
+  const policyOf = { shipping: "shipping_policy", returns: "refund_policy", withdrawal: "refund_policy" } as const;
+  const items = promises.items.map((item) => {
+    if (item.kind === "custom") return "";
+    const policy = policyOf[item.kind];
+    let label = e(item.title[locale].trim());
+    let detail = e(item.text[locale].trim());
+    if (label === "") {
+      if (item.kind === "shipping" && item.free_from > 0) label = e(t("promises.shipping_free", { amount: SLOT })).replace(SLOT, `{{ ${item.free_from} | money }}`);
+      else if (item.kind === "shipping") label = e(t("promises.shipping"));
+      else label = e(t(`promises.${item.kind}`, { days: item.days }));
+    }
+    if (detail === "" && item.kind === "withdrawal") detail = e(t("promises.withdrawal_detail", { days: item.days }));
+    const body = `<a class="rassure__label rassure__link" href="{{ shop.${policy}.url }}">${label}</a>${detail ? `<span class="rassure__detail">${detail}</span>` : ""}`;
+    return `{%- if shop.${policy} -%}<li class="rassure__item"><span class="rassure__body">${body}</span></li>{%- endif -%}`;
+  });
+  return `{%- capture rassure_promises -%}${items.join("")}{%- endcapture -%}{%- if rassure_promises != blank -%}${section("promises", t("trust.promises"), `<ul class="rassure__list">{{ rassure_promises }}</ul>`)}{%- endif -%}`;
 }
 
-const dateIn = (locale: Locale, date: Date) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+function contactSection(contact: TrustPageSource["contact"], locale: Lang, t: ReturnType<typeof translator>): string {
+  if (!contact.enabled) return "";
+  const item = (body: string) => `<li class="rassure__item"><span class="rassure__body">${body}</span></li>`;
+  const hours = contact.hours[locale].trim();
+  const items = [
+    contact.email && item(`<span class="rassure__label">${e(t("contact.email"))}</span><a class="rassure__link" href="mailto:${e(contact.email)}">${e(contact.email)}</a>`),
+    contact.phone && item(`<span class="rassure__label">${e(t("contact.phone"))}</span><a class="rassure__link" href="tel:${e(contact.phone.replace(/ /g, ""))}">${e(contact.phone)}</a>`),
+    contact.chat_url && item(`<a class="rassure__label rassure__link" href="${e(contact.chat_url)}">${e(t("contact.chat"))}</a>`),
+    contact.form_url && item(`<a class="rassure__label rassure__link" href="${e(contact.form_url)}">${e(t("contact.form"))}</a>`),
+    hours && item(`<span class="rassure__label">${e(t("contact.hours"))}</span><span class="rassure__detail">${e(hours)}</span>`),
+  ].filter(Boolean);
+  return items.length ? section("contact", t("trust.contact"), `<ul class="rassure__list">${items.join("")}</ul>`) : "";
+}
 
-/** The page as Liquid for Shopify to render in the theme; null when the merchant has not switched it on. */
-export function renderTrustPage(facts: TrustFacts, locale: Locale): string | null {
-  const options = facts.config.trustPage;
-  if (!options.enabled) return null;
+/** The page's markup as Liquid (Shopify fills in its own objects); "" when the page is off. */
+export function trustPageLiquid(source: TrustPageSource, locale: Lang): string {
+  const page = source.trust_page;
+  if (!page.enabled) return "";
   const t = translator(locale);
-  const show = new Set(options.sections);
+  const show = new Set(page.sections);
   const parts: string[] = [];
-  const section = (id: string, title: string, body: string) =>
-    parts.push(`<section class="rassure" aria-labelledby="rassure-trust-${id}"><h2 class="rassure__title" id="rassure-trust-${id}">${e(title)}</h2>${body}</section>`);
-
-  if (show.has("identity") && facts.company) {
-    const c = facts.company;
-    section("identity", t("trust.identity"), `<p class="rassure__detail">${e(t("trust.companyVerified"))} <a class="rassure__link" href="${e(c.lookup_url)}">${e(c.name)}, SIREN ${e(c.siren_display)}</a> (${e(t("trust.checkedOn", { date: c.checked_on[locale] }))})</p>`);
+  const company = source.company;
+  if (show.has("identity") && company) {
+    const checked = company.checked_on[locale] || company.checked_on.en;
+    parts.push(section("identity", t("trust.identity"), `<p class="rassure__detail rassure__company">${e(t("legal.company_verified"))} <a class="rassure__link" href="${e(company.lookup_url)}">${e(company.name)}, SIREN ${e(company.siren_display)}</a> (${e(t("legal.company_register"))} ${e(checked)})</p>`));
   }
-  const contact = facts.config.contact;
-  if (show.has("contact") && contact.enabled) {
-    const items = [
-      contact.email && `<li class="rassure__item"><span class="rassure__label">${e(t("trust.email"))}</span> <a class="rassure__link" href="mailto:${e(contact.email)}">${e(contact.email)}</a></li>`,
-      contact.phone && `<li class="rassure__item"><span class="rassure__label">${e(t("trust.phone"))}</span> <a class="rassure__link" href="tel:${e(contact.phone.replace(/ /g, ""))}">${e(contact.phone)}</a></li>`,
-      contact.formUrl && `<li class="rassure__item"><a class="rassure__link" href="${e(contact.formUrl)}">${e(t("trust.form"))}</a></li>`,
-      contact.hours[locale] && `<li class="rassure__item"><span class="rassure__label">${e(t("trust.hours"))}</span> ${e(contact.hours[locale])}</li>`,
-    ].filter(Boolean);
-    if (items.length) section("contact", t("trust.contact"), `<ul class="rassure__list">${items.join("")}</ul>`);
-  }
-  // Policies and payment methods: Shopify's own Liquid objects, filled in when it renders the page.
+  if (show.has("contact")) parts.push(contactSection(source.contact, locale, t));
+  if (show.has("promises")) parts.push(promisesSection(source.promises, locale, t));
   if (show.has("policies")) {
-    parts.push(
-      `{%- if shop.policies.size > 0 -%}<section class="rassure" aria-labelledby="rassure-trust-policies"><h2 class="rassure__title" id="rassure-trust-policies">${e(t("trust.policies"))}</h2><ul class="rassure__list rassure__list--inline">{%- for policy in shop.policies -%}<li class="rassure__item"><a class="rassure__link" href="{{ policy.url }}">{{ policy.title | escape }}</a></li>{%- endfor -%}</ul></section>{%- endif -%}`,
-    );
+    parts.push(`{%- if shop.policies.size > 0 -%}${section("policies", t("trust.policies"), `<ul class="rassure__list rassure__list--inline">{%- for policy in shop.policies -%}<li class="rassure__item"><a class="rassure__link" href="{{ policy.url }}">{{ policy.title | escape }}</a></li>{%- endfor -%}</ul>`)}{%- endif -%}`);
   }
   if (show.has("payments")) {
-    parts.push(
-      `{%- if shop.enabled_payment_types.size > 0 -%}<section class="rassure" aria-labelledby="rassure-trust-payments"><h2 class="rassure__title" id="rassure-trust-payments">${e(t("trust.payments"))}</h2><ul class="rassure__payments">{%- for type in shop.enabled_payment_types -%}<li class="rassure__payment">{{ type | payment_type_svg_tag: class: 'rassure__payment-icon' }}</li>{%- endfor -%}</ul></section>{%- endif -%}`,
-    );
+    parts.push(`{%- if shop.enabled_payment_types.size > 0 -%}${section("payments", t("trust.payments"), `<ul class="rassure__payments">{%- for type in shop.enabled_payment_types -%}<li class="rassure__payment">{{ type | payment_type_svg_tag: class: 'rassure__payment-icon' }}</li>{%- endfor -%}</ul>`)}{%- endif -%}`);
   }
-  if (show.has("https") && facts.scan?.https === true) {
-    section("https", t("trust.https"), `<p class="rassure__detail">${e(t("trust.httpsOn", { date: dateIn(locale, facts.scan.finishedAt) }))}</p>`);
+  if (show.has("https") && page.https_checked_on) {
+    parts.push(section("https", t("trust.https"), `<p class="rassure__detail">${e(t("trust.https_on", { date: page.https_checked_on[locale] }))}</p>`));
   }
-  if (show.has("scan") && facts.scan?.grade) {
-    section("scan", t("trust.scan"), `<p class="rassure__detail">${e(t("trust.scanGrade", { grade: facts.scan.grade, date: dateIn(locale, facts.scan.finishedAt) }))}</p>`);
+  if (show.has("scan") && page.scan) {
+    parts.push(section("scan", t("trust.scan"), `<p class="rassure__detail">${e(t("trust.scan_grade", { grade: page.scan.grade, date: page.scan.checked_on[locale] }))}</p>`));
   }
-  return `<style>${readBlockStylesheet()}</style>
-<div class="rassure rassure--trust-page"><h1 class="rassure__title">${e(t("trust.title"))}</h1><p class="rassure__detail">${e(t("trust.intro"))}</p></div>
-${parts.join("\n")}`;
+  return `<div class="rassure rassure--page"><h1 class="rassure__title rassure__page-title">${e(t("trust.title"))}</h1><p class="rassure__detail">${e(t("trust.intro"))}</p>${parts.join("")}</div>`;
+}
+
+/** The Shopify app proxy's answer: the page with the blocks' stylesheet (the extension's assets do not load there); null when off. */
+export function renderTrustPage(source: TrustPageSource, locale: Lang): string | null {
+  const body = trustPageLiquid(source, locale);
+  return body === "" ? null : `<style>${readBlockStylesheet()}</style>\n${body}`;
 }

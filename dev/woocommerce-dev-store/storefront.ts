@@ -8,10 +8,15 @@
  * add-to-cart-form block in a block theme; a custom theme may fire neither), after the cart's
  * proceed-to-checkout block, and at wp_footer. The blocks are the extension's markup rendered by
  * the app's Liquid renderer (the plugin prints the same HTML: test/woocommerce/plugin.test.ts).
+ * The plugin's trust page answers at /rassure-confiance/ (and /rassure-trust/) inside the theme
+ * once published with the page on, the theme's 404 otherwise; its stylesheet is linked in the
+ * head whenever something is published, as the plugin's wp_enqueue_style does.
  */
+import { readFileSync } from "node:fs";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewShop } from "../../app/storefront/liquid-preview";
 import type { PublishedStorefrontConfig } from "../../app/storefront/config";
+import { trustPageLiquid } from "../../app/trust-page/trust-page.server";
 import type { WooStoreContext } from "./context";
 import { escapeHtml, html } from "./responses";
 import { productPermalink } from "./rest";
@@ -28,6 +33,20 @@ type Place = keyof typeof PLACES;
 const GATEWAY_ICONS: Record<string, string[]> = { stripe: ["cartes_bancaires", "visa", "master", "american_express"] };
 
 let renderer: ReturnType<typeof createPreviewRenderer> | null = null;
+const previewRenderer = () => (renderer ??= createPreviewRenderer(readExtensionSources()));
+
+/** The plugin's trust page addresses (Rassure_Trust_Page::SLUGS); this French site links the French one. */
+const TRUST_PAGE_SLUGS = ["rassure-trust", "rassure-confiance"];
+const trustPageUrl = (store: WooStoreContext) => `${store.homeUrl}/rassure-confiance/`;
+const PLUGIN_STYLESHEET = "/wp-content/plugins/rassure-for-woocommerce/assets/rassure.css";
+/** The plugin's copy of the shared stylesheet, as WordPress serves it from the plugin folder. */
+const PLUGIN_STYLESHEET_FILE = "wordpress/rassure-for-woocommerce/assets/rassure.css";
+
+/** What the app last published to the plugin, while the plugin is on. */
+function publishedConfig(store: WooStoreContext): PublishedStorefrontConfig | null {
+  const { config, enabled } = store.state.companionPlugin;
+  return enabled && config && typeof config === "object" ? (config as unknown as PublishedStorefrontConfig) : null;
+}
 
 function pageSetting(store: WooStoreContext, id: string): number {
   const option = store.state.settings.advanced?.find((o) => o.id === id);
@@ -68,14 +87,13 @@ function previewShop(store: WooStoreContext): PreviewShop {
 }
 
 async function place(store: WooStoreContext, where: Place): Promise<string> {
-  const { config, enabled } = store.state.companionPlugin;
-  if (!enabled || !config || typeof config !== "object") return "";
-  renderer ??= createPreviewRenderer(readExtensionSources());
+  const config = publishedConfig(store);
+  if (!config) return "";
   const parts = await Promise.all(
     PLACES[where].map((handle) =>
-      (renderer as ReturnType<typeof createPreviewRenderer>).render({
+      previewRenderer().render({
         handle,
-        config: config as unknown as PublishedStorefrontConfig,
+        config,
         locale: "fr",
         shop: previewShop(store),
         timeZone: "Europe/Paris",
@@ -84,8 +102,29 @@ async function place(store: WooStoreContext, where: Place): Promise<string> {
       }),
     ),
   );
-  return parts.join("");
+  // The Liquid bar links Shopify's app proxy address; the plugin links its own page (Rassure_Trust_Page::url()).
+  return parts.join("").replace(/href="\/apps\/rassure\/trust[^"]*"/g, `href="${trustPageUrl(store)}"`);
 }
+
+/** wp_footer: the plugin's footer blocks in their own container (Rassure_Storefront::echo_footer). */
+async function footerPlace(store: WooStoreContext): Promise<string> {
+  const blocks = await place(store, "footer");
+  return blocks === "" ? "" : `<div class="rassure-footer">${blocks}</div>`;
+}
+
+/** The plugin's trust page content (Rassure_Renderer::trust_page prints the same markup); "" while off. */
+async function trustPage(store: WooStoreContext): Promise<string> {
+  const config = publishedConfig(store);
+  const liquid = config?.trust_page ? trustPageLiquid(config, "fr") : "";
+  return liquid === "" ? "" : previewRenderer().renderLiquid(liquid, { config: null, locale: "fr", shop: previewShop(store), timeZone: "Europe/Paris", now: new Date() });
+}
+
+/** A little of the Storefront theme's look (fonts, width, header, footer), so the demo pages read like a shop. */
+const THEME_STYLE = `body{margin:0;font-family:sans-serif;color:#43454b;line-height:1.6;background:#fff}
+.site-header{display:flex;flex-wrap:wrap;gap:.5rem 2rem;align-items:center;padding:1.25rem max(1rem,calc((100% - 66rem)/2));border-bottom:1px solid #eee}
+.site-title{font-size:1.5rem;font-weight:700;color:#333;text-decoration:none}.main-navigation a{margin-right:1rem;color:#333}
+.site-main{padding:1.5rem max(1rem,calc((100% - 66rem)/2))}.site-footer{padding:1.5rem max(1rem,calc((100% - 66rem)/2));background:#f0f0f0;font-size:.9rem}
+.footer-links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}a{color:#2c2d33}`;
 
 const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")}&nbsp;€`;
 
@@ -100,13 +139,14 @@ async function layout(store: WooStoreContext, title: string, bodyClass: string, 
     .filter((p) => p.status === "publish" && !special.has(p.id))
     .map((p) => `<li><a href="${pageLink(store, p)}">${escapeHtml(p.title)}</a></li>`)
     .join("");
-  return `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8"><title>${escapeHtml(title)} – ${escapeHtml(store.state.siteName)}</title></head>
+  const stylesheet = publishedConfig(store) ? `<link rel="stylesheet" id="rassure-css" href="${store.homeUrl}${PLUGIN_STYLESHEET}?ver=1.1.0">` : "";
+  return `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – ${escapeHtml(store.state.siteName)}</title><style>${THEME_STYLE}</style>${stylesheet}</head>
 <body class="${bodyClass} theme-storefront woocommerce-js">
 <header id="masthead" class="site-header"><a class="site-title" href="${store.homeUrl}/">${escapeHtml(store.state.siteName)}</a>
 <nav class="main-navigation"><a href="${store.homeUrl}/boutique/">Boutique</a> ${link(ids.cart, "Panier")} ${link(ids.account, "Mon compte")}</nav></header>
 <main id="main" class="site-main">${main}</main>
 <footer id="colophon" class="site-footer" role="contentinfo"><ul class="footer-links">${footerLinks}</ul><p>© ${escapeHtml(store.state.siteName)} – Propulsé par WooCommerce</p></footer>
-${await place(store, "footer")}
+${await footerPlace(store)}
 </body></html>`;
 }
 
@@ -149,6 +189,11 @@ function accountPage(store: WooStoreContext, page: WpPage): Promise<string> {
 /** GET of a storefront path; null when the path is not the storefront's (REST, wp-admin…). */
 export async function storefrontRoute(store: WooStoreContext, url: URL): Promise<Response | null> {
   const path = url.pathname;
+  if (path === PLUGIN_STYLESHEET) return new Response(readFileSync(PLUGIN_STYLESHEET_FILE, "utf8"), { headers: { "Content-Type": "text/css; charset=utf-8" } });
+  if (TRUST_PAGE_SLUGS.some((slug) => path === `/${slug}/` || path === `/${slug}`) || (path === "/" && url.searchParams.get("rassure_trust") === "1")) {
+    const content = await trustPage(store);
+    return content === "" ? null : html(await layout(store, "À qui vous achetez", "page rassure-trust-page", content));
+  }
   if (path === "/") return html(await layout(store, "Accueil", "home", `<h1>${escapeHtml(store.state.siteName)}</h1>${productGrid(store)}`));
   const product = /^\/produit\/([a-z0-9-]+)\/?$/.exec(path);
   if (product) {

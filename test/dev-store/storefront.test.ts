@@ -231,6 +231,25 @@ describe("app blocks from the published configuration", () => {
       setEmbed(true);
     }
   });
+
+  it("ends the trust bar with a link to the trust page only while the merchant asks for it and the page is on", async () => {
+    setEmbed(false);
+    try {
+      const linked = fullConfig();
+      linked.bar.trustPageLink = true;
+      await publish(linked);
+      expect((await get("/")).html).not.toContain('href="/apps/rassure/trust"'); // the page itself is off
+      linked.trustPage.enabled = true;
+      const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
+      await saveAndPublishStorefrontConfig(shop.id, linked, (await loadStorefrontConfig(shop.id)).version, adapter, "Europe/Paris");
+      const home = await get("/?locale=fr");
+      expect(home.html).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust?locale=fr">Pourquoi nous faire confiance</a>');
+      const trust = await get("/apps/rassure/trust?locale=fr");
+      expect(trust.status).toBe(200);
+    } finally {
+      setEmbed(true);
+    }
+  });
 });
 
 describe("app proxy", () => {
@@ -283,7 +302,8 @@ describe("app proxy", () => {
     expect((await get("/apps/rassure/trust")).status).toBe(404);
     const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "shopify", domain: store.shopDomain } });
     const config = fullConfig();
-    config.trustPage = { enabled: true, sections: ["contact", "policies", "payments", "https", "scan"] };
+    config.trustPage = { enabled: true, sections: ["contact", "promises", "policies", "payments", "https", "scan"] };
+    config.bar.trustPageLink = true;
     await saveAndPublishStorefrontConfig(shop.id, config, (await loadStorefrontConfig(shop.id)).version, adapter, "Europe/Paris");
     const page = await get("/apps/rassure/trust?locale=fr");
     expect(page.status).toBe(200);
@@ -299,6 +319,10 @@ describe("app proxy", () => {
     expect(page.html).toContain(`Note ${scan.grade}, vérifiée le`);
     // No register confirmation in that scan: no "company verified".
     expect(page.html).not.toContain("Entreprise vérifiée");
+    // Promises the shop's own policies state, linked to them; the custom one is left out.
+    expect(page.html).toContain('<a class="rassure__label rassure__link" href="/policies/shipping-policy">Livraison offerte dès 60,00 €</a>');
+    expect(page.html).toContain('href="/policies/refund-policy">Retours sous 30 jours</a>');
+    expect(page.html).not.toContain("Fait main à Lyon");
   });
 
   it("gives a wrong e-mail the same answer as an unknown order, and keeps shopper input inert", async () => {

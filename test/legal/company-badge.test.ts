@@ -8,7 +8,7 @@ import type { CompanyIdentifierFact } from "../../adapters/checklist-snapshot";
 import type { ShopifyAdapter } from "../../adapters/shopify";
 import prisma from "../../app/db.server";
 import { companyBadgeFromScan, COMPANY_IDENTITY_CHECK } from "../../app/legal/company-badge.server";
-import { loadStorefrontConfig, republishWhenCompanyBadgeChanges, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
+import { loadStorefrontConfig, republishAfterScan, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startInstalledDevStore } from "../support/installed-dev-store";
 import { fullConfig } from "../storefront/fixtures";
@@ -81,13 +81,14 @@ describe("republishing after a scan (Shopify dev store)", () => {
         shopDomain: store.shopDomain,
         trigger: "manual",
         status: "done",
+        grade: "B",
         startedAt: new Date(started),
         finishedAt: new Date(started + 1000),
         report: JSON.stringify(report(status)),
         snapshot: JSON.stringify(snapshot(...identifiers)),
       },
     });
-    return republishWhenCompanyBadgeChanges({ platform: "shopify", shopDomain: store.shopDomain }, row.id, adapter);
+    return republishAfterScan({ platform: "shopify", shopDomain: store.shopDomain }, row.id, adapter);
   }
 
   it("publishes the badge once a scan confirms the company, and only then", async () => {
@@ -106,5 +107,16 @@ describe("republishing after a scan (Shopify dev store)", () => {
   it("withdraws the badge when the register lists the company as closed", async () => {
     expect(await scan("fail", identifier({}, { status: "ceased" }))).toMatchObject({ ok: true, published: true });
     expect(publishedCompany()).toBeNull();
+  });
+
+  it("while the trust page is on, publishes every finished scan's date and grade (the WooCommerce plugin renders them from there)", async () => {
+    const config = fullConfig();
+    config.trustPage.enabled = true;
+    await saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris");
+    expect(await scan("fail", identifier({}, { status: "ceased" }))).toMatchObject({ ok: true, published: true }); // the badge did not change
+    const metafield = store.state.metafields.find((m) => m.ownerId === store.state.appInstallation.id && m.namespace === "rassure" && m.key === "config");
+    const trustPage = (JSON.parse(metafield!.value) as { trust_page: { scan: { grade: string; checked_on: { en: string } } | null } }).trust_page;
+    const spelled = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(started + 1000));
+    expect(trustPage.scan).toEqual({ grade: "B", checked_on: expect.objectContaining({ en: spelled }) });
   });
 });

@@ -100,4 +100,24 @@ describe("toPublishedConfig", () => {
     for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
     expect(isStorefrontLive(config)).toBe(false);
   });
+
+  it("is live with the trust page alone (the WooCommerce plugin serves it only from a live configuration)", () => {
+    const config = defaultStorefrontConfig();
+    for (const block of ["payment", "promises", "delivery", "contact", "legal", "bar"] as const) config[block].enabled = false;
+    config.trustPage.enabled = true;
+    expect(isStorefrontLive(config)).toBe(true);
+  });
+
+  it("publishes the trust bar's link only while the trust page is on, and the scan facts the page may state", () => {
+    const config = defaultStorefrontConfig();
+    config.bar.trustPageLink = true;
+    const now = new Date("2026-12-04T08:00:00Z");
+    expect(toPublishedConfig(config, 1, now, "Europe/Paris").bar.trust_page_link).toBe(false);
+    config.trustPage.enabled = true;
+    const published = toPublishedConfig(config, 1, now, "Europe/Paris", null, undefined, null, { finishedAt: now, grade: "A", https: true, timeZone: "Not/AZone" });
+    expect(published.bar.trust_page_link).toBe(true);
+    // An unknown time zone falls back to UTC rather than failing the publish.
+    expect(published.trust_page).toEqual({ enabled: true, sections: [...config.trustPage.sections], https_checked_on: { en: "4 December 2026", fr: "4 décembre 2026" }, scan: { grade: "A", checked_on: { en: "4 December 2026", fr: "4 décembre 2026" } } });
+    expect(validateStorefrontConfig({ ...config, bar: { ...config.bar, trustPageLink: "on" } })).toMatchObject({ ok: true, config: { bar: { trustPageLink: true } } });
+  });
 });

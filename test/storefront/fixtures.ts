@@ -53,6 +53,7 @@ export function fullConfig(): StorefrontConfig {
       { icon: "return", text: { en: "30-day returns", fr: "Retours sous 30 jours" } },
       { icon: "lock", text: { en: "Secure payment", fr: "Paiement sécurisé" } },
     ],
+    trustPageLink: false,
   };
   config.partners = {
     enabled: true,

@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe";
-import { blocksOverflow, launchChromium } from "../support/browser";
+import { blocksOverflow, launchChromium, layoutShift, openWatchingLayoutShift } from "../support/browser";
 import { fullConfig, hostileConfig, render } from "./fixtures";
 import { productPageHtml, serveProductPages } from "./product-page";
 
@@ -35,19 +35,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, width: number): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-  // Record layout shifts from the very first paint.
-  await page.addInitScript(() => {
-    (window as unknown as { __cls: number }).__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  await page.goto(site.url + path, { waitUntil: "load" });
-  return page;
+  return (await openWatchingLayoutShift(context, site.url + path, width)).page;
 }
 
 describe.each([
@@ -60,7 +48,7 @@ describe.each([
       await page.screenshot({ path: `${SCREENSHOTS}/storefront-product-${locale}-${width}.png`, fullPage: true });
       expect(await page.locator(".rassure").count()).toBe(8);
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
       expect(await blocksOverflow(page)).toEqual([]);
       // The blocks inherit the theme's font and text colour.
       const styles = await page.evaluate(() => {

@@ -105,3 +105,26 @@ export function blocksOverflow(page: Page, selector = ".rassure"): Promise<strin
     return problems;
   }, selector);
 }
+
+/**
+ * A new page at `width` (a phone's height below 500 px) that adds up layout shifts from its very
+ * first paint; `layoutShift(page)` reads the total (Cumulative Layout Shift without input).
+ */
+export async function openWatchingLayoutShift(context: BrowserContext, url: string, width: number): Promise<{ page: Page; status: number | null }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const response = await page.goto(url, { waitUntil: "load" });
+  return { page, status: response?.status() ?? null };
+}
+
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+}

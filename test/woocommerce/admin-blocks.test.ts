@@ -15,6 +15,7 @@ import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.blocks";
 import { loader as overviewLoader } from "../../app/routes/woocommerce.admin";
 import { defaultStorefrontConfig } from "../../app/storefront/config";
+import { loadStorefrontConfig } from "../../app/storefront/storefront.server";
 import { ADMIN_SESSION_MAX_SECONDS, ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
 import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
@@ -178,5 +179,26 @@ describe("blocks editor in wp-admin", () => {
       expect(await post({ store: domain, token, intent: "save", config: JSON.stringify(defaultStorefrontConfig()) })).toEqual({ status: 403, body: { expired: true } });
     }
     expect(JSON.stringify(store.state.companionPlugin.config)).toBe(before);
+  });
+});
+
+describe("the trust page through the plugin", () => {
+  it("switched on in the editor, it is published with the last scan's grade, date and HTTPS, and the plugin's page states them", async () => {
+    const shop = await prisma.shop.findFirstOrThrow({ where: { platform: "woocommerce", domain } });
+    await prisma.checklistScan.create({
+      data: { platform: "woocommerce", shopDomain: domain, trigger: "manual", status: "done", grade: "A", startedAt: new Date(), finishedAt: new Date("2026-12-04T10:00:00Z"), snapshot: JSON.stringify({ facts: { storefrontHttps: true, timeZone: "Europe/Paris" } }) },
+    });
+    expect((await fetch(`${store.url}/rassure-confiance/`)).status).toBe(404);
+    const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
+    const config = defaultStorefrontConfig();
+    config.trustPage.enabled = true;
+    const { version } = await loadStorefrontConfig(shop.id);
+    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: String(version), timeZone: "Europe/Paris" });
+    expect(saved.body).toMatchObject({ ok: true, published: true });
+    const page = await fetch(`${store.url}/rassure-confiance/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Note A, vérifiée le 4 décembre 2026.");
+    expect(html).toContain("La boutique est servie en HTTPS (vérifié le 4 décembre 2026).");
   });
 });

@@ -7,6 +7,8 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { toPublishedConfig } from "../../app/storefront/config";
+import { fullConfig, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 let store: WooCommerceDevStore;
 let key: { consumerKey: string; consumerSecret: string };
@@ -190,5 +192,35 @@ describe("webhook deliveries", () => {
     } finally {
       await clocked.close();
     }
+  });
+});
+
+describe("the companion plugin's trust page", () => {
+  const publish = (trustPage: boolean) => {
+    const config = fullConfig();
+    config.trustPage.enabled = trustPage;
+    config.bar.trustPageLink = true;
+    const scan = { finishedAt: new Date("2026-12-03T09:00:00Z"), grade: "C", https: false, timeZone: "Europe/Paris" };
+    Object.assign(store.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(config, 3, new Date(), "Europe/Paris", VERIFIED_COMPANY, undefined, null, scan) });
+  };
+
+  it("is the theme's 404 until the merchant switches it on, then a page of the theme at the French address", async () => {
+    publish(false);
+    expect((await fetch(`${store.url}/rassure-confiance/`)).status).toBe(404);
+    expect(await (await fetch(`${store.url}/`)).text()).not.toContain("rassure-confiance");
+    publish(true);
+    for (const address of ["/rassure-confiance/", "/rassure-trust/", "/?rassure_trust=1"]) expect((await fetch(`${store.url}${address}`)).status, address).toBe(200);
+    const html = await (await fetch(`${store.url}/rassure-confiance/`)).text();
+    expect(html).toMatch(/<header id="masthead" class="site-header">[\s\S]*<h1 class="rassure__title rassure__page-title">À qui vous achetez<\/h1>[\s\S]*<footer id="colophon"/);
+    expect(html).toContain("ATELIER LUMIERE, SIREN 812 345 676");
+    expect(html).toContain("Note C, vérifiée le 3 décembre 2026.");
+    expect(html).not.toContain("HTTPS (vérifié"); // the platform reported no HTTPS
+    expect(html).toContain('href="/wp-content/plugins/rassure-for-woocommerce/assets/rassure.css'.replace('href="', `href="${store.url}`));
+    // The trust bar (wp_footer) links the plugin's page, not Shopify's proxy address.
+    expect(html).toContain(`<a class="rassure__label rassure__link" href="${store.url}/rassure-confiance/">Pourquoi nous faire confiance</a>`);
+    expect(html).not.toContain("/apps/rassure/trust");
+    const css = await fetch(`${store.url}/wp-content/plugins/rassure-for-woocommerce/assets/rassure.css`);
+    expect(css.headers.get("content-type")).toContain("text/css");
+    expect(await css.text()).toBe(readFileSync("wordpress/rassure-for-woocommerce/assets/rassure.css", "utf8"));
   });
 });

@@ -11,7 +11,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLOCKS, defaultStorefrontConfig, toPublishedConfig, type StorefrontConfig } from "../../app/storefront/config";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
-import type { PreviewProduct, PreviewShop } from "../../app/storefront/liquid-preview";
+import { createPreviewRenderer, type PreviewProduct, type PreviewShop } from "../../app/storefront/liquid-preview";
+import { readExtensionSources } from "../../app/storefront/extension-sources.server";
+import type { TrustScan } from "../../app/trust-page/published";
+import { trustPageLiquid } from "../../app/trust-page/trust-page.server";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
 import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
@@ -32,13 +35,22 @@ interface Case {
   now: Date;
   company?: CompanyBadge;
   product?: PreviewProduct | null;
+  /** The last scan the trust page states. */
+  scan?: TrustScan | null;
 }
+
+/** Where the trust bar's link goes: Shopify's app proxy address (with the shopper's language), given to the plugin as its own page's URL. */
+const trustPageUrl = (locale: string) => `/apps/rassure/trust?locale=${locale}`;
+const liquidPage = createPreviewRenderer(readExtensionSources());
 
 /** Whitespace between tags and equivalent entity spellings (WordPress &#039;/&#038;, Ruby &#39;/&amp;) are not differences. */
 function normalise(html: string): string {
   return html
     .replace(/&#0?39;/g, "&#39;")
     .replace(/&#0?38;/g, "&amp;")
+    // The Liquid answer also turns merchant braces into entities so Shopify cannot evaluate them.
+    .replace(/&#123;/g, "{")
+    .replace(/&#125;/g, "}")
     .replace(/>\s+</g, "><")
     .replace(/\s+/g, " ")
     .trim();
@@ -50,9 +62,11 @@ const productOf = (c: Case) => {
 };
 
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
+  const published = (c: Case) => (c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION, c.scan ?? null) : null);
   const requests = cases.map((c) => ({
     handle: c.handle,
-    config: c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION) : null,
+    config: published(c),
+    trust_page_url: trustPageUrl(c.locale),
     locale: c.locale,
     shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null, country: c.shop.countryCode ?? "" },
     settings: { tone: "soft", alignment: "center" },
@@ -65,7 +79,10 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
   return Promise.all(
     cases.map(async (c, i) => ({
       label: `${c.handle} ${c.locale} ${c.now.toISOString()}`,
-      liquid: await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc", product: c.product === undefined ? REVIEWED_PRODUCT : c.product }, c.company ?? null),
+      liquid:
+        c.handle === "trust-page"
+          ? await liquidPage.renderLiquid(trustPageLiquid(published(c)!, c.locale), { config: null, locale: c.locale, shop: c.shop, timeZone: PARIS, now: c.now })
+          : await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc", product: c.product === undefined ? REVIEWED_PRODUCT : c.product }, c.company ?? null),
       php: phpOut[i],
     })),
   );
@@ -153,6 +170,79 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
       { handle, config: fullConfig(), locale: "en" as const, shop: bare, now: NOW },
     ]);
     for (const pair of await renderBoth(cases)) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+  });
+});
+
+describe("parity: the trust page (Shopify's Liquid answer and the plugin's page)", () => {
+  const SCAN: TrustScan = { finishedAt: new Date("2026-12-03T23:30:00Z"), grade: "B", https: true, timeZone: PARIS };
+  const trustConfig = () => {
+    const config = fullConfig();
+    config.trustPage = { enabled: true, sections: ["identity", "contact", "promises", "policies", "payments", "https", "scan"] };
+    return config;
+  };
+  const noShippingPolicy: PreviewShop = { ...FRENCH_SHOP, policies: FRENCH_SHOP.policies.filter((p) => p.handle !== "shipping_policy") };
+  const bare: PreviewShop = { enabledPaymentTypes: [], policies: [], moneyFormat: "€{{amount}}" };
+
+  it("every section, both languages, with and without the company, the scan and the shop's policies", async () => {
+    const scans: Array<TrustScan | null> = [SCAN, { ...SCAN, https: false, grade: null }, null];
+    const cases: Case[] = [];
+    for (const locale of ["en", "fr"] as const) {
+      for (const scan of scans) {
+        for (const shop of [FRENCH_SHOP, noShippingPolicy, bare]) {
+          for (const company of [VERIFIED_COMPANY, undefined]) cases.push({ handle: "trust-page", config: trustConfig(), locale, shop, now: NOW, company, scan });
+        }
+      }
+    }
+    const pairs = await renderBoth(cases);
+    for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    const full = pairs[0].php;
+    expect(full).toContain('<h1 class="rassure__title rassure__page-title">Who you are buying from</h1>');
+    expect(full).toContain("ATELIER LUMIERE, SIREN 812 345 676");
+    expect(full).toContain("The shop is served over HTTPS (checked on 4 December 2026).");
+    expect(full).toContain("Grade B, checked on 4 December 2026.");
+    expect(full).toContain('href="/policies/shipping-policy">Free shipping from 60,00 €</a>');
+    expect(full).not.toContain("Handmade in Lyon");
+    expect(pairs[2].php).not.toContain("Free shipping"); // no shipping policy states it
+    expect(pairs[4].php).not.toContain("rassure-trust-promises"); // no policy at all
+  });
+
+  it("the merchant's sections only, and nothing while the page is off", async () => {
+    const some = trustConfig();
+    some.trustPage.sections = ["contact", "scan"];
+    const off = trustConfig();
+    off.trustPage.enabled = false;
+    const pairs = await renderBoth([
+      { handle: "trust-page", config: some, locale: "fr", shop: FRENCH_SHOP, now: NOW, company: VERIFIED_COMPANY, scan: SCAN },
+      { handle: "trust-page", config: off, locale: "fr", shop: FRENCH_SHOP, now: NOW, company: VERIFIED_COMPANY, scan: SCAN },
+    ]);
+    expect(normalise(pairs[0].php)).toBe(normalise(pairs[0].liquid));
+    expect(pairs[0].php).toContain("Note B, vérifiée le 4 décembre 2026.");
+    expect(pairs[0].php).not.toContain("Entreprise vérifiée");
+    expect(pairs[1].php).toBe("");
+    expect(pairs[1].liquid.trim()).toBe("");
+  });
+
+  it("hostile merchant text is escaped the same way", async () => {
+    const hostile = hostileConfig();
+    hostile.trustPage = { enabled: true, sections: ["identity", "contact", "promises", "policies", "payments", "https", "scan"] };
+    const pairs = await renderBoth([{ handle: "trust-page", config: hostile, locale: "fr", shop: FRENCH_SHOP, now: NOW, company: { ...VERIFIED_COMPANY, name: HOSTILE }, scan: SCAN }]);
+    expect(normalise(pairs[0].php)).toBe(normalise(pairs[0].liquid));
+    expect(pairs[0].php).not.toContain("<script");
+  });
+
+  it("the trust bar's link to the trust page, only while the page is on", async () => {
+    const linked = fullConfig();
+    linked.bar.trustPageLink = true;
+    const pageOn = fullConfig();
+    pageOn.bar.trustPageLink = true;
+    pageOn.trustPage.enabled = true;
+    const pairs = await renderBoth(
+      [linked, pageOn].flatMap((config) => (["en", "fr"] as const).map((locale) => ({ handle: "trust-bar", config, locale, shop: FRENCH_SHOP, now: NOW }))),
+    );
+    for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    expect(pairs[0].php).not.toContain("/apps/rassure/trust");
+    expect(pairs[2].php).toContain('<a class="rassure__label rassure__link" href="/apps/rassure/trust?locale=en">Why you can trust us</a>');
+    expect(pairs[3].php).toContain(">Pourquoi nous faire confiance</a>");
   });
 });
 

@@ -2,7 +2,7 @@
 /**
  * Plugin Name:          Rassure for WooCommerce
  * Plugin URI:           https://rassure.io/woocommerce
- * Description:          Reassurance blocks (secure payment, promises, delivery estimate, contact, legal links), tracking links for customers, and the Rassure app inside wp-admin.
+ * Description:          Reassurance blocks (secure payment, promises, delivery estimate, contact, legal links), a public trust page, tracking links for customers, and the Rassure app inside wp-admin.
  * Version:              1.1.0
  * Requires at least:    6.4
  * Requires PHP:         7.4
@@ -29,6 +29,7 @@ require_once __DIR__ . '/includes/class-rassure-facts.php';
 require_once __DIR__ . '/includes/class-rassure-rest.php';
 require_once __DIR__ . '/includes/class-rassure-legal-pages.php';
 require_once __DIR__ . '/includes/class-rassure-storefront.php';
+require_once __DIR__ . '/includes/class-rassure-trust-page.php';
 require_once __DIR__ . '/includes/class-rassure-tracking.php';
 require_once __DIR__ . '/includes/class-rassure-admin.php';
 
@@ -52,9 +53,11 @@ function rassure_boot() {
 		return;
 	}
 	Rassure_Storefront::init();
+	Rassure_Trust_Page::init();
 	Rassure_Tracking::init();
 	Rassure_Admin::init();
 	add_action( 'rest_api_init', array( 'Rassure_Rest', 'register_routes' ) );
 	add_action( 'rest_api_init', array( 'Rassure_Legal_Pages', 'register_routes' ) );
 }
 add_action( 'plugins_loaded', 'rassure_boot' );
+register_deactivation_hook( __FILE__, array( 'Rassure_Trust_Page', 'deactivate' ) );

@@ -13,3 +13,4 @@ require_once __DIR__ . '/includes/class-rassure-options.php';
 Rassure_Options::delete_all();
 // The legal pages themselves are the merchant's content and stay; only Rassure's record of them goes.
 delete_option( 'rassure_legal_pages' );
+delete_option( 'rassure_trust_rules' );

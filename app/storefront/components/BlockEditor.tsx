@@ -126,7 +126,7 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
       )}
       {block === "legal" && (
         <BlockStack gap="300">
-          <Checkbox label={t("blocks.trustPage.enabled")} helpText={t("blocks.trustPage.help")} checked={config.trustPage.enabled} onChange={(on) => set("trustPage", { enabled: on })} />
+          <Checkbox label={t("blocks.trustPage.enabled")} helpText={`${t("blocks.trustPage.help")} ${t(hostIsPlatform ? "blocks.trustPage.whereShopify" : "blocks.trustPage.whereWooCommerce")}`} checked={config.trustPage.enabled} onChange={(on) => set("trustPage", { enabled: on })} />
           {config.trustPage.enabled && (
             <ChoiceList
               allowMultiple
@@ -154,20 +154,23 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
         </BlockStack>
       )}
       {block === "bar" && (
-        <ListEditor
-          items={config.bar.items}
-          max={LIMITS.barItems}
-          addLabel={t("blocks.bar.add")}
-          removeLabel={(i) => t("blocks.bar.remove", { n: i + 1 })}
-          onChange={(items) => set("bar", { items })}
-          create={() => ({ icon: "check" as const, text: blank() })}
-          render={(item, i, update) => (
-            <InlineGrid columns={{ xs: 1, md: "1fr 3fr" }} gap="300">
-              <IconSelect label={t("blocks.field.icon")} value={item.icon} onChange={(icon) => update({ ...item, icon })} />
-              <LocalizedFields label={t("blocks.bar.text")} value={item.text} max={LIMITS.barText} path={`bar.items.${i}.text`} errorFor={errorFor} onChange={(text) => update({ ...item, text })} />
-            </InlineGrid>
-          )}
-        />
+        <BlockStack gap="300">
+          <Checkbox label={t("blocks.bar.trustPageLink")} helpText={t("blocks.bar.trustPageLinkHelp")} checked={config.bar.trustPageLink} onChange={(trustPageLink) => set("bar", { trustPageLink })} />
+          <ListEditor
+            items={config.bar.items}
+            max={LIMITS.barItems}
+            addLabel={t("blocks.bar.add")}
+            removeLabel={(i) => t("blocks.bar.remove", { n: i + 1 })}
+            onChange={(items) => set("bar", { items })}
+            create={() => ({ icon: "check" as const, text: blank() })}
+            render={(item, i, update) => (
+              <InlineGrid columns={{ xs: 1, md: "1fr 3fr" }} gap="300">
+                <IconSelect label={t("blocks.field.icon")} value={item.icon} onChange={(icon) => update({ ...item, icon })} />
+                <LocalizedFields label={t("blocks.bar.text")} value={item.text} max={LIMITS.barText} path={`bar.items.${i}.text`} errorFor={errorFor} onChange={(text) => update({ ...item, text })} />
+              </InlineGrid>
+            )}
+          />
+        </BlockStack>
       )}
       {block === "store" && (
         <BlockStack gap="300">

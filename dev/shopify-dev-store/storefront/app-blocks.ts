@@ -83,7 +83,7 @@ function parseSchema(source: string): BlockSchema {
 }
 
 /** Liquid `shop.<handle>` policy objects for the policies the shop has written; `origin` is the one the shopper's request came to (Liquid `request.origin`). */
-function storefrontShop(state: DevStoreState, origin: string): PreviewShop {
+export function storefrontShop(state: DevStoreState, origin: string): PreviewShop {
   const profile = {
     currencyCode: state.shop.currencyCode,
     countryCode: state.shop.billingAddress.countryCodeV2,

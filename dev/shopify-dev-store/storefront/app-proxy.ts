@@ -12,8 +12,8 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Liquid } from "liquidjs";
-import { paymentTypeSvg } from "../../../app/storefront/liquid-preview";
-import { ENABLED_PAYMENT_TYPES } from "./catalog";
+import { formatMoney, paymentTypeSvg } from "../../../app/storefront/liquid-preview";
+import { storefrontShop } from "./app-blocks";
 import { parse } from "smol-toml";
 import { escapeHtml } from "../../../app/storefront/html-escape";
 import type { DevStoreContext } from "../context";
@@ -69,6 +69,9 @@ export function createAppProxy(store: DevStoreContext, config: AppProxyConfig) {
     return paymentTypeSvg(String(type), cls ? String(cls[1]) : undefined);
   });
 
+  // Money amounts in the shop's format (the trust page's free-shipping threshold).
+  liquid.registerFilter("money", (cents: unknown) => formatMoney(Number(cents) || 0, storefrontShop(store.state, "").moneyFormat));
+
   function targetUrl(incoming: URL, rest: string): URL {
     const configured = new URL(config.url);
     const target = new URL(`${configured.pathname.replace(/\/$/, "")}${rest}`, store.app.appUrl);
@@ -122,13 +125,16 @@ export function createAppProxy(store: DevStoreContext, config: AppProxyConfig) {
       const layout = !/^\s*\{%-?\s*layout\s+none\s*-?%\}/.test(source);
       let html: string;
       try {
+        const shop = storefrontShop(store.state, new URL(request.url).origin);
         html = await liquid.parseAndRender(source, {
           shop: {
             name: store.state.shop.name,
             domain: store.state.shop.primaryDomain.host,
             email: store.state.shop.contactEmail,
-            enabled_payment_types: ENABLED_PAYMENT_TYPES,
-            policies: store.state.policies.filter((p) => p.body.trim() !== "").map((p) => ({ title: p.title, url: new URL(p.url, "https://shop.invalid").pathname })),
+            enabled_payment_types: shop.enabledPaymentTypes,
+            policies: shop.policies,
+            // shop.refund_policy, shop.shipping_policy…: only the policies the shop has written.
+            ...Object.fromEntries(shop.policies.map((policy) => [policy.handle, policy])),
           },
           request: { locale: { iso_code: lang }, path: new URL(request.url).pathname },
         });

@@ -117,7 +117,8 @@ class Rassure_Renderer {
 	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews | store.
 	 * @param array  $config  The published configuration (null when nothing was published).
 	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
-	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max).
+	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max),
+	 *                        trust_page_url (where the trust bar's link goes).
 	 * @return string HTML.
 	 */
 	public function render( $handle, $config, array $context ) {
@@ -146,7 +147,7 @@ class Rassure_Renderer {
 			case 'legal':
 				return $this->legal( $block, $shop, $classes, $title_id ) . $this->company( $config ) . '</nav>';
 			case 'bar':
-				return $this->bar( $block, $classes );
+				return $this->bar( $block, $classes, $context );
 			case 'partners':
 				return $this->partners( $block, $shop, $context, $classes, $title_id );
 			case 'reviews':
@@ -405,33 +406,7 @@ class Rassure_Renderer {
 			if ( ! is_array( $item ) ) {
 				continue;
 			}
-			$label  = esc_html( $this->local( isset( $item['title'] ) ? $item['title'] : null ) );
-			$detail = esc_html( $this->local( isset( $item['text'] ) ? $item['text'] : null ) );
-			$days   = isset( $item['days'] ) ? (int) $item['days'] : 0;
-			$url    = '';
-			$kind   = isset( $item['kind'] ) ? $item['kind'] : '';
-			if ( 'shipping' === $kind ) {
-				$url       = $this->policy_url( $shop, 'shipping_policy' );
-				$free_from = isset( $item['free_from'] ) ? (int) $item['free_from'] : 0;
-				if ( '' === $label && $free_from > 0 ) {
-					$label = $this->t( 'rassure.promises.shipping_free', array( 'amount' => $this->money( $free_from, isset( $shop['money_format'] ) ? $shop['money_format'] : '{{amount}}' ) ) );
-				} elseif ( '' === $label ) {
-					$label = $this->t( 'rassure.promises.shipping' );
-				}
-			} elseif ( 'returns' === $kind ) {
-				$url = $this->policy_url( $shop, 'refund_policy' );
-				if ( '' === $label ) {
-					$label = $this->t( 'rassure.promises.returns', array( 'days' => $days ) );
-				}
-			} elseif ( 'withdrawal' === $kind ) {
-				$url = $this->policy_url( $shop, 'refund_policy' );
-				if ( '' === $label ) {
-					$label = $this->t( 'rassure.promises.withdrawal', array( 'days' => $days ) );
-				}
-				if ( '' === $detail ) {
-					$detail = $this->t( 'rassure.promises.withdrawal_detail', array( 'days' => $days ) );
-				}
-			}
+			list( $label, $detail, $url ) = $this->promise( $item, $shop );
 			if ( '' === $label ) {
 				continue;
 			}
@@ -445,6 +420,45 @@ class Rassure_Renderer {
 			$html .= '</span></li>';
 		}
 		return $html . '</ul></section>';
+	}
+
+	/**
+	 * One promise as shoppers read it: its label and detail (the merchant's, else the defaults
+	 * of blocks/promises.liquid) and the shop policy that states it ('' for a custom promise).
+	 *
+	 * @param array $item Promise configuration.
+	 * @param array $shop Shop context.
+	 * @return array Escaped label, escaped detail, policy URL.
+	 */
+	private function promise( array $item, array $shop ) {
+		$label  = esc_html( $this->local( isset( $item['title'] ) ? $item['title'] : null ) );
+		$detail = esc_html( $this->local( isset( $item['text'] ) ? $item['text'] : null ) );
+		$days   = isset( $item['days'] ) ? (int) $item['days'] : 0;
+		$url    = '';
+		$kind   = isset( $item['kind'] ) ? $item['kind'] : '';
+		if ( 'shipping' === $kind ) {
+			$url       = $this->policy_url( $shop, 'shipping_policy' );
+			$free_from = isset( $item['free_from'] ) ? (int) $item['free_from'] : 0;
+			if ( '' === $label && $free_from > 0 ) {
+				$label = $this->t( 'rassure.promises.shipping_free', array( 'amount' => $this->money( $free_from, isset( $shop['money_format'] ) ? $shop['money_format'] : '{{amount}}' ) ) );
+			} elseif ( '' === $label ) {
+				$label = $this->t( 'rassure.promises.shipping' );
+			}
+		} elseif ( 'returns' === $kind ) {
+			$url = $this->policy_url( $shop, 'refund_policy' );
+			if ( '' === $label ) {
+				$label = $this->t( 'rassure.promises.returns', array( 'days' => $days ) );
+			}
+		} elseif ( 'withdrawal' === $kind ) {
+			$url = $this->policy_url( $shop, 'refund_policy' );
+			if ( '' === $label ) {
+				$label = $this->t( 'rassure.promises.withdrawal', array( 'days' => $days ) );
+			}
+			if ( '' === $detail ) {
+				$detail = $this->t( 'rassure.promises.withdrawal_detail', array( 'days' => $days ) );
+			}
+		}
+		return array( $label, $detail, $url );
 	}
 
 	/**
@@ -634,19 +648,25 @@ class Rassure_Renderer {
 	}
 
 	/**
-	 * Site-wide bar (the app embed on Shopify).
+	 * Site-wide bar (the app embed on Shopify), ending with a link to the trust page when the
+	 * merchant asked for it (published only while the page is on).
 	 *
 	 * @param array  $block   Configuration.
 	 * @param string $classes Aside classes.
+	 * @param array  $context Render context (trust_page_url).
 	 * @return string
 	 */
-	private function bar( array $block, $classes ) {
+	private function bar( array $block, $classes, array $context ) {
 		$html = '<aside class="' . esc_attr( $classes ) . '" aria-label="' . $this->t( 'rassure.bar.label' ) . '"><ul class="rassure__list">';
 		foreach ( isset( $block['items'] ) && is_array( $block['items'] ) ? $block['items'] : array() as $item ) {
 			$label = is_array( $item ) ? esc_html( $this->local( isset( $item['text'] ) ? $item['text'] : null ) ) : '';
 			if ( '' !== $label ) {
 				$html .= '<li class="rassure__item">' . $this->icon( isset( $item['icon'] ) ? $item['icon'] : '' ) . '<span class="rassure__label">' . $label . '</span></li>';
 			}
+		}
+		$trust_url = isset( $context['trust_page_url'] ) && is_string( $context['trust_page_url'] ) ? $context['trust_page_url'] : '';
+		if ( ! empty( $block['trust_page_link'] ) && '' !== $trust_url ) {
+			$html .= '<li class="rassure__item">' . $this->icon( 'shield' ) . '<a class="rassure__label rassure__link" href="' . esc_url( $trust_url ) . '">' . $this->t( 'rassure.bar.trust_page' ) . '</a></li>';
 		}
 		return $html . '</ul></aside>';
 	}
@@ -799,5 +819,130 @@ class Rassure_Renderer {
 			$html .= '<p class="rassure__item">' . $this->icon( 'clock' ) . '<span class="rassure__body"><span class="rassure__label">' . $this->t( 'rassure.store.hours' ) . '</span><span class="rassure__detail">' . $hours . '</span></span></p>';
 		}
 		return $html . '</section>';
+	}
+
+	/**
+	 * The public trust page (app/trust-page/trust-page.server.ts writes the same markup as
+	 * Liquid for Shopify): only what the published configuration and the shop's settings back —
+	 * the register-confirmed company, the contact channels, the promises a shop policy states,
+	 * the policies, the payment methods, HTTPS and the last scan as published with their dates.
+	 * The sections are the merchant's choice; '' while the page is off.
+	 *
+	 * @param array|null $config  The published configuration.
+	 * @param array      $context Render context (shop).
+	 * @return string HTML.
+	 */
+	public function trust_page( $config, array $context ) {
+		$page = is_array( $config ) && isset( $config['trust_page'] ) && is_array( $config['trust_page'] ) ? $config['trust_page'] : array();
+		if ( empty( $page['enabled'] ) ) {
+			return '';
+		}
+		$sections = isset( $page['sections'] ) && is_array( $page['sections'] ) ? $page['sections'] : array();
+		$shop     = isset( $context['shop'] ) && is_array( $context['shop'] ) ? $context['shop'] : array();
+		$html     = '';
+		if ( in_array( 'identity', $sections, true ) ) {
+			$company = $this->company( $config );
+			$html   .= '' === $company ? '' : $this->trust_section( 'identity', $company );
+		}
+		if ( in_array( 'contact', $sections, true ) && isset( $config['contact'] ) && is_array( $config['contact'] ) && ! empty( $config['contact']['enabled'] ) ) {
+			$html .= $this->trust_contact( $config['contact'] );
+		}
+		if ( in_array( 'promises', $sections, true ) && isset( $config['promises'] ) && is_array( $config['promises'] ) && ! empty( $config['promises']['enabled'] ) ) {
+			$html .= $this->trust_promises( $config['promises'], $shop );
+		}
+		if ( in_array( 'policies', $sections, true ) ) {
+			$items = '';
+			foreach ( isset( $shop['policies'] ) ? (array) $shop['policies'] : array() as $policy ) {
+				if ( is_array( $policy ) && isset( $policy['url'], $policy['title'] ) ) {
+					$items .= '<li class="rassure__item"><a class="rassure__link" href="' . esc_url( $policy['url'] ) . '">' . esc_html( $policy['title'] ) . '</a></li>';
+				}
+			}
+			$html .= '' === $items ? '' : $this->trust_section( 'policies', '<ul class="rassure__list rassure__list--inline">' . $items . '</ul>' );
+		}
+		if ( in_array( 'payments', $sections, true ) ) {
+			$icons = '';
+			foreach ( isset( $shop['payment_types'] ) ? array_filter( (array) $shop['payment_types'], 'is_string' ) : array() as $type ) {
+				$icons .= '<li class="rassure__payment">' . $this->payment_icon( $type, 'rassure__payment-icon' ) . '</li>';
+			}
+			$html .= '' === $icons ? '' : $this->trust_section( 'payments', '<ul class="rassure__payments">' . $icons . '</ul>' );
+		}
+		$https = $this->local( isset( $page['https_checked_on'] ) ? $page['https_checked_on'] : null );
+		if ( in_array( 'https', $sections, true ) && '' !== $https ) {
+			$html .= $this->trust_section( 'https', '<p class="rassure__detail">' . $this->t( 'rassure.trust.https_on', array( 'date' => $https ) ) . '</p>' );
+		}
+		$scan    = isset( $page['scan'] ) && is_array( $page['scan'] ) ? $page['scan'] : array();
+		$grade   = $this->field( $scan, 'grade' );
+		$checked = $this->local( isset( $scan['checked_on'] ) ? $scan['checked_on'] : null );
+		if ( in_array( 'scan', $sections, true ) && '' !== $grade && '' !== $checked ) {
+			$html .= $this->trust_section( 'scan', '<p class="rassure__detail">' . $this->t( 'rassure.trust.scan_grade', array( 'grade' => $grade, 'date' => $checked ) ) . '</p>' );
+		}
+		return '<div class="rassure rassure--page"><h1 class="rassure__title rassure__page-title">' . $this->t( 'rassure.trust.title' ) . '</h1>'
+			. '<p class="rassure__detail">' . $this->t( 'rassure.trust.intro' ) . '</p>' . $html . '</div>';
+	}
+
+	/**
+	 * One section of the trust page.
+	 *
+	 * @param string $id   Section id (its title's locale key under rassure.trust).
+	 * @param string $body HTML.
+	 * @return string
+	 */
+	private function trust_section( $id, $body ) {
+		return '<section class="rassure__section" aria-labelledby="rassure-trust-' . $id . '"><h2 class="rassure__title" id="rassure-trust-' . $id . '">' . $this->t( 'rassure.trust.' . $id ) . '</h2>' . $body . '</section>';
+	}
+
+	/**
+	 * The trust page's contact channels and hours.
+	 *
+	 * @param array $contact Contact configuration.
+	 * @return string
+	 */
+	private function trust_contact( array $contact ) {
+		$email = $this->field( $contact, 'email' );
+		$phone = $this->field( $contact, 'phone' );
+		$chat  = $this->field( $contact, 'chat_url' );
+		$form  = $this->field( $contact, 'form_url' );
+		$hours = esc_html( $this->local( isset( $contact['hours'] ) ? $contact['hours'] : null ) );
+		$items = array();
+		if ( '' !== $email ) {
+			$items[] = '<span class="rassure__label">' . $this->t( 'rassure.contact.email' ) . '</span><a class="rassure__link" href="' . esc_attr( 'mailto:' . $email ) . '">' . esc_html( $email ) . '</a>';
+		}
+		if ( '' !== $phone ) {
+			$items[] = '<span class="rassure__label">' . $this->t( 'rassure.contact.phone' ) . '</span><a class="rassure__link" href="' . esc_attr( 'tel:' . str_replace( ' ', '', $phone ) ) . '">' . esc_html( $phone ) . '</a>';
+		}
+		if ( '' !== $chat ) {
+			$items[] = '<a class="rassure__label rassure__link" href="' . esc_url( $chat ) . '">' . $this->t( 'rassure.contact.chat' ) . '</a>';
+		}
+		if ( '' !== $form ) {
+			$items[] = '<a class="rassure__label rassure__link" href="' . esc_url( $form ) . '">' . $this->t( 'rassure.contact.form' ) . '</a>';
+		}
+		if ( '' !== $hours ) {
+			$items[] = '<span class="rassure__label">' . $this->t( 'rassure.contact.hours' ) . '</span><span class="rassure__detail">' . $hours . '</span>';
+		}
+		return array() === $items ? '' : $this->trust_section( 'contact', '<ul class="rassure__list"><li class="rassure__item"><span class="rassure__body">' . implode( '</span></li><li class="rassure__item"><span class="rassure__body">', $items ) . '</span></li></ul>' );
+	}
+
+	/**
+	 * The trust page's promises: only those a policy of the shop states (shipping → shipping
+	 * policy, returns and withdrawal → refund policy), linked to it; custom promises stay out.
+	 *
+	 * @param array $promises Promises configuration.
+	 * @param array $shop     Shop context.
+	 * @return string
+	 */
+	private function trust_promises( array $promises, array $shop ) {
+		$items = '';
+		foreach ( isset( $promises['items'] ) && is_array( $promises['items'] ) ? $promises['items'] : array() as $item ) {
+			if ( ! is_array( $item ) ) {
+				continue;
+			}
+			list( $label, $detail, $url ) = $this->promise( $item, $shop );
+			if ( '' === $url || '' === $label ) {
+				continue;
+			}
+			$items .= '<li class="rassure__item"><span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $url ) . '">' . $label . '</a>'
+				. ( '' !== $detail ? '<span class="rassure__detail">' . $detail . '</span>' : '' ) . '</span></li>';
+		}
+		return '' === $items ? '' : $this->trust_section( 'promises', '<ul class="rassure__list">' . $items . '</ul>' );
 	}
 }

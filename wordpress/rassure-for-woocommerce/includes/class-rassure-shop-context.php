@@ -104,7 +104,7 @@ class Rassure_Shop_Context {
 		}
 		$symbol = function_exists( 'get_woocommerce_currency_symbol' ) ? html_entity_decode( get_woocommerce_currency_symbol(), ENT_QUOTES, 'UTF-8' ) : '€';
 		return array(
-			'shop'     => array(
+			'shop'           => array(
 				// The scheme this page is really served on (the payment block claims encryption only on https).
 				'origin'        => ( is_ssl() ? 'https://' : 'http://' ) . (string) wp_parse_url( home_url(), PHP_URL_HOST ),
 				'payment_types' => self::payment_types( $enabled ),
@@ -117,11 +117,13 @@ class Rassure_Shop_Context {
 					function_exists( 'wc_get_price_decimals' ) ? (int) wc_get_price_decimals() : 2
 				),
 			),
-			'product'  => self::product_reviews(),
-			'lang'     => substr( strtolower( determine_locale() ), 0, 2 ),
-			'timezone' => wp_timezone_string(),
-			'now'      => time(),
-			'block_id' => 'wc',
+			'product'        => self::product_reviews(),
+			// Where the trust bar's link goes (the plugin's own trust page).
+			'trust_page_url' => Rassure_Trust_Page::url(),
+			'lang'           => substr( strtolower( determine_locale() ), 0, 2 ),
+			'timezone'       => wp_timezone_string(),
+			'now'            => time(),
+			'block_id'       => 'wc',
 		);
 	}
 

@@ -164,7 +164,20 @@ class Rassure_Storefront {
 			'section' => $common,
 			'nav'     => $common,
 			'aside'   => $common,
+			'div'     => $common,
+			'h1'      => $common,
 			'h2'      => $common,
+			'h3'      => $common,
+			'br'      => array(),
+			'img'     => array(
+				'class'    => true,
+				'src'      => true,
+				'alt'      => true,
+				'width'    => true,
+				'height'   => true,
+				'loading'  => true,
+				'decoding' => true,
+			),
 			'ul'      => $common,
 			'li'      => $common,
 			'p'       => $common,
@@ -221,9 +234,15 @@ class Rassure_Storefront {
 		self::output( self::place_html( 'checkout' ) );
 	}
 
-	/** Every page, at the end of the body. */
+	/**
+	 * Every page, at the end of the body. Themes print wp_footer outside their own page wrapper,
+	 * so the blocks get a container of their own (.rassure-footer: centred, side padding).
+	 */
 	public static function echo_footer() {
-		self::output( self::place_html( 'footer' ) );
+		$html = self::place_html( 'footer' );
+		if ( '' !== $html ) {
+			self::output( '<div class="rassure-footer">' . $html . '</div>' );
+		}
 	}
 
 	/**

@@ -58,11 +58,6 @@ if ( ! function_exists( 'get_stylesheet' ) ) {
 		return 'storefront';
 	}
 }
-if ( ! function_exists( 'get_bloginfo' ) ) {
-	function get_bloginfo( $field ) {
-		return 'version' === $field ? '6.5.3' : '';
-	}
-}
 if ( ! function_exists( 'wp_strip_all_tags' ) ) {
 	function wp_strip_all_tags( $text ) {
 		return trim( strip_tags( (string) $text ) );

@@ -291,6 +291,7 @@ $GLOBALS['wpdb'] = new Rassure_Test_Wpdb();
 define( 'RASSURE_WC_VERSION', '1.1.0' );
 define( 'RASSURE_WC_FILE', dirname( __DIR__ ) . '/rassure-for-woocommerce.php' );
 require_once __DIR__ . '/shims/posts.php';
-foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'legal-pages', 'storefront', 'tracking', 'admin' ) as $rassure_part ) {
+require_once __DIR__ . '/shims/theme.php';
+foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'legal-pages', 'storefront', 'trust-page', 'tracking', 'admin' ) as $rassure_part ) {
 	require_once dirname( __DIR__ ) . '/includes/class-rassure-' . $rassure_part . '.php';
 }
