@@ -1,0 +1,26 @@
+/**
+ * The frame every Rassure page inside wp-admin renders first: it keeps the wp-admin session
+ * (admin-session.ts), answers a page opened without a valid session with "reopen Rassure from
+ * WordPress" (AdminExpired), and gives the page its language. The page's own content gets the
+ * loader's data once it is known to be authorised.
+ */
+import type { ReactNode } from "react";
+import { I18nProvider, type Locale } from "../i18n";
+import { AdminExpired } from "./AdminExpired";
+import { useAdminSession } from "./admin-session";
+
+/** What every wp-admin page loader answers (admin-page.server.ts). */
+export type WooAdminPageData = { locale: Locale; authorised: false } | { locale: Locale; authorised: true; store: string; token: string };
+
+interface Props<Data extends WooAdminPageData> {
+  data: Data;
+  /** The page's title, also shown on the "expired" page. */
+  title: string;
+  children: (data: Extract<Data, { authorised: true }>) => ReactNode;
+}
+
+export function WooAdminPage<Data extends WooAdminPageData>({ data, title, children }: Props<Data>) {
+  useAdminSession(data.authorised ? data.token : null);
+  if (!data.authorised) return <AdminExpired locale={data.locale} title={title} />;
+  return <I18nProvider locale={data.locale}>{children(data as Extract<Data, { authorised: true }>)}</I18nProvider>;
+}
