@@ -7,6 +7,7 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, InlineStack, Layout, Link, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { useToast } from "../feedback/toast";
 import { useI18n, type Locale, type MessageKey, type Translate } from "../i18n";
 import { ALERT_KINDS, UNSENT_REASONS, type AlertKind, type DeliveryStatus } from "./kinds";
 import { formatMinutes } from "./quiet-hours";
@@ -69,6 +70,7 @@ function RecentAlerts({ recent }: { recent: AlertsSectionData["recent"] }) {
 
 export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const { t, locale } = useI18n();
+  const showToast = useToast();
   const save = useFetcher<AlertsActionResult>();
   const test = useFetcher<AlertsActionResult>();
   const [recipient, setRecipient] = useState(data.settings.recipient ?? "");
@@ -79,11 +81,11 @@ export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const tested = test.state === "idle" ? test.data : undefined;
 
   useEffect(() => {
-    if (saved?.ok) shopify.toast.show(t("alerts.settings.saved"));
-  }, [saved, t]);
+    if (saved?.ok) showToast(t("alerts.settings.saved"));
+  }, [saved, t, showToast]);
   useEffect(() => {
-    if (tested?.ok && tested.intent === "alerts.test") shopify.toast.show(t("alerts.settings.testSent", { email: tested.recipient }));
-  }, [tested, t]);
+    if (tested?.ok && tested.intent === "alerts.test") showToast(t("alerts.settings.testSent", { email: tested.recipient }));
+  }, [tested, t, showToast]);
 
   // The test goes where alerts go now: the saved address, else the shop's.
   const testAddress = data.settings.recipient ?? data.settings.platformEmail;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n";
+import { useToast } from "./toast";
 
 interface ScanState {
   status: string;
@@ -13,12 +14,13 @@ interface ScanState {
 
 export function useScanFinishedToast(scan: ScanState | null) {
   const { t } = useI18n();
+  const showToast = useToast();
   const wasRunning = useRef(scan?.status === "running");
   useEffect(() => {
     const running = scan?.status === "running";
     if (wasRunning.current && !running && scan) {
-      if (scan.status === "done") shopify.toast.show(scan.score === null ? t("feedback.scanFinished") : t("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
-      else shopify.toast.show(t("feedback.scanStopped"), { isError: true });
+      if (scan.status === "done") showToast(scan.score === null ? t("feedback.scanFinished") : t("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
+      else showToast(t("feedback.scanStopped"), { isError: true });
     }
     wasRunning.current = running;
     // Only when the scan's state changes (the translator is a new function on every render).

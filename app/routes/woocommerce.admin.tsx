@@ -202,11 +202,14 @@ function Overview({ data }: { data: Authorised }) {
               ))}
             </BlockStack>
           ) : null}
-          <IntentForm intent="scan" store={data.store} locale={data.locale}>
-            <Button submit variant="primary">
-              {t("woocommerce.admin.runScan")}
-            </Button>
-          </IntentForm>
+          <InlineStack gap="200">
+            <IntentForm intent="scan" store={data.store} locale={data.locale}>
+              <Button submit variant="primary">
+                {t("woocommerce.admin.runScan")}
+              </Button>
+            </IntentForm>
+            <Button url={wooAdminUrl("/woocommerce/admin/checklist", data.store, data.locale)}>{t("woocommerce.admin.openChecklist")}</Button>
+          </InlineStack>
         </SectionCard>
         <SectionCard
           title={t("woocommerce.admin.blocks")}
@@ -241,6 +244,14 @@ function Overview({ data }: { data: Authorised }) {
           </Text>
           <InlineStack gap="200">
             <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
+          </InlineStack>
+        </SectionCard>
+        <SectionCard title={t("woocommerce.admin.alerts")} badges={null}>
+          <Text as="p" tone="subdued">
+            {t("woocommerce.admin.alertsHelp")}
+          </Text>
+          <InlineStack gap="200">
+            <Button url={wooAdminUrl("/woocommerce/admin/settings", data.store, data.locale)}>{t("woocommerce.admin.openAlerts")}</Button>
           </InlineStack>
         </SectionCard>
         <SectionCard

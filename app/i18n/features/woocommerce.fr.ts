@@ -68,4 +68,10 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.blocks.theme": "Thème : {theme}",
   "woocommerce.blocks.previewNote": "Rendu avec le même balisage que l’extension Rassure affiche sur votre boutique ; les polices et couleurs de votre thème s’y appliquent.",
   "woocommerce.blocks.expired": "Votre session a expiré : rien n’a été enregistré. Copiez vos textes longs, puis rouvrez Rassure depuis votre administration WordPress.",
+  "woocommerce.admin.openChecklist": "Ouvrir la checklist complète",
+  "woocommerce.admin.alerts": "Alertes par e-mail",
+  "woocommerce.admin.alertsHelp": "Rassure vous écrit quand votre certificat va expirer, quand votre boutique est injoignable ou quand votre score perd une note. Choisissez l’adresse, les alertes et les heures calmes.",
+  "woocommerce.admin.openAlerts": "Réglages des alertes",
+  "woocommerce.checklist.expired": "Votre session a expiré : rien n’a été enregistré. Rouvrez Rassure depuis votre administration WordPress.",
+  "woocommerce.settings.expired": "Votre session a expiré : rien n’a été enregistré. Rouvrez Rassure depuis votre administration WordPress.",
 };
