@@ -68,7 +68,11 @@ function RecentAlerts({ recent }: { recent: AlertsSectionData["recent"] }) {
   );
 }
 
-export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
+/** An answer that is not the section's own: the page refused the post (wp-admin: the session expired). */
+const refusedAnswer = (answer: unknown) => Boolean(answer && typeof answer === "object" && !("intent" in answer));
+
+/** `refusedText`: what to say when the page refuses a post (wp-admin's expired session). */
+export function AlertsSettingsSection({ data, refusedText }: { data: AlertsSectionData; refusedText?: string }) {
   const { t, locale } = useI18n();
   const showToast = useToast();
   const save = useFetcher<AlertsActionResult>();
@@ -93,12 +97,14 @@ export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const hourOptions = HALF_HOURS.map((m) => ({ label: formatMinutes(m), value: String(m) }));
   const invalid = saved && !saved.ok && saved.intent === "alerts.save" ? saved.field : null;
   const testFailure = tested && !tested.ok && tested.intent === "alerts.test" ? tested.reason : null;
+  const refused = refusedAnswer(saved) || refusedAnswer(tested);
 
   return (
     <Box id="alerts-settings" paddingBlockStart="500">
       <Layout>
         <Layout.AnnotatedSection id="alerts" title={t("alerts.settings.heading")} description={t("alerts.settings.help")}>
           <BlockStack gap="400">
+            {refused && refusedText && <Banner tone="critical">{refusedText}</Banner>}
             {!data.mailConfigured && <Banner tone="warning">{t("alerts.settings.noSmtp")}</Banner>}
             <Card>
               <save.Form method="post" noValidate>

@@ -31,7 +31,7 @@ export interface WpAdminStore {
   /** Opens a page as the plugin does and returns the session the page then sends with its requests. */
   openSession(loader: Loader, path: WooAdminPath): Promise<string>;
   /** Posts a page's form with `session`; the action's JSON answer and status. */
-  post(action: Action, path: WooAdminPath, session: string, fields: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
+  post(action: Action, path: WooAdminPath, session: string, fields: Record<string, string> | URLSearchParams): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
