@@ -5,7 +5,7 @@
  * the blocks editor takes the full width for its editor and preview columns.
  */
 import { Link } from "@remix-run/react";
-import { AppProvider, Page, type AppProviderProps, type PageProps } from "@shopify/polaris";
+import { AppProvider, Box, Page, type AppProviderProps, type PageProps } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisFrench from "@shopify/polaris/locales/fr.json";
 import type { ComponentProps, ReactNode } from "react";
@@ -45,7 +45,8 @@ export function StandalonePage({ locale, title, wide = false, children, ...page 
       <I18nProvider locale={locale}>
         <StandaloneToasts>
           <Page narrowWidth={!wide} title={title} {...page}>
-            {children}
+            {/* Below Polaris's "sm" the page has no side padding of its own (Shopify's admin gives it): text would touch the frame's edge. */}
+            <Box paddingInline={{ xs: "400", sm: "0" }}>{children}</Box>
           </Page>
         </StandaloneToasts>
       </I18nProvider>

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForBackgroundScans } from "../../app/checklist/background.server";
+import { recheckItem } from "../../app/checklist/scan.server";
+import { wooScanContext } from "../../app/woocommerce/checklist.server";
 import type { ChecklistPageData } from "../../app/checklist/components/ChecklistWorkspace";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.checklist";
@@ -101,6 +103,28 @@ describe("the checklist in wp-admin", () => {
 
     expect(await post({ intent: "withdraw", checkId: pending.id })).toEqual({ status: 200, body: { intent: "withdraw", ok: true } });
     expect(resultOf((await open()).data, pending.id)).toMatchObject({ status: "manual_pending", attestation: null });
+  });
+
+  it("an attestation recorded while a re-check collects is kept in the re-check's report", async () => {
+    const { data } = await open();
+    const pending = data.latest.report!.results.find((r) => r.status === "manual_pending" && data.definitions[r.id].attestation)!;
+    const { adapter, ...options } = await wooScanContext(wpAdmin.domain);
+    let release!: () => void;
+    const collecting = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      platform: adapter.platform,
+      collectChecklistFacts: async () => {
+        const facts = await adapter.collectChecklistFacts();
+        await collecting;
+        return facts;
+      },
+    };
+    const recheck = recheckItem(prisma, { platform: "woocommerce", shopDomain: wpAdmin.domain }, slow, "sec-https", options);
+    expect(await post({ intent: "attest", checkId: pending.id, evidence: "Questionnaire SAQ A rempli" })).toMatchObject({ body: { ok: true } });
+    release();
+    expect(await recheck).toMatchObject({ status: "done", trigger: "recheck" });
+    expect(resultOf((await open()).data, pending.id)).toMatchObject({ status: "manual_attested" });
+    await post({ intent: "withdraw", checkId: pending.id });
   });
 
   it("refuses a forged, expired or other shop's session before reading the form, and records nothing", async () => {

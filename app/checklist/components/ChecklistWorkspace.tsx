@@ -8,7 +8,7 @@
  */
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineStack, Layout, Link, List, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Collapsible, InlineGrid, InlineStack, Layout, Link, List, ProgressBar, Select, Spinner, Text, TextField } from "@shopify/polaris";
 import { useEffect, useId, useState } from "react";
 import type { Platform } from "../../../adapters/types";
 import { useScanFinishedToast } from "../../feedback/useScanFinishedToast";
@@ -83,7 +83,8 @@ function ChecklistItem({ result, definition, busy, timeZone }: { result: CheckRe
   return (
     <Box id={`checklist-item-${result.id}`} paddingBlock="300" borderBlockEndWidth="025" borderColor="border-secondary">
       <BlockStack gap="200">
-        <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
+        {/* Title beside its badges; on a phone the badges go below, so the title keeps the width. */}
+        <InlineGrid columns={{ xs: "1fr", sm: "1fr auto" }} alignItems="center" gap="200">
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
               {result.title[locale]}
@@ -99,7 +100,7 @@ function ChecklistItem({ result, definition, busy, timeZone }: { result: CheckRe
               {open ? t("checklist.details.hide") : t("checklist.details.show")}
             </Button>
           </InlineStack>
-        </InlineStack>
+        </InlineGrid>
         <Collapsible id={detailsId} open={open}>
           <Box paddingBlockStart="200">
             <BlockStack gap="300">

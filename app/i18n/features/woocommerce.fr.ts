@@ -41,7 +41,7 @@ export const woocommerceFr: Record<keyof typeof woocommerceEn, string> = {
   "woocommerce.keys.revokeTitle": "Révoquez l’ancienne clé de Rassure sur votre boutique",
   "woocommerce.keys.revokeHelp": "Rassure n’a pas pu la révoquer elle-même (l’extension Rassure for WooCommerce n’est pas active, ou votre boutique n’a pas répondu). Dans WordPress, ouvrez WooCommerce › Réglages › Avancé › API REST et révoquez :",
   "woocommerce.keys.key": "« {description} », clé client se terminant par …{truncated}",
-  "woocommerce.admin.checklist": "Check-list de confiance",
+  "woocommerce.admin.checklist": "Checklist de confiance",
   "woocommerce.admin.score": "{score}/100 ({grade})",
   "woocommerce.admin.noScan": "Aucune analyse pour l’instant : lancez-en une pour voir ce qui rassure vos clients et ce qui manque.",
   "woocommerce.admin.scanFailed": "La dernière analyse a échoué : {error}",
