@@ -77,6 +77,9 @@ describe("the trust checklist in wp-admin", () => {
     await attested.getByText("Confirmed by you", { exact: true }).waitFor();
     await attested.getByRole("button", { name: "Details" }).click();
     await attested.getByText("Questionnaire SAQ A rempli le 2 décembre 2026", { exact: false }).first().waitFor();
+    // The re-check started above finishes meanwhile (the page polls): its report keeps the confirmation.
+    await frame.getByText("Scan in progress").first().waitFor({ state: "hidden", timeout: 60_000 });
+    await attested.getByText("Confirmed by you", { exact: true }).waitFor();
     const httpsEn = frame.locator("#checklist-item-sec-https");
     await httpsEn.getByRole("button", { name: "Details" }).click();
     await httpsEn.getByRole("heading", { name: "What we saw" }).waitFor();
