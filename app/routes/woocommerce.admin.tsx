@@ -122,6 +122,20 @@ function SectionCard({ title, badges, children }: { title: string; badges: React
   );
 }
 
+/** A card that only says what another Rassure page does and opens it. */
+function LinkCard({ title, help, label, url }: { title: string; help: string; label: string; url: string }) {
+  return (
+    <SectionCard title={title} badges={null}>
+      <Text as="p" tone="subdued">
+        {help}
+      </Text>
+      <InlineStack gap="200">
+        <Button url={url}>{label}</Button>
+      </InlineStack>
+    </SectionCard>
+  );
+}
+
 type DisconnectedResult = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { disconnected: true }>;
 
 /** What the page shows once disconnected: the store, the keys left to revoke by hand, Reconnect. */
@@ -238,22 +252,8 @@ function Overview({ data }: { data: Authorised }) {
             </IntentForm>
           </InlineStack>
         </SectionCard>
-        <SectionCard title={t("legal.title")} badges={null}>
-          <Text as="p" tone="subdued">
-            {t("woocommerce.admin.legalHelp")}
-          </Text>
-          <InlineStack gap="200">
-            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
-          </InlineStack>
-        </SectionCard>
-        <SectionCard title={t("woocommerce.admin.alerts")} badges={null}>
-          <Text as="p" tone="subdued">
-            {t("woocommerce.admin.alertsHelp")}
-          </Text>
-          <InlineStack gap="200">
-            <Button url={wooAdminUrl("/woocommerce/admin/settings", data.store, data.locale)}>{t("woocommerce.admin.openAlerts")}</Button>
-          </InlineStack>
-        </SectionCard>
+        <LinkCard title={t("legal.title")} help={t("woocommerce.admin.legalHelp")} label={t("woocommerce.admin.openLegal")} url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)} />
+        <LinkCard title={t("woocommerce.admin.alerts")} help={t("woocommerce.admin.alertsHelp")} label={t("woocommerce.admin.openAlerts")} url={wooAdminUrl("/woocommerce/admin/settings", data.store, data.locale)} />
         <SectionCard
           title={t("woocommerce.admin.connection")}
           badges={

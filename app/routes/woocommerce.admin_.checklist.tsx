@@ -12,9 +12,8 @@ import { ChecklistWorkspace } from "../checklist/components/ChecklistWorkspace";
 import { checklistPageAction, loadChecklistPage } from "../checklist/page.server";
 import { translator } from "../i18n";
 import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
-import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { StandalonePage } from "../woocommerce/StandalonePage";
-import { WooAdminPage } from "../woocommerce/WooAdminPage";
+import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
+import { WooAdminSubpage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -33,19 +32,17 @@ export default function WooCommerceChecklist() {
   const answer = useActionData<typeof action>();
   const t = translator(data.locale);
   return (
-    <WooAdminPage data={data} title={t("checklist.title")}>
+    <WooAdminSubpage data={data} title={t("checklist.title")}>
       {(page) => (
-        <StandalonePage locale={page.locale} title={t("checklist.title")} wide backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", page.store, page.locale) }}>
-          <BlockStack gap="400">
-            {answer && "expired" in answer ? (
-              <Banner tone="critical">
-                <p>{t("woocommerce.checklist.expired")}</p>
-              </Banner>
-            ) : null}
-            <ChecklistWorkspace data={page} actionData={answer && !("expired" in answer) ? answer : undefined} />
-          </BlockStack>
-        </StandalonePage>
+        <BlockStack gap="400">
+          {answer && "expired" in answer ? (
+            <Banner tone="critical">
+              <p>{t("woocommerce.checklist.expired")}</p>
+            </Banner>
+          ) : null}
+          <ChecklistWorkspace data={page} actionData={answer && !("expired" in answer) ? answer : undefined} />
+        </BlockStack>
       )}
-    </WooAdminPage>
+    </WooAdminSubpage>
   );
 }

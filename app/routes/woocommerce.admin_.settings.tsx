@@ -11,10 +11,9 @@ import { AlertsSettingsSection } from "../alerts/AlertsSettingsSection";
 import { alertsSectionAction, isAlertsIntent, loadAlertsSection } from "../alerts/settings-section.server";
 import { translator } from "../i18n";
 import { loadWooAdminPage, wooAdminAction, type WooAdminPageContext } from "../woocommerce/admin-page.server";
-import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
-import { StandalonePage } from "../woocommerce/StandalonePage";
-import { WooAdminPage } from "../woocommerce/WooAdminPage";
+import { WooAdminSubpage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -38,12 +37,8 @@ export default function WooCommerceSettings() {
   const data = useLoaderData<typeof loader>();
   const t = translator(data.locale);
   return (
-    <WooAdminPage data={data} title={t("settings.title")}>
-      {(page) => (
-        <StandalonePage locale={page.locale} title={t("settings.title")} wide backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", page.store, page.locale) }}>
-          <AlertsSettingsSection data={page.alerts} refusedText={t("woocommerce.settings.expired")} />
-        </StandalonePage>
-      )}
-    </WooAdminPage>
+    <WooAdminSubpage data={data} title={t("settings.title")}>
+      {(page) => <AlertsSettingsSection data={page.alerts} refusedText={t("woocommerce.settings.expired")} />}
+    </WooAdminSubpage>
   );
 }

@@ -5,9 +5,11 @@
  * loader's data once it is known to be authorised.
  */
 import type { ReactNode } from "react";
-import { I18nProvider, type Locale } from "../i18n";
+import { I18nProvider, translator, type Locale } from "../i18n";
 import { AdminExpired } from "./AdminExpired";
 import { useAdminSession } from "./admin-session";
+import { wooAdminUrl } from "./admin-url";
+import { StandalonePage } from "./StandalonePage";
 
 /** What every wp-admin page loader answers (admin-page.server.ts). */
 export type WooAdminPageData = { locale: Locale; authorised: false } | { locale: Locale; authorised: true; store: string; token: string };
@@ -23,4 +25,17 @@ export function WooAdminPage<Data extends WooAdminPageData>({ data, title, child
   useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={title} />;
   return <I18nProvider locale={data.locale}>{children(data as Extract<Data, { authorised: true }>)}</I18nProvider>;
+}
+
+/** A page one level below the overview (/woocommerce/admin), full width, with the way back to it. */
+export function WooAdminSubpage<Data extends WooAdminPageData>({ data, title, children }: Props<Data>) {
+  return (
+    <WooAdminPage data={data} title={title}>
+      {(page) => (
+        <StandalonePage locale={page.locale} title={title} wide backAction={{ content: translator(page.locale)("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", page.store, page.locale) }}>
+          {children(page)}
+        </StandalonePage>
+      )}
+    </WooAdminPage>
+  );
 }
