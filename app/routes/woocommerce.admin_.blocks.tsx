@@ -17,7 +17,7 @@ import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.serv
 import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { WooAdminPage } from "../woocommerce/WooAdminPage";
+import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -29,6 +29,8 @@ export const action = ({ request }: ActionFunctionArgs) =>
   wooAdminAction(request, (access, form) => blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form), BLOCKS_FORM_MAX_BYTES);
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("woocommerce.admin.blocks");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -13,7 +13,7 @@ import { checklistPageAction, loadChecklistPage } from "../checklist/page.server
 import { translator } from "../i18n";
 import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
-import { WooAdminSubpage } from "../woocommerce/WooAdminPage";
+import { wooAdminMeta, WooAdminSubpage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -24,6 +24,8 @@ export const loader = ({ request }: LoaderFunctionArgs) => loadWooAdminPage(requ
 export const action = ({ request }: ActionFunctionArgs) => wooAdminAction(request, (access, form) => checklistPageAction(shopOf(access.shop.domain), form));
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("checklist.title");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -16,7 +16,7 @@ import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { WooAdminPage } from "../woocommerce/WooAdminPage";
+import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -44,6 +44,8 @@ export const action = ({ request }: ActionFunctionArgs) =>
   );
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("legal.title");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -13,7 +13,7 @@ import { translator } from "../i18n";
 import { loadWooAdminPage, wooAdminAction, type WooAdminPageContext } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
-import { WooAdminSubpage } from "../woocommerce/WooAdminPage";
+import { wooAdminMeta, WooAdminSubpage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -30,6 +30,8 @@ export const action = ({ request }: ActionFunctionArgs) =>
   });
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("settings.title");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -44,10 +44,13 @@ export function StandalonePage({ locale, title, wide = false, children, ...page 
     <AppProvider i18n={locale === "fr" ? polarisFrench : polarisEnglish} linkComponent={AppLink}>
       <I18nProvider locale={locale}>
         <StandaloneToasts>
-          <Page narrowWidth={!wide} title={title} {...page}>
-            {/* Below Polaris's "sm" the page has no side padding of its own (Shopify's admin gives it): text would touch the frame's edge. */}
-            <Box paddingInline={{ xs: "400", sm: "0" }}>{children}</Box>
-          </Page>
+          {/* The page is the document here (no admin around it): its content is the main landmark. */}
+          <main>
+            <Page narrowWidth={!wide} title={title} {...page}>
+              {/* Below Polaris's "sm" the page has no side padding of its own (Shopify's admin gives it): text would touch the frame's edge. */}
+              <Box paddingInline={{ xs: "400", sm: "0" }}>{children}</Box>
+            </Page>
+          </main>
         </StandaloneToasts>
       </I18nProvider>
     </AppProvider>

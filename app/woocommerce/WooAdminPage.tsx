@@ -4,8 +4,9 @@
  * WordPress" (AdminExpired), and gives the page its language. The page's own content gets the
  * loader's data once it is known to be authorised.
  */
+import type { MetaFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nProvider, translator, type Locale } from "../i18n";
+import { I18nProvider, translator, type Locale, type MessageKey } from "../i18n";
 import { AdminExpired } from "./AdminExpired";
 import { useAdminSession } from "./admin-session";
 import { wooAdminUrl } from "./admin-url";
@@ -38,4 +39,9 @@ export function WooAdminSubpage<Data extends WooAdminPageData>({ data, title, ch
       )}
     </WooAdminPage>
   );
+}
+
+/** A wp-admin page's document title ("<page> – Rassure"), in the page's language: the frame is a document of its own. */
+export function wooAdminMeta(titleKey: MessageKey): MetaFunction<() => Promise<{ locale: Locale }>> {
+  return ({ data }) => [{ title: `${translator(data?.locale ?? "en")(titleKey)} – Rassure` }];
 }

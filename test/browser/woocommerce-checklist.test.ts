@@ -3,10 +3,11 @@
  * the offline demo's WooCommerce store (the companion plugin's page, played by the dev store,
  * frames the app with a plugin-signed token): categories with their counters, an item's evidence
  * in French and English, a re-check, an attestation still there after a reload, the alert
- * settings saved; on a desktop and on a 390 px phone. Needs `npm run build`.
+ * settings saved; on a desktop and on a 390 px phone; axe-core finds nothing on the page. Needs `npm run build`.
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { SCREENSHOTS, setUpDemoAdmin } from "../support/demo-admin";
 import { rassureFrame, wpAdminUrl } from "../support/wp-admin";
 
@@ -59,6 +60,8 @@ describe("the trust checklist in wp-admin", () => {
     await expect(https.getByRole("listitem").count()).resolves.toBeGreaterThan(0);
     await expect(https.getByRole("link", { name: "Corriger" }).getAttribute("href")).resolves.toMatch(/^http:\/\/127\.0\.0\.1:\d+\/wp-admin\//);
     await screenshots(frame, "woocommerce-checklist-fr");
+    await expect(axeViolations(frame)).resolves.toEqual([]);
+    await expect(frame.title()).resolves.toBe("Checklist de confiance – Rassure");
 
     await https.getByRole("button", { name: "Revérifier" }).click();
     await frame.getByText("Nouvelle vérification lancée ; le résultat apparaît dans un instant.").waitFor({ timeout: 20_000 });
@@ -94,6 +97,8 @@ describe("the trust checklist in wp-admin", () => {
     await frame.getByRole("button", { name: "Enregistrer les alertes" }).click();
     await frame.getByRole("status").getByText("Réglages des alertes enregistrés").waitFor({ timeout: 20_000 });
     await screenshots(frame, "woocommerce-alerts-fr");
+    await expect(axeViolations(frame)).resolves.toEqual([]);
+    await expect(frame.title()).resolves.toBe("Réglages – Rassure");
     const again = await openFromOverview("fr", "Réglages des alertes", "Réglages");
     await expect(again.getByLabel("Envoyer les alertes à").inputValue()).resolves.toBe("gerante@savonnerie.example");
     expect(admin.pageErrors).toEqual([]);
