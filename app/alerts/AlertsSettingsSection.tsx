@@ -7,6 +7,7 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, InlineStack, Layout, Link, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { useToast } from "../feedback/toast";
 import { useI18n, type Locale, type MessageKey, type Translate } from "../i18n";
 import { ALERT_KINDS, UNSENT_REASONS, type AlertKind, type DeliveryStatus } from "./kinds";
 import { formatMinutes } from "./quiet-hours";
@@ -67,8 +68,13 @@ function RecentAlerts({ recent }: { recent: AlertsSectionData["recent"] }) {
   );
 }
 
-export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
+/** An answer that is not the section's own: the page refused the post (wp-admin: the session expired). */
+const refusedAnswer = (answer: unknown) => Boolean(answer && typeof answer === "object" && !("intent" in answer));
+
+/** `refusedText`: what to say when the page refuses a post (wp-admin's expired session). */
+export function AlertsSettingsSection({ data, refusedText }: { data: AlertsSectionData; refusedText?: string }) {
   const { t, locale } = useI18n();
+  const showToast = useToast();
   const save = useFetcher<AlertsActionResult>();
   const test = useFetcher<AlertsActionResult>();
   const [recipient, setRecipient] = useState(data.settings.recipient ?? "");
@@ -79,11 +85,11 @@ export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const tested = test.state === "idle" ? test.data : undefined;
 
   useEffect(() => {
-    if (saved?.ok) shopify.toast.show(t("alerts.settings.saved"));
-  }, [saved, t]);
+    if (saved?.ok) showToast(t("alerts.settings.saved"));
+  }, [saved, t, showToast]);
   useEffect(() => {
-    if (tested?.ok && tested.intent === "alerts.test") shopify.toast.show(t("alerts.settings.testSent", { email: tested.recipient }));
-  }, [tested, t]);
+    if (tested?.ok && tested.intent === "alerts.test") showToast(t("alerts.settings.testSent", { email: tested.recipient }));
+  }, [tested, t, showToast]);
 
   // The test goes where alerts go now: the saved address, else the shop's.
   const testAddress = data.settings.recipient ?? data.settings.platformEmail;
@@ -91,12 +97,14 @@ export function AlertsSettingsSection({ data }: { data: AlertsSectionData }) {
   const hourOptions = HALF_HOURS.map((m) => ({ label: formatMinutes(m), value: String(m) }));
   const invalid = saved && !saved.ok && saved.intent === "alerts.save" ? saved.field : null;
   const testFailure = tested && !tested.ok && tested.intent === "alerts.test" ? tested.reason : null;
+  const refused = refusedAnswer(saved) || refusedAnswer(tested);
 
   return (
     <Box id="alerts-settings" paddingBlockStart="500">
       <Layout>
         <Layout.AnnotatedSection id="alerts" title={t("alerts.settings.heading")} description={t("alerts.settings.help")}>
           <BlockStack gap="400">
+            {refused && refusedText && <Banner tone="critical">{refusedText}</Banner>}
             {!data.mailConfigured && <Banner tone="warning">{t("alerts.settings.noSmtp")}</Banner>}
             <Card>
               <save.Form method="post" noValidate>

@@ -79,8 +79,8 @@ export function registerChecklistJobs(queue: JobQueue, shopifyAdapter: ShopifyAd
   queue.register<{ checkId: string }>(
     RECHECK_JOB,
     async (job) => {
-      const shop: ShopRef = { platform: "shopify", shopDomain: job.shopDomain };
-      const { adapter, ...options } = await shopifyContext(shop.shopDomain);
+      const shop: ShopRef = { platform: job.platform, shopDomain: job.shopDomain };
+      const { adapter, ...options } = await scanContext(shop);
       await afterScan(shop, await recheckItem(prisma, shop, adapter, job.payload.checkId, options), adapter);
     },
     { maxAttempts: 3 },
@@ -102,8 +102,9 @@ export async function scanShopInBackground(shop: ShopRef, trigger: ScanTrigger):
   return scanId;
 }
 
-export function recheckInBackground(shopDomain: string, checkId: string): void {
-  track(jobQueue.enqueue({ kind: RECHECK_JOB, platform: "shopify", shopDomain, payload: { checkId } }).then(kickJobWorker));
+/** Re-checks one item of either platform's shop on the job queue (a new scan row holds the result). */
+export function recheckInBackground(shop: ShopRef, checkId: string): void {
+  track(jobQueue.enqueue({ kind: RECHECK_JOB, ...shop, payload: { checkId } }).then(kickJobWorker));
 }
 
 /** shop/update: the shop's settings changed (address, email, policies…): re-scan, debounced. */

@@ -190,11 +190,14 @@ export async function recheckItem(
 ): Promise<ScanView> {
   const check = checkById(checkId);
   if (!check) throw new AttestationError(`unknown check "${checkId}"`);
-  const latest = await latestChecklist(db, shop, 1);
-  if (!latest.report) return runScan(db, shop, adapter, "recheck", options);
+  if (!(await latestChecklist(db, shop, 1)).report) return runScan(db, shop, adapter, "recheck", options);
   const scanId = await startScan(db, shop, "recheck");
   try {
     const snapshot = await collectSnapshot(adapter, options);
+    // The other items come from the latest report as it is now, not as it was before collecting
+    // (seconds): an attestation or withdrawal recorded meanwhile re-evaluated it and must stay.
+    const latest = await latestChecklist(db, shop, 1);
+    if (!latest.report) throw new Error("The shop's latest report disappeared during the re-check.");
     const now = new Date();
     const fresh = evaluateCheck(check, snapshot, { attestations: await listAttestations(db, shop), now });
     const results = latest.report.results.map((result) => (result.id === checkId ? fresh : result));

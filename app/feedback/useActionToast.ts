@@ -8,6 +8,7 @@
  */
 import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useToast } from "./toast";
 
 export interface ToastMessage {
   message: string;
@@ -18,11 +19,12 @@ export function useActionToast<T>(answer: T | undefined, toastFor: (answer: T) =
   const shown = useRef<T | undefined>(undefined);
   const latest = useRef(toastFor);
   latest.current = toastFor;
+  const showToast = useToast();
   const settled = useNavigation().state === "idle";
   useEffect(() => {
     if (!settled || answer === undefined || answer === shown.current) return;
     shown.current = answer;
     const toast = latest.current(answer);
-    if (toast) shopify.toast.show(toast.message, toast.isError ? { isError: true } : undefined);
-  }, [answer, settled]);
+    if (toast) showToast(toast.message, { isError: toast.isError });
+  }, [answer, settled, showToast]);
 }

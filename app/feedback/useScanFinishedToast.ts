@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n";
+import { useToast } from "./toast";
 
 export interface ScanOutcome {
   id: string;
@@ -34,16 +35,17 @@ export function scansToTell(followed: Map<string, boolean>, startedScanId: strin
 
 export function useScanFinishedToast(startedScanId: string | null | undefined, scans: ScanOutcome[]) {
   const { t } = useI18n();
+  const showToast = useToast();
   const translate = useRef(t);
   translate.current = t;
   const followed = useRef(new Map<string, boolean>());
   useEffect(() => {
     const say = translate.current;
     for (const scan of scansToTell(followed.current, startedScanId, scans)) {
-      if (scan.status === "done") shopify.toast.show(scan.score === null ? say("feedback.scanFinished") : say("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
-      else shopify.toast.show(say("feedback.scanStopped"), { isError: true });
+      if (scan.status === "done") showToast(scan.score === null ? say("feedback.scanFinished") : say("feedback.scanFinishedScore", { score: scan.score, grade: scan.grade ?? "-" }));
+      else showToast(say("feedback.scanStopped"), { isError: true });
     }
-  }, [startedScanId, scans]);
+  }, [startedScanId, scans, showToast]);
 }
 
 /** Whether the scan the merchant started is still running (the page keeps polling until it is not). */

@@ -13,58 +13,41 @@ import type { ReactNode } from "react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { readBoundedForm } from "../http/bounded-body.server";
-import { formatDate, negotiateLocale, translator, type Locale } from "../i18n";
+import { formatDate, translator, type Locale } from "../i18n";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { loadWooAdminPage } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { useAdminSession } from "../woocommerce/admin-session";
 import { publishWooBlocks, wooBlocksStatus } from "../woocommerce/blocks.server";
 import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.server";
 import { disconnectWooShop } from "../woocommerce/connect.server";
 import { keysShown } from "../woocommerce/key-revocation.server";
 import { KeysToRevoke } from "../woocommerce/KeysToRevoke";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
-import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
+import { WooAdminPage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const url = new URL(request.url);
-  const locale = negotiateLocale({
-    chosen: url.searchParams.get("locale"),
-    acceptLanguage: request.headers.get("accept-language"),
-  });
-  const store = url.searchParams.get("store");
-  const access = await authoriseWooAdminRequest(request);
-  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
-  let profile: { name: string; storefrontHttps: boolean } | null = null;
-  let error: string | null = null;
-  try {
-    const live = await adapterFromCredentials(access.credentials, {
-      timeoutMs: 8_000,
-      maxRetries: 1,
-    }).getShopProfile();
-    profile = { name: live.name, storefrontHttps: live.storefrontHttps };
-  } catch (cause) {
-    error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
-  }
-  const [checklist, blocks] = await Promise.all([wooChecklistSummary(access.shop.domain), wooBlocksStatus(access.shop)]);
-  return json(
-    {
-      locale,
-      authorised: true as const,
-      store: access.shop.domain,
-      token: access.session,
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  loadWooAdminPage(request, async ({ access }) => {
+    let profile: { name: string; storefrontHttps: boolean } | null = null;
+    let error: string | null = null;
+    try {
+      const live = await adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile();
+      profile = { name: live.name, storefrontHttps: live.storefrontHttps };
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
+    }
+    const [checklist, blocks] = await Promise.all([wooChecklistSummary(access.shop.domain), wooBlocksStatus(access.shop)]);
+    return {
       storeUrl: access.credentials.storeUrl,
-      name: profile?.name ?? access.shop.name ?? store,
+      name: profile?.name ?? access.shop.name ?? access.shop.domain,
       https: profile?.storefrontHttps ?? null,
       error,
       checklist,
       blocks,
-    },
-    { headers: wooAdminFrameHeaders(access.credentials.storeUrl) }
-  );
-};
+    };
+  });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const access = await authoriseWooAdminRequest(request);
@@ -139,6 +122,20 @@ function SectionCard({ title, badges, children }: { title: string; badges: React
   );
 }
 
+/** A card that only says what another Rassure page does and opens it. */
+function LinkCard({ title, help, label, url }: { title: string; help: string; label: string; url: string }) {
+  return (
+    <SectionCard title={title} badges={null}>
+      <Text as="p" tone="subdued">
+        {help}
+      </Text>
+      <InlineStack gap="200">
+        <Button url={url}>{label}</Button>
+      </InlineStack>
+    </SectionCard>
+  );
+}
+
 type DisconnectedResult = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { disconnected: true }>;
 
 /** What the page shows once disconnected: the store, the keys left to revoke by hand, Reconnect. */
@@ -166,10 +163,18 @@ function Disconnected({ locale, result }: { locale: Locale; result: Disconnected
 export default function WooCommerceAdmin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = translator(data.locale);
-  useAdminSession(data.authorised ? data.token : null);
   if (result && "disconnected" in result) return <Disconnected locale={data.locale} result={result} />;
-  if (!data.authorised) return <AdminExpired locale={data.locale} title={t("woocommerce.admin.title")} />;
+  return (
+    <WooAdminPage data={data} title={translator(data.locale)("woocommerce.admin.title")}>
+      {(authorised) => <Overview data={authorised} />}
+    </WooAdminPage>
+  );
+}
+
+type Authorised = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { authorised: true }>;
+
+function Overview({ data }: { data: Authorised }) {
+  const t = translator(data.locale);
   const checklist = data.checklist;
   return (
     <StandalonePage locale={data.locale} title={t("woocommerce.admin.title")}>
@@ -211,11 +216,14 @@ export default function WooCommerceAdmin() {
               ))}
             </BlockStack>
           ) : null}
-          <IntentForm intent="scan" store={data.store} locale={data.locale}>
-            <Button submit variant="primary">
-              {t("woocommerce.admin.runScan")}
-            </Button>
-          </IntentForm>
+          <InlineStack gap="200">
+            <IntentForm intent="scan" store={data.store} locale={data.locale}>
+              <Button submit variant="primary">
+                {t("woocommerce.admin.runScan")}
+              </Button>
+            </IntentForm>
+            <Button url={wooAdminUrl("/woocommerce/admin/checklist", data.store, data.locale)}>{t("woocommerce.admin.openChecklist")}</Button>
+          </InlineStack>
         </SectionCard>
         <SectionCard
           title={t("woocommerce.admin.blocks")}
@@ -244,14 +252,8 @@ export default function WooCommerceAdmin() {
             </IntentForm>
           </InlineStack>
         </SectionCard>
-        <SectionCard title={t("legal.title")} badges={null}>
-          <Text as="p" tone="subdued">
-            {t("woocommerce.admin.legalHelp")}
-          </Text>
-          <InlineStack gap="200">
-            <Button url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)}>{t("woocommerce.admin.openLegal")}</Button>
-          </InlineStack>
-        </SectionCard>
+        <LinkCard title={t("legal.title")} help={t("woocommerce.admin.legalHelp")} label={t("woocommerce.admin.openLegal")} url={wooAdminUrl("/woocommerce/admin/legal", data.store, data.locale)} />
+        <LinkCard title={t("woocommerce.admin.alerts")} help={t("woocommerce.admin.alertsHelp")} label={t("woocommerce.admin.openAlerts")} url={wooAdminUrl("/woocommerce/admin/settings", data.store, data.locale)} />
         <SectionCard
           title={t("woocommerce.admin.connection")}
           badges={

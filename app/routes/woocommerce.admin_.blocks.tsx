@@ -5,58 +5,41 @@
  * Opened from /woocommerce/admin with the app's session token; framed only by the shop's wp-admin.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
+import { translator, useI18n } from "../i18n";
 import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
 import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../storefront/editor.server";
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
-import { readBoundedForm } from "../http/bounded-body.server";
-import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
-import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
+import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const url = new URL(request.url);
-  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdminRequest(request);
-  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
-  const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
-  const editor = await loadBlocksEditor(access.shop.id, adapter);
-  return json(
-    { locale, authorised: true as const, store: access.shop.domain, token: access.session, ...editor },
-    { headers: wooAdminFrameHeaders(access.credentials.storeUrl) },
-  );
-};
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  loadWooAdminPage(request, ({ access }) => loadBlocksEditor(access.shop.id, adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 })));
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const access = await authoriseWooAdminRequest(request);
-  if (!access) return json({ expired: true as const }, { status: 403 });
-  const form = await readBoundedForm(request, BLOCKS_FORM_MAX_BYTES);
-  return json(await blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form));
-};
+export const action = ({ request }: ActionFunctionArgs) =>
+  wooAdminAction(request, (access, form) => blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form), BLOCKS_FORM_MAX_BYTES);
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("woocommerce.admin.blocks");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceBlocks() {
   const data = useLoaderData<typeof loader>();
-  useAdminSession(data.authorised ? data.token : null);
-  if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("woocommerce.admin.blocks")} />;
   return (
-    <I18nProvider locale={data.locale}>
-      <Editor data={data} />
-    </I18nProvider>
+    <WooAdminPage data={data} title={translator(data.locale)("woocommerce.admin.blocks")}>
+      {(authorised) => <Editor data={authorised} />}
+    </WooAdminPage>
   );
 }
 

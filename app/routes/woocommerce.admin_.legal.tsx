@@ -5,61 +5,56 @@
  * framed only by the shop's wp-admin.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { scanShopInBackground } from "../checklist/background.server";
-import { readBoundedForm } from "../http/bounded-body.server";
-import { I18nProvider, negotiateLocale, translator, useI18n } from "../i18n";
+import { translator, useI18n } from "../i18n";
 import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
-import { authoriseWooAdminRequest, wooAdminFrameHeaders } from "../woocommerce/admin-access.server";
+import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { useAdminSession } from "../woocommerce/admin-session";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
+import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const url = new URL(request.url);
-  const locale = negotiateLocale({ chosen: url.searchParams.get("locale"), acceptLanguage: request.headers.get("accept-language") });
-  const access = await authoriseWooAdminRequest(request);
-  if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
-  const adapter = adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 });
-  const kind = url.searchParams.get("kind");
-  const lang = url.searchParams.get("lang");
-  const mode = url.searchParams.get("mode");
-  const workspace = await loadLegalWorkspace({ platform: "woocommerce", shopDomain: access.shop.domain }, adapter, {
-    kind: isLegalTextKind(kind) ? kind : null,
-    locale: lang === "fr" || lang === "en" ? lang : null,
-    adminLocale: locale,
-    mode: mode === "full" || mode === "missing" ? mode : null,
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  loadWooAdminPage(request, ({ access, locale, url }) => {
+    const kind = url.searchParams.get("kind");
+    const lang = url.searchParams.get("lang");
+    const mode = url.searchParams.get("mode");
+    return loadLegalWorkspace({ platform: "woocommerce", shopDomain: access.shop.domain }, adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }), {
+      kind: isLegalTextKind(kind) ? kind : null,
+      locale: lang === "fr" || lang === "en" ? lang : null,
+      adminLocale: locale,
+      mode: mode === "full" || mode === "missing" ? mode : null,
+    });
   });
-  return json({ locale, authorised: true as const, store: access.shop.domain, token: access.session, ...workspace }, { headers: wooAdminFrameHeaders(access.credentials.storeUrl) });
-};
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const access = await authoriseWooAdminRequest(request);
-  if (!access) return json({ expired: true as const }, { status: 403 });
-  const form = await readBoundedForm(request, LEGAL_FORM_MAX_BYTES);
-  const shop = { platform: "woocommerce" as const, shopDomain: access.shop.domain };
-  return json(await legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual")));
-};
+export const action = ({ request }: ActionFunctionArgs) =>
+  wooAdminAction(
+    request,
+    (access, form) => {
+      const shop = { platform: "woocommerce" as const, shopDomain: access.shop.domain };
+      return legalWorkspaceAction(shop, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form, () => scanShopInBackground(shop, "manual"));
+    },
+    LEGAL_FORM_MAX_BYTES,
+  );
 
 export const shouldRevalidate = keepDataWhenOnlyTokenDropped;
+
+export const meta = wooAdminMeta("legal.title");
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function WooCommerceLegal() {
   const data = useLoaderData<typeof loader>();
-  useAdminSession(data.authorised ? data.token : null);
-  if (!data.authorised) return <AdminExpired locale={data.locale} title={translator(data.locale)("legal.title")} />;
   return (
-    <I18nProvider locale={data.locale}>
-      <Legal data={data} />
-    </I18nProvider>
+    <WooAdminPage data={data} title={translator(data.locale)("legal.title")}>
+      {(authorised) => <Legal data={authorised} />}
+    </WooAdminPage>
   );
 }
 

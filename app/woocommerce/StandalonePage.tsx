@@ -1,13 +1,15 @@
 /**
  * The frame of the WooCommerce pages outside Shopify's admin (connect, return, the wp-admin
- * embed): Polaris with its own translations, and the app's EN/FR catalog. Narrow by default;
+ * embed): Polaris with its own translations, the app's EN/FR catalog, and toasts drawn by the page
+ * (no App Bridge here). Narrow by default;
  * the blocks editor takes the full width for its editor and preview columns.
  */
 import { Link } from "@remix-run/react";
-import { AppProvider, Page, type AppProviderProps, type PageProps } from "@shopify/polaris";
+import { AppProvider, Box, Page, type AppProviderProps, type PageProps } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisFrench from "@shopify/polaris/locales/fr.json";
 import type { ComponentProps, ReactNode } from "react";
+import { StandaloneToasts } from "../feedback/toast";
 import { I18nProvider, type Locale } from "../i18n";
 
 interface Props extends Pick<PageProps, "subtitle" | "backAction" | "primaryAction"> {
@@ -41,9 +43,15 @@ export function StandalonePage({ locale, title, wide = false, children, ...page 
   return (
     <AppProvider i18n={locale === "fr" ? polarisFrench : polarisEnglish} linkComponent={AppLink}>
       <I18nProvider locale={locale}>
-        <Page narrowWidth={!wide} title={title} {...page}>
-          {children}
-        </Page>
+        <StandaloneToasts>
+          {/* The page is the document here (no admin around it): its content is the main landmark. */}
+          <main>
+            <Page narrowWidth={!wide} title={title} {...page}>
+              {/* Below Polaris's "sm" the page has no side padding of its own (Shopify's admin gives it): text would touch the frame's edge. */}
+              <Box paddingInline={{ xs: "400", sm: "0" }}>{children}</Box>
+            </Page>
+          </main>
+        </StandaloneToasts>
       </I18nProvider>
     </AppProvider>
   );

@@ -5,7 +5,7 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 export const ADMIN_SESSION_HEADER = "X-Rassure-Admin-Session";
 
-export type WooAdminPath = "/woocommerce/admin" | "/woocommerce/admin/blocks" | "/woocommerce/admin/legal";
+export type WooAdminPath = "/woocommerce/admin" | "/woocommerce/admin/blocks" | "/woocommerce/admin/legal" | "/woocommerce/admin/checklist" | "/woocommerce/admin/settings";
 
 export function wooAdminUrl(path: WooAdminPath, store: string, locale: string): string {
   return `${path}?${new URLSearchParams({ store, locale })}`;

@@ -8,27 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForBackgroundScans } from "../../app/checklist/background.server";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.legal";
-import { mintAdminToken } from "../../app/woocommerce/admin-token.server";
-import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
-import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import type { WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
 import type { loadLegalWorkspace } from "../../app/legal/workspace.server";
 import { ATELIER_LUMIERE } from "./support/identity";
-import { adminPost } from "../woocommerce/support/admin-requests";
+import { connectWpAdminStore, ROUTE_CALL, type WpAdminStore } from "../woocommerce/support/wp-admin-store";
 
-const SECRET = "s".repeat(43);
+let wpAdmin: WpAdminStore;
 let store: WooCommerceDevStore;
 let domain: string;
 let session: string;
 
-const call = { params: {}, context: {} };
-
 async function page(query = "") {
-  const url = `https://rassure.test/woocommerce/admin/legal?store=${encodeURIComponent(domain)}&token=${encodeURIComponent(session)}&locale=fr${query ? `&${query}` : ""}`;
-  return (await ((await loader({ request: new Request(url), ...call })) as Response).json()) as Awaited<ReturnType<typeof loadLegalWorkspace>> & { authorised: boolean; token: string };
+  const request = wpAdmin.firstLoad("/woocommerce/admin/legal", session, { query });
+  return (await ((await loader({ request, ...ROUTE_CALL })) as Response).json()) as Awaited<ReturnType<typeof loadLegalWorkspace>> & { authorised: boolean; token: string };
 }
 async function post(fields: Record<string, string>) {
-  const request = adminPost("/woocommerce/admin/legal", domain, session, fields);
-  return (await ((await action({ request, ...call })) as Response).json()) as Record<string, unknown>;
+  return (await wpAdmin.post(action, "/woocommerce/admin/legal", session, fields)).body;
 }
 const latestStatus = async (id: string) => {
   const row = await prisma.checklistScan.findFirst({ where: { shopDomain: domain, status: "done" }, orderBy: { startedAt: "desc" } });
@@ -36,28 +31,16 @@ const latestStatus = async (id: string) => {
 };
 
 beforeAll(async () => {
-  process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
   // As in the built server: the composition root wires the background jobs (the re-scan after publishing).
   await import("../../app/shopify.server");
-  store = await startWooCommerceDevStore();
-  domain = new URL(store.url).host;
-  const key = store.createKey("read_write");
-  await prisma.shop.create({
-    data: {
-      platform: "woocommerce",
-      domain,
-      installState: "installed",
-      countryCode: "FR",
-      credentials: sealWooCredentials({ storeUrl: store.url, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret, keyId: key.keyId, keyPermissions: "read_write", webhookSecret: "w".repeat(40), adminLinkSecret: SECRET }),
-    },
-  });
-  const opened = (await ((await loader({ request: new Request(`https://rassure.test/woocommerce/admin/legal?store=${encodeURIComponent(domain)}&token=${encodeURIComponent(mintAdminToken(SECRET, domain, 1))}&locale=fr`), ...call })) as Response).json()) as { token: string };
-  session = opened.token;
+  wpAdmin = await connectWpAdminStore();
+  ({ store, domain } = wpAdmin);
+  session = await wpAdmin.openSession(loader, "/woocommerce/admin/legal");
 });
 
 afterAll(async () => {
   await waitForBackgroundScans();
-  await store?.close();
+  await wpAdmin?.close();
 });
 
 describe("legal texts in wp-admin", () => {
@@ -97,7 +80,6 @@ describe("legal texts in wp-admin", () => {
   });
 
   it("answers an expired session without reading the form's content", async () => {
-    const request = adminPost("/woocommerce/admin/legal", domain, "forged", { intent: "identity" });
-    expect(((await action({ request, ...call })) as Response).status).toBe(403);
+    expect((await wpAdmin.post(action, "/woocommerce/admin/legal", "forged", { intent: "identity" })).status).toBe(403);
   });
 });

@@ -4,58 +4,37 @@
  * preview's sources, saves through the same validation as on Shopify and publishes to the
  * companion plugin (the WooCommerce dev store's wc-rassure/v1/config) through the adapter.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  // The dev store listens on loopback (development option).
-  process.env.RASSURE_WOOCOMMERCE_ALLOW_PRIVATE_HOSTS = "1";
-});
-
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.blocks";
 import { loader as overviewLoader } from "../../app/routes/woocommerce.admin";
 import { defaultStorefrontConfig } from "../../app/storefront/config";
 import { loadStorefrontConfig } from "../../app/storefront/storefront.server";
 import { ADMIN_SESSION_MAX_SECONDS, ADMIN_SESSION_TTL_SECONDS, mintAdminSession, mintAdminToken, verifyAdminAccess } from "../../app/woocommerce/admin-token.server";
-import { sealWooCredentials } from "../../app/woocommerce/credentials.server";
-import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
-import { adminPost } from "./support/admin-requests";
+import type { WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { ADMIN_LINK_SECRET as SECRET, connectWpAdminStore, ROUTE_CALL as call, type WpAdminStore } from "./support/wp-admin-store";
 import { ADMIN_SESSION_HEADER, withoutToken, wooAdminUrl } from "../../app/woocommerce/admin-url";
 
-const SECRET = "s".repeat(43);
+let wpAdmin: WpAdminStore;
 let store: WooCommerceDevStore;
 let domain: string;
 
-const call = { params: {}, context: {} };
-const pageUrl = (path: string, token: string) => `https://rassure.test${path}?store=${encodeURIComponent(domain)}&token=${encodeURIComponent(token)}&locale=fr`;
-
 async function openEditor(token: string) {
-  const response = (await loader({ request: new Request(pageUrl("/woocommerce/admin/blocks", token)), ...call })) as Response;
+  const response = (await loader({ request: wpAdmin.firstLoad("/woocommerce/admin/blocks", token), ...call })) as Response;
   return { response, data: (await response.json()) as Record<string, unknown> & { authorised: boolean; token?: string } };
 }
 
-async function post({ store, token, ...fields }: Record<string, string>) {
-  const response = (await action({ request: adminPost("/woocommerce/admin/blocks", store, token, fields), ...call })) as Response;
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+function post({ token, ...fields }: Record<string, string>) {
+  return wpAdmin.post(action, "/woocommerce/admin/blocks", token, fields);
 }
 
 beforeAll(async () => {
-  store = await startWooCommerceDevStore();
-  domain = new URL(store.url).host;
-  const key = store.createKey("read_write");
-  await prisma.shop.create({
-    data: {
-      platform: "woocommerce",
-      domain,
-      installState: "installed",
-      countryCode: "FR",
-      credentials: sealWooCredentials({ storeUrl: store.url, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret, keyId: key.keyId, keyPermissions: "read_write", webhookSecret: "w".repeat(40), adminLinkSecret: SECRET }),
-    },
-  });
+  wpAdmin = await connectWpAdminStore();
+  ({ store, domain } = wpAdmin);
 });
 
 afterAll(async () => {
-  await store?.close();
+  await wpAdmin?.close();
 });
 
 beforeEach(() => {
@@ -89,7 +68,7 @@ describe("wp-admin session", () => {
   });
 
   it("after the first load the session travels in a header: no page link or form carries a token", async () => {
-    const overview = (await overviewLoader({ request: new Request(pageUrl("/woocommerce/admin", mintAdminToken(SECRET, domain, 1))), ...call })) as Response;
+    const overview = (await overviewLoader({ request: wpAdmin.firstLoad("/woocommerce/admin", wpAdmin.entryToken()), ...call })) as Response;
     const { token } = (await overview.json()) as { token: string };
     const byHeader = (await loader({ request: new Request(`https://rassure.test/woocommerce/admin/blocks?store=${encodeURIComponent(domain)}&locale=fr`, { headers: { [ADMIN_SESSION_HEADER]: token } }), ...call })) as Response;
     expect(((await byHeader.json()) as { authorised: boolean }).authorised).toBe(true);
@@ -98,7 +77,7 @@ describe("wp-admin session", () => {
   });
 
   it("the overview hands the session to its links and forms, and the editor accepts it", async () => {
-    const overview = (await overviewLoader({ request: new Request(pageUrl("/woocommerce/admin", mintAdminToken(SECRET, domain, 1))), ...call })) as Response;
+    const overview = (await overviewLoader({ request: wpAdmin.firstLoad("/woocommerce/admin", wpAdmin.entryToken()), ...call })) as Response;
     const { token } = (await overview.json()) as { token: string };
     expect(verifyAdminAccess(SECRET, token, domain, Date.now() + 30 * 60_000)).not.toBeNull();
     expect((await openEditor(token)).data.authorised).toBe(true);
@@ -123,7 +102,7 @@ describe("blocks editor in wp-admin", () => {
     const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
     const config = defaultStorefrontConfig();
     config.promises.heading = { en: "Our promises", fr: "Nos engagements <b>savon</b>" };
-    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: "0", timeZone: "Europe/Paris" });
+    const saved = await post({ token: data.token!, intent: "save", config: JSON.stringify(config), version: "0", timeZone: "Europe/Paris" });
     expect(saved).toMatchObject({ status: 200, body: { ok: true, published: true, version: 1 } });
     const published = store.state.companionPlugin.config as { version: number; promises: { heading: { fr: string } } };
     expect(published.version).toBe(1);
@@ -136,10 +115,10 @@ describe("blocks editor in wp-admin", () => {
     const before = JSON.stringify(store.state.companionPlugin.config);
     const config = defaultStorefrontConfig();
     config.contact.chatUrl = "javascript:alert(1)";
-    const refused = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
+    const refused = await post({ token: data.token!, intent: "save", config: JSON.stringify(config), timeZone: "Europe/Paris" });
     expect(refused.body).toMatchObject({ ok: false, issues: [expect.objectContaining({ path: "contact.chatUrl" })] });
     expect(JSON.stringify(store.state.companionPlugin.config)).toBe(before);
-    expect((await post({ store: domain, token: data.token!, intent: "save", config: "{not json", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: false });
+    expect((await post({ token: data.token!, intent: "save", config: "{not json", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: false });
   });
 
   it("keeps the edits when the plugin is not active, says why, and publishes them on retry", async () => {
@@ -147,11 +126,11 @@ describe("blocks editor in wp-admin", () => {
     store.state.companionPlugin.active = false;
     const config = defaultStorefrontConfig();
     config.delivery.processingDays = 2;
-    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: "1", timeZone: "Europe/Paris" });
+    const saved = await post({ token: data.token!, intent: "save", config: JSON.stringify(config), version: "1", timeZone: "Europe/Paris" });
     expect(saved.body).toMatchObject({ ok: true, published: false, publishError: expect.stringMatching(/not active/) });
     expect((await openEditor(data.token!)).data).toMatchObject({ theme: { embedActive: false }, stored: { publishError: expect.stringMatching(/not active/) } });
     store.state.companionPlugin.active = true;
-    expect((await post({ store: domain, token: data.token!, intent: "republish", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: true, published: true });
+    expect((await post({ token: data.token!, intent: "republish", timeZone: "Europe/Paris" })).body).toMatchObject({ ok: true, published: true });
     expect(store.state.companionPlugin.config).toMatchObject({ version: 2, delivery: { processing_days: 2 } });
   });
 
@@ -163,7 +142,7 @@ describe("blocks editor in wp-admin", () => {
       return config;
     };
     const [first, second] = await Promise.all(
-      ["Nos engagements", "Nos promesses"].map((fr) => post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(edit(fr)), version: "2", timeZone: "Europe/Paris" })),
+      ["Nos engagements", "Nos promesses"].map((fr) => post({ token: data.token!, intent: "save", config: JSON.stringify(edit(fr)), version: "2", timeZone: "Europe/Paris" })),
     );
     const answers = [first.body, second.body];
     expect(answers.filter((a) => a.ok)).toEqual([{ ok: true, version: 3, published: true, publishError: null }]);
@@ -176,7 +155,7 @@ describe("blocks editor in wp-admin", () => {
     const old = mintAdminSession(SECRET, { shop: domain, user: 1 }, Date.now() - 2 * ADMIN_SESSION_TTL_SECONDS * 1000);
     const before = JSON.stringify(store.state.companionPlugin.config);
     for (const token of [old, "forged.token", ""]) {
-      expect(await post({ store: domain, token, intent: "save", config: JSON.stringify(defaultStorefrontConfig()) })).toEqual({ status: 403, body: { expired: true } });
+      expect(await post({ token, intent: "save", config: JSON.stringify(defaultStorefrontConfig()) })).toEqual({ status: 403, body: { expired: true } });
     }
     expect(JSON.stringify(store.state.companionPlugin.config)).toBe(before);
   });
@@ -193,7 +172,7 @@ describe("the trust page through the plugin", () => {
     const config = defaultStorefrontConfig();
     config.trustPage.enabled = true;
     const { version } = await loadStorefrontConfig(shop.id);
-    const saved = await post({ store: domain, token: data.token!, intent: "save", config: JSON.stringify(config), version: String(version), timeZone: "Europe/Paris" });
+    const saved = await post({ token: data.token!, intent: "save", config: JSON.stringify(config), version: String(version), timeZone: "Europe/Paris" });
     expect(saved.body).toMatchObject({ ok: true, published: true });
     const page = await fetch(`${store.url}/rassure-confiance/`);
     expect(page.status).toBe(200);

@@ -139,7 +139,7 @@ export const contactSupportChecks: CheckSpec[] = [
     title: text("An after-sales channel (chat, help centre) is offered", "Un canal après-vente (chat, centre d'aide) est proposé"),
     failureTitle: text("No chat or help centre", "Ni chat ni centre d'aide"),
     why: text("A quick answer channel turns questions into orders and calms worried buyers.", "Un canal de réponse rapide transforme les questions en commandes et rassure."),
-    fix: { adminPath: { shopify: "apps", woocommerce: "plugins.php" }, docsUrl: "https://apps.shopify.com/inbox" },
+    fix: { adminPath: { shopify: "apps", woocommerce: "plugins.php" }, docsUrl: "https://apps.shopify.com/inbox", docsUrlOn: { woocommerce: "https://wordpress.org/plugins/tags/live-chat/" } },
     evaluate: (context) => {
       const storefront = reachedStorefront(context.snapshot);
       if (!storefront) return storefrontGap(context);

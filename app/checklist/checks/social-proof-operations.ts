@@ -34,7 +34,7 @@ export const socialProofChecks: CheckSpec[] = [
     title: text("Customer reviews are collected and displayed", "Des avis clients sont collectés et affichés"),
     failureTitle: text("No customer reviews displayed", "Aucun avis client affiché"),
     why: text("Reviews from real buyers are the strongest reassurance for a first-time visitor.", "Les avis d'acheteurs réels sont la meilleure réassurance pour un premier visiteur."),
-    fix: { adminPath: { shopify: "apps", woocommerce: "admin.php?page=wc-settings&tab=products" }, docsUrl: "https://apps.shopify.com/categories/marketing-and-conversion-social-trust-product-reviews" },
+    fix: { adminPath: { shopify: "apps", woocommerce: "admin.php?page=wc-settings&tab=products" }, docsUrl: "https://apps.shopify.com/categories/marketing-and-conversion-social-trust-product-reviews", docsUrlOn: { woocommerce: "https://woocommerce.com/document/product-reviews/" } },
     evaluate: (context) => {
       const { shown, evidence } = reviewsShown(context);
       if (shown) return pass("medium", text("Reviews are displayed.", "Des avis sont affichés."), evidence.map((value) => ({ source: "storefront", value })));

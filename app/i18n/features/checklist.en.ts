@@ -1,6 +1,6 @@
 /** English texts of the checklist feature (keys start with "checklist."). */
 export const checklistEn = {
-  "checklist.subtitle": "What shoppers and the law expect from your shop, checked through Shopify and your storefront.",
+  "checklist.subtitle": "What shoppers and the law expect from your shop, checked through {platform} and your storefront.",
   "checklist.scanNow": "Scan now",
   "checklist.scoreHeading": "Trust score",
   "checklist.score": "{score}/100 · grade {grade}",
@@ -11,7 +11,7 @@ export const checklistEn = {
   "checklist.verified": "{count} verified automatically",
   "checklist.confirmed": "{count} confirmed by you",
   "checklist.lastScan": "Last scan: {date}",
-  "checklist.running": "Scan in progress: reading your shop settings from Shopify, then visiting your storefront (about a minute at most).",
+  "checklist.running": "Scan in progress: reading your shop settings from {platform}, then visiting your storefront (about a minute at most).",
   "checklist.runningLabel": "Scan in progress",
   "checklist.failed": "The last scan could not finish: {message}",
   "checklist.interrupted": "The last scan was interrupted. Start a new one.",

@@ -2,7 +2,7 @@ import type { checklistEn } from "./checklist.en";
 
 /** Textes français de la fonctionnalité checklist (mêmes clés que checklist.en.ts). */
 export const checklistFr: Record<keyof typeof checklistEn, string> = {
-  "checklist.subtitle": "Ce que les clients et la loi attendent de votre boutique, vérifié via Shopify et votre vitrine.",
+  "checklist.subtitle": "Ce que les clients et la loi attendent de votre boutique, vérifié via {platform} et votre vitrine.",
   "checklist.scanNow": "Analyser maintenant",
   "checklist.scoreHeading": "Score de confiance",
   "checklist.score": "{score}/100 · note {grade}",
@@ -13,7 +13,7 @@ export const checklistFr: Record<keyof typeof checklistEn, string> = {
   "checklist.verified": "{count} vérifié(s) automatiquement",
   "checklist.confirmed": "{count} confirmé(s) par vous",
   "checklist.lastScan": "Dernière analyse : {date}",
-  "checklist.running": "Analyse en cours : lecture des réglages de votre boutique sur Shopify, puis visite de votre vitrine (une minute au plus).",
+  "checklist.running": "Analyse en cours : lecture des réglages de votre boutique sur {platform}, puis visite de votre vitrine (une minute au plus).",
   "checklist.runningLabel": "Analyse en cours",
   "checklist.failed": "La dernière analyse n'a pas pu aboutir : {message}",
   "checklist.interrupted": "La dernière analyse a été interrompue. Relancez-en une.",

@@ -66,4 +66,10 @@ export const woocommerceEn = {
   "woocommerce.blocks.theme": "Theme: {theme}",
   "woocommerce.blocks.previewNote": "Rendered from the same markup the Rassure plugin prints on your store; your theme's fonts and colours apply there.",
   "woocommerce.blocks.expired": "Your session has expired, so nothing was saved. Copy any long texts, then reopen Rassure from your WordPress admin.",
+  "woocommerce.admin.openChecklist": "Open the full checklist",
+  "woocommerce.admin.alerts": "Alert e-mails",
+  "woocommerce.admin.alertsHelp": "Rassure e-mails you when your certificate is about to expire, your store cannot be reached, or your score drops a grade. Choose the address, the alerts and quiet hours.",
+  "woocommerce.admin.openAlerts": "Alert settings",
+  "woocommerce.checklist.expired": "Your session has expired, so nothing was recorded. Reopen Rassure from your WordPress admin.",
+  "woocommerce.settings.expired": "Your session has expired, so nothing was saved. Reopen Rassure from your WordPress admin.",
 } as const;

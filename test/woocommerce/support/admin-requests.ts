@@ -4,7 +4,7 @@
  */
 import { ADMIN_SESSION_HEADER, type WooAdminPath } from "../../../app/woocommerce/admin-url";
 
-export function adminPost(path: WooAdminPath, store: string, session: string, fields: Record<string, string>): Request {
+export function adminPost(path: WooAdminPath, store: string, session: string, fields: Record<string, string> | URLSearchParams): Request {
   return new Request(`https://rassure.test${path}?store=${encodeURIComponent(store)}&locale=fr`, {
     method: "POST",
     body: new URLSearchParams(fields),
