@@ -157,8 +157,10 @@ describe("the checklist in wp-admin", () => {
   });
 
   it("Scan now starts a scan of this shop in the background", async () => {
-    expect(await post({ intent: "scan" })).toEqual({ status: 200, body: { intent: "scan", ok: true } });
-    expect((await open()).data.latest.current).toMatchObject({ status: "running", trigger: "manual" });
+    const started = await post({ intent: "scan" });
+    expect(started).toEqual({ status: 200, body: { intent: "scan", ok: true, scanId: expect.any(String) } });
+    // The answer names the scan it started, so the page follows that one (its toast).
+    expect((await open()).data.latest.current).toMatchObject({ id: (started.body as { scanId: string }).scanId, status: "running", trigger: "manual" });
     await waitForBackgroundScans();
     expect((await open()).data.latest.current).toMatchObject({ status: "done", trigger: "manual" });
   });
