@@ -9,6 +9,7 @@
  * proceed-to-checkout block, and at wp_footer. The blocks are the extension's markup rendered by
  * the app's Liquid renderer (the plugin prints the same HTML: test/woocommerce/plugin.test.ts).
  */
+import { aggregateRatings } from "../../adapters/reviews-aggregate";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewShop } from "../../app/storefront/liquid-preview";
 import type { PublishedStorefrontConfig } from "../../app/storefront/config";
@@ -195,5 +196,17 @@ export function companionSiteFacts(store: WooStoreContext): JsonObject {
       theme: { name: String(theme.name), version: String(theme.version), latest: updates.themeLatest },
       plugins,
     },
+    ratings: shopRatings(store),
   };
+}
+
+/** What the plugin's Rassure_Shop_Context::shop_reviews() gives: published products' ratings, weighted by their counts. */
+function shopRatings(store: WooStoreContext): JsonObject {
+  const published = store.state.products.filter((p) => p.status === "publish");
+  const { ratingTenths, scaleMax, reviews, products } = aggregateRatings(
+    published.map((p) => ({ rating: Number(p.averageRating), scaleMax: 5, count: p.ratingCount })),
+    published.length,
+    new Date(),
+  );
+  return { ratingTenths, scaleMax, reviews, products };
 }
