@@ -19,7 +19,7 @@ import { productPermalink } from "./rest";
 import type { JsonObject, WooProduct, WpPage } from "./types";
 
 /** The plugin's places and the blocks each shows (class-rassure-storefront.php PLACES). */
-const PLACES = { product: ["payment", "promises", "delivery", "partners", "reviews"], cart: ["promises"], footer: ["contact", "store", "legal", "trust-bar"] } as const;
+const PLACES = { product: ["payment", "promises", "delivery", "partners", "reviews"], cart: ["promises"], footer: ["contact", "store", "reviews", "legal", "trust-bar"] } as const;
 type Place = keyof typeof PLACES;
 
 /**
@@ -82,6 +82,10 @@ async function place(store: WooStoreContext, where: Place): Promise<string> {
         timeZone: "Europe/Paris",
         now: new Date(),
         blockId: "wc",
+        // As the plugin: the footer's reviews summary is the whole shop's, computed from native ratings.
+        ...(where === "footer" ? { settings: { source: "shop" }, shopReviews: shopReviewsAggregate(store) } : {}),
+        // A product page's own rating is not simulated: its reviews summary stays empty, never the shop's figure.
+        ...(where === "product" ? { product: null } : {}),
       }),
     ),
   );
@@ -200,13 +204,18 @@ export function companionSiteFacts(store: WooStoreContext): JsonObject {
   };
 }
 
-/** What the plugin's Rassure_Shop_Context::shop_reviews() gives: published products' ratings, weighted by their counts. */
-function shopRatings(store: WooStoreContext): JsonObject {
+/** What the plugin's Rassure_Shop_Context::shop_reviews() computes: published products' ratings, weighted by their counts. */
+function shopReviewsAggregate(store: WooStoreContext) {
   const published = store.state.products.filter((p) => p.status === "publish");
-  const { ratingTenths, scaleMax, reviews, products } = aggregateRatings(
+  return aggregateRatings(
     published.map((p) => ({ rating: Number(p.averageRating), scaleMax: 5, count: p.ratingCount })),
     published.length,
     new Date(),
   );
+}
+
+/** The plugin's facts answer carries the same figures (class-rassure-facts.php `site()`). */
+function shopRatings(store: WooStoreContext): JsonObject {
+  const { ratingTenths, scaleMax, reviews, products } = shopReviewsAggregate(store);
   return { ratingTenths, scaleMax, reviews, products };
 }
