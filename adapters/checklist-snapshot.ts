@@ -11,6 +11,7 @@
  *
  * This file is framework-free (imported by adapters/): types only, no Remix, no Prisma.
  */
+import type { ReviewsAggregate } from "./reviews-aggregate";
 export type SnapshotPlatform = "shopify" | "woocommerce";
 
 /** A legal or information page, whatever the platform calls it. */
@@ -148,6 +149,12 @@ export interface PlatformChecklistFacts {
     oversellSilently: number;
     withReviews: number;
   } | null;
+  /**
+   * The shop's review aggregate (adapters/reviews-aggregate.ts) from the products' own ratings:
+   * Shopify, the figures Rassure's daily job computed and published; WooCommerce, the native
+   * ratings read at the scan. Null (or absent) when they could not be read.
+   */
+  ratings?: ReviewsAggregate | null;
   reviews: {
     enabled: boolean | null;
     /** "Verified owner" label shown next to reviews. */

@@ -12,6 +12,7 @@ import { registerAlertJobs } from "./alerts/delivery.server";
 import { registerChecklistJobs } from "./checklist/background.server";
 import { budgetedAdminGraphql } from "./limits/shopify-budget.server";
 import { jobQueue } from "./jobs/runtime.server";
+import { registerReviewsAggregateJobs } from "./reviews/aggregate-job.server";
 import { registerTrackingJobs } from "./tracking/jobs.server";
 import { wooAdapterForShop } from "./woocommerce/credentials.server";
 
@@ -26,4 +27,5 @@ export function wireBackgroundWork(shopifyAdmin: ShopifyOfflineAdmin): void {
   registerChecklistJobs(jobQueue, shopifyAdapter);
   registerTrackingJobs(jobQueue, adapterFor);
   registerAlertJobs(jobQueue, adapterFor);
+  registerReviewsAggregateJobs(jobQueue, shopifyAdapter);
 }

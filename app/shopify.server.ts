@@ -3,6 +3,7 @@ import { type ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-a
 import { SHOPIFY_ADMIN_API_VERSION } from "../adapters/shopify/api-version";
 import { wireBackgroundWork } from "./background-work.server";
 import { scanShopifyShopInBackground } from "./checklist/background.server";
+import { scheduleReviewsAggregate } from "./reviews/aggregate-job.server";
 import prisma from "./db.server";
 import { appEnvironment } from "./env.server";
 import { EncryptedSessionStorage } from "./session-storage.server";
@@ -32,6 +33,8 @@ const shopify = shopifyApp({
       await recordShopifyInstall(session.shop, session.scope ?? "", admin.graphql);
       // The first checklist scan starts at install, so Home has a score on the first visit.
       await scanShopifyShopInBackground(session.shop, "install");
+      // The shop-wide review aggregate the reviews block shows; then re-computed daily.
+      await scheduleReviewsAggregate(session.shop);
     },
   },
   ...(env.customShopDomains.length ? { customShopDomains: env.customShopDomains } : {}),

@@ -2,11 +2,13 @@
  * The checklist's Shopify collector: ONE batched Admin GraphQL query (shop, policies,
  * online store lock, recent orders with their fulfillments, the published theme's config
  * files), mapped into the platform-neutral PlatformChecklistFacts. It only uses the scopes
- * the app already holds (read_legal_policies, read_orders, read_themes); what those cannot
- * see (shipping profiles, products, privacy settings, staff) stays null and the checks fall
+ * the app already holds (read_legal_policies, read_orders, read_themes), plus the review aggregate
+ * Rassure's own job published (adapters/shopify/product-ratings.ts); what those cannot
+ * see (shipping profiles, privacy settings, staff) stays null and the checks fall
  * back to the storefront probe or to a merchant attestation.
  */
 import { htmlToText } from "../html-text";
+import { parseReviewsAggregate } from "../reviews-aggregate";
 import type { LegalPageFact, LegalPageKind, PaymentMethodFact, PlatformChecklistFacts } from "../checklist-snapshot";
 import { shopifyAdminUrl } from "./admin-links";
 import type { LegalPolicyType } from "../types";
@@ -26,6 +28,7 @@ export const CHECKLIST_FACTS_QUERY = `#graphql
       shopPolicies { type title body url updatedAt }
     }
     onlineStore { passwordProtection { enabled } }
+    currentAppInstallation { shopReviews: metafield(namespace: "rassure", key: "shop_reviews") { value } }
     orders(first: 50, sortKey: CREATED_AT, reverse: true) {
       nodes {
         createdAt
@@ -58,6 +61,7 @@ interface ChecklistFactsData {
     shopPolicies: Array<{ type: LegalPolicyType; title: string; body: string; url: string; updatedAt: string }>;
   };
   onlineStore: { passwordProtection: { enabled: boolean } };
+  currentAppInstallation: { shopReviews: { value: string } | null } | null;
   orders: {
     nodes: Array<{
       createdAt: string;
@@ -191,6 +195,8 @@ export async function collectShopifyChecklistFacts(graphql: AdminGraphql, now = 
     administrators: null,
     tracking: trackingCoverage(data.orders.nodes, now),
     products: null,
+    // The aggregate Rassure's daily job computed from the products' `reviews.*` metafields (null before its first run).
+    ratings: parseReviewsAggregate(data.currentAppInstallation?.shopReviews?.value),
     reviews: null,
     theme: themeFacts(data.themes.nodes),
     cookieBannerEnabled: null,

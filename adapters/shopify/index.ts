@@ -2,6 +2,8 @@ import type { LegalTextKind, PlatformAdapter, StorefrontPublication, TrackingUpd
 import type { AdminGraphql } from "./admin-graphql";
 import { collectShopifyChecklistFacts } from "./checklist-facts";
 import { publishShopifyLegalPolicy, readShopifyLegalPolicy } from "./legal-policies";
+import type { ReviewsAggregate } from "../reviews-aggregate";
+import { publishShopifyReviewsAggregate, readShopifyReviewsAggregate } from "./product-ratings";
 import { fetchShopifyShopProfile } from "./shop-profile";
 import { publishShopifyStorefrontConfig } from "./storefront-config";
 import { fetchShopifyStoreLocations } from "./store-locations";
@@ -26,6 +28,16 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   publishStorefrontConfig(publication: StorefrontPublication) {
     return publishShopifyStorefrontConfig(this.graphql, publication);
+  }
+
+  /** The shop's review aggregate from every product's `reviews.*` metafields (read_products). */
+  readReviewsAggregate(now = new Date()) {
+    return readShopifyReviewsAggregate(this.graphql, now);
+  }
+
+  /** Where the reviews block reads it: `app.metafields.rassure.shop_reviews`. */
+  publishReviewsAggregate(aggregate: ReviewsAggregate) {
+    return publishShopifyReviewsAggregate(this.graphql, aggregate);
   }
 
   getThemeEmbedStatus(embedHandle: string) {

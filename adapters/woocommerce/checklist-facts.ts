@@ -27,6 +27,7 @@ import {
   type WooOrder,
 } from "./resources";
 import { readCompanionFacts, type CompanionSiteFacts } from "./companion-facts";
+import { fetchWooReviewsAggregate, ratingsFromCompanion } from "./product-ratings";
 import { fetchProductPermalinks, storefrontPagesFrom } from "./storefront-pages";
 import type { WooReader, WooRestClient } from "./rest-client";
 import { storeDomain } from "./store-url";
@@ -127,7 +128,7 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
   const companion = await readCompanionFacts(client, ordersAfterParam(ordersAfter));
   const reader: WooReader = companion ?? client;
   const site = companion?.site ?? null;
-  const [index, status, general, advanced, tax, account, products, email, gateways, zones, orders, pages, productLinks] = await Promise.all([
+  const [index, status, general, advanced, tax, account, products, email, gateways, zones, orders, pages, productLinks, ratings] = await Promise.all([
     fetchSiteIndex(reader),
     fetchSystemStatus(reader),
     fetchSettings(reader, "general"),
@@ -141,6 +142,8 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
     fetchRecentOrders(reader, ordersAfter),
     fetchPublishedPages(reader),
     fetchProductPermalinks(companion ?? client),
+    // The shop-wide rating: computed inside WordPress by the plugin, else from every product over REST (one request per 100 products).
+    companion?.site?.ratings ? ratingsFromCompanion(companion.site.ratings, now) : fetchWooReviewsAggregate(client, now),
   ]);
   const storeUrl = client.credentials.storeUrl.replace(/\/+$/, "");
   const termsId = Number(settingText(advanced, "woocommerce_terms_page_id"));
@@ -184,6 +187,7 @@ export async function collectWooChecklistFacts(client: WooRestClient, now = new 
     administrators: null,
     tracking: trackingCoverage(orders, now),
     products: null,
+    ratings,
     reviews: products ? { enabled: yes(settingText(products, "woocommerce_enable_reviews")), verifiedLabel: yes(settingText(products, "woocommerce_review_rating_verification_label")) } : null,
     theme: { name: status.theme.name, version: status.theme.version || null, themeStoreId: null, footerShowsPolicies: null, footerShowsPaymentIcons: null },
     cookieBannerEnabled: null,

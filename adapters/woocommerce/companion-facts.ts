@@ -10,7 +10,7 @@
  * REST route tells a key — the cart/checkout/account URLs, the checkout's order-button label, and
  * WordPress's own update check (its update_core/update_plugins/update_themes transients).
  */
-import { array, bool, object, optional, parse, str, text, type Parser } from "./parse";
+import { array, bool, id, object, optional, parse, str, text, type Parser } from "./parse";
 import { COMPANION_NAMESPACE } from "./storefront";
 import { refusalError, WooCommerceApiError, type WooReader, type WooResponse, type WooRestClient } from "./rest-client";
 
@@ -22,6 +22,8 @@ const siteParser = object({
   pages: optional(object({ cart: optional(str), checkout: optional(str), account: optional(str) })),
   block_checkout: optional(bool),
   order_button: optional(object({ label: str, source: str })),
+  /** The plugin's shop-wide rating (Rassure_Shop_Context::shop_reviews); absent from older plugins. */
+  ratings: optional(object({ ratingTenths: optional(id), scaleMax: optional(id), reviews: id, products: id })),
   updates: optional(
     object({
       checked_at: optional(str),

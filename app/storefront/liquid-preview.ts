@@ -8,6 +8,7 @@
  */
 import { Liquid, Tag, filters as builtinFilters, type Context, type TagToken, type TopLevelToken, type Emitter } from "liquidjs";
 import type { Lang, PublishedStorefrontConfig } from "./config";
+import type { ReviewsAggregate } from "../../adapters/reviews-aggregate";
 import { escapeHtml } from "./html-escape";
 
 export interface ExtensionSources {
@@ -47,11 +48,13 @@ export interface PreviewRequest {
   shop: PreviewShop;
   timeZone: string;
   now: Date;
-  settings?: { tone?: string; alignment?: string };
+  settings?: { tone?: string; alignment?: string; source?: string };
   blockId?: string;
   designMode?: boolean;
-  /** The product of a product page (null or absent: no review metafields). */
+  /** The product of a product page (null: a product without review metafields; absent: not a product page). */
   product?: PreviewProduct | null;
+  /** The shop-wide review aggregate Rassure published (`app.metafields.rassure.shop_reviews`); ignored when `appMetafields` is given. */
+  shopReviews?: ReviewsAggregate | null;
   /**
    * A storefront renders from the app-data metafields as the platform stores them
    * (namespace → key → { value }); when given, it replaces the scope built from `config`.
@@ -167,10 +170,14 @@ export function createPreviewRenderer(sources: ExtensionSources) {
     });
     const policies = Object.fromEntries(request.shop.policies.map((p) => [p.handle, p]));
     const scope = {
-      app: { metafields: request.appMetafields ?? { rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null } } },
+      app: {
+        metafields: request.appMetafields ?? {
+          rassure: { config: request.config ? { value: request.config } : null, enabled: request.config !== null, shop_reviews: request.shopReviews ? { value: request.shopReviews } : null },
+        },
+      },
       block: { id: request.blockId ?? "preview", settings: { tone: "plain", alignment: "start", ...request.settings } },
       request: { locale: { iso_code: request.locale }, design_mode: request.designMode ?? false, origin: request.shop.origin ?? "" },
-      product: { metafields: productMetafields(request.product ?? null) },
+      ...(request.product === undefined ? {} : { product: { metafields: productMetafields(request.product) } }),
       shop: { enabled_payment_types: request.shop.enabledPaymentTypes, policies: request.shop.policies, address: { country_code: request.shop.countryCode ?? null }, ...policies },
     };
     return engine.parseAndRender(source, scope);

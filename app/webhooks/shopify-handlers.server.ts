@@ -1,4 +1,5 @@
 /** What each Shopify webhook topic does to our data. Runs inside the delivery's transaction. */
+import { grantsProductReads, scheduleReviewsAggregate } from "../reviews/aggregate-job.server";
 import { eraseShopCompletely, forgetShopAccess } from "../shops.server";
 import { eraseTrackingDataForOrders, trackingDataForOrders, type OrderTrackingRecord } from "../tracking/erase.server";
 import type { ShopifyWebhookHandler } from "./shopify-route.server";
@@ -16,6 +17,8 @@ export const onScopesUpdate: ShopifyWebhookHandler = async (tx, { shop, payload 
   if (scopes === null) return;
   await tx.session.updateMany({ where: { shop }, data: { scope: scopes } });
   await tx.shop.updateMany({ where: { platform: "shopify", domain: shop }, data: { grantedScopes: scopes } });
+  // A shop installed before read_products was asked for: its review aggregate can start once the merchant approves it.
+  if (grantsProductReads(scopes.split(","))) await scheduleReviewsAggregate(shop, { tx });
 };
 
 function customerRef(payload: unknown): string | null {

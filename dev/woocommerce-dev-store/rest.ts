@@ -165,6 +165,8 @@ function productsRoute(store: WooStoreContext, method: string, rest: string[], u
     manage_stock: false,
     backorders: "no",
     short_description: `<p>${p.shortDescription}</p>`,
+    average_rating: p.averageRating,
+    rating_count: p.ratingCount,
     _links: { self: [{ href: `${store.homeUrl}/wp-json/wc/v3/products/${p.id}` }], collection: [{ href: `${store.homeUrl}/wp-json/wc/v3/products` }] },
   });
   if (rest.length === 1) {

@@ -130,9 +130,9 @@ function pages(): WpPage[] {
 
 function products(): WooProduct[] {
   return [
-    { id: 31, name: "Savon au lait d'ânesse – lavande", slug: "savon-lait-anesse-lavande", status: "publish", price: 690, sku: "SAV-LAV-100", shortDescription: "Saponifié à froid à Marseille, 100 g." },
-    { id: 32, name: "Savon d'Alep 30 % laurier", slug: "savon-alep-laurier", status: "publish", price: 850, sku: "SAV-ALE-200", shortDescription: "Huile d'olive et baies de laurier, 200 g." },
-    { id: 33, name: "Coffret découverte", slug: "coffret-decouverte", status: "draft", price: 2400, sku: "", shortDescription: "" },
+    { id: 31, name: "Savon au lait d'ânesse – lavande", slug: "savon-lait-anesse-lavande", status: "publish", price: 690, sku: "SAV-LAV-100", shortDescription: "Saponifié à froid à Marseille, 100 g.", averageRating: "4.50", ratingCount: 8 },
+    { id: 32, name: "Savon d'Alep 30 % laurier", slug: "savon-alep-laurier", status: "publish", price: 850, sku: "SAV-ALE-200", shortDescription: "Huile d'olive et baies de laurier, 200 g.", averageRating: "4.83", ratingCount: 6 },
+    { id: 33, name: "Coffret découverte", slug: "coffret-decouverte", status: "draft", price: 2400, sku: "", shortDescription: "", averageRating: "0.00", ratingCount: 0 },
   ];
 }
 

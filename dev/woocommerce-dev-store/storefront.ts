@@ -13,6 +13,7 @@
  * head whenever something is published, as the plugin's wp_enqueue_style does.
  */
 import { readFileSync } from "node:fs";
+import { aggregateRatings } from "../../adapters/reviews-aggregate";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewShop } from "../../app/storefront/liquid-preview";
 import type { PublishedStorefrontConfig } from "../../app/storefront/config";
@@ -23,7 +24,7 @@ import { productPermalink } from "./rest";
 import type { JsonObject, WooProduct, WpPage } from "./types";
 
 /** The plugin's places and the blocks each shows (class-rassure-storefront.php PLACES). */
-const PLACES = { product: ["payment", "promises", "delivery", "partners", "reviews"], cart: ["promises"], footer: ["contact", "store", "legal", "trust-bar"] } as const;
+const PLACES = { product: ["payment", "promises", "delivery", "partners", "reviews"], cart: ["promises"], footer: ["contact", "store", "reviews", "legal", "trust-bar"] } as const;
 type Place = keyof typeof PLACES;
 
 /**
@@ -99,6 +100,10 @@ async function place(store: WooStoreContext, where: Place): Promise<string> {
         timeZone: "Europe/Paris",
         now: new Date(),
         blockId: "wc",
+        // As the plugin: the footer's reviews summary is the whole shop's, computed from native ratings.
+        ...(where === "footer" ? { settings: { source: "shop" }, shopReviews: shopReviewsAggregate(store) } : {}),
+        // A product page's own rating is not simulated: its reviews summary stays empty, never the shop's figure.
+        ...(where === "product" ? { product: null } : {}),
       }),
     ),
   );
@@ -240,5 +245,22 @@ export function companionSiteFacts(store: WooStoreContext): JsonObject {
       theme: { name: String(theme.name), version: String(theme.version), latest: updates.themeLatest },
       plugins,
     },
+    ratings: shopRatings(store),
   };
+}
+
+/** What the plugin's Rassure_Shop_Context::shop_reviews() computes: published products' ratings, weighted by their counts. */
+function shopReviewsAggregate(store: WooStoreContext) {
+  const published = store.state.products.filter((p) => p.status === "publish");
+  return aggregateRatings(
+    published.map((p) => ({ rating: Number(p.averageRating), scaleMax: 5, count: p.ratingCount })),
+    published.length,
+    new Date(),
+  );
+}
+
+/** The plugin's facts answer carries the same figures (class-rassure-facts.php `site()`). */
+function shopRatings(store: WooStoreContext): JsonObject {
+  const { ratingTenths, scaleMax, reviews, products } = shopReviewsAggregate(store);
+  return { ratingTenths, scaleMax, reviews, products };
 }

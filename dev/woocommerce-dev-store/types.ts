@@ -63,6 +63,9 @@ export interface WooProduct {
   price: number;
   sku: string;
   shortDescription: string;
+  /** WooCommerce's product meta `_wc_average_rating` (REST `average_rating`, "0.00" without ratings) and the number of ratings. */
+  averageRating: string;
+  ratingCount: number;
 }
 
 /**

@@ -214,6 +214,22 @@ describe("app blocks from the published configuration", () => {
     expect(vase.html).not.toContain("rassure--reviews");
   });
 
+  it("shows the shop-wide review aggregate on the home page once Rassure computed and published it, as Shopify renders the app block", async () => {
+    await publish(fullConfig());
+    const metafields = store.state.metafields;
+    const unpublished = metafields.filter((m) => !(m.namespace === "rassure" && m.key === "shop_reviews"));
+    store.state.metafields = unpublished;
+    expect((await get("/")).html).not.toContain("rassure--reviews");
+    await adapter.publishReviewsAggregate(await adapter.readReviewsAggregate());
+    const home = await get("/");
+    expect(blockIds(home.html)).toContain("rassure_shop_reviews_Hr5dQ1");
+    // (4.8×37 + 4.6×12 + 5.0×1 + 4.35×23) / 73 reviews = 4.6, on the 4 products that have reviews.
+    expect(home.html).toContain('<span class="rassure__label">Noté 4,6/5 sur 73 avis, pour 4 produits</span>');
+    expect((await get("/?locale=en")).html).toContain(">Rated 4.6/5 from 73 reviews on 4 products<");
+    // The product page keeps the product's own figure.
+    expect((await get(PRODUCT)).html).toContain(">Noté 4,8/5 sur 37 avis<");
+  });
+
   it("draws the trust bar embed at the end of the body only while settings_data.json has it enabled", async () => {
     await publish(fullConfig());
     setEmbed(true);

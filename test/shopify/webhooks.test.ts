@@ -10,6 +10,7 @@ import { seal } from "../../app/crypto.server";
 import prisma from "../../app/db.server";
 import { appEnvironment } from "../../app/env.server";
 import { jobQueue } from "../../app/jobs/runtime.server";
+import { REVIEWS_AGGREGATE_JOB } from "../../app/reviews/aggregate-job.server";
 import { authenticate } from "../../app/shopify.server";
 import { enqueueTrackingJob, recentTrackingChecks } from "../../app/tracking/jobs.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
@@ -131,6 +132,18 @@ describe("app/scopes_update", () => {
     expect(response.status).toBe(200);
     expect((await prisma.session.findFirstOrThrow({ where: { shop } })).scope).toBe("read_orders,read_themes");
     expect((await prisma.shop.findFirstOrThrow({ where: { domain: shop } })).grantedScopes).toBe("read_orders,read_themes");
+  });
+
+  it("books the shop's review aggregate once read_products is granted (a shop installed before the app asked for it)", async () => {
+    const shopKey = { platform: "shopify" as const, shopDomain: shop };
+    await jobQueue.whenIdle();
+    await jobQueue.store.eraseByDedupeKeys(shopKey, REVIEWS_AGGREGATE_JOB, ["reviews-aggregate"]);
+    await store.sendWebhook("app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "read_themes"], updated_at: new Date().toISOString() });
+    expect(await jobQueue.store.recentJobs(shopKey, REVIEWS_AGGREGATE_JOB)).toEqual([]);
+    const response = await store.sendWebhook("app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "read_products"], updated_at: new Date().toISOString() });
+    expect(response.status).toBe(200);
+    // Booked with the webhook's transaction (it may have run already and booked tomorrow's).
+    expect((await jobQueue.store.recentJobs(shopKey, REVIEWS_AGGREGATE_JOB)).length).toBeGreaterThan(0);
   });
 });
 

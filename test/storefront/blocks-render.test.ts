@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BLOCKS, defaultStorefrontConfig } from "../../app/storefront/config";
-import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARTNER_FACTS, render, VERIFIED_COMPANY } from "./fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, fullConfig, HOSTILE, hostileConfig, PARTNER_FACTS, render, SHOP_REVIEWS, VERIFIED_COMPANY } from "./fixtures";
 
 const LOCALES = ["en", "fr"] as const;
 
@@ -232,6 +232,26 @@ describe("block content", () => {
     const noLink = fullConfig();
     noLink.reviews.url = "";
     expect(await render("reviews", noLink)).not.toContain("<a ");
+  });
+
+  it("reviews at shop level: the published shop-wide aggregate off product pages (or when the merchant picks it), hidden without reviews", async () => {
+    const home = { product: undefined, shopReviews: SHOP_REVIEWS };
+    const fr = await render("reviews", fullConfig(), { locale: "fr", ...home });
+    expect(fr).toContain('<span class="rassure__label">Noté 4,6/5 sur 128 avis, pour 12 produits</span>');
+    expect(fr).toContain('href="/pages/avis"');
+    expect(await render("reviews", fullConfig(), { locale: "en", ...home })).toContain('<span class="rassure__label">Rated 4.6/5 from 128 reviews on 12 products</span>');
+    const oneProduct = { ...SHOP_REVIEWS, ratingTenths: 45, reviews: 2, products: 1 };
+    expect(await render("reviews", fullConfig(), { locale: "en", product: undefined, shopReviews: oneProduct })).toContain(">Rated 4.5/5 from 2 reviews on 1 product<");
+    expect(await render("reviews", fullConfig(), { locale: "en", product: undefined, shopReviews: { ...oneProduct, reviews: 1, ratingTenths: 50 } })).toContain(">Rated 5.0/5 from 1 review<");
+    // On a product page the product's own figure, unless the merchant asks for the shop's.
+    expect(await render("reviews", fullConfig(), { locale: "en", shopReviews: SHOP_REVIEWS })).toContain(">Rated 4.7/5 from 128 reviews<");
+    expect(await render("reviews", fullConfig(), { locale: "en", shopReviews: SHOP_REVIEWS, settings: { source: "shop" } })).toContain(">Rated 4.6/5 from 128 reviews on 12 products<");
+    // Not computed yet, or no review anywhere: nothing at all.
+    expect((await render("reviews", fullConfig(), { product: undefined })).trim()).toBe("");
+    expect((await render("reviews", fullConfig(), { product: undefined, shopReviews: { ...SHOP_REVIEWS, ratingTenths: null, scaleMax: null, reviews: 0, products: 0 } })).trim()).toBe("");
+    const off = fullConfig();
+    off.reviews.enabled = false;
+    expect((await render("reviews", off, home)).trim()).toBe("");
   });
 
   it("store: the platform's address, the merchant's hours and photo (sized up front), an OpenStreetMap link, no map script", async () => {

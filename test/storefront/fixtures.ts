@@ -1,4 +1,5 @@
 /** Shared inputs for the storefront tests: the seeded French shop and a few configurations. */
+import type { ReviewsAggregate } from "../../adapters/reviews-aggregate";
 import { defaultStorefrontConfig, toPublishedConfig, type PartnerFacts, type StorefrontConfig } from "../../app/storefront/config";
 import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
@@ -24,6 +25,9 @@ export const STORE_LOCATION: StoreLocation = { name: "Atelier Lumière — bouti
 
 /** A product page whose review app wrote the standard metafields. */
 export const REVIEWED_PRODUCT: PreviewProduct = { rating: 4.66, scaleMax: 5, ratingCount: 128 };
+
+/** The shop-wide aggregate Rassure publishes (adapters/reviews-aggregate.ts): 128 reviews on 12 products, 4.6/5 weighted. */
+export const SHOP_REVIEWS: ReviewsAggregate = { ratingTenths: 46, scaleMax: 5, reviews: 128, products: 12, productsRead: 30, computedAt: "2026-11-23T03:00:00.000Z" };
 
 /** Carriers seen on the shop's recent shipments, and its host, as publishing reads them. */
 export const PARTNER_FACTS: PartnerFacts = { carriers: ["Colissimo", "Chronopost", "Mondial Relay"], host: "Shopify" };

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { EXTENSION_DIR } from "../../app/storefront/extension-sources.server";
 import { escapeHtml } from "../../app/storefront/html-escape";
-import { fullConfig, render } from "./fixtures";
+import { fullConfig, render, SHOP_REVIEWS } from "./fixtures";
 
 export const RASSURE_CSS = readFileSync(path.join(EXTENSION_DIR, "assets/rassure.css"), "utf8");
 
@@ -41,13 +41,25 @@ a{color:#6e4526}
 
 export interface ProductPageOptions {
   withBlocks: boolean;
+  /**
+   * Also the blocks a merchant would put elsewhere on the page: the physical store and "Track my
+   * order" below the product, the shop-wide reviews summary in the footer (the benches: every
+   * block of the extension on one page).
+   */
+  everyBlock?: boolean;
   locale: "en" | "fr";
   now?: Date;
 }
 
-export async function productPageHtml({ withBlocks, locale, now = new Date("2026-11-23T10:00:00Z") }: ProductPageOptions): Promise<string> {
+export async function productPageHtml({ withBlocks, everyBlock = false, locale, now = new Date("2026-11-23T10:00:00Z") }: ProductPageOptions): Promise<string> {
   const config = fullConfig();
-  const block = (handle: string, settings?: { tone?: string }) => (withBlocks ? render(handle, config, { locale, now, settings, blockId: `${handle}-1` }) : Promise.resolve(""));
+  const block = (handle: string, settings?: { tone?: string; source?: string }, on = withBlocks) =>
+    on ? render(handle, config, { locale, now, settings, blockId: `${handle}-${settings?.source ?? 1}`, shopReviews: SHOP_REVIEWS }) : Promise.resolve("");
+  const [store, trackOrder, shopReviews] = await Promise.all([
+    block("store", { tone: "outline" }, withBlocks && everyBlock),
+    block("track-order", {}, withBlocks && everyBlock),
+    block("reviews", { source: "shop" }, withBlocks && everyBlock),
+  ]);
   const [delivery, promises, payment, contact, legal, bar, partners, reviews] = await Promise.all([
     block("delivery"),
     block("promises", { tone: "soft" }),
@@ -98,9 +110,9 @@ ${withBlocks ? '<link rel="stylesheet" href="/assets/rassure.css">' : ""}
       <div class="product__description"><p>${text("Hand-poured in our Lyon workshop from French beeswax and a cotton wick. About 45 hours of burning.", "Coulée à la main dans notre atelier lyonnais, cire d'abeille française et mèche en coton. Environ 45 heures de combustion.")}</p></div>
     </div>
   </section>
-  <div class="more">${contact}${legal}</div>
+  <div class="more">${contact}${legal}${store}${trackOrder}</div>
 </main>
-<footer class="footer"><p>© 2026 Atelier Lumière</p></footer>
+<footer class="footer">${shopReviews}<p>© 2026 Atelier Lumière</p></footer>
 ${bar}
 </body>
 </html>`;

@@ -289,8 +289,8 @@ describe("webhooks and storefront config", () => {
     try {
       const bare = await adapterFor(store).getThemeEmbedStatus("trust-bar");
       expect(bare).toMatchObject({ embedActive: true, productPageChecked: classic.productPageChecked });
-      // Only the footer's blocks (printed on every page) are there; the product blocks are not claimed.
-      expect(bare.blocksOnProductPage).toEqual(["contact", "legal", "bar"]);
+      // Only the footer's blocks (printed on every page, the shop-wide reviews summary among them) are there; the product blocks are not claimed.
+      expect(bare.blocksOnProductPage).toEqual(["contact", "reviews", "legal", "bar"]);
     } finally {
       store.state.theme.productHooks = "classic";
     }

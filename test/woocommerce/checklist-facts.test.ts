@@ -24,8 +24,10 @@ async function collect(): Promise<{ facts: PlatformChecklistFacts; routes: strin
 }
 
 /** The facts any key can read over REST: what only the plugin knows (WordPress's update check, the order button) left out. */
-const restReadable = ({ cost: _cost, orderButton: _button, software, ...facts }: PlatformChecklistFacts) => ({
+const restReadable = ({ cost: _cost, orderButton: _button, software, ratings, ...facts }: PlatformChecklistFacts) => ({
   ...facts,
+  // The same figures either way; only the moment they were computed differs.
+  ratings: ratings && { ...ratings, computedAt: "" },
   software: { ...software, updatesCheckedAt: null, components: software.components.map(({ latestVersion: _latest, ...component }) => component) },
 });
 
@@ -59,9 +61,10 @@ describe("checklist facts on WooCommerce", () => {
     expect(viaRest.routes[0]).toBe("GET /wc-rassure/v1/facts");
     expect(viaRest.routes).toContain("GET /wc/v3/shipping/zones/2/methods");
     expect(viaRest.routes).toContain("GET /wc/v3/products");
-    // The resource reads (catalogue included), the plugin's `site` route, the Shipment Tracking probe and the public index (for the name).
-    expect(viaRest.routes).toHaveLength(22);
-    expect(viaRest.facts.cost.requests).toBe(22);
+    // The resource reads (catalogue included), every product's rating (one page of 100), the plugin's `site` route, the Shipment Tracking probe and the public index (for the name).
+    expect(viaRest.routes).toHaveLength(23);
+    expect(viaRest.facts.cost.requests).toBe(23);
+    expect(viaRest.facts.ratings).toMatchObject({ ratingTenths: 46, reviews: 14, products: 2 });
     expect(restReadable(viaRest.facts)).toEqual(restReadable(viaPlugin.facts));
     // Over REST the storefront pages come from the page settings and the published pages' links.
     expect(viaRest.facts.storefrontPages).toEqual({ cart: `${store.url}/panier/`, checkout: `${store.url}/commande/`, account: `${store.url}/mon-compte/`, products: [`${store.url}/produit/savon-alep-laurier/`, `${store.url}/produit/savon-lait-anesse-lavande/`], blockCheckout: true });

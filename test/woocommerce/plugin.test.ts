@@ -16,7 +16,8 @@ import { readExtensionSources } from "../../app/storefront/extension-sources.ser
 import type { TrustScan } from "../../app/trust-page/published";
 import { trustPageLiquid } from "../../app/trust-page/trust-page.server";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
-import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import type { ReviewsAggregate } from "../../adapters/reviews-aggregate";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, SHOP_REVIEWS, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -37,6 +38,10 @@ interface Case {
   product?: PreviewProduct | null;
   /** The last scan the trust page states. */
   scan?: TrustScan | null;
+  /** Off product pages (the reviews block then shows the shop-wide aggregate). */
+  offProductPage?: boolean;
+  shopReviews?: ReviewsAggregate | null;
+  source?: "auto" | "shop";
 }
 
 /** Where the trust bar's link goes: Shopify's app proxy address (with the shopper's language), given to the plugin as its own page's URL. */
@@ -56,9 +61,14 @@ function normalise(html: string): string {
     .trim();
 }
 
+/** The Liquid `product`: absent off product pages; on one, the reviewed product unless the case names another (null: no review metafields). */
+const liquidProductOf = (c: Case) => (c.offProductPage ? undefined : c.product === undefined ? REVIEWED_PRODUCT : c.product);
+
+/** The same for the plugin: null off product pages; a product without ratings has none. */
 const productOf = (c: Case) => {
-  const product = c.product === undefined ? REVIEWED_PRODUCT : c.product;
-  return product ? { rating: product.rating, rating_count: product.ratingCount, scale_max: product.scaleMax } : null;
+  if (c.offProductPage) return null;
+  const product = liquidProductOf(c);
+  return product ? { rating: product.rating, rating_count: product.ratingCount, scale_max: product.scaleMax } : { rating: null, rating_count: 0, scale_max: 5 };
 };
 
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
@@ -69,11 +79,12 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
     trust_page_url: trustPageUrl(c.locale),
     locale: c.locale,
     shop: { payment_types: c.shop.enabledPaymentTypes, policies: c.shop.policies, money_format: c.shop.moneyFormat, origin: c.shop.origin ?? null, country: c.shop.countryCode ?? "" },
-    settings: { tone: "soft", alignment: "center" },
+    settings: { tone: "soft", alignment: "center", source: c.source ?? "auto" },
     block_id: "wc",
     now: Math.floor(c.now.getTime() / 1000),
     timezone: PARIS,
     product: productOf(c),
+    shop_reviews: c.shopReviews ?? null,
   }));
   const phpOut = JSON.parse(php(["tests/render.php"], JSON.stringify(requests))) as string[];
   return Promise.all(
@@ -82,7 +93,12 @@ async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: s
       liquid:
         c.handle === "trust-page"
           ? await liquidPage.renderLiquid(trustPageLiquid(published(c)!, c.locale), { config: null, locale: c.locale, shop: c.shop, timeZone: PARIS, now: c.now })
-          : await render(c.handle, c.config, { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center" }, blockId: "wc", product: c.product === undefined ? REVIEWED_PRODUCT : c.product }, c.company ?? null),
+          : await render(
+              c.handle,
+              c.config,
+              { locale: c.locale, shop: c.shop, now: c.now, settings: { tone: "soft", alignment: "center", source: c.source ?? "auto" }, blockId: "wc", product: liquidProductOf(c), shopReviews: c.shopReviews ?? null },
+              c.company ?? null,
+            ),
       php: phpOut[i],
     })),
   );
@@ -129,6 +145,31 @@ describe("parity: Liquid blocks and the PHP plugin render the same HTML", () => 
     expect(pairs[4].php).toContain("Rated 5.0/5 from 1 review<");
     expect(pairs[8].php.trim()).toBe("");
     expect(pairs[10].php.trim()).toBe("");
+  });
+
+  it("the shop-wide reviews summary: several products, one product, one review, none, not computed, the shop's figure asked for on a product page, both languages", async () => {
+    const aggregates: Array<ReviewsAggregate | null> = [
+      SHOP_REVIEWS,
+      { ...SHOP_REVIEWS, ratingTenths: 45, reviews: 2, products: 1 },
+      { ...SHOP_REVIEWS, ratingTenths: 50, reviews: 1, products: 1 },
+      { ...SHOP_REVIEWS, ratingTenths: null, scaleMax: null, reviews: 0, products: 0 },
+      null,
+    ];
+    const cases: Case[] = [
+      ...aggregates.flatMap((shopReviews) => (["en", "fr"] as const).map((locale) => ({ handle: "reviews", config: fullConfig(), locale, shop: FRENCH_SHOP, now: NOW, offProductPage: true, shopReviews }))),
+      { handle: "reviews", config: fullConfig(), locale: "en", shop: FRENCH_SHOP, now: NOW, shopReviews: SHOP_REVIEWS, source: "shop" },
+      { handle: "reviews", config: fullConfig(), locale: "en", shop: FRENCH_SHOP, now: NOW, product: null, shopReviews: SHOP_REVIEWS },
+    ];
+    const pairs = await renderBoth(cases);
+    for (const pair of pairs) expect(normalise(pair.php), pair.label).toBe(normalise(pair.liquid));
+    expect(pairs[0].php).toContain("Rated 4.6/5 from 128 reviews on 12 products");
+    expect(pairs[1].php).toContain("Noté 4,6/5 sur 128 avis, pour 12 produits");
+    expect(pairs[2].php).toContain("Rated 4.5/5 from 2 reviews on 1 product<");
+    expect(pairs[4].php).toContain("Rated 5.0/5 from 1 review<");
+    for (const empty of [6, 7, 8, 9]) expect(pairs[empty].php.trim(), pairs[empty].label).toBe("");
+    expect(pairs[10].php).toContain("Rated 4.6/5 from 128 reviews on 12 products");
+    // A product page whose product has no rating shows nothing, not the shop's figure.
+    expect(pairs[11].php.trim()).toBe("");
   });
 
   it("hostile merchant text is escaped the same way", async () => {

@@ -1,6 +1,7 @@
 /** Social proof & transparency (§3.6) and operations / resilience (§3.7). */
 import { foldText, LEXICONS } from "../policy-lint";
-import type { CheckSpec, EvaluationContext } from "../types";
+import { formatRating, type ReviewsAggregate } from "../../../adapters/reviews-aggregate";
+import type { CheckSpec, EvaluationContext, Evidence } from "../types";
 import { guarantee, list, manualPending, markers, notApplicable, pass, reachedStorefront, storefrontGap, storefrontText, text, warning } from "./outcome";
 
 const WAF_HEADERS: Array<[string, RegExp]> = [
@@ -14,14 +15,29 @@ const WAF_HEADERS: Array<[string, RegExp]> = [
 const WAF_PLUGINS = ["wordfence/", "sucuri-scanner/", "cloudflare/"];
 const BACKUP_PLUGINS = ["updraftplus/", "jetpack-backup/", "jetpack/", "backwpup/", "duplicator/", "blogvault-real-time-backup/", "wpvivid-backuprestore/", "all-in-one-wp-migration/"];
 
-/** Reviews are displayed: a review app wrote ratings, or a widget / aggregateRating is on the storefront. */
-function reviewsShown(context: EvaluationContext): { shown: boolean | null; evidence: string[] } {
-  const products = context.snapshot.facts.products;
+/** "4.6/5 from 128 reviews on 12 products", in both languages, from the shop's review aggregate. */
+function ratingsSummary(ratings: ReviewsAggregate): Evidence["value"] {
+  const products = (en: boolean) => (ratings.products === 1 ? (en ? "1 product" : "1 produit") : en ? `${ratings.products} products` : `${ratings.products} produits`);
+  const reviews = (en: boolean) => (ratings.reviews === 1 ? (en ? "1 review" : "1 avis") : en ? `${ratings.reviews} reviews` : `${ratings.reviews} avis`);
+  return text(`${formatRating(ratings)} from ${reviews(true)} on ${products(true)}`, `${formatRating(ratings, ",")} sur ${reviews(false)}, pour ${products(false)}`);
+}
+
+/**
+ * Reviews are shown: the products' own ratings hold some (the aggregate Rassure computes from the
+ * review apps' metafields on Shopify, the native ratings on WooCommerce), or a review widget /
+ * aggregateRating is on the storefront (Rassure's own blocks are cut out before the probe reads a
+ * page, so they never count). `shown: null` when neither source could be read.
+ */
+function reviewsShown(context: EvaluationContext): { shown: boolean | null; evidence: Evidence[] } {
+  const { facts } = context.snapshot;
+  const ratings = facts.ratings ?? null;
   const storefront = reachedStorefront(context.snapshot);
   const widgets = storefront ? [...markers(storefront, "review-widget:"), ...markers(storefront, "jsonld:aggregateRating")].map((m) => m.marker) : [];
-  const shown = (products?.withReviews ?? 0) > 0 || widgets.length > 0;
-  if (shown) return { shown, evidence: [...new Set(widgets)] };
-  return { shown: storefront || products ? false : null, evidence: [] };
+  const rated = ratings && ratings.reviews > 0 ? ratings : null;
+  const shown = rated !== null || (facts.products?.withReviews ?? 0) > 0 || widgets.length > 0;
+  const source = facts.platform === "shopify" ? "products' reviews.rating / reviews.rating_count (Rassure's daily aggregate)" : "products' average_rating / rating_count";
+  if (shown) return { shown, evidence: [...(rated ? [{ source, value: ratingsSummary(rated) }] : []), ...[...new Set(widgets)].map((value) => ({ source: "storefront", value }))] };
+  return { shown: storefront || facts.products || ratings ? false : null, evidence: [] };
 }
 
 export const socialProofChecks: CheckSpec[] = [
@@ -37,8 +53,11 @@ export const socialProofChecks: CheckSpec[] = [
     fix: { adminPath: { shopify: "apps", woocommerce: "admin.php?page=wc-settings&tab=products" }, docsUrl: "https://apps.shopify.com/categories/marketing-and-conversion-social-trust-product-reviews", docsUrlOn: { woocommerce: "https://woocommerce.com/document/product-reviews/" } },
     evaluate: (context) => {
       const { shown, evidence } = reviewsShown(context);
-      if (shown) return pass("medium", text("Reviews are displayed.", "Des avis sont affichés."), evidence.map((value) => ({ source: "storefront", value })));
+      if (shown) return pass("medium", text("Reviews are displayed.", "Des avis sont affichés."), evidence);
       if (shown === null) return storefrontGap(context);
+      if (!reachedStorefront(context.snapshot)) {
+        return warning("medium", text("No product has a rating yet; the storefront could not be checked for a review widget.", "Aucun produit n'a encore de note ; la vitrine n'a pas pu être vérifiée (widget d'avis)."));
+      }
       if (context.snapshot.facts.reviews?.enabled) return warning("high", text("Reviews are enabled but none is displayed yet.", "Les avis sont activés mais aucun n'est encore affiché."));
       return warning("medium", text("No review widget or rating found.", "Aucun widget d'avis ni note trouvés."));
     },

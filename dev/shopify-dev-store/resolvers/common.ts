@@ -84,6 +84,7 @@ export const FULFILLMENT_WRITE_SCOPES = [
 export const THEME_READ_SCOPES = ["read_themes"] as const;
 export const POLICY_READ_SCOPES = ["read_legal_policies"] as const;
 export const LOCATION_READ_SCOPES = ["read_locations", "write_locations"] as const;
+export const PRODUCT_READ_SCOPES = ["read_products", "write_products"] as const;
 
 /** Scopes Shopify requires per field (the ones this app touches). */
 export const FIELD_SCOPES: Record<string, readonly string[]> = {
@@ -94,6 +95,7 @@ export const FIELD_SCOPES: Record<string, readonly string[]> = {
   "QueryRoot.theme": THEME_READ_SCOPES,
   "Shop.shopPolicies": POLICY_READ_SCOPES,
   "QueryRoot.locations": LOCATION_READ_SCOPES,
+  "QueryRoot.products": PRODUCT_READ_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdate": FULFILLMENT_WRITE_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdateV2": FULFILLMENT_WRITE_SCOPES,
 };
@@ -105,4 +107,5 @@ export const TYPE_SCOPES: Record<string, readonly string[]> = {
   OnlineStoreTheme: THEME_READ_SCOPES,
   ShopPolicy: POLICY_READ_SCOPES,
   Location: LOCATION_READ_SCOPES,
+  Product: PRODUCT_READ_SCOPES,
 };

@@ -19,6 +19,7 @@ import { metafieldResolvers } from "./metafields";
 import { nodeResolvers } from "./nodes";
 import { orderResolvers } from "./orders";
 import { policyResolvers } from "./policies";
+import { productResolvers } from "./products";
 import { shopResolvers } from "./shop";
 import { themeResolvers } from "./themes";
 
@@ -42,6 +43,7 @@ export const RESOLVERS: ResolverMap = mergeResolvers(
   fulfillmentTrackingResolvers,
   themeResolvers,
   locationResolvers,
+  productResolvers,
   nodeResolvers,
 );
 

@@ -118,7 +118,8 @@ export function createAppBlocks(store: DevStoreContext) {
    * One block's HTML ("" when it is not ours, not for this target or not available); the
    * stylesheets it needs in <head> are added to `stylesheets`.
    */
-  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = "", product: PreviewProduct | null = null): Promise<string> {
+  /** `product`: the page's product (null when it has no reviews), undefined off product pages (Liquid `product` is then nil). */
+  async function renderBlock(block: ThemeBlock, target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = "", product?: PreviewProduct | null): Promise<string> {
     const match = APP_BLOCK_TYPE.exec(block.type);
     // A theme block, another app's, or the app is gone (Shopify drops its blocks on uninstall).
     if (!match || match[1] !== store.app.handle || !store.state.appInstallation.installed) return "";
@@ -154,9 +155,9 @@ export function createAppBlocks(store: DevStoreContext) {
   return {
     renderBlock,
     /** The app blocks among `blocks` for `target`, one after the other. */
-    async renderAll(blocks: ThemeBlock[], target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = ""): Promise<string> {
+    async renderAll(blocks: ThemeBlock[], target: BlockSchema["target"], lang: StorefrontLang, stylesheets: Set<string>, origin = "", product?: PreviewProduct | null): Promise<string> {
       let html = "";
-      for (const block of blocks) html += await renderBlock(block, target, lang, stylesheets, origin);
+      for (const block of blocks) html += await renderBlock(block, target, lang, stylesheets, origin, product);
       return html;
     },
     isAppBlock(type: string): boolean {

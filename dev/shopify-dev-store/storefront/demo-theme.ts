@@ -2,7 +2,7 @@
  * What a merchant does in the theme editor after following Rassure's "add to product page"
  * links: Rassure's blocks placed in the published theme's product template (reviews summary
  * under the price; delivery estimate, promises, payment and partners under the buy buttons; contact and legal in an apps section below),
- * the "Track my order" block on the order-tracking page's template, and the physical store block
+ * the shop-wide reviews summary on the home page, the "Track my order" block on the order-tracking page's template, and the physical store block
  * on the contact page's. The offline demo
  * applies it at start (the theme editor itself is not part of the dev store); the app embed
  * stays as seeded (off) until switched on in settings_data.json.
@@ -46,36 +46,37 @@ function productTemplate(appHandle: string): unknown {
   };
 }
 
-/** The contact page: the physical store block under the page text. */
-function contactTemplate(appHandle: string): unknown {
+/**
+ * A template of one theme section (`first`) followed by an apps section holding one Rassure block,
+ * as the theme editor writes it when the merchant adds the block there.
+ */
+function oneAppBlockTemplate(appHandle: string, first: { id: string; type: string }, app: { sectionId: string; blockId: string; handle: string; settings: Record<string, unknown> }): unknown {
   return {
     sections: {
-      main: { type: "main-page", settings: {} },
-      apps_store: {
+      [first.id]: { type: first.type, settings: {} },
+      [app.sectionId]: {
         type: "apps",
-        blocks: { rassure_store_Pz3mW8: { type: appBlockType(appHandle, "store"), settings: { tone: "outline" } } },
-        block_order: ["rassure_store_Pz3mW8"],
+        blocks: { [app.blockId]: { type: appBlockType(appHandle, app.handle), settings: app.settings } },
+        block_order: [app.blockId],
         settings: { include_margins: true },
       },
     },
-    order: ["main", "apps_store"],
+    order: [first.id, app.sectionId],
   };
 }
 
-function trackOrderTemplate(appHandle: string): unknown {
-  return {
-    sections: {
-      main: { type: "main-page", settings: {} },
-      apps_track: {
-        type: "apps",
-        blocks: { rassure_track_order_T5kd0P: { type: appBlockType(appHandle, "track-order"), settings: { alignment: "start" } } },
-        block_order: ["rassure_track_order_T5kd0P"],
-        settings: { include_margins: true },
-      },
-    },
-    order: ["main", "apps_track"],
-  };
-}
+const PAGE_MAIN = { id: "main", type: "main-page" };
+
+/** The home page: the shop-wide reviews summary under the banner. */
+const indexTemplate = (appHandle: string) =>
+  oneAppBlockTemplate(appHandle, { id: "image-banner", type: "image-banner" }, { sectionId: "apps_reviews", blockId: "rassure_shop_reviews_Hr5dQ1", handle: "reviews", settings: { alignment: "center" } });
+
+/** The contact page: the physical store block under the page text. */
+const contactTemplate = (appHandle: string) =>
+  oneAppBlockTemplate(appHandle, PAGE_MAIN, { sectionId: "apps_store", blockId: "rassure_store_Pz3mW8", handle: "store", settings: { tone: "outline" } });
+
+const trackOrderTemplate = (appHandle: string) =>
+  oneAppBlockTemplate(appHandle, PAGE_MAIN, { sectionId: "apps_track", blockId: "rassure_track_order_T5kd0P", handle: "track-order", settings: { alignment: "start" } });
 
 function upsert(files: ThemeFileRecord[], filename: string, json: unknown, now: string): void {
   const content = `${JSON.stringify(json, null, 2)}\n`;
@@ -89,6 +90,7 @@ export function placeDemoAppBlocks(state: DevStoreState, appHandle: string): voi
   if (!theme) return;
   const now = isoNow(new Date());
   upsert(theme.files, "templates/product.json", productTemplate(appHandle), now);
+  upsert(theme.files, "templates/index.json", indexTemplate(appHandle), now);
   upsert(theme.files, "templates/page.track-order.json", trackOrderTemplate(appHandle), now);
   upsert(theme.files, "templates/page.contact.json", contactTemplate(appHandle), now);
   theme.updatedAt = now;

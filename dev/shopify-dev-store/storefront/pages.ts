@@ -72,13 +72,13 @@ export function createPages(store: DevStoreContext, blocks: AppBlocks) {
     request: PageRequest,
     stylesheets: Set<string>,
     main: (section: ThemeSection, renderBlock: (block: ThemeBlock) => Promise<string>) => Promise<string>,
-    product: PreviewProduct | null = null,
+    product?: PreviewProduct | null,
   ): Promise<string> {
     const renderApp = (block: ThemeBlock) => blocks.renderBlock(block, "section", request.locale.lang, stylesheets, request.origin, product);
     let html = "";
     for (const section of template) {
       if (section.type === "apps") {
-        const inner = await blocks.renderAll(section.blocks, "section", request.locale.lang, stylesheets, request.origin);
+        const inner = await blocks.renderAll(section.blocks, "section", request.locale.lang, stylesheets, request.origin, product);
         if (inner) html += `<div class="page-width section-apps" id="shopify-section-${escapeHtml(section.id)}">${inner}</div>`;
       } else if (section.type.startsWith("main-")) {
         html += await main(section, renderApp);

@@ -107,7 +107,8 @@ class Rassure_Facts {
 	}
 
 	/**
-	 * What only WordPress knows: page URLs, the checkout's kind and button, and its update check.
+	 * What only WordPress knows: page URLs, the checkout's kind and button, its update check, and
+	 * the shop-wide rating from native ratings (Rassure_Shop_Context::shop_reviews).
 	 *
 	 * @return array
 	 */
@@ -122,6 +123,8 @@ class Rassure_Facts {
 			'block_checkout' => $block_checkout,
 			'order_button'   => self::order_button( $block_checkout ),
 			'updates'        => self::updates(),
+			// The shop-wide rating the footer shows (no rating when star ratings are off).
+			'ratings'        => Rassure_Shop_Context::shop_reviews() ?? Rassure_Shop_Context::aggregate( array() ),
 		);
 	}
 

@@ -117,7 +117,8 @@ class Rassure_Renderer {
 	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews | store.
 	 * @param array  $config  The published configuration (null when nothing was published).
 	 * @param array  $context shop (payment_types, policies, money_format, country), settings (tone, alignment),
-	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max),
+	 *                        block_id, now (Unix seconds), timezone, product (rating, rating_count, scale_max;
+	 *                        null off product pages), shop_reviews (ratingTenths, scaleMax, reviews, products),
 	 *                        trust_page_url (where the trust bar's link goes).
 	 * @return string HTML.
 	 */
@@ -757,31 +758,51 @@ class Rassure_Renderer {
 	}
 
 	/**
-	 * Reviews summary (blocks/reviews.liquid): the product's native average rating and count;
-	 * nothing without at least one rating. One decimal from integer arithmetic, like the Liquid.
+	 * Reviews summary (blocks/reviews.liquid). On a product page (unless the settings ask for the
+	 * shop's figure): the product's native average rating and count. Elsewhere: the shop-wide
+	 * aggregate (Rassure_Shop_Context::shop_reviews, each product weighted by its ratings), with
+	 * the number of products. Nothing without at least one rating. One decimal from integer
+	 * arithmetic, like the Liquid.
 	 *
 	 * @param array  $block    Configuration.
-	 * @param array  $context  Render context (product).
+	 * @param array  $context  Render context (product: null off product pages; shop_reviews; settings.source).
 	 * @param string $classes  Section classes.
 	 * @param string $title_id Title id.
 	 * @return string
 	 */
 	private function reviews( array $block, array $context, $classes, $title_id ) {
-		$product = isset( $context['product'] ) && is_array( $context['product'] ) ? $context['product'] : array();
-		$count   = isset( $product['rating_count'] ) ? (int) $product['rating_count'] : 0;
-		if ( ! isset( $product['rating'] ) || ! is_numeric( $product['rating'] ) || $count < 1 ) {
+		$settings = isset( $context['settings'] ) && is_array( $context['settings'] ) ? $context['settings'] : array();
+		$source   = $this->choice( isset( $settings['source'] ) ? $settings['source'] : '', array( 'auto', 'shop' ), 'auto' );
+		if ( isset( $context['product'] ) && is_array( $context['product'] ) && 'shop' !== $source ) {
+			$product  = $context['product'];
+			$count    = isset( $product['rating_count'] ) ? (int) $product['rating_count'] : 0;
+			$products = 0;
+			$tenths   = isset( $product['rating'] ) && is_numeric( $product['rating'] ) ? (int) round( (float) $product['rating'] * 10 ) : null;
+			$max      = (int) round( isset( $product['scale_max'] ) ? (float) $product['scale_max'] : 5 );
+		} else {
+			$shop     = isset( $context['shop_reviews'] ) && is_array( $context['shop_reviews'] ) ? $context['shop_reviews'] : array();
+			$count    = isset( $shop['reviews'] ) ? (int) $shop['reviews'] : 0;
+			$products = isset( $shop['products'] ) ? (int) $shop['products'] : 0;
+			$tenths   = isset( $shop['ratingTenths'] ) && is_numeric( $shop['ratingTenths'] ) ? (int) $shop['ratingTenths'] : null;
+			$max      = (int) round( isset( $shop['scaleMax'] ) ? (float) $shop['scaleMax'] : 5 );
+		}
+		if ( null === $tenths || $count < 1 ) {
 			return '';
 		}
-		$tenths = (int) round( (float) $product['rating'] * 10 );
-		$shown  = intdiv( $tenths, 10 ) . $this->t( 'rassure.reviews.decimal' ) . ( $tenths % 10 );
-		$max    = (int) round( isset( $product['scale_max'] ) ? (float) $product['scale_max'] : 5 );
-		$label  = 1 === $count
-			? $this->t( 'rassure.reviews.summary_one', array( 'rating' => $shown, 'max' => $max ) )
-			: $this->t( 'rassure.reviews.summary_other', array( 'rating' => $shown, 'max' => $max, 'count' => $count ) );
-		$url    = $this->field( $block, 'url' );
-		$html   = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
-		$html  .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.reviews.heading' );
-		$html  .= '<p class="rassure__item">' . $this->icon( 'star' ) . '<span class="rassure__body"><span class="rassure__label">' . $label . '</span>';
+		$shown = intdiv( $tenths, 10 ) . $this->t( 'rassure.reviews.decimal' ) . ( $tenths % 10 );
+		if ( 1 === $count ) {
+			$label = $this->t( 'rassure.reviews.summary_one', array( 'rating' => $shown, 'max' => $max ) );
+		} elseif ( 1 === $products ) {
+			$label = $this->t( 'rassure.reviews.shop_summary_one_product', array( 'rating' => $shown, 'max' => $max, 'count' => $count ) );
+		} elseif ( $products > 1 ) {
+			$label = $this->t( 'rassure.reviews.shop_summary_other', array( 'rating' => $shown, 'max' => $max, 'count' => $count, 'products' => $products ) );
+		} else {
+			$label = $this->t( 'rassure.reviews.summary_other', array( 'rating' => $shown, 'max' => $max, 'count' => $count ) );
+		}
+		$url   = $this->field( $block, 'url' );
+		$html  = '<section class="' . esc_attr( $classes ) . '" aria-labelledby="' . esc_attr( $title_id ) . '">';
+		$html .= $this->heading( $title_id, isset( $block['heading'] ) ? $block['heading'] : null, 'rassure.reviews.heading' );
+		$html .= '<p class="rassure__item">' . $this->icon( 'star' ) . '<span class="rassure__body"><span class="rassure__label">' . $label . '</span>';
 		if ( '' !== $url ) {
 			$html .= '<a class="rassure__detail rassure__link" href="' . esc_url( $url ) . '">' . $this->t( 'rassure.reviews.read' ) . '</a>';
 		}

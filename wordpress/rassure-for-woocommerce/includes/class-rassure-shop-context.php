@@ -118,6 +118,7 @@ class Rassure_Shop_Context {
 				),
 			),
 			'product'        => self::product_reviews(),
+			'shop_reviews'   => self::shop_reviews(),
 			// Where the trust bar's link goes (the plugin's own trust page).
 			'trust_page_url' => Rassure_Trust_Page::url(),
 			'lang'           => substr( strtolower( determine_locale() ), 0, 2 ),
@@ -128,23 +129,111 @@ class Rassure_Shop_Context {
 	}
 
 	/**
+	 * Whether the shop shows star ratings on its reviews (WooCommerce → Settings → Products → Reviews).
+	 *
+	 * @return bool
+	 */
+	private static function ratings_enabled() {
+		return 'yes' === get_option( 'woocommerce_enable_reviews' ) && 'yes' === get_option( 'woocommerce_enable_review_rating' );
+	}
+
+	/**
 	 * The current product's native rating, only where the shop collects star ratings on reviews
-	 * and the product takes reviews (WooCommerce → Settings → Products → Reviews).
+	 * and the product takes reviews. Null off product pages; on a product page without ratings,
+	 * a product with none (the block then shows nothing, not the shop's figure).
 	 *
 	 * @return array|null rating, rating_count, scale_max.
 	 */
 	public static function product_reviews() {
-		if ( ! function_exists( 'is_product' ) || ! is_product() || 'yes' !== get_option( 'woocommerce_enable_reviews' ) || 'yes' !== get_option( 'woocommerce_enable_review_rating' ) ) {
+		if ( ! function_exists( 'is_product' ) || ! is_product() ) {
 			return null;
+		}
+		$none = array( 'rating' => null, 'rating_count' => 0, 'scale_max' => 5 );
+		if ( ! self::ratings_enabled() ) {
+			return $none;
 		}
 		$product = wc_get_product( get_the_ID() );
 		if ( ! $product || ! $product->get_reviews_allowed() ) {
-			return null;
+			return $none;
 		}
 		return array(
 			'rating'       => (float) $product->get_average_rating(),
 			'rating_count' => (int) $product->get_rating_count(),
 			'scale_max'    => 5,
 		);
+	}
+
+	/** Transient holding the shop-wide aggregate between rating changes. */
+	const SHOP_REVIEWS_CACHE = 'rassure_shop_reviews';
+
+	/**
+	 * The shop-wide review aggregate, as the Shopify app computes it (adapters/reviews-aggregate.ts):
+	 * every published product's native average weighted by its number of ratings, in tenths.
+	 * Cached for an hour, and forgotten whenever a review's count changes.
+	 *
+	 * @return array|null ratingTenths, scaleMax, reviews, products; null where ratings are off.
+	 */
+	public static function shop_reviews() {
+		if ( ! self::ratings_enabled() || ! function_exists( 'wc_get_product' ) ) {
+			return null;
+		}
+		$cached = get_transient( self::SHOP_REVIEWS_CACHE );
+		if ( is_array( $cached ) ) {
+			return $cached;
+		}
+		$ids     = get_posts(
+			array(
+				'post_type'      => 'product',
+				'post_status'    => 'publish',
+				'fields'         => 'ids',
+				'posts_per_page' => -1,
+				'no_found_rows'  => true,
+				'meta_query'     => array( array( 'key' => '_wc_average_rating', 'value' => 0, 'compare' => '>', 'type' => 'DECIMAL(3,2)' ) ), // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query
+			)
+		);
+		$ratings = array();
+		foreach ( $ids as $id ) {
+			$product = wc_get_product( $id );
+			if ( $product && $product->get_reviews_allowed() ) {
+				$ratings[] = array( (float) $product->get_average_rating(), (int) $product->get_rating_count() );
+			}
+		}
+		$aggregate = self::aggregate( $ratings );
+		set_transient( self::SHOP_REVIEWS_CACHE, $aggregate, HOUR_IN_SECONDS );
+		return $aggregate;
+	}
+
+	/**
+	 * The weighted mean of [average, count] pairs on WooCommerce's 5-star scale.
+	 *
+	 * @param array $ratings Pairs of a product's average rating and its number of ratings.
+	 * @return array ratingTenths (null without ratings), scaleMax, reviews, products.
+	 */
+	public static function aggregate( array $ratings ) {
+		$sum      = 0.0;
+		$reviews  = 0;
+		$products = 0;
+		foreach ( $ratings as $pair ) {
+			list( $average, $count ) = $pair;
+			if ( $count < 1 || $average < 0 || $average > 5 ) {
+				continue;
+			}
+			$sum     += $average * $count;
+			$reviews += $count;
+			++$products;
+		}
+		return array(
+			'ratingTenths' => $reviews > 0 ? (int) round( $sum / $reviews * 10 + 1e-9 ) : null,
+			'scaleMax'     => $reviews > 0 ? 5 : null,
+			'reviews'      => $reviews,
+			'products'     => $products,
+		);
+	}
+
+	/**
+	 * A rating was added, approved or removed somewhere: the aggregate is computed again on the next page.
+	 */
+	public static function forget_shop_reviews() {
+		delete_transient( self::SHOP_REVIEWS_CACHE );
 	}
 }

@@ -29,7 +29,7 @@ class Rassure_Storefront {
 		'product'  => array( 'payment', 'promises', 'delivery', 'partners', 'reviews' ),
 		'cart'     => array( 'promises' ),
 		'checkout' => array( 'payment' ),
-		'footer'   => array( 'contact', 'store', 'legal', 'trust-bar' ),
+		'footer'   => array( 'contact', 'store', 'reviews', 'legal', 'trust-bar' ),
 	);
 
 	/**
@@ -62,6 +62,7 @@ class Rassure_Storefront {
 		add_action( 'woocommerce_after_cart_table', array( __CLASS__, 'echo_cart' ) );
 		add_action( 'woocommerce_review_order_before_payment', array( __CLASS__, 'echo_checkout' ) );
 		add_action( 'wp_footer', array( __CLASS__, 'echo_footer' ) );
+		add_action( 'wp_update_comment_count', array( 'Rassure_Shop_Context', 'forget_shop_reviews' ) );
 		add_filter( 'render_block', array( __CLASS__, 'filter_block' ), 10, 2 );
 		add_action( 'init', array( __CLASS__, 'register_block' ) );
 	}
@@ -109,6 +110,10 @@ class Rassure_Storefront {
 		}
 		self::$rendered[ $place ] = true;
 		$context                  = null === $context ? Rassure_Shop_Context::current() : $context;
+		if ( 'footer' === $place ) {
+			// The footer is on every page: its reviews summary is the whole shop's, also under a product.
+			$context['settings'] = array( 'source' => 'shop' ) + ( isset( $context['settings'] ) && is_array( $context['settings'] ) ? $context['settings'] : array() );
+		}
 		$renderer                 = Rassure_Renderer::for_language( $context['lang'] );
 		$html                     = '';
 		foreach ( self::PLACES[ $place ] as $handle ) {

@@ -91,6 +91,14 @@ class RendererTest extends TestCase {
 		$this->assertStringContainsString( '<a class="rassure__label rassure__link" href="/retours">Droit de rétractation de 14 jours</a>', $html );
 	}
 
+	public function test_the_shop_wide_rating_weights_each_product_by_its_ratings() {
+		// Nine ratings averaging 4 and one 5: 4.1, not the 4.5 of a plain mean of the two products.
+		$this->assertSame( array( 'ratingTenths' => 41, 'scaleMax' => 5, 'reviews' => 10, 'products' => 2 ), Rassure_Shop_Context::aggregate( array( array( 4.0, 9 ), array( 5.0, 1 ), array( 3.0, 0 ) ) ) );
+		// The Shopify dev store's figures give the same 4.6 as adapters/reviews-aggregate.ts.
+		$this->assertSame( 46, Rassure_Shop_Context::aggregate( array( array( 4.8, 37 ), array( 4.6, 12 ), array( 5.0, 1 ), array( 4.35, 23 ) ) )['ratingTenths'] );
+		$this->assertSame( array( 'ratingTenths' => null, 'scaleMax' => null, 'reviews' => 0, 'products' => 0 ), Rassure_Shop_Context::aggregate( array( array( 0.0, 0 ), array( 7.0, 3 ) ) ) );
+	}
+
 	public function test_a_disabled_or_missing_block_renders_nothing() {
 		$renderer = Rassure_Renderer::for_language( 'en' );
 		$this->assertSame( '', $renderer->render( 'trust-bar', $this->config(), $this->context() ) );

@@ -1,0 +1,93 @@
+/**
+ * The checklist's reviews item reads the same facts as the reviews block: on Shopify the
+ * aggregate Rassure's job published from the products' `reviews.*` metafields, on WooCommerce
+ * the native ratings read at the scan. It passes with the figures as evidence only when the data
+ * shows reviews, says "not checked" when no source could be read, and never counts Rassure's blocks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlatformChecklistFacts } from "../../adapters/checklist-snapshot";
+import { aggregateRatings } from "../../adapters/reviews-aggregate";
+import { ShopifyAdapter } from "../../adapters/shopify";
+import { tokenAdminGraphql } from "../../adapters/shopify/checklist-token-graphql";
+import { WooCommerceAdapter } from "../../adapters/woocommerce";
+import { evaluateChecklist } from "../../app/checklist/evaluate";
+import { probeStorefront } from "../../app/checklist/storefront-probe/probe";
+import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
+import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
+import { fullConfig, render } from "../storefront/fixtures";
+import { startTestDevStore } from "../support/dev-store";
+import { html, startHttpFixture, type FixtureServer } from "./support/fixture-storefront";
+import { devStoreOfflineToken } from "./support/shopify-token";
+import { snapshotOf, unreachableStorefront } from "./support/snapshots";
+
+const NOW = new Date("2026-12-04T08:00:00Z");
+let shopify: ShopifyDevStore;
+let woo: WooCommerceDevStore;
+let fixture: FixtureServer;
+let shopifyAdapter: ShopifyAdapter;
+
+const reviewsItem = (facts: PlatformChecklistFacts, storefront: Parameters<typeof snapshotOf>[1]) =>
+  evaluateChecklist(snapshotOf(facts, storefront), { now: NOW }).results.find((r) => r.id === "tru-customer-reviews")!;
+
+beforeAll(async () => {
+  shopify = await startTestDevStore();
+  shopifyAdapter = new ShopifyAdapter(tokenAdminGraphql(shopify.shopDomain, await devStoreOfflineToken(shopify), shopify.fetch));
+  woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
+  // A storefront whose only reviews summary is Rassure's own block: it must not count.
+  const rassureBlock = await render("reviews", fullConfig(), { locale: "en" });
+  fixture = await startHttpFixture({ "/": html(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1>${rassureBlock}</main></body></html>`) });
+}, 60_000);
+
+afterAll(async () => {
+  await shopify?.close();
+  await woo?.close();
+  await fixture?.close();
+});
+
+describe("Shopify", () => {
+  it("is 'not checked' before Rassure computed the aggregate and with the storefront unreachable", async () => {
+    const facts = await shopifyAdapter.collectChecklistFacts();
+    expect(facts.ratings).toBeNull();
+    expect(reviewsItem(facts, unreachableStorefront("https://shop.example")).status).toBe("error");
+  });
+
+  it("passes with the published aggregate as evidence: '4.6/5 from 73 reviews on 4 products'", async () => {
+    await shopifyAdapter.publishReviewsAggregate(await shopifyAdapter.readReviewsAggregate(NOW));
+    const facts = await shopifyAdapter.collectChecklistFacts();
+    expect(facts.ratings).toMatchObject({ ratingTenths: 46, reviews: 73, products: 4 });
+    const item = reviewsItem(facts, unreachableStorefront("https://shop.example"));
+    expect(item.status).toBe("pass");
+    expect(item.evidence).toEqual([
+      { source: "products' reviews.rating / reviews.rating_count (Rassure's daily aggregate)", value: { en: "4.6/5 from 73 reviews on 4 products", fr: "4,6/5 sur 73 avis, pour 4 produits" } },
+    ]);
+  });
+
+  it("does not pass on an aggregate without reviews, nor on Rassure's own reviews block on the storefront", async () => {
+    const none = aggregateRatings([], 6, NOW);
+    await shopifyAdapter.publishReviewsAggregate(none);
+    const facts = await shopifyAdapter.collectChecklistFacts();
+    expect(facts.ratings).toMatchObject({ reviews: 0, ratingTenths: null });
+    const storefront = await probeStorefront(fixture.url, { platform: "shopify", allowPrivateAddresses: true, minIntervalMs: 0 });
+    const item = reviewsItem(facts, storefront);
+    expect(item.status).toBe("warning");
+    expect(JSON.stringify(item.evidence ?? [])).not.toContain("4.7");
+    expect(reviewsItem(facts, unreachableStorefront("https://shop.example")).status).toBe("warning");
+  });
+});
+
+describe("WooCommerce", () => {
+  it("passes on the native ratings of the published products (4.5 × 8 and 4.83 × 6 → 4.6/5 from 14 reviews on 2 products)", async () => {
+    const { consumerKey, consumerSecret } = woo.createKey();
+    const facts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5000 }).collectChecklistFacts();
+    expect(facts.ratings).toMatchObject({ ratingTenths: 46, scaleMax: 5, reviews: 14, products: 2, productsRead: 2 });
+    const item = reviewsItem(facts, unreachableStorefront("https://shop.example"));
+    expect(item.status).toBe("pass");
+    expect(item.evidence?.[0]).toEqual({ source: "products' average_rating / rating_count", value: { en: "4.6/5 from 14 reviews on 2 products", fr: "4,6/5 sur 14 avis, pour 2 produits" } });
+  });
+
+  it("is 'not checked' when the products could not be read and the storefront was not reached", async () => {
+    const { consumerKey, consumerSecret } = woo.createKey();
+    const facts = await new WooCommerceAdapter({ storeUrl: woo.url, consumerKey, consumerSecret }, { allowPrivateAddresses: true, backoffMs: 5, timeoutMs: 5000 }).collectChecklistFacts();
+    expect(reviewsItem({ ...facts, ratings: null }, unreachableStorefront("https://shop.example")).status).toBe("error");
+  });
+});
