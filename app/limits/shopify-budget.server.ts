@@ -110,3 +110,25 @@ export function forgetShopifyBuckets(): void {
   bucketOf.clear();
   costOf.clear();
 }
+
+/** What `authenticate.admin` resolves with, as far as the budget needs it. */
+interface AdminContext {
+  session: { shop: string };
+  admin: { graphql: unknown };
+}
+
+/**
+ * Shopify's `authenticate.admin` whose `admin.graphql` draws on the shop's shared budget, like the
+ * background jobs': a merchant's page and the jobs of every process spend one bucket. Wrapped once
+ * at the composition root (app/shopify.server.ts), so no route can forget it.
+ */
+export function budgetedAuthenticateAdmin<Args extends unknown[], Context extends AdminContext>(
+  authenticateAdmin: (...args: Args) => Promise<Context>,
+  options: BudgetOptions = {},
+): (...args: Args) => Promise<Context> {
+  return async (...args) => {
+    const context = await authenticateAdmin(...args);
+    const graphql = budgetedAdminGraphql(context.session.shop, context.admin.graphql as AdminGraphql, options);
+    return { ...context, admin: { ...context.admin, graphql: graphql as Context["admin"]["graphql"] } };
+  };
+}

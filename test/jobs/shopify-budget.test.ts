@@ -11,8 +11,10 @@ import type { AdminGraphql } from "../../adapters/shopify/admin-graphql";
 import prisma from "../../app/db.server";
 import { RetryLaterError } from "../../app/jobs/types";
 import { DatabaseLimitStore, sharedLimits } from "../../app/limits/shared-store.server";
-import { budgetedAdminGraphql, forgetShopifyBuckets, shopifyPointsKey, shopifyPointsRule } from "../../app/limits/shopify-budget.server";
+import { budgetedAdminGraphql, budgetedAuthenticateAdmin, forgetShopifyBuckets, shopifyPointsKey, shopifyPointsRule } from "../../app/limits/shopify-budget.server";
+import { authenticate } from "../../app/shopify.server";
 import { LeakyBucket } from "../../dev/shopify-dev-store/cost";
+import { startInstalledDevStore } from "../support/installed-dev-store";
 import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
 
 const SHOP = "budget-test.myshopify.com";
@@ -79,4 +81,29 @@ describe("shared Shopify API budget", () => {
     expect((refused as RetryLaterError).delayMs).toBeGreaterThan(1_000);
     expect(shop.seen).toEqual({ ok: 1, throttled: 0 });
   });
+
+  it("keeps two processes' admin pages and jobs, all at once, within one shop's bucket", async () => {
+    const shop = shopifyShop(new LeakyBucket(2_000, 1_000));
+    // What Shopify's authenticate.admin resolves with, as far as the budget is concerned.
+    const authenticateAdmin = async () => ({ session: { shop: SHOP }, admin: { graphql: shop.graphql } });
+    const stores = [new DatabaseLimitStore(prisma), new DatabaseLimitStore(await secondProcessClient())];
+    const pages = stores.map((store) => budgetedAuthenticateAdmin(authenticateAdmin, { store, maxWaitMs: 60_000 }));
+    const jobs = stores.map((store) => budgetedAdminGraphql(SHOP, shop.graphql, { store, maxWaitMs: 60_000 }));
+    await Promise.all([...pages.map(async (page) => burst((await page()).admin.graphql, 7)), ...jobs.map((job) => burst(job, 7))]);
+    expect(shop.seen).toEqual({ ok: 28, throttled: 0 });
+  }, 60_000);
+
+  it("makes the app's authenticate.admin spend the shop's shared budget: an admin page waits for what jobs took", async () => {
+    const { store } = await startInstalledDevStore();
+    try {
+      const { admin, session } = await authenticate.admin(new Request(store.embeddedAppUrl("/app")));
+      await expect(admin.graphql("{ shop { id } }")).resolves.toBeInstanceOf(Response);
+      // Every process's jobs have spent the shop's points for the next minute.
+      await sharedLimits.block(shopifyPointsKey(session.shop), shopifyPointsRule(session.shop), 60_000);
+      const refused = await admin.graphql("{ shop { id } }").catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(RetryLaterError);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
 });
