@@ -9,6 +9,9 @@
  * Each page is measured twice: on loopback as it is, and through a throttled network (10 Mbit/s
  * down, 5 up, 40 ms round trip, Chromium's emulation), where the bytes and round trips a real
  * merchant's connection pays show up.
+ * The dev store answers the app's Admin API calls after DEV_STORE_API_LATENCY_MS (default 150 ms,
+ * an assumed round trip from an app server to Shopify): a loader that waits on Shopify shows it in
+ * its TTFB, as it would in production.
  * Run: npx tsx bench/admin-pages.ts [loads=5] [--network=loopback|broadband] [page-name…]
  *
  * How each figure is taken, inside the app frame (PerformanceObserver registered before any of
@@ -18,7 +21,7 @@
  *  - TBT: for each `longtask` that starts before max(LCP, load event), its time over 50 ms;
  *  - JS: the frame's own scripts (same origin as the app) from Resource Timing: transferred
  *    bytes (0 when served from the cache), encoded body (what the server sent, compressed or not)
- *    and decoded body (raw);
+ *    and decoded body (raw); the same for the stylesheets (Polaris's blocks the first paint);
  *  - TTFB of the frame's document (how long the server's loaders took, mostly).
  */
 import { rmSync } from "node:fs";
@@ -55,6 +58,8 @@ interface Sample {
   jsEncoded: number;
   jsDecoded: number;
   jsFiles: number;
+  cssTransferred: number;
+  cssDecoded: number;
 }
 
 /** Runs in every frame before the page's scripts: collects the entries the figures come from. */
@@ -82,9 +87,9 @@ function readVitals(): Sample {
   const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
   const until = Math.max(vitals.lcp, navigation.loadEventEnd);
   const tbt = vitals.longTasks.filter(([start]) => start < until).reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
-  const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
-    (entry) => new URL(entry.name).origin === location.origin && (entry.initiatorType === "script" || /\.m?js(\?|$)/.test(entry.name)),
-  );
+  const ours = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).origin === location.origin);
+  const scripts = ours.filter((entry) => entry.initiatorType === "script" || /\.m?js(\?|$)/.test(entry.name));
+  const styles = ours.filter((entry) => /\.css(\?|$)/.test(entry.name));
   // The document's own inline scripts (Remix's context, route modules list) count too: they are JS the frame parses.
   const inline = [...document.querySelectorAll("script:not([src])")].reduce((sum, script) => sum + (script.textContent?.length ?? 0), 0);
   return {
@@ -96,6 +101,8 @@ function readVitals(): Sample {
     jsEncoded: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0) + inline,
     jsDecoded: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0) + inline,
     jsFiles: scripts.length,
+    cssTransferred: styles.reduce((sum, entry) => sum + entry.transferSize, 0),
+    cssDecoded: styles.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
   };
 }
 
@@ -158,6 +165,9 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const load1 = () => loadavg()[0].toFixed(2);
 
+const API_LATENCY_MS = Number(process.env.DEV_STORE_API_LATENCY_MS ?? 150);
+process.env.DEV_STORE_API_LATENCY_MS = String(API_LATENCY_MS); // the demo process inherits it
+
 const databaseFile = path.join(tmpdir(), `rassure-admin-bench-${process.pid}.sqlite`);
 const demo = await startDemoProcess({ databaseUrl: `file:${databaseFile}` });
 const browser = await launchChromium();
@@ -172,8 +182,8 @@ try {
   for (const target of PAGES) await load(browser, page, target, target.url(demo), true);
 
   for (const network of NETWORK_NAMES) {
-    console.log(`\nadmin pages, network ${network}: median of ${LOADS} load(s) each, in the app frame; load average at start ${load1()}`);
-    console.log("page       cache  LCP ms  CLS    TBT ms  TTFB ms  JS files  JS transferred KB  JS encoded KB  JS raw KB  verdict");
+    console.log(`\nadmin pages, network ${network}: median of ${LOADS} load(s) each, in the app frame, Shopify answering in ${API_LATENCY_MS} ms; load average at start ${load1()}`);
+    console.log("page       cache  LCP ms  CLS    TBT ms  TTFB ms  JS files  JS transferred KB  JS encoded KB  JS raw KB  CSS transferred KB  CSS raw KB  verdict");
     for (const target of PAGES) {
       const url = target.url(demo);
       const samples: Record<"cold" | "warm", Sample[]> = { cold: [], warm: [] };
@@ -193,7 +203,7 @@ try {
         const row =
           `${target.name.padEnd(10)} ${cache.padEnd(5)}  ${String(Math.round(lcp)).padStart(6)}  ${cls.toFixed(3)}  ${String(Math.round(m((s) => s.tbt))).padStart(6)}  ` +
           `${String(Math.round(m((s) => s.ttfb))).padStart(7)}  ${String(m((s) => s.jsFiles)).padStart(8)}  ${kb(m((s) => s.jsTransferred)).padStart(17)}  ` +
-          `${kb(m((s) => s.jsEncoded)).padStart(13)}  ${kb(m((s) => s.jsDecoded)).padStart(9)}  ${verdict}`;
+          `${kb(m((s) => s.jsEncoded)).padStart(13)}  ${kb(m((s) => s.jsDecoded)).padStart(9)}  ${kb(m((s) => s.cssTransferred)).padStart(18)}  ${kb(m((s) => s.cssDecoded)).padStart(10)}  ${verdict}`;
         console.log(row);
       }
     }
