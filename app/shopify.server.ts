@@ -5,7 +5,7 @@ import { wireBackgroundWork } from "./background-work.server";
 import { scanShopifyShopInBackground } from "./checklist/background.server";
 import prisma from "./db.server";
 import { appEnvironment } from "./env.server";
-import { budgetedAdminGraphql, budgetedAuthenticateAdmin } from "./limits/shopify-budget.server";
+import { ADMIN_PAGE_BUDGET, budgetedAdminGraphql, budgetedAuthenticateAdmin } from "./limits/shopify-budget.server";
 import { EncryptedSessionStorage } from "./session-storage.server";
 import { recordShopifyInstall } from "./shops.server";
 
@@ -30,7 +30,7 @@ const shopify = shopifyApp({
   hooks: {
     // Runs once per fresh offline token: the install (or reinstall) of the app.
     afterAuth: async ({ session, admin }) => {
-      await recordShopifyInstall(session.shop, session.scope ?? "", budgetedAdminGraphql(session.shop, admin.graphql));
+      await recordShopifyInstall(session.shop, session.scope ?? "", budgetedAdminGraphql(session.shop, admin.graphql, ADMIN_PAGE_BUDGET));
       // The first checklist scan starts at install, so Home has a score on the first visit.
       await scanShopifyShopInBackground(session.shop, "install");
     },

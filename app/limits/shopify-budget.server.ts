@@ -56,7 +56,18 @@ export interface BudgetOptions {
   maxWaitMs?: number;
   /** How waits are spent (tests run them on a virtual clock shared with the store). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A merchant waiting for a page: try again in short steps until `maxWaitMs` has passed, instead
+   * of refusing as soon as the refill alone would take longer. Points reserved by calls in flight
+   * come back as soon as they settle (a first call of a query reserves up to 1,000 points for a
+   * round trip), long before the refill would return them.
+   */
+  interactive?: boolean;
 }
+
+/** How the embedded admin's pages use the budget: a merchant waits a little rather than get an error page. */
+export const ADMIN_PAGE_BUDGET: BudgetOptions = { interactive: true, maxWaitMs: 10_000 };
+const INTERACTIVE_STEP_MS = 100;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -68,15 +79,19 @@ export function budgetedAdminGraphql(shopDomain: string, graphql: AdminGraphql, 
 
   /** Reserves what the query is expected to cost (learned meanwhile, perhaps) and returns it. */
   async function reserve(query: string): Promise<number> {
+    let waited = 0;
     for (;;) {
       const rule = shopifyPointsRule(shopDomain);
       const points = Math.min(costOf.get(query) ?? UNKNOWN_QUERY_COST, rule.limit);
       const decision = await store.hit(key, rule, points);
       if (decision.allowed) return points;
-      if (decision.retryAfterMs > maxWaitMs) {
+      const tooLong = options.interactive ? waited >= maxWaitMs : decision.retryAfterMs > maxWaitMs;
+      if (tooLong) {
         throw new RetryLaterError(decision.retryAfterMs, `Waiting for ${shopDomain}'s Shopify API points (shared by every app process).`);
       }
-      await sleep(decision.retryAfterMs);
+      const step = options.interactive ? Math.min(decision.retryAfterMs, INTERACTIVE_STEP_MS, maxWaitMs - waited) : decision.retryAfterMs;
+      await sleep(step);
+      waited += step;
     }
   }
 
@@ -124,7 +139,7 @@ interface AdminContext {
  */
 export function budgetedAuthenticateAdmin<Args extends unknown[], Context extends AdminContext>(
   authenticateAdmin: (...args: Args) => Promise<Context>,
-  options: BudgetOptions = {},
+  options: BudgetOptions = ADMIN_PAGE_BUDGET,
 ): (...args: Args) => Promise<Context> {
   return async (...args) => {
     const context = await authenticateAdmin(...args);

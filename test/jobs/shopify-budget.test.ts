@@ -93,6 +93,26 @@ describe("shared Shopify API budget", () => {
     expect(shop.seen).toEqual({ ok: 28, throttled: 0 });
   }, 60_000);
 
+  it("lets an admin page wait for points held by calls in flight, where a job is refused at once", async () => {
+    // A shop on a 1,000-point bucket refilled at 50/s: the first call of a query reserves the whole cell.
+    const twoFirstCalls = async (graphql: AdminGraphql) => {
+      await graphql("{ shop { id } }"); // Shopify tells the bucket
+      return Promise.allSettled([graphql("{ shop { name } }"), graphql("{ shop { email } }")]);
+    };
+    const shop = shopifyShop(new LeakyBucket(1_000, 50));
+    const job = await twoFirstCalls(budgetedAdminGraphql(SHOP, shop.graphql));
+    expect(job.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected"]);
+    expect((job[1] as PromiseRejectedResult).reason).toBeInstanceOf(RetryLaterError);
+
+    forgetShopifyBuckets();
+    await sharedLimits.clear();
+    const pageShop = shopifyShop(new LeakyBucket(1_000, 50));
+    const page = budgetedAuthenticateAdmin(async () => ({ session: { shop: SHOP }, admin: { graphql: pageShop.graphql } }));
+    const pageOutcomes = await twoFirstCalls((await page()).admin.graphql);
+    expect(pageOutcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(pageShop.seen).toEqual({ ok: 3, throttled: 0 });
+  }, 30_000);
+
   it("makes the app's authenticate.admin spend the shop's shared budget: an admin page waits for what jobs took", async () => {
     const { store } = await startInstalledDevStore();
     try {
