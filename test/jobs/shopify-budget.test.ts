@@ -29,12 +29,12 @@ const sleep = async (ms: number) => {
 const QUERY_COST = 200;
 
 /** Shopify's side of one shop: charges each query's requested cost up front, THROTTLED when the bucket lacks it. */
-function shopifyShop(bucket: LeakyBucket) {
+function shopifyShop(bucket: LeakyBucket, answerMs = 40) {
   const seen = { ok: 0, throttled: 0 };
   const graphql: AdminGraphql = async () => {
     const granted = bucket.tryTake(QUERY_COST);
     const cost = { requestedQueryCost: QUERY_COST, actualQueryCost: granted ? QUERY_COST : null, throttleStatus: bucket.status() };
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, answerMs));
     if (!granted) {
       seen.throttled++;
       return Response.json({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: { cost } });
@@ -99,14 +99,15 @@ describe("shared Shopify API budget", () => {
       await graphql("{ shop { id } }"); // Shopify tells the bucket
       return Promise.allSettled([graphql("{ shop { name } }"), graphql("{ shop { email } }")]);
     };
-    const shop = shopifyShop(new LeakyBucket(1_000, 50));
+    // Answers slow enough that the first call is still in flight when the second asks, whatever the database's speed.
+    const shop = shopifyShop(new LeakyBucket(1_000, 50), 500);
     const job = await twoFirstCalls(budgetedAdminGraphql(SHOP, shop.graphql));
     expect(job.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected"]);
     expect((job[1] as PromiseRejectedResult).reason).toBeInstanceOf(RetryLaterError);
 
     forgetShopifyBuckets();
     await sharedLimits.clear();
-    const pageShop = shopifyShop(new LeakyBucket(1_000, 50));
+    const pageShop = shopifyShop(new LeakyBucket(1_000, 50), 500);
     const page = budgetedAuthenticateAdmin(async () => ({ session: { shop: SHOP }, admin: { graphql: pageShop.graphql } }));
     const pageOutcomes = await twoFirstCalls((await page()).admin.graphql);
     expect(pageOutcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
