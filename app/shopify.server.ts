@@ -6,6 +6,7 @@ import { scanShopifyShopInBackground } from "./checklist/background.server";
 import { scheduleReviewsAggregate } from "./reviews/aggregate-job.server";
 import prisma from "./db.server";
 import { appEnvironment } from "./env.server";
+import { ADMIN_PAGE_BUDGET, budgetedAdminGraphql, budgetedAuthenticateAdmin } from "./limits/shopify-budget.server";
 import { EncryptedSessionStorage } from "./session-storage.server";
 import { recordShopifyInstall } from "./shops.server";
 
@@ -30,7 +31,7 @@ const shopify = shopifyApp({
   hooks: {
     // Runs once per fresh offline token: the install (or reinstall) of the app.
     afterAuth: async ({ session, admin }) => {
-      await recordShopifyInstall(session.shop, session.scope ?? "", admin.graphql);
+      await recordShopifyInstall(session.shop, session.scope ?? "", budgetedAdminGraphql(session.shop, admin.graphql, ADMIN_PAGE_BUDGET));
       // The first checklist scan starts at install, so Home has a score on the first visit.
       await scanShopifyShopInBackground(session.shop, "install");
       // The shop-wide review aggregate the reviews block shows; then re-computed daily.
@@ -45,7 +46,8 @@ wireBackgroundWork(async (shopDomain) => (await shopify.unauthenticated.admin(sh
 export default shopify;
 export const apiVersion = SHOPIFY_ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+/** Admin pages' Shopify calls draw on the shop's shared API budget, with the jobs of every process. */
+export const authenticate = { ...shopify.authenticate, admin: budgetedAuthenticateAdmin(shopify.authenticate.admin) };
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

@@ -103,6 +103,8 @@ export async function startOfflineStack({ appPort, storePort, storefrontPort = 0
     webhookSubscriptions: readAppWebhookSubscriptions(path.join(root, "shopify.app.toml")),
     storefront: { port: storefrontPort, appProxy: readAppProxyConfig(path.join(root, "shopify.app.toml")) },
     stateFile: devStoreStateFile(databaseUrl),
+    // Benches: the round trip to Shopify that loopback hides (bench/admin-pages.ts).
+    apiLatencyMs: Number(process.env.DEV_STORE_API_LATENCY_MS) || 0,
   });
   if (store.savedState?.restored) log("The dev store keeps its data from the last run.");
   else if (store.savedState?.discarded) log(`The dev store starts afresh: its saved data was not used (${store.savedState.discarded}).`);

@@ -62,15 +62,39 @@ export async function recentAlerts(shop: ShopRef, limit = RECENT_ALERTS): Promis
   }));
 }
 
-export async function loadAlertsSection(shop: ShopRef, readProfile: ProfileReader): Promise<AlertsSectionData> {
-  let settings = await getAlertSettings(shop);
+/** This process's background reads of a shop's e-mail, one per shop at a time. */
+const contactRefreshes = new Map<string, Promise<void>>();
+
+async function refreshShopContactLogged(shop: ShopRef, settings: AlertSettingsView, readProfile: ProfileReader): Promise<AlertSettingsView> {
   try {
-    settings = await refreshShopContact(shop, settings, readProfile);
+    return await refreshShopContact(shop, settings, readProfile);
   } catch (error) {
     // The page still opens with what was kept; the e-mail shown may be missing.
     log("warn", "alerts: the shop's e-mail could not be read for Settings", { ...shop, error: errorText(error) });
+    return settings;
+  }
+}
+
+/**
+ * Opens from what is stored: once the platform's e-mail is kept, the page does not wait for the
+ * platform (a round trip to Shopify per visit); it reads it in the background for the next visit.
+ */
+export async function loadAlertsSection(shop: ShopRef, readProfile: ProfileReader): Promise<AlertsSectionData> {
+  let settings = await getAlertSettings(shop);
+  if (!settings.platformEmail) settings = await refreshShopContactLogged(shop, settings, readProfile);
+  else {
+    const key = `${shop.platform}:${shop.shopDomain}`;
+    if (!contactRefreshes.has(key)) {
+      const refresh = refreshShopContactLogged(shop, settings, readProfile).then(() => undefined);
+      contactRefreshes.set(key, refresh.finally(() => contactRefreshes.delete(key)));
+    }
   }
   return { platform: shop.platform, settings, mailConfigured: mailConfigured(), recent: await recentAlerts(shop) };
+}
+
+/** Tests: until the background reads started so far are over. */
+export async function waitForShopContactRefreshes(): Promise<void> {
+  await Promise.all(contactRefreshes.values());
 }
 
 export const isAlertsIntent = (form: URLSearchParams | FormData) => String(form.get("intent") ?? "").startsWith("alerts.");

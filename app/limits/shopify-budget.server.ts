@@ -56,7 +56,18 @@ export interface BudgetOptions {
   maxWaitMs?: number;
   /** How waits are spent (tests run them on a virtual clock shared with the store). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A merchant waiting for a page: try again in short steps until `maxWaitMs` has passed, instead
+   * of refusing as soon as the refill alone would take longer. Points reserved by calls in flight
+   * come back as soon as they settle (a first call of a query reserves up to 1,000 points for a
+   * round trip), long before the refill would return them.
+   */
+  interactive?: boolean;
 }
+
+/** How the embedded admin's pages use the budget: a merchant waits a little rather than get an error page. */
+export const ADMIN_PAGE_BUDGET: BudgetOptions = { interactive: true, maxWaitMs: 10_000 };
+const INTERACTIVE_STEP_MS = 100;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -68,15 +79,19 @@ export function budgetedAdminGraphql(shopDomain: string, graphql: AdminGraphql, 
 
   /** Reserves what the query is expected to cost (learned meanwhile, perhaps) and returns it. */
   async function reserve(query: string): Promise<number> {
+    let waited = 0;
     for (;;) {
       const rule = shopifyPointsRule(shopDomain);
       const points = Math.min(costOf.get(query) ?? UNKNOWN_QUERY_COST, rule.limit);
       const decision = await store.hit(key, rule, points);
       if (decision.allowed) return points;
-      if (decision.retryAfterMs > maxWaitMs) {
+      const tooLong = options.interactive ? waited >= maxWaitMs : decision.retryAfterMs > maxWaitMs;
+      if (tooLong) {
         throw new RetryLaterError(decision.retryAfterMs, `Waiting for ${shopDomain}'s Shopify API points (shared by every app process).`);
       }
-      await sleep(decision.retryAfterMs);
+      const step = options.interactive ? Math.min(decision.retryAfterMs, INTERACTIVE_STEP_MS, maxWaitMs - waited) : decision.retryAfterMs;
+      await sleep(step);
+      waited += step;
     }
   }
 
@@ -109,4 +124,26 @@ export function budgetedAdminGraphql(shopDomain: string, graphql: AdminGraphql, 
 export function forgetShopifyBuckets(): void {
   bucketOf.clear();
   costOf.clear();
+}
+
+/** What `authenticate.admin` resolves with, as far as the budget needs it. */
+interface AdminContext {
+  session: { shop: string };
+  admin: { graphql: unknown };
+}
+
+/**
+ * Shopify's `authenticate.admin` whose `admin.graphql` draws on the shop's shared budget, like the
+ * background jobs': a merchant's page and the jobs of every process spend one bucket. Wrapped once
+ * at the composition root (app/shopify.server.ts), so no route can forget it.
+ */
+export function budgetedAuthenticateAdmin<Args extends unknown[], Context extends AdminContext>(
+  authenticateAdmin: (...args: Args) => Promise<Context>,
+  options: BudgetOptions = ADMIN_PAGE_BUDGET,
+): (...args: Args) => Promise<Context> {
+  return async (...args) => {
+    const context = await authenticateAdmin(...args);
+    const graphql = budgetedAdminGraphql(context.session.shop, context.admin.graphql as AdminGraphql, options);
+    return { ...context, admin: { ...context.admin, graphql: graphql as Context["admin"]["graphql"] } };
+  };
 }

@@ -172,7 +172,7 @@ export async function startShopifyDevStore(options: DevStoreOptions): Promise<Sh
     shopDomain,
     state: store.state,
     savedState: persisted && { restored: persisted.loaded !== null, discarded: persisted.discarded },
-    fetch: createDevStoreFetch(shopDomain, () => store.baseUrl, realFetch),
+    fetch: createDevStoreFetch(shopDomain, () => store.baseUrl, realFetch, options.apiLatencyMs),
     mintSessionToken: (opts) => mintSessionToken(store, opts),
     adminUrl: (appPath, opts) => adminAppUrl(store, appPath, opts?.locale),
     embeddedAppUrl: (appPath, opts) => embeddedAppUrl(store, appPath, opts?.locale ?? "en", mintSessionToken(store)),

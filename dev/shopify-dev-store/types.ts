@@ -56,6 +56,11 @@ export interface DevStoreOptions {
   logger?: (line: string) => void;
   /** Where the store keeps its state between runs (the demo: beside its database); in memory only when absent. */
   stateFile?: string;
+  /**
+   * Added to each request the app's fetch sends to the store (Admin API, token exchange): the
+   * round trip to Shopify that loopback hides (benches). Default 0.
+   */
+  apiLatencyMs?: number;
 }
 
 export interface MintSessionTokenOptions {

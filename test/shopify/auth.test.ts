@@ -81,6 +81,26 @@ describe("install through token exchange", () => {
     }
   });
 
+  it("asks Shopify for Home's data all at once, not one answer after another", async () => {
+    let inFlight = 0;
+    let most = 0;
+    setAbstractFetchFunc(async (...args: Parameters<typeof store.fetch>) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await store.fetch(...args);
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
+      expect(data.profile?.name).toBe("Atelier Lumière");
+    } finally {
+      setAbstractFetchFunc(store.fetch);
+    }
+    expect(most).toBeGreaterThanOrEqual(2); // the shop profile and the theme read in flight together
+  });
+
   it("shows Shopify's answer instead of crashing when the API is throttled", async () => {
     store.simulate.throttleNext(2); // Home reads the theme, then the shop profile
     const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
