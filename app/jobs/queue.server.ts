@@ -153,8 +153,26 @@ export class JobQueue {
     return ran;
   }
 
+  /**
+   * Shops whose breaker state matters to the jobs just claimed: blocked or failing when the
+   * claim read every shop's state, or failed/paused here since. A job of any other shop runs
+   * without reading its breaker first and records no success (there is no failure count to
+   * reset): two queries less per job, which under a webhook burst competed with ingest for the
+   * database. Another process opening a shop's breaker meanwhile is seen at the next claim.
+   */
+  private watchedShops = new Set<string>();
+  private touchedShops = new Set<string>();
+
+  private watch(shop: string) {
+    this.watchedShops.add(shop);
+    this.touchedShops.add(shop);
+  }
+
   private async claim(limit: number) {
-    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: await this.breaker.blockedShops() });
+    this.touchedShops = new Set();
+    const circuit = await this.breaker.snapshot();
+    this.watchedShops = new Set([...circuit.blocked.keys(), ...circuit.failing, ...this.touchedShops]);
+    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: [...circuit.blocked.keys()] });
   }
 
   private lastPrune = 0;
@@ -214,7 +232,7 @@ export class JobQueue {
 
   private async execute(job: ClaimedJob, abort = new AbortController()) {
     const shop = shopKey(job);
-    const blockedUntil = await this.breaker.blockedUntil(shop).catch(() => null); // unknown: let the job try
+    const blockedUntil = this.watchedShops.has(shop) ? await this.breaker.blockedUntil(shop).catch(() => null) : null; // unknown: let the job try
     if (blockedUntil) {
       await persistently(() => this.store.defer(job, blockedUntil, "Waiting: this shop's recent jobs failed or were throttled."));
       return;
@@ -237,17 +255,19 @@ export class JobQueue {
       const result = await registration.handler(job, { signal: abort.signal });
       if (lost) return; // another worker holds the job now: its attempt counts
       await persistently(() => this.store.complete(job, result));
-      await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
+      if (this.watchedShops.has(shop)) await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
     } catch (error) {
       if (lost) return;
       const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
       if (waitMs !== null) {
         const until = new Date(Date.now() + waitMs);
+        this.watch(shop);
         await persistently(() => this.breaker.pause(shop, until));
         await persistently(() => this.store.defer(job, until, errorText(error)));
         return;
       }
       const permanent = error instanceof PermanentJobError;
+      if (!permanent) this.watch(shop);
       const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
       if (outcome === "dead") log("error", "job gave up", { kind: job.kind, shop, jobId: job.id, attempts: job.attempt, error: errorText(error) });
       // A job-specific dead end says nothing about the shop's health; anything else counts against it.

@@ -352,6 +352,31 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(await other.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
   });
 
+  it("reads a healthy shop's breaker once per claim, not once per job (the database stays free for webhooks)", async () => {
+    const reads = { perShop: 0, snapshots: 0, successes: 0 };
+    const counting = new DatabaseLimitStore(prisma);
+    const limits = Object.assign(Object.create(counting) as DatabaseLimitStore, {
+      circuitBlockedUntil: (shop: string) => (reads.perShop++, counting.circuitBlockedUntil(shop)),
+      circuitSnapshot: () => (reads.snapshots++, counting.circuitSnapshot()),
+      recordSuccess: (shop: string) => (reads.successes++, counting.recordSuccess(shop)),
+    });
+    const queue = openQueue({ concurrency: 8, limits, breaker: { threshold: 2, coolDownMs: 60_000 } });
+    const ran: string[] = [];
+    queue.register("t.healthy", async (job) => {
+      ran.push(job.shopDomain);
+      if (job.shopDomain === shopB.shopDomain && ran.filter((s) => s === shopB.shopDomain).length === 1) throw new Error("one blip");
+    });
+    for (let n = 0; n < 6; n++) await queue.enqueue({ ...shopA, kind: "t.healthy", payload: { n } });
+    await queue.enqueue({ ...shopB, kind: "t.healthy", payload: { n: 0 } });
+    await runUntil(queue, async () => (await queue.store.counts(["t.healthy"])).done === 7);
+    expect(reads.snapshots).toBeGreaterThan(0);
+    // Shop A never failed: none of its six jobs read or reset its breaker on its own.
+    // Shop B failed once: its retry read its breaker and its success reset the count.
+    expect(reads.perShop).toBe(1);
+    expect(reads.successes).toBe(1);
+    expect(await queue.breaker.snapshot()).toMatchObject({ failing: new Set() });
+  });
+
   it("waits out Shopify throttling and WooCommerce 429 without using up attempts, pausing only that shop", async () => {
     const queue = openQueue({ concurrency: 1 });
     const log: string[] = [];
