@@ -145,8 +145,11 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 } });
   queue.register<{ n: number }>(
     "bench.apply",
-    async (job) => {
+    async (job, { commit }) => {
       await platformCall();
+      // The effect commits with the job's completion, fenced to this attempt (a worker paused
+      // past its lease applies nothing); it is counted once its transaction committed.
+      await commit(async () => undefined);
       const n = job.payload.n;
       effects.set(n, (effects.get(n) ?? 0) + 1);
       if (!effectAt.has(n)) effectAt.set(n, epochMs());

@@ -17,7 +17,9 @@ import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
-import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
+import type { PrismaClient } from "../db.server";
+import type { Transaction } from "../webhooks/ledger.server";
+import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
@@ -63,6 +65,8 @@ export class PgBossJobStore implements JobStore {
   constructor(
     connectionString: string,
     private readonly options: PgBossStoreOptions = {},
+    /** The app's database client (same PostgreSQL), for effects committed with a job's completion. */
+    private readonly app: Pick<PrismaClient, "$transaction"> | null = null,
   ) {
     this.heartbeatSeconds = Math.max(10, Math.round(options.heartbeatSeconds ?? 30));
     const supervise = options.superviseIntervalSeconds ?? 30;
@@ -185,6 +189,20 @@ export class PgBossJobStore implements JobStore {
 
   async complete(job: ClaimedJob, result?: unknown) {
     await this.boss.complete(queueName(job.kind), attemptOf(job), result === undefined ? null : { result });
+  }
+
+  async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
+    if (!this.app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
+    await this.ensureQueue(job.kind);
+    // pg-boss completes through the app's transaction (its `db` executor), fenced to the attempt's
+    // retry count: the UPDATE holds the job's row lock until the commit, so pg-boss's supervisor
+    // cannot give the job to another worker between the check and the effect.
+    return this.app.$transaction(async (tx) => {
+      const value = await effect(tx);
+      const settled = await this.boss.complete(queueName(job.kind), attemptOf(job), value === undefined ? null : { result: value }, { db: prismaExecutor(tx) });
+      if (affected(settled) !== 1) throw new LeaseLostError(job.id);
+      return value;
+    });
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {

@@ -13,7 +13,7 @@ import type { SharedLimitStore } from "../limits/shared-store.server";
 import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
 import { platformRetryDelayMs } from "./platform-limits";
 import { shopKey, type JobsDb, type JobStore } from "./store";
-import { errorText, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type NewJob } from "./types";
+import { errorText, LeaseLostError, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type JobHandlerContext, type NewJob } from "./types";
 
 export interface JobQueueOptions {
   workerId?: string;
@@ -239,25 +239,44 @@ export class JobQueue {
     }
     const registration = this.handlers.get(job.kind);
     let lost = false;
+    const loseLease = () => {
+      lost = true;
+      abort.abort(new LeaseLostError(job.id));
+      return new LeaseLostError(job.id);
+    };
     const renewal = setInterval(() => {
       this.store.renew(job, this.leaseMs).then(
         (kept) => {
-          if (!kept && !lost) {
-            lost = true;
-            abort.abort(new Error("The job's lease was lost."));
-          }
+          if (!kept && !lost) loseLease();
         },
         () => undefined, // database unreachable for a moment: the next renewal tries again
       );
     }, Math.max(50, this.leaseMs / 3));
+    let committed = false;
+    const context: JobHandlerContext = {
+      signal: abort.signal,
+      commit: async (effect) => {
+        if (lost) throw new LeaseLostError(job.id);
+        try {
+          const value = await this.store.completeWithEffect(job, effect);
+          committed = true;
+          return value;
+        } catch (error) {
+          throw error instanceof LeaseLostError ? loseLease() : error;
+        }
+      },
+      confirmLease: async () => {
+        if (lost || !(await this.store.renew(job, this.leaseMs))) throw loseLease();
+      },
+    };
     try {
       if (!registration) throw new PermanentJobError(`No handler is registered for job kind "${job.kind}".`);
-      const result = await registration.handler(job, { signal: abort.signal });
+      const result = await registration.handler(job, context);
       if (lost) return; // another worker holds the job now: its attempt counts
-      await persistently(() => this.store.complete(job, result));
+      if (!committed) await persistently(() => this.store.complete(job, result));
       if (this.watchedShops.has(shop)) await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
     } catch (error) {
-      if (lost) return;
+      if (lost || committed) return; // committed: the job is done, whatever the handler did after
       const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
       if (waitMs !== null) {
         const until = new Date(Date.now() + waitMs);

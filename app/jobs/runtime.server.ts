@@ -27,7 +27,7 @@ export interface JobStoreOptions {
 export function createJobStore(databaseUrl?: string, options: JobStoreOptions = {}): JobStore {
   const target = resolveDatabase(databaseUrl);
   if (target.provider === "postgresql") {
-    return new PgBossJobStore(target.url, { heartbeatSeconds: (options.leaseMs ?? LEASE_MS) / 1000, superviseIntervalSeconds: options.superviseIntervalSeconds, backoff: options.backoff });
+    return new PgBossJobStore(target.url, { heartbeatSeconds: (options.leaseMs ?? LEASE_MS) / 1000, superviseIntervalSeconds: options.superviseIntervalSeconds, backoff: options.backoff }, prisma);
   }
   return new TableJobStore(prisma, options.backoff);
 }

@@ -10,7 +10,8 @@ import { PermanentJobError, RetryLaterError, type ClaimedJob } from "../../app/j
 import prisma from "../../app/db.server";
 import { DatabaseLimitStore, sharedLimits } from "../../app/limits/shared-store.server";
 import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
-import { closeStores, LEASE_MS, onPostgres, openQueue, runUntil, sleep } from "./support";
+import type { Transaction } from "../../app/webhooks/ledger.server";
+import { closeStores, LEASE_MS, onPostgres, openQueue, openStore, runUntil, sleep } from "./support";
 
 const shopA = { platform: "shopify" as const, shopDomain: "a.myshopify.com" };
 const shopB = { platform: "shopify" as const, shopDomain: "b.myshopify.com" };
@@ -262,6 +263,42 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
       expect(await survivor.store.counts(["t.lease"])).toMatchObject({ done: 1, running: 0, pending: 0 });
     },
     LEASE_MS + 30_000,
+  );
+
+  it(
+    "applies a job's effect exactly once when its worker pauses past the lease and another worker takes the job over",
+    async () => {
+      const topic = `t.fence.${Date.now()}`;
+      // The job's effect: a row in the app's database, written in the job's completing transaction.
+      const effect = (by: string) => (tx: Transaction) => tx.complianceRequest.create({ data: { platform: "shopify", topic, shopDomain: shopA.shopDomain, summary: by } });
+      // A frozen process (GC pause, heap snapshot, stopped VM): its lease renewals never reach the database.
+      const frozenStore = openStore();
+      frozenStore.renew = async () => true;
+      const frozen = openQueue({ workerId: "frozen" }, frozenStore);
+      let thaw!: () => void;
+      const thawed = new Promise<void>((resolve) => (thaw = resolve));
+      let froze!: () => void;
+      const frozenNow = new Promise<void>((resolve) => (froze = resolve));
+      frozen.register("t.fence", async (_job, { commit }) => {
+        froze();
+        await thawed;
+        await commit(effect("frozen"));
+      });
+      const taker = openQueue({ workerId: "taker" });
+      taker.register("t.fence", async (_job, { commit }) => commit(effect("taker")));
+      await frozen.enqueue({ ...shopA, kind: "t.fence", payload: {} });
+
+      const frozenRun = frozen.runUntilIdle();
+      await frozenNow;
+      await runUntil(taker, async () => (await taker.store.counts(["t.fence"])).done === 1, LEASE_MS + 20_000);
+      thaw(); // the frozen worker resumes and tries to apply its effect
+      await frozenRun;
+
+      const applied = await prisma.complianceRequest.findMany({ where: { topic }, select: { summary: true } });
+      expect(applied.map((row) => row.summary)).toEqual(["taker"]);
+      expect(await taker.store.counts(["t.fence"])).toMatchObject({ done: 1, running: 0, pending: 0, dead: 0 });
+    },
+    LEASE_MS + 40_000,
   );
 
   it("keeps a job's lease while its handler runs longer than the lease", async () => {
