@@ -142,7 +142,9 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   const effectAt = new Map<number, number>();
 
   const store = createJobStore(app.databaseUrl, { leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 8_000 }, superviseIntervalSeconds: 5 });
-  const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 } });
+  const { deliveriesWaiting } = await import("../app/webhooks/ledger.server");
+  // As the app's own queue (app/jobs/runtime.server.ts): webhook deliveries waiting for a commit go first.
+  const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 }, yieldTo: deliveriesWaiting });
   queue.register<{ n: number }>(
     "bench.apply",
     async (job, { commit }) => {

@@ -25,6 +25,14 @@ export interface JobQueueOptions {
   breaker?: BreakerPolicy;
   /** Where the breaker's state lives; the app's database by default (shared by every process). */
   limits?: SharedLimitStore;
+  /**
+   * Work that must go first (webhook deliveries waiting for their commit): while it says true the
+   * worker holds back its next claim, for up to `yieldMs`, so a burst's answers are not queued
+   * behind job claims and settlements for the same database and event loop. Jobs are durable:
+   * they run a moment later, in larger batches.
+   */
+  yieldTo?: () => boolean;
+  yieldMs?: number;
 }
 
 interface Registration {
@@ -55,6 +63,8 @@ export class JobQueue {
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly yieldTo: () => boolean;
+  private readonly yieldMs: number;
   private readonly inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
   private starting: Promise<void> | null = null;
   private loop: Promise<void> | null = null;
@@ -73,6 +83,8 @@ export class JobQueue {
     this.concurrency = options.concurrency ?? 4;
     this.pollMs = options.pollMs ?? 1_000;
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.yieldTo = options.yieldTo ?? (() => false);
+    this.yieldMs = options.yieldMs ?? 250;
     this.breaker = new ShopCircuitBreaker(options.breaker ?? DEFAULT_BREAKER, options.limits);
   }
 
@@ -189,6 +201,7 @@ export class JobQueue {
       // Claim in batches: with jobs still running, wait until a quarter of the slots are free
       // (each claim is a few queries, and on SQLite every write waits for the one writer).
       if (free >= (this.inFlight.size > 0 ? Math.ceil(this.concurrency / 4) : 1)) {
+        await this.giveWay();
         try {
           claimed = await this.claim(free);
         } catch (error) {
@@ -212,6 +225,12 @@ export class JobQueue {
         await this.idle();
       }
     }
+  }
+
+  /** Waits while work that goes first is waiting, at most `yieldMs`. */
+  private async giveWay() {
+    const until = Date.now() + this.yieldMs;
+    while (!this.stopping && this.yieldTo() && Date.now() < until) await sleep(5);
   }
 
   /** Sleeps until a kick, a finished job or the poll interval. */

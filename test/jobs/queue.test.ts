@@ -460,6 +460,35 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(await queue.store.counts(["t.throttle"])).toMatchObject({ dead: 0 });
   });
 
+  it("lets waiting webhook deliveries go first: holds back its claims while they wait, never longer than its limit", async () => {
+    let deliveriesWaiting = true;
+    const patient = openQueue({ yieldTo: () => deliveriesWaiting, yieldMs: 60_000 });
+    const ranAt: number[] = [];
+    patient.register("t.yield", async () => void ranAt.push(Date.now()));
+    await patient.enqueue({ ...shopA, kind: "t.yield", payload: {} });
+    await patient.start();
+    patient.kick();
+    await sleep(600);
+    expect(ranAt).toEqual([]); // deliveries still waiting: no claim yet
+    const freed = Date.now();
+    deliveriesWaiting = false;
+    while (ranAt.length === 0 && Date.now() - freed < 5_000) await sleep(20);
+    expect(ranAt[0] - freed).toBeLessThan(1_000);
+    await patient.stop();
+
+    // Deliveries waiting without end (a rate above capacity) hold jobs back by the limit only.
+    const bounded = openQueue({ yieldTo: () => true, yieldMs: 200 });
+    let ran = 0;
+    bounded.register("t.yield-bounded", async () => void ran++);
+    await bounded.enqueue({ ...shopA, kind: "t.yield-bounded", payload: {} });
+    await bounded.start();
+    bounded.kick();
+    const deadline = Date.now() + 5_000;
+    while (ran === 0 && Date.now() < deadline) await sleep(50);
+    expect(ran).toBe(1);
+    await bounded.stop();
+  });
+
   it("tells when the running worker has nothing left to do now", async () => {
     const queue = openQueue();
     const { runs, record } = recorder();
