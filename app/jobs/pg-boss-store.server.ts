@@ -18,6 +18,7 @@ import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { PrismaClient } from "../db.server";
+import { GroupCommit } from "../group-commit.server";
 import type { Transaction } from "../webhooks/ledger.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
@@ -61,6 +62,7 @@ export class PgBossJobStore implements JobStore {
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<unknown> | null = null;
   private readonly heartbeatSeconds: number;
+  private effects: GroupCommit<Transaction> | null = null;
 
   constructor(
     connectionString: string,
@@ -196,8 +198,11 @@ export class PgBossJobStore implements JobStore {
     await this.ensureQueue(job.kind);
     // pg-boss completes through the app's transaction (its `db` executor), fenced to the attempt's
     // retry count: the UPDATE holds the job's row lock until the commit, so pg-boss's supervisor
-    // cannot give the job to another worker between the check and the effect.
-    return this.app.$transaction(async (tx) => {
+    // cannot give the job to another worker between the check and the effect. Jobs finishing
+    // together share one transaction (group commit): one per job held a connection of the app's
+    // pool each, and webhook deliveries waited for one.
+    this.effects ??= new GroupCommit<Transaction>((work) => this.app!.$transaction(work), { maxBatch: 100, parallel: 2 });
+    return this.effects.submit(async (tx) => {
       const value = await effect(tx);
       const settled = await this.boss.complete(queueName(job.kind), attemptOf(job), value === undefined ? null : { result: value }, { db: prismaExecutor(tx) });
       if (affected(settled) !== 1) throw new LeaseLostError(job.id);
