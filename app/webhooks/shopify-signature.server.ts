@@ -8,7 +8,7 @@
  * a decryption none of our handlers uses.
  *
  * Classic deliveries (X-Shopify-* headers, all Shopify sends to HTTPS subscriptions) are checked
- * here with node:crypto, by the library's rules (HMAC-SHA256 of the raw body, base64, compared in
+ * here with node:crypto (adapters/webhook-signature.ts), by the library's rules (HMAC-SHA256 of the raw body, base64, compared in
  * constant time; the same required headers; the topic in storage form): the library's check
  * converts every header of the request and signs through Web Crypto, which under a burst was a
  * tenth of the webhook path's CPU. Anything else (Shopify's newer Events headers, no signature
@@ -20,9 +20,9 @@
  * shop the signed body names with the header.
  */
 import "@shopify/shopify-api/adapters/web-api";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { LogSeverity, shopifyApi, WebhookType, type ApiVersion, type WebhookValidationValid } from "@shopify/shopify-api";
 import { SHOPIFY_ADMIN_API_VERSION } from "../../adapters/shopify/api-version";
+import { bodySignatureMatches } from "../../adapters/webhook-signature";
 import { appEnvironment } from "../env.server";
 
 let api: ReturnType<typeof shopifyApi> | null = null;
@@ -70,9 +70,8 @@ const EVENTS_HMAC = "Shopify-Hmac-Sha256";
 const topicForStorage = (topic: string) => topic.toUpperCase().replace(/\/|\./g, "_");
 
 function verifyClassic(headers: Headers, hmac: string, rawBody: string): WebhookValidationValid {
-  const expected = Buffer.from(createHmac("sha256", appEnvironment().shopifyApiSecret).update(rawBody, "utf8").digest("base64"));
-  const given = Buffer.from(hmac);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Response(undefined, { status: 401, statusText: "Unauthorized" });
+  // Header values arrive trimmed (Fetch), so the shared comparison's trim changes nothing here.
+  if (!bodySignatureMatches(rawBody, appEnvironment().shopifyApiSecret, hmac)) throw new Response(undefined, { status: 401, statusText: "Unauthorized" });
   const [topic, domain, apiVersion, webhookId] = [CLASSIC.topic, CLASSIC.domain, CLASSIC.apiVersion, CLASSIC.webhookId].map((name) => headers.get(name));
   if (!topic || !domain || !apiVersion || !webhookId) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
   const optional = Object.fromEntries((["name", "triggeredAt", "eventId"] as const).flatMap((field) => (headers.get(CLASSIC[field]) ? [[field, headers.get(CLASSIC[field])!]] : [])));
