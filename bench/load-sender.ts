@@ -149,7 +149,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
     },
     restart: () => process.stdout.write("RESTART\n"),
   });
-  process.stdout.write(`SENT ${JSON.stringify(report)}\n`);
   lines.close();
-  process.exit(0);
+  // A pipe is written asynchronously: exit only once the (long) report line is out.
+  process.stdout.write(`SENT ${JSON.stringify(report)}\n`, () => process.exit(0));
 }
