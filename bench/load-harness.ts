@@ -68,6 +68,8 @@ export interface ScenarioResult {
   peakRssMb: number;
   rssSamplesMb: number[];
   platformFaults: number;
+  /** Non-200 answers by status (see bench/load-sender.ts). */
+  refusals: Record<string, number>;
   timedOut: boolean;
 }
 
@@ -351,6 +353,7 @@ async function child(config: ScenarioConfig) {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssSamplesMb,
     platformFaults: receiver.platformFaults(),
+    refusals: report.refusals ?? {},
     timedOut,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);

@@ -44,6 +44,8 @@ export interface SenderReport {
   sentAt: Array<[number, number]>;
   /** Epoch ms when measuring started (after the warm-up). */
   startedAt: number;
+  /** Answers other than 200 (and connection errors), by status: why deliveries were redelivered. */
+  refusals: Record<string, number>;
 }
 
 /** Warm-up deliveries carry numbers from here, far above any measured one. */
@@ -53,7 +55,8 @@ export const epochMs = () => performance.timeOrigin + performance.now();
 
 export async function send(config: SenderConfig, control: { warmedUp(): Promise<void>; restart(): void }): Promise<SenderReport> {
   const shops = Array.from({ length: config.shops }, (_, i) => `load-${i}.myshopify.com`);
-  const report: SenderReport = { sent: 0, accepted: 0, redelivered: 0, gaveUp: 0, answerMs: [], acceptedIds: [], sentAt: [], startedAt: 0 };
+  const report: SenderReport = { sent: 0, accepted: 0, redelivered: 0, gaveUp: 0, answerMs: [], acceptedIds: [], sentAt: [], startedAt: 0, refusals: {} };
+  const refused = (why: string) => (report.refusals[why] = (report.refusals[why] ?? 0) + 1);
   let measuring = false;
 
   async function deliver(n: number) {
@@ -86,8 +89,9 @@ export async function send(config: SenderConfig, control: { warmedUp(): Promise<
           report.acceptedIds.push(n);
           return;
         }
+        refused(String(response.status));
       } catch {
-        // connection refused/reset: retried like any failed delivery
+        refused("connection error"); // refused/reset: retried like any failed delivery
       }
     }
     report.gaveUp++; // warm-up ones too: a lost delivery is lost whenever it was sent
