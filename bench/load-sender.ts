@@ -11,7 +11,7 @@
  * (burst mode: the receiver's first requests pay for module loading, JIT and connection set-up,
  * which is not what a running server answers in) and waits for `GO` on stdin; it prints
  * `RESTART` when the PostgreSQL restart is due, and `SENT <json>` with its figures at the end.
- * Times are epoch milliseconds (performance.timeOrigin + now), comparable across processes.
+ * Times are epoch milliseconds (the wall clock), comparable across processes.
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -51,7 +51,8 @@ export interface SenderReport {
 /** Warm-up deliveries carry numbers from here, far above any measured one. */
 export const WARM_UP_BASE = 1_000_000_000;
 
-export const epochMs = () => performance.timeOrigin + performance.now();
+// The wall clock, shared by both processes (timeOrigin + now() drifted tens of ms between them).
+export const epochMs = () => Date.now();
 
 export async function send(config: SenderConfig, control: { warmedUp(): Promise<void>; restart(): void }): Promise<SenderReport> {
   const shops = Array.from({ length: config.shops }, (_, i) => `load-${i}.myshopify.com`);
