@@ -8,18 +8,21 @@
  * Each webhook records a job in its ledger transaction; the job calls a platform stand-in
  * (which can answer THROTTLED / HTTP 503) and then applies its effect, counted per webhook.
  * The sender behaves like Shopify: signed deliveries, a retry of the same webhook id after a
- * failed answer. Figures: lost = accepted webhooks whose effect never happened, duplicated =
+ * failed answer. It runs in a process of its own (bench/load-sender.ts), so the receiver's
+ * figures (answer times, RSS) are the server's alone; a burst is measured after 200 warm-up
+ * deliveries whose jobs were applied. Figures: lost = accepted webhooks whose effect never happened, duplicated =
  * effects applied more than once.
  *
  * Child entry: `tsx bench/load-harness.ts '<ScenarioConfig JSON>'` prints one RESULT line.
  */
 import { spawn } from "node:child_process";
-import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { BenchApp } from "./load-env";
+import { epochMs, WARM_UP_BASE, type SenderConfig, type SenderReport } from "./load-sender";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -65,6 +68,8 @@ export interface ScenarioResult {
   peakRssMb: number;
   rssSamplesMb: number[];
   platformFaults: number;
+  /** Non-200 answers by status (see bench/load-sender.ts). */
+  refusals: Record<string, number>;
   timedOut: boolean;
 }
 
@@ -139,14 +144,19 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   const effectAt = new Map<number, number>();
 
   const store = createJobStore(app.databaseUrl, { leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 8_000 }, superviseIntervalSeconds: 5 });
-  const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 } });
+  const { deliveriesWaiting } = await import("../app/webhooks/ledger.server");
+  // As the app's own queue (app/jobs/runtime.server.ts): webhook deliveries waiting for a commit go first.
+  const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 }, yieldTo: deliveriesWaiting });
   queue.register<{ n: number }>(
     "bench.apply",
-    async (job) => {
+    async (job, { commit }) => {
       await platformCall();
+      // The effect commits with the job's completion, fenced to this attempt (a worker paused
+      // past its lease applies nothing); it is counted once its transaction committed.
+      await commit(async () => undefined);
       const n = job.payload.n;
       effects.set(n, (effects.get(n) ?? 0) + 1);
-      if (!effectAt.has(n)) effectAt.set(n, performance.now());
+      if (!effectAt.has(n)) effectAt.set(n, epochMs());
     },
     { maxAttempts: 15 },
   );
@@ -234,7 +244,7 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
       const { n } = JSON.parse(body.toString("utf8")) as { n: number };
       await write([String(req.headers["x-shopify-webhook-id"]), String(req.headers["x-shopify-shop-domain"]), n, body.toString("utf8")]);
       effects.set(n, 1);
-      if (!effectAt.has(n)) effectAt.set(n, performance.now());
+      if (!effectAt.has(n)) effectAt.set(n, epochMs());
       res.writeHead(200).end();
     } catch {
       res.writeHead(500).end();
@@ -254,6 +264,23 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
   };
 }
 
+/** Warm-up deliveries before a burst is measured (see bench/load-sender.ts). */
+const WARM_UP = 200;
+
+/** Starts the sender process; resolves with its report. */
+function startSender(config: SenderConfig, receiver: { warmedUp(): Promise<void>; restart(): void }): Promise<SenderReport> {
+  const sender = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./load-sender.ts", import.meta.url)), JSON.stringify(config)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let report: SenderReport | null = null;
+    createInterface({ input: sender.stdout! }).on("line", (line) => {
+      if (line === "WARM") void receiver.warmedUp().then(() => sender.stdin!.write("GO\n"));
+      else if (line === "RESTART") receiver.restart();
+      else if (line.startsWith("SENT ")) report = JSON.parse(line.slice("SENT ".length)) as SenderReport;
+    });
+    sender.on("exit", (code) => (report ? resolve(report) : reject(new Error(`The sender exited with ${code} without a report.`))));
+  });
+}
+
 async function child(config: ScenarioConfig) {
   const { TEST_APP } = await import("../test/support/test-app");
   const { prepareBenchApp } = await import("./load-env");
@@ -261,116 +288,72 @@ async function child(config: ScenarioConfig) {
   const { postgres } = app;
   const receiver = config.floor ? await startFloor(app, TEST_APP.apiSecret) : await startApp(config, app);
   const { endpoint, effects, effectAt } = receiver;
-  const sentAt = new Map<number, number>();
-
-  // Shopify's side: signed deliveries; a failed answer is retried later with the same webhook id.
-  const shops = Array.from({ length: config.shops ?? 20 }, (_, i) => `load-${i}.myshopify.com`);
-  const answerMs: number[] = [];
-  let accepted = 0;
-  let redelivered = 0;
-  let gaveUp = 0;
-  const acceptedIds = new Set<number>();
-  async function deliver(n: number) {
-    const body = JSON.stringify({ id: n, n, admin_graphql_api_id: `gid://shopify/Fulfillment/${n}`, status: "success" });
-    const headers = {
-      "Content-Type": "application/json",
-      "X-Shopify-Topic": "fulfillments/create",
-      "X-Shopify-Hmac-Sha256": createHmac("sha256", TEST_APP.apiSecret).update(body, "utf8").digest("base64"),
-      "X-Shopify-Shop-Domain": shops[n % shops.length],
-      "X-Shopify-API-Version": "2026-07",
-      "X-Shopify-Webhook-Id": randomUUID(),
-      "X-Shopify-Triggered-At": new Date().toISOString(),
-    };
-    sentAt.set(n, performance.now());
-    for (let attempt = 0; attempt < 10; attempt++) {
-      if (attempt > 0) {
-        redelivered++;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** attempt)));
-      }
-      const t0 = performance.now();
-      try {
-        const response = await fetch(endpoint, { method: "POST", headers, body });
-        await response.arrayBuffer();
-        if (response.status === 200) {
-          answerMs.push(performance.now() - t0);
-          accepted++;
-          acceptedIds.add(n);
-          return;
-        }
-      } catch {
-        // connection refused/reset: retried like any failed delivery
-      }
-    }
-    gaveUp++;
-  }
 
   const rssSamplesMb: number[] = [];
   const sampleRss = () => rssSamplesMb.push(Math.round(process.memoryUsage.rss() / 1024 / 1024));
-  const sampler = setInterval(sampleRss, config.soakSeconds ? 5_000 : 1_000);
+  let sampler: NodeJS.Timeout | null = null;
+  const startSampling = () => (sampler ??= setInterval(sampleRss, config.soakSeconds ? 5_000 : 1_000));
 
-  const started = performance.now();
-  let sent = 0;
+  const waitForEffects = async (ids: number[], deadline: number) => {
+    while (ids.some((n) => !effects.has(n)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  const total = config.webhooks ?? 10_000;
+  const warmUp = config.soakSeconds ? 0 : WARM_UP;
+  const restartAt = postgres && config.restartPostgresAt ? Math.floor(total * config.restartPostgresAt) : -1;
   let restart: Promise<void> | null = null;
-  if (config.soakSeconds) {
-    // Steady rate: one delivery every 1/rate seconds, each on its own.
-    const rate = config.ratePerSecond ?? 100;
-    const inFlight = new Set<Promise<void>>();
-    const until = started + config.soakSeconds * 1000;
-    while (performance.now() < until) {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate);
-      while (sent < due) {
-        const delivery = deliver(sent++).finally(() => inFlight.delete(delivery));
-        inFlight.add(delivery);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await Promise.all(inFlight);
-  } else {
-    const total = config.webhooks ?? 10_000;
-    const restartAt = postgres && config.restartPostgresAt ? Math.floor(total * config.restartPostgresAt) : -1;
-    await Promise.all(
-      Array.from({ length: config.concurrency ?? 64 }, async () => {
-        while (sent < total) {
-          const n = sent++;
-          if (n === restartAt) restart = postgres!.restart({ downMs: 2_000 });
-          await deliver(n);
-        }
-      }),
-    );
-    await restart;
-  }
+  if (warmUp === 0) startSampling();
+  const report = await startSender(
+    { endpoint, secret: TEST_APP.apiSecret, shops: config.shops ?? 20, webhooks: total, concurrency: config.concurrency ?? 64, soakSeconds: config.soakSeconds, ratePerSecond: config.ratePerSecond, warmUp, restartAt },
+    {
+      // The warm-up's jobs are applied before measuring starts, so they do not compete with it.
+      async warmedUp() {
+        await waitForEffects(
+          Array.from({ length: warmUp }, (_, i) => WARM_UP_BASE + i),
+          Date.now() + 60_000,
+        );
+        startSampling();
+      },
+      restart: () => (restart = postgres!.restart({ downMs: 2_000 })),
+    },
+  );
+  startSampling();
+  await restart;
+  const measured = (n: number) => n < WARM_UP_BASE;
+  const acceptedIds = report.acceptedIds;
 
   // Wait for the queue to apply every accepted webhook (bounded).
-  const deadline = Date.now() + (config.timeoutSeconds ?? 120) * 1000;
-  while ([...acceptedIds].some((n) => !effects.has(n)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  const seconds = (performance.now() - started) / 1000;
-  const timedOut = [...acceptedIds].some((n) => !effects.has(n));
+  await waitForEffects(acceptedIds, Date.now() + (config.timeoutSeconds ?? 120) * 1000);
+  const measuredEffects = [...effectAt].filter(([n]) => measured(n));
+  const seconds = ((measuredEffects.length ? Math.max(...measuredEffects.map(([, t]) => t)) : epochMs()) - report.startedAt) / 1000;
+  const timedOut = acceptedIds.some((n) => !effects.has(n));
   await new Promise((resolve) => setTimeout(resolve, 500)); // late duplicates would show up here
-  clearInterval(sampler);
+  if (sampler) clearInterval(sampler);
   sampleRss();
 
   const dead = await receiver.dead();
-  const endToEnd = [...effectAt].map(([n, t]) => t - sentAt.get(n)!);
+  const sentAt = new Map(report.sentAt);
+  const endToEnd = measuredEffects.map(([n, t]) => t - sentAt.get(n)!);
   const result: ScenarioResult = {
     label: config.label,
     database: config.database,
-    sent,
-    accepted,
-    redelivered,
-    gaveUp,
-    effects: effects.size,
-    lost: [...acceptedIds].filter((n) => !effects.has(n)).length + gaveUp,
+    sent: report.sent,
+    accepted: report.accepted,
+    redelivered: report.redelivered,
+    gaveUp: report.gaveUp,
+    effects: measuredEffects.length,
+    lost: acceptedIds.filter((n) => !effects.has(n)).length + report.gaveUp,
     duplicated: [...effects.values()].reduce((sum, count) => sum + count - 1, 0),
     dead,
     seconds,
-    throughput: effects.size / seconds,
-    answerP50: percentile(answerMs, 50),
-    answerP99: percentile(answerMs, 99),
+    throughput: measuredEffects.length / seconds,
+    answerP50: percentile(report.answerMs, 50),
+    answerP99: percentile(report.answerMs, 99),
     endToEndP50: percentile(endToEnd, 50),
     endToEndP99: percentile(endToEnd, 99),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssSamplesMb,
     platformFaults: receiver.platformFaults(),
+    refusals: report.refusals ?? {},
     timedOut,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);

@@ -53,6 +53,7 @@ console.table(
     "webhooks accepted": `${r.accepted}/${r.sent}`,
     "jobs/s": r.throughput.toFixed(0),
     "answer p50/p99 ms": `${Math.round(r.answerP50)} / ${Math.round(r.answerP99)}`,
+    "non-200 answers": Object.entries(r.refusals ?? {}).map(([status, count]) => `${status}×${count}`).join(", ") || "-",
     lost: r.lost,
     duplicated: r.duplicated,
     "RSS first/last/peak MB": `${r.rssSamplesMb[0]} / ${r.rssSamplesMb.at(-1)} / ${r.peakRssMb}`,

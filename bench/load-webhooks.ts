@@ -53,6 +53,7 @@ const rows = results.map((r) => ({
   scenario: r.label,
   "webhooks accepted": `${r.accepted}/${r.sent}`,
   redeliveries: r.redelivered,
+  "non-200 answers": Object.entries(r.refusals ?? {}).map(([status, count]) => `${status}×${count}`).join(", ") || "-",
   "platform faults": r.platformFaults,
   "jobs/s": r.throughput.toFixed(0),
   "answer p50/p99 ms": `${ms(r.answerP50)} / ${ms(r.answerP99)}`,

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 // Modules the benches share, not benches themselves.
-const SUPPORT = new Set(["run", "load-env", "load-harness"]);
+const SUPPORT = new Set(["run", "load-env", "load-harness", "load-sender"]);
 
 const benches = readdirSync(benchDir)
   .filter((file) => file.endsWith(".ts"))

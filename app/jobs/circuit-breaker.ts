@@ -8,7 +8,7 @@
  * job that was told. The state lives in the shared limit store (the app's database), so every
  * worker process sees what the others learned, and a restart forgets nothing.
  */
-import { sharedLimits, type SharedLimitStore } from "../limits/shared-store.server";
+import { sharedLimits, type CircuitSnapshot, type SharedLimitStore } from "../limits/shared-store.server";
 
 export interface BreakerPolicy {
   threshold: number;
@@ -31,7 +31,12 @@ export class ShopCircuitBreaker {
 
   /** Shops that may not run now (used to skip their jobs when claiming). */
   async blockedShops(): Promise<string[]> {
-    return [...(await this.store.circuitSnapshot()).blocked.keys()];
+    return [...(await this.snapshot()).blocked.keys()];
+  }
+
+  /** Shops that may not run now, and shops with failures counted (one read of every shop's state). */
+  snapshot(): Promise<CircuitSnapshot> {
+    return this.store.circuitSnapshot();
   }
 
   succeeded(shop: string): Promise<void> {

@@ -17,7 +17,10 @@ import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
-import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
+import type { PrismaClient } from "../db.server";
+import { GroupCommit } from "../group-commit.server";
+import type { Transaction } from "../webhooks/ledger.server";
+import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
@@ -59,10 +62,13 @@ export class PgBossJobStore implements JobStore {
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<unknown> | null = null;
   private readonly heartbeatSeconds: number;
+  private effects: GroupCommit<Transaction> | null = null;
 
   constructor(
     connectionString: string,
     private readonly options: PgBossStoreOptions = {},
+    /** The app's database client (same PostgreSQL), for effects committed with a job's completion. */
+    private readonly app: Pick<PrismaClient, "$transaction"> | null = null,
   ) {
     this.heartbeatSeconds = Math.max(10, Math.round(options.heartbeatSeconds ?? 30));
     const supervise = options.superviseIntervalSeconds ?? 30;
@@ -185,6 +191,23 @@ export class PgBossJobStore implements JobStore {
 
   async complete(job: ClaimedJob, result?: unknown) {
     await this.boss.complete(queueName(job.kind), attemptOf(job), result === undefined ? null : { result });
+  }
+
+  async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
+    if (!this.app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
+    await this.ensureQueue(job.kind);
+    // pg-boss completes through the app's transaction (its `db` executor), fenced to the attempt's
+    // retry count: the UPDATE holds the job's row lock until the commit, so pg-boss's supervisor
+    // cannot give the job to another worker between the check and the effect. Jobs finishing
+    // together share one transaction (group commit): one per job held a connection of the app's
+    // pool each, and webhook deliveries waited for one.
+    this.effects ??= new GroupCommit<Transaction>((work) => this.app!.$transaction(work), { maxBatch: 100, parallel: 2 });
+    return this.effects.submit(async (tx) => {
+      const value = await effect(tx);
+      const settled = await this.boss.complete(queueName(job.kind), attemptOf(job), value === undefined ? null : { result: value }, { db: prismaExecutor(tx) });
+      if (affected(settled) !== 1) throw new LeaseLostError(job.id);
+      return value;
+    });
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {

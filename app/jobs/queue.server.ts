@@ -13,7 +13,7 @@ import type { SharedLimitStore } from "../limits/shared-store.server";
 import { DEFAULT_BREAKER, ShopCircuitBreaker, type BreakerPolicy } from "./circuit-breaker";
 import { platformRetryDelayMs } from "./platform-limits";
 import { shopKey, type JobsDb, type JobStore } from "./store";
-import { errorText, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type NewJob } from "./types";
+import { errorText, LeaseLostError, PermanentJobError, RetryLaterError, type ClaimedJob, type JobHandler, type JobHandlerContext, type NewJob } from "./types";
 
 export interface JobQueueOptions {
   workerId?: string;
@@ -25,6 +25,14 @@ export interface JobQueueOptions {
   breaker?: BreakerPolicy;
   /** Where the breaker's state lives; the app's database by default (shared by every process). */
   limits?: SharedLimitStore;
+  /**
+   * Work that must go first (webhook deliveries waiting for their commit): while it says true the
+   * worker holds back its next claim, for up to `yieldMs`, so a burst's answers are not queued
+   * behind job claims and settlements for the same database and event loop. Jobs are durable:
+   * they run a moment later, in larger batches.
+   */
+  yieldTo?: () => boolean;
+  yieldMs?: number;
 }
 
 interface Registration {
@@ -55,6 +63,8 @@ export class JobQueue {
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly yieldTo: () => boolean;
+  private readonly yieldMs: number;
   private readonly inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
   private starting: Promise<void> | null = null;
   private loop: Promise<void> | null = null;
@@ -73,6 +83,8 @@ export class JobQueue {
     this.concurrency = options.concurrency ?? 4;
     this.pollMs = options.pollMs ?? 1_000;
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.yieldTo = options.yieldTo ?? (() => false);
+    this.yieldMs = options.yieldMs ?? 250;
     this.breaker = new ShopCircuitBreaker(options.breaker ?? DEFAULT_BREAKER, options.limits);
   }
 
@@ -153,8 +165,26 @@ export class JobQueue {
     return ran;
   }
 
+  /**
+   * Shops whose breaker state matters to the jobs just claimed: blocked or failing when the
+   * claim read every shop's state, or failed/paused here since. A job of any other shop runs
+   * without reading its breaker first and records no success (there is no failure count to
+   * reset): two queries less per job, which under a webhook burst competed with ingest for the
+   * database. Another process opening a shop's breaker meanwhile is seen at the next claim.
+   */
+  private watchedShops = new Set<string>();
+  private touchedShops = new Set<string>();
+
+  private watch(shop: string) {
+    this.watchedShops.add(shop);
+    this.touchedShops.add(shop);
+  }
+
   private async claim(limit: number) {
-    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: await this.breaker.blockedShops() });
+    this.touchedShops = new Set();
+    const circuit = await this.breaker.snapshot();
+    this.watchedShops = new Set([...circuit.blocked.keys(), ...circuit.failing, ...this.touchedShops]);
+    return this.store.claim(this.kinds, limit, { workerId: this.workerId, leaseMs: this.leaseMs, skipShops: [...circuit.blocked.keys()] });
   }
 
   private lastPrune = 0;
@@ -171,6 +201,7 @@ export class JobQueue {
       // Claim in batches: with jobs still running, wait until a quarter of the slots are free
       // (each claim is a few queries, and on SQLite every write waits for the one writer).
       if (free >= (this.inFlight.size > 0 ? Math.ceil(this.concurrency / 4) : 1)) {
+        await this.giveWay();
         try {
           claimed = await this.claim(free);
         } catch (error) {
@@ -196,6 +227,12 @@ export class JobQueue {
     }
   }
 
+  /** Waits while work that goes first is waiting, at most `yieldMs`. */
+  private async giveWay() {
+    const until = Date.now() + this.yieldMs;
+    while (!this.stopping && this.yieldTo() && Date.now() < until) await sleep(5);
+  }
+
   /** Sleeps until a kick, a finished job or the poll interval. */
   private idle() {
     if (this.kicked || this.stopping) return Promise.resolve();
@@ -214,40 +251,61 @@ export class JobQueue {
 
   private async execute(job: ClaimedJob, abort = new AbortController()) {
     const shop = shopKey(job);
-    const blockedUntil = await this.breaker.blockedUntil(shop).catch(() => null); // unknown: let the job try
+    const blockedUntil = this.watchedShops.has(shop) ? await this.breaker.blockedUntil(shop).catch(() => null) : null; // unknown: let the job try
     if (blockedUntil) {
       await persistently(() => this.store.defer(job, blockedUntil, "Waiting: this shop's recent jobs failed or were throttled."));
       return;
     }
     const registration = this.handlers.get(job.kind);
     let lost = false;
+    const loseLease = () => {
+      lost = true;
+      abort.abort(new LeaseLostError(job.id));
+      return new LeaseLostError(job.id);
+    };
     const renewal = setInterval(() => {
       this.store.renew(job, this.leaseMs).then(
         (kept) => {
-          if (!kept && !lost) {
-            lost = true;
-            abort.abort(new Error("The job's lease was lost."));
-          }
+          if (!kept && !lost) loseLease();
         },
         () => undefined, // database unreachable for a moment: the next renewal tries again
       );
     }, Math.max(50, this.leaseMs / 3));
+    let committed = false;
+    const context: JobHandlerContext = {
+      signal: abort.signal,
+      commit: async (effect) => {
+        if (lost) throw new LeaseLostError(job.id);
+        try {
+          const value = await this.store.completeWithEffect(job, effect);
+          committed = true;
+          return value;
+        } catch (error) {
+          throw error instanceof LeaseLostError ? loseLease() : error;
+        }
+      },
+      confirmLease: async () => {
+        if (lost || !(await this.store.renew(job, this.leaseMs))) throw loseLease();
+      },
+    };
     try {
       if (!registration) throw new PermanentJobError(`No handler is registered for job kind "${job.kind}".`);
-      const result = await registration.handler(job, { signal: abort.signal });
+      const result = await registration.handler(job, context);
       if (lost) return; // another worker holds the job now: its attempt counts
-      await persistently(() => this.store.complete(job, result));
-      await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
+      if (!committed) await persistently(() => this.store.complete(job, result));
+      if (this.watchedShops.has(shop)) await this.breaker.succeeded(shop).catch(() => undefined); // a missed reset only delays the shop by a cool-down
     } catch (error) {
-      if (lost) return;
+      if (lost || committed) return; // committed: the job is done, whatever the handler did after
       const waitMs = error instanceof RetryLaterError ? error.delayMs : platformRetryDelayMs(error);
       if (waitMs !== null) {
         const until = new Date(Date.now() + waitMs);
+        this.watch(shop);
         await persistently(() => this.breaker.pause(shop, until));
         await persistently(() => this.store.defer(job, until, errorText(error)));
         return;
       }
       const permanent = error instanceof PermanentJobError;
+      if (!permanent) this.watch(shop);
       const outcome = await persistently(() => this.store.fail(job, errorText(error), permanent));
       if (outcome === "dead") log("error", "job gave up", { kind: job.kind, shop, jobId: job.id, attempts: job.attempt, error: errorText(error) });
       // A job-specific dead end says nothing about the shop's health; anything else counts against it.

@@ -7,6 +7,7 @@
 import { resolveDatabase } from "../../prisma/database";
 import prisma from "../db.server";
 import { log } from "../logger.server";
+import { deliveriesWaiting } from "../webhooks/ledger.server";
 import type { BackoffPolicy } from "./backoff";
 import { PgBossJobStore } from "./pg-boss-store.server";
 import { JobQueue } from "./queue.server";
@@ -27,7 +28,7 @@ export interface JobStoreOptions {
 export function createJobStore(databaseUrl?: string, options: JobStoreOptions = {}): JobStore {
   const target = resolveDatabase(databaseUrl);
   if (target.provider === "postgresql") {
-    return new PgBossJobStore(target.url, { heartbeatSeconds: (options.leaseMs ?? LEASE_MS) / 1000, superviseIntervalSeconds: options.superviseIntervalSeconds, backoff: options.backoff });
+    return new PgBossJobStore(target.url, { heartbeatSeconds: (options.leaseMs ?? LEASE_MS) / 1000, superviseIntervalSeconds: options.superviseIntervalSeconds, backoff: options.backoff }, prisma);
   }
   return new TableJobStore(prisma, options.backoff);
 }
@@ -41,6 +42,7 @@ declare global {
 export const jobQueue: JobQueue = (globalThis.rassureJobQueue ??= new JobQueue(createJobStore(), {
   concurrency: Number(process.env.RASSURE_JOB_CONCURRENCY) || 4,
   leaseMs: LEASE_MS,
+  yieldTo: deliveriesWaiting,
 }));
 
 /** Makes sure the worker runs and looks for work now. */

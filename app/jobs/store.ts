@@ -37,6 +37,12 @@ export interface JobStore {
   /** Extends the lease of a running job; false when the lease was lost (another worker has it). */
   renew(job: ClaimedJob, leaseMs: number): Promise<boolean>;
   complete(job: ClaimedJob, result?: unknown): Promise<void>;
+  /**
+   * Runs `effect` in a transaction of the app's database that also completes the job, fenced to
+   * this attempt (its claim token / pg-boss retry count): LeaseLostError, and nothing applied,
+   * when the attempt no longer holds the job. The job's result is what `effect` returns.
+   */
+  completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R>;
   /** A failed attempt: retried later with backoff, or dead when out of attempts (or `permanent`). */
   fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead">;
   /** Puts the job back until `until` without using up the attempt (throttling, open breaker). */

@@ -10,7 +10,8 @@ import type { PrismaClient } from "../db.server";
 import { GroupCommit } from "../group-commit.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
-import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
+import type { Transaction } from "../webhooks/ledger.server";
+import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 /** A week: long enough for the merchant to see what failed, short enough for the table to stay small. */
@@ -35,13 +36,13 @@ export class TableJobStore implements JobStore {
    * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
    * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
    */
-  private readonly settlements: GroupCommit<Db>;
+  private readonly settlements: GroupCommit<Transaction>;
 
   constructor(
     private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
   ) {
-    this.settlements = new GroupCommit<Db>((work) => db.$transaction((tx) => work(tx)), { maxBatch: 100 });
+    this.settlements = new GroupCommit<Transaction>((work) => db.$transaction((tx) => work(tx)), { maxBatch: 100 });
   }
 
   async prepare() {}
@@ -131,6 +132,21 @@ export class TableJobStore implements JobStore {
     const where = held(job, this.holder(job));
     await this.settlements.submit((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
     this.holders.delete(job.id);
+  }
+
+  async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
+    const where = held(job, this.holder(job));
+    // Shares the settling commits; the fence is written first, so on SQLite the write lock (and
+    // on PostgreSQL the row lock) is held from the check to the commit: no takeover in between.
+    const result = await this.settlements.submit(async (tx) => {
+      const fenced = await tx.backgroundJob.updateMany({ where, data: { status: "done", lastError: null, finishedAt: new Date(), lockedBy: null, leaseUntil: null } });
+      if (fenced.count !== 1) throw new LeaseLostError(job.id);
+      const value = await effect(tx);
+      if (value !== undefined) await tx.backgroundJob.update({ where: { id: job.id }, data: { result: JSON.stringify(value) } });
+      return value;
+    });
+    this.holders.delete(job.id);
+    return result;
   }
 
   async renew(job: ClaimedJob, leaseMs: number): Promise<boolean> {

@@ -4,6 +4,7 @@
  * throttle waits and the merchant's failure summary are all per shop.
  */
 import type { Platform } from "../../adapters/types";
+import type { Transaction } from "../webhooks/ledger.server";
 
 export interface ShopKey {
   platform: Platform;
@@ -45,6 +46,28 @@ export interface DeadJob extends ShopKey {
 export interface JobHandlerContext {
   /** Aborted when the queue stops or the job's lease was lost: a handler should stop early. */
   signal: AbortSignal;
+  /**
+   * Applies the job's database effect and completes the job in ONE transaction, only while this
+   * attempt still holds the job; the job's result is what `effect` returns (the handler's own
+   * return value is then not kept). When the lease was lost meanwhile (this process froze past
+   * it, another worker took the job over) nothing is applied and it throws LeaseLostError. Use
+   * it for every write that must happen once per job: a renewing worker can still be paused (GC,
+   * heap snapshot, a stopped VM) between its last renewal and its write.
+   */
+  commit<R>(effect: (tx: Transaction) => Promise<R>): Promise<R>;
+  /**
+   * Renews the lease now; throws LeaseLostError when another worker holds the job. Call it right
+   * before a platform write that cannot be undone (e.g. one that notifies a customer).
+   */
+  confirmLease(): Promise<void>;
+}
+
+/** This attempt no longer holds its job: another worker took it over after the lease ran out. */
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`Job ${jobId}: the lease was lost to another worker; this attempt applies nothing.`);
+    this.name = "LeaseLostError";
+  }
 }
 
 /** Runs one attempt; what it returns (JSON-serialisable) is kept with the finished job. */

@@ -12,8 +12,7 @@ import { isTransientPlatformError, platformRetryDelayMs } from "../jobs/platform
 import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue, kickJobWorker } from "../jobs/runtime.server";
 import type { JobsDb } from "../jobs/store";
-import { PermanentJobError, type ClaimedJob, type JobRecord } from "../jobs/types";
-import prisma from "../db.server";
+import { LeaseLostError, PermanentJobError, type ClaimedJob, type JobHandlerContext, type JobRecord } from "../jobs/types";
 import { planShipment, type TrackingStatus } from "./plan";
 import { TRACKING_JOB, trackingCheckKey, type JobSource } from "./check-identity";
 import { getTrackingSettings, loadCarrierChoices, type ShopRef } from "./settings.server";
@@ -63,7 +62,7 @@ function adapterFor(platform: Platform, shopDomain: string): Promise<PlatformAda
   return factory(platform, shopDomain);
 }
 
-async function checkFulfillment(job: ClaimedJob<TrackingPayload>): Promise<JobOutcome> {
+async function checkFulfillment(job: ClaimedJob<TrackingPayload>, context: JobHandlerContext): Promise<JobOutcome> {
   const shop = { platform: job.platform, shopDomain: job.shopDomain };
   const adapter = await adapterFor(shop.platform, shop.shopDomain);
   const shipment = await adapter.getShipment(job.payload.fulfillmentId);
@@ -73,32 +72,38 @@ async function checkFulfillment(job: ClaimedJob<TrackingPayload>): Promise<JobOu
   if (plan.action === "none") return plan.status;
   if (job.payload.source === "webhook" && !settings.autoFix) return "needs-fix";
   const before = shipment.tracking[0];
+  // A worker paused past its lease (the job is another's now) must not write, nor notify the customer twice.
+  await context.confirmLease();
   await adapter.updateShipmentTracking(shipment.id, { company: plan.company, number: plan.number, url: plan.url, notifyCustomer: settings.notifyCustomer });
-  await prisma.trackingFix.create({
-    data: {
-      ...shop,
-      orderId: shipment.orderId,
-      orderName: shipment.orderName,
-      fulfillmentId: shipment.id,
-      number: plan.number,
-      previousCompany: before?.company ?? null,
-      previousUrl: before?.url ?? null,
-      company: plan.company,
-      url: plan.url,
-      reason: plan.reasons.join(","),
-      source: job.payload.source,
-      notifiedCustomer: settings.notifyCustomer,
-    },
+  // The audit row commits with the job's completion, fenced to this attempt: one row per fix.
+  await context.commit(async (tx) => {
+    await tx.trackingFix.create({
+      data: {
+        ...shop,
+        orderId: shipment.orderId,
+        orderName: shipment.orderName,
+        fulfillmentId: shipment.id,
+        number: plan.number,
+        previousCompany: before?.company ?? null,
+        previousUrl: before?.url ?? null,
+        company: plan.company,
+        url: plan.url,
+        reason: plan.reasons.join(","),
+        source: job.payload.source,
+        notifiedCustomer: settings.notifyCustomer,
+      },
+    });
+    return { outcome: "fixed" };
   });
   return "fixed";
 }
 
-async function handleTrackingJob(job: ClaimedJob<TrackingPayload>) {
+async function handleTrackingJob(job: ClaimedJob<TrackingPayload>, context: JobHandlerContext) {
   try {
-    return { outcome: await checkFulfillment(job) };
+    return { outcome: await checkFulfillment(job, context) };
   } catch (error) {
     // Throttling and outages are the queue's to wait out and retry; anything else will not change on a retry.
-    if (platformRetryDelayMs(error) !== null || isTransientPlatformError(error)) throw error;
+    if (error instanceof LeaseLostError || platformRetryDelayMs(error) !== null || isTransientPlatformError(error)) throw error;
     throw new PermanentJobError(error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

@@ -47,6 +47,9 @@ export function ledgerGroupCommit(client: typeof prisma = prisma, provider = res
 
 let shared: GroupCommit<Transaction> | null = null;
 
+/** Deliveries of this process waiting for their commit: the job worker lets them go first (app/jobs/runtime.server.ts). */
+export const deliveriesWaiting = () => (shared?.waiting ?? 0) > 0;
+
 export async function processDeliveryOnce(delivery: Delivery, effect: (tx: Transaction) => Promise<void>): Promise<DeliveryOutcome> {
   shared ??= ledgerGroupCommit();
   try {

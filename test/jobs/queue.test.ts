@@ -10,7 +10,8 @@ import { PermanentJobError, RetryLaterError, type ClaimedJob } from "../../app/j
 import prisma from "../../app/db.server";
 import { DatabaseLimitStore, sharedLimits } from "../../app/limits/shared-store.server";
 import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
-import { closeStores, LEASE_MS, onPostgres, openQueue, runUntil, sleep } from "./support";
+import type { Transaction } from "../../app/webhooks/ledger.server";
+import { closeStores, LEASE_MS, onPostgres, openQueue, openStore, runUntil, sleep } from "./support";
 
 const shopA = { platform: "shopify" as const, shopDomain: "a.myshopify.com" };
 const shopB = { platform: "shopify" as const, shopDomain: "b.myshopify.com" };
@@ -264,6 +265,42 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     LEASE_MS + 30_000,
   );
 
+  it(
+    "applies a job's effect exactly once when its worker pauses past the lease and another worker takes the job over",
+    async () => {
+      const topic = `t.fence.${Date.now()}`;
+      // The job's effect: a row in the app's database, written in the job's completing transaction.
+      const effect = (by: string) => (tx: Transaction) => tx.complianceRequest.create({ data: { platform: "shopify", topic, shopDomain: shopA.shopDomain, summary: by } });
+      // A frozen process (GC pause, heap snapshot, stopped VM): its lease renewals never reach the database.
+      const frozenStore = openStore();
+      frozenStore.renew = async () => true;
+      const frozen = openQueue({ workerId: "frozen" }, frozenStore);
+      let thaw!: () => void;
+      const thawed = new Promise<void>((resolve) => (thaw = resolve));
+      let froze!: () => void;
+      const frozenNow = new Promise<void>((resolve) => (froze = resolve));
+      frozen.register("t.fence", async (_job, { commit }) => {
+        froze();
+        await thawed;
+        await commit(effect("frozen"));
+      });
+      const taker = openQueue({ workerId: "taker" });
+      taker.register("t.fence", async (_job, { commit }) => commit(effect("taker")));
+      await frozen.enqueue({ ...shopA, kind: "t.fence", payload: {} });
+
+      const frozenRun = frozen.runUntilIdle();
+      await frozenNow;
+      await runUntil(taker, async () => (await taker.store.counts(["t.fence"])).done === 1, LEASE_MS + 20_000);
+      thaw(); // the frozen worker resumes and tries to apply its effect
+      await frozenRun;
+
+      const applied = await prisma.complianceRequest.findMany({ where: { topic }, select: { summary: true } });
+      expect(applied.map((row) => row.summary)).toEqual(["taker"]);
+      expect(await taker.store.counts(["t.fence"])).toMatchObject({ done: 1, running: 0, pending: 0, dead: 0 });
+    },
+    LEASE_MS + 40_000,
+  );
+
   it("keeps a job's lease while its handler runs longer than the lease", async () => {
     const queue = openQueue({ workerId: "slow" });
     const other = openQueue({ workerId: "other" });
@@ -352,6 +389,31 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(await other.breaker.blockedUntil(`shopify:${shopA.shopDomain}`)).not.toBeNull();
   });
 
+  it("reads a healthy shop's breaker once per claim, not once per job (the database stays free for webhooks)", async () => {
+    const reads = { perShop: 0, snapshots: 0, successes: 0 };
+    const counting = new DatabaseLimitStore(prisma);
+    const limits = Object.assign(Object.create(counting) as DatabaseLimitStore, {
+      circuitBlockedUntil: (shop: string) => (reads.perShop++, counting.circuitBlockedUntil(shop)),
+      circuitSnapshot: () => (reads.snapshots++, counting.circuitSnapshot()),
+      recordSuccess: (shop: string) => (reads.successes++, counting.recordSuccess(shop)),
+    });
+    const queue = openQueue({ concurrency: 8, limits, breaker: { threshold: 2, coolDownMs: 60_000 } });
+    const ran: string[] = [];
+    queue.register("t.healthy", async (job) => {
+      ran.push(job.shopDomain);
+      if (job.shopDomain === shopB.shopDomain && ran.filter((s) => s === shopB.shopDomain).length === 1) throw new Error("one blip");
+    });
+    for (let n = 0; n < 6; n++) await queue.enqueue({ ...shopA, kind: "t.healthy", payload: { n } });
+    await queue.enqueue({ ...shopB, kind: "t.healthy", payload: { n: 0 } });
+    await runUntil(queue, async () => (await queue.store.counts(["t.healthy"])).done === 7);
+    expect(reads.snapshots).toBeGreaterThan(0);
+    // Shop A never failed: none of its six jobs read or reset its breaker on its own.
+    // Shop B failed once: its retry read its breaker and its success reset the count.
+    expect(reads.perShop).toBe(1);
+    expect(reads.successes).toBe(1);
+    expect(await queue.breaker.snapshot()).toMatchObject({ failing: new Set() });
+  });
+
   it("waits out Shopify throttling and WooCommerce 429 without using up attempts, pausing only that shop", async () => {
     const queue = openQueue({ concurrency: 1 });
     const log: string[] = [];
@@ -396,6 +458,35 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(log).toEqual(expect.arrayContaining(["shopify:1", "woo:throttled", "woo:1"]));
     expect(await queue.store.counts(["t.throttle"])).toMatchObject({ dead: 0 });
+  });
+
+  it("lets waiting webhook deliveries go first: holds back its claims while they wait, never longer than its limit", async () => {
+    let deliveriesWaiting = true;
+    const patient = openQueue({ yieldTo: () => deliveriesWaiting, yieldMs: 60_000 });
+    const ranAt: number[] = [];
+    patient.register("t.yield", async () => void ranAt.push(Date.now()));
+    await patient.enqueue({ ...shopA, kind: "t.yield", payload: {} });
+    await patient.start();
+    patient.kick();
+    await sleep(600);
+    expect(ranAt).toEqual([]); // deliveries still waiting: no claim yet
+    const freed = Date.now();
+    deliveriesWaiting = false;
+    while (ranAt.length === 0 && Date.now() - freed < 5_000) await sleep(20);
+    expect(ranAt[0] - freed).toBeLessThan(1_000);
+    await patient.stop();
+
+    // Deliveries waiting without end (a rate above capacity) hold jobs back by the limit only.
+    const bounded = openQueue({ yieldTo: () => true, yieldMs: 200 });
+    let ran = 0;
+    bounded.register("t.yield-bounded", async () => void ran++);
+    await bounded.enqueue({ ...shopA, kind: "t.yield-bounded", payload: {} });
+    await bounded.start();
+    bounded.kick();
+    const deadline = Date.now() + 5_000;
+    while (ran === 0 && Date.now() < deadline) await sleep(50);
+    expect(ran).toBe(1);
+    await bounded.stop();
   });
 
   it("tells when the running worker has nothing left to do now", async () => {
