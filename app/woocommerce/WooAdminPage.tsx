@@ -2,10 +2,13 @@
  * The frame every Rassure page inside wp-admin renders first: it keeps the wp-admin session
  * (admin-session.ts), answers a page opened without a valid session with "reopen Rassure from
  * WordPress" (AdminExpired), and gives the page its language. The page's own content gets the
- * loader's data once it is known to be authorised.
+ * loader's data once it is known to be authorised; the help entry (HelpFooter) closes every page,
+ * as the Shopify admin layout does.
  */
 import type { MetaFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { HelpEnvironment } from "../env.server";
+import { HelpFooter } from "../help/HelpFooter";
 import { I18nProvider, translator, type Locale, type MessageKey } from "../i18n";
 import { AdminExpired } from "./AdminExpired";
 import { useAdminSession } from "./admin-session";
@@ -13,7 +16,7 @@ import { wooAdminUrl } from "./admin-url";
 import { StandalonePage } from "./StandalonePage";
 
 /** What every wp-admin page loader answers (admin-page.server.ts). */
-export type WooAdminPageData = { locale: Locale; authorised: false } | { locale: Locale; authorised: true; store: string; token: string };
+export type WooAdminPageData = { locale: Locale; authorised: false } | { locale: Locale; authorised: true; store: string; token: string; help: HelpEnvironment };
 
 interface Props<Data extends WooAdminPageData> {
   data: Data;
@@ -25,7 +28,15 @@ interface Props<Data extends WooAdminPageData> {
 export function WooAdminPage<Data extends WooAdminPageData>({ data, title, children }: Props<Data>) {
   useAdminSession(data.authorised ? data.token : null);
   if (!data.authorised) return <AdminExpired locale={data.locale} title={title} />;
-  return <I18nProvider locale={data.locale}>{children(data as Extract<Data, { authorised: true }>)}</I18nProvider>;
+  return (
+    <I18nProvider locale={data.locale}>
+      {children(data as Extract<Data, { authorised: true }>)}
+      {/* Its own landmark: the page's content is the <main> (StandalonePage), the help entry the footer. */}
+      <footer>
+        <HelpFooter help={data.help} />
+      </footer>
+    </I18nProvider>
+  );
 }
 
 /** A page one level below the overview (/woocommerce/admin), full width, with the way back to it. */

@@ -30,6 +30,14 @@ async function openFromOverview(locale: "en" | "fr", button: string, heading: st
 }
 
 /** The page fits the width it is given (no sideways scroll), on a desktop and on a 390 px phone. */
+/** The help entry closes every wp-admin page once, as in the Shopify admin: documentation and a mailto contact (French page). */
+async function expectHelpEntry(frame: Frame) {
+  const docs = frame.getByRole("link", { name: "Consultez le centre d'aide Rassure" });
+  await expect(docs.count()).resolves.toBe(1);
+  await expect(docs.getAttribute("href")).resolves.toMatch(/^https?:\/\//);
+  await expect(frame.getByRole("link", { name: /^Écrivez-nous à / }).getAttribute("href")).resolves.toMatch(/^mailto:[^@\s]+@[^@\s]+$/);
+}
+
 async function screenshots(frame: Frame, name: string) {
   try {
     for (const [width, height, suffix] of [[1440, 1100, "desktop"], [390, 844, "390"]] as const) {
@@ -62,6 +70,7 @@ describe("the trust checklist in wp-admin", () => {
     await screenshots(frame, "woocommerce-checklist-fr");
     await expect(axeViolations(frame)).resolves.toEqual([]);
     await expect(frame.title()).resolves.toBe("Checklist de confiance – Rassure");
+    await expectHelpEntry(frame);
 
     await https.getByRole("button", { name: "Revérifier" }).click();
     await frame.getByText("Nouvelle vérification lancée ; le résultat apparaît dans un instant.").waitFor({ timeout: 20_000 });
@@ -99,6 +108,7 @@ describe("the trust checklist in wp-admin", () => {
     await screenshots(frame, "woocommerce-alerts-fr");
     await expect(axeViolations(frame)).resolves.toEqual([]);
     await expect(frame.title()).resolves.toBe("Réglages – Rassure");
+    await expectHelpEntry(frame);
     const again = await openFromOverview("fr", "Réglages des alertes", "Réglages");
     await expect(again.getByLabel("Envoyer les alertes à").inputValue()).resolves.toBe("gerante@savonnerie.example");
     expect(admin.pageErrors).toEqual([]);
