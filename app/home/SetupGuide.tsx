@@ -84,6 +84,8 @@ function SetupStep({ step, guide, timeZone, open, onToggle }: { step: SetupStepI
   const { t, locale } = useI18n();
   const detailsId = useId();
   const done = guide.done[step];
+  // The embed and blocks are read from the published theme: without Shopify's answer they were not checked.
+  const unchecked = !done && !guide.themeRead && (step === "embed" || step === "blocks");
   const key = (part: string) => `setup.${step}.${part}` as MessageKey;
   // What Rassure saw, once a step is done: the fact that ticked it.
   const seen: Record<SetupStepId, string> = {
@@ -96,7 +98,7 @@ function SetupStep({ step, guide, timeZone, open, onToggle }: { step: SetupStepI
     <Box padding="200" borderRadius="200" background={open ? "bg-surface-secondary" : undefined}>
       <BlockStack gap="200">
         <InlineStack gap="200" blockAlign="center" wrap={false}>
-          <StepMark done={done} />
+          <StepMark state={done ? "done" : unchecked ? "unchecked" : "todo"} />
           <Button variant="monochromePlain" textAlign="left" ariaExpanded={open} ariaControls={detailsId} onClick={onToggle}>
             {t(key("title"))}
           </Button>
@@ -108,6 +110,7 @@ function SetupStep({ step, guide, timeZone, open, onToggle }: { step: SetupStepI
                 {t(key("body"))}
               </Text>
               {done && <Text as="p">{seen[step]}</Text>}
+              {unchecked && <Text as="p">{t("setup.themeUnread")}</Text>}
               <StepAction step={step} guide={guide} done={done} />
             </BlockStack>
           </Box>
@@ -154,11 +157,13 @@ function StepAction({ step, guide, done }: { step: SetupStepId; guide: Guide; do
   }
 }
 
-function StepMark({ done }: { done: boolean }) {
+const STEP_MARK_LABEL = { done: "setup.stepDone", todo: "setup.stepTodo", unchecked: "setup.stepUnchecked" } as const;
+
+function StepMark({ state }: { state: keyof typeof STEP_MARK_LABEL }) {
   const { t } = useI18n();
   return (
-    <svg width="20" height="20" viewBox="0 0 20 20" role="img" aria-label={done ? t("setup.stepDone") : t("setup.stepTodo")} style={{ flex: "none" }}>
-      {done ? (
+    <svg width="20" height="20" viewBox="0 0 20 20" role="img" aria-label={t(STEP_MARK_LABEL[state])} style={{ flex: "none" }}>
+      {state === "done" ? (
         <>
           <circle cx="10" cy="10" r="9" fill="#303030" />
           <path d="M6 10.2l2.6 2.6L14 7.4" fill="none" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -36,6 +36,7 @@ export async function loadSetupGuide(shop: ShopRow, facts: { live: LiveStatus; s
       scan: facts.scannedAt !== null,
       tracking: tracking.autoFix,
     },
+    themeRead: theme !== null,
     themeName: theme?.themeName ?? null,
     blocksOnProductPage: placed.length,
     scannedAt: facts.scannedAt,

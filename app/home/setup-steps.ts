@@ -7,6 +7,11 @@ export type SetupStepId = (typeof SETUP_STEPS)[number];
 export interface SetupGuide {
   hidden: boolean;
   done: Record<SetupStepId, boolean>;
+  /**
+   * Whether Shopify answered the theme read: when it did not, the embed and blocks steps are
+   * "not checked" (they are not ticked, and the page does not say they are undone either).
+   */
+  themeRead: boolean;
   /** The published theme's name when Shopify told it (the embed and blocks steps read it). */
   themeName: string | null;
   blocksOnProductPage: number;

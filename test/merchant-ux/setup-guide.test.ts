@@ -31,6 +31,7 @@ describe("setup guide", () => {
     let guide = await home();
     // The dev store's published theme has the trust bar embed switched off (settings_data.json).
     expect(guide.done.embed).toBe(false);
+    expect(guide.themeRead).toBe(true); // read, and off: "not done yet", not "not checked"
     expect(guide.done.scan).toBe(true);
     expect(guide.scannedAt).toEqual(expect.any(String));
     expect(guide.done.tracking).toBe(true); // automatic fixes are on until the merchant turns them off

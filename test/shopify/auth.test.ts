@@ -107,6 +107,8 @@ describe("install through token exchange", () => {
     expect(data.profile).toBeNull();
     expect(data.error).toContain("Throttled");
     expect(data.live.themeError).toContain("Throttled");
+    // The setup guide says the theme steps were not checked; it neither ticks nor counts them.
+    expect(data.setupGuide).toMatchObject({ themeRead: false, done: { embed: false, blocks: false } });
   });
 
   it("accepts the App Bridge bearer token on data requests and saves settings", async () => {

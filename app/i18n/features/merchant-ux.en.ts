@@ -16,6 +16,8 @@ export const merchantUxEn = {
   "setup.expand": "Expand the setup guide",
   "setup.stepDone": "Done",
   "setup.stepTodo": "Not done yet",
+  "setup.stepUnchecked": "Not checked",
+  "setup.themeUnread": "Not checked: Shopify did not answer when Rassure read your published theme. This step ticks itself on a later visit once it does.",
   "setup.embed.title": "Enable the Rassure app embed",
   "setup.embed.body": "The trust bar shows your shop's promises on every page. Switch on Rassure in the theme editor's App embeds, then save the theme.",
   "setup.embed.action": "Enable in the theme editor",

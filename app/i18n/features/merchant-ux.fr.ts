@@ -17,6 +17,8 @@ export const merchantUxFr: Record<keyof typeof merchantUxEn, string> = {
   "setup.collapse": "Replier le guide de configuration",
   "setup.expand": "Déplier le guide de configuration",
   "setup.stepDone": "Fait",
+  "setup.stepUnchecked": "Non vérifié",
+  "setup.themeUnread": "Non vérifié : Shopify n'a pas répondu quand Rassure a lu votre thème publié. Cette étape se cochera d'elle-même lors d'une prochaine visite, une fois la réponse obtenue.",
   "setup.stepTodo": "Pas encore fait",
   "setup.embed.title": "Activer l'intégration d'application Rassure",
   "setup.embed.body": "La barre de confiance affiche les engagements de votre boutique sur chaque page. Activez Rassure dans les intégrations d'applications de l'éditeur de thème, puis enregistrez le thème.",
