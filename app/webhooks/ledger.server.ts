@@ -12,6 +12,7 @@ import type { Platform } from "../../adapters/types";
 import { resolveDatabase } from "../../prisma/database";
 import prisma from "../db.server";
 import { GroupCommit, GroupCommitBusy } from "../group-commit.server";
+import { valuesList, type Provider } from "../raw-sql.server";
 
 export type Transaction = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -24,8 +25,6 @@ export interface Delivery {
 
 export type DeliveryOutcome = "processed" | "duplicate";
 
-type Provider = ReturnType<typeof resolveDatabase>["provider"];
-
 /** Whether each delivery is new (first of its key in the batch, and not recorded before). */
 type Fresh = boolean;
 
@@ -36,16 +35,13 @@ type Fresh = boolean;
  * with the same key in the same batch.
  */
 export async function recordDeliveries(tx: Pick<Transaction, "$queryRawUnsafe">, deliveries: Delivery[], provider: Provider): Promise<Fresh[]> {
-  const placeholder = provider === "sqlite" ? () => "?" : (n: number) => `$${n}`;
-  const processedAt = new Date();
-  const values: unknown[] = [];
-  const rows = deliveries.map((delivery) => {
-    const at = values.length;
-    values.push(randomUUID(), delivery.platform, delivery.deliveryId, delivery.topic, delivery.shopDomain, processedAt, processedAt);
-    return `(${Array.from({ length: 7 }, (_, i) => placeholder(at + i + 1)).join(", ")})`;
-  });
+  const now = new Date();
+  const { sql, values } = valuesList(
+    provider,
+    deliveries.map((delivery) => [randomUUID(), delivery.platform, delivery.deliveryId, delivery.topic, delivery.shopDomain, now, now]),
+  );
   const inserted = await tx.$queryRawUnsafe<Array<{ platform: string; deliveryId: string }>>(
-    `INSERT INTO "WebhookDelivery" ("id", "platform", "deliveryId", "topic", "shopDomain", "receivedAt", "processedAt") VALUES ${rows.join(", ")}
+    `INSERT INTO "WebhookDelivery" ("id", "platform", "deliveryId", "topic", "shopDomain", "receivedAt", "processedAt") VALUES ${sql}
      ON CONFLICT ("platform", "deliveryId") DO NOTHING RETURNING "platform", "deliveryId"`,
     ...values,
   );
