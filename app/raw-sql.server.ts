@@ -8,11 +8,14 @@ import type { resolveDatabase } from "../prisma/database";
 
 export type Provider = ReturnType<typeof resolveDatabase>["provider"];
 
+/** The n-th parameter (from 1). */
+export const placeholder = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
+
 /** `(…), (…)` for a multi-row INSERT, with the values in placeholder order. */
 export function valuesList(provider: Provider, rows: unknown[][]): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const sql = rows
-    .map((row) => `(${row.map((value) => (values.push(value), provider === "sqlite" ? "?" : `$${values.length}`)).join(", ")})`)
+    .map((row) => `(${row.map((value) => (values.push(value), placeholder(provider, values.length))).join(", ")})`)
     .join(", ");
   return { sql, values };
 }
