@@ -11,6 +11,11 @@
  * up and leave together as soon as one finishes. An idle system therefore adds no delay, and a
  * busy one makes larger batches.
  *
+ * Batch step: with `beforeUnits`, each unit carries an input and the batch starts with ONE call
+ * over all its inputs (e.g. one multi-row INSERT of the webhook ledger rows); each unit's work
+ * then gets its own share of what that call returned. A group of N units pays a constant number
+ * of round trips for the shared part instead of N.
+ *
  * Failures: when a unit's own work throws, the batch rolls back; that unit then runs alone (its
  * error, if it fails again, is its own) and the others are queued again, so one bad delivery
  * never fails its neighbours. When the transaction itself fails (BEGIN, COMMIT, the connection),
@@ -23,13 +28,18 @@
 
 export type Transact<Tx> = <R>(work: (tx: Tx) => Promise<R>) => Promise<R>;
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<Tx = unknown, In = unknown> {
   /** Most units in one transaction (keeps a transaction, and the SQLite write lock, short). */
   maxBatch?: number;
   /** Transactions running at once: 1 on SQLite (one writer), a few on PostgreSQL. */
   parallel?: number;
   /** Units allowed to wait for a transaction; past it `submit` rejects with GroupCommitBusy. */
   maxWaiting?: number;
+  /**
+   * Runs once per batch, first in its transaction, over the units' inputs (in order); returns one
+   * value per input, handed to that unit's work as its second argument.
+   */
+  beforeUnits?: (tx: Tx, inputs: In[]) => Promise<unknown[]>;
 }
 
 /** Too much is already waiting for the database: nothing was done, try again later. */
@@ -40,44 +50,50 @@ export class GroupCommitBusy extends Error {
   }
 }
 
-interface Unit<Tx> {
-  work: (tx: Tx) => Promise<unknown>;
+interface Unit<Tx, In = unknown> {
+  input: In | undefined;
+  work: (tx: Tx, prepared: unknown) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 /** Marks which unit of a batch threw, so the others can be retried without it. */
-class UnitFailed<Tx> extends Error {
+class UnitFailed<Tx, In> extends Error {
   constructor(
-    readonly unit: Unit<Tx>,
+    readonly unit: Unit<Tx, In>,
     readonly error: unknown,
   ) {
     super("A unit of the batch failed.");
   }
 }
 
-export class GroupCommit<Tx> {
-  private readonly queue: Unit<Tx>[] = [];
+export class GroupCommit<Tx, In = unknown> {
+  private readonly queue: Unit<Tx, In>[] = [];
   private readonly maxBatch: number;
   private readonly parallel: number;
   private readonly maxWaiting: number;
+  private readonly beforeUnits: GroupCommitOptions<Tx, In>["beforeUnits"];
   private running = 0;
   private scheduled = false;
 
   constructor(
     private readonly transact: Transact<Tx>,
-    options: GroupCommitOptions = {},
+    options: GroupCommitOptions<Tx, In> = {},
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 100);
     this.parallel = Math.max(1, options.parallel ?? 1);
     this.maxWaiting = options.maxWaiting ?? Infinity;
+    this.beforeUnits = options.beforeUnits;
   }
 
-  /** Runs `work` inside a shared transaction; resolves with its result once that transaction committed. */
-  submit<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+  /**
+   * Runs `work` inside a shared transaction; resolves with its result once that transaction
+   * committed. `input` goes to the batch step (`beforeUnits`), whose answer for it is `prepared`.
+   */
+  submit<R>(work: (tx: Tx, prepared: unknown) => Promise<R>, input?: In): Promise<R> {
     if (this.queue.length >= this.maxWaiting) return Promise.reject(new GroupCommitBusy());
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ input, work, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -96,7 +112,7 @@ export class GroupCommit<Tx> {
     });
   }
 
-  private async flush(batch: Unit<Tx>[]) {
+  private async flush(batch: Unit<Tx, In>[]) {
     this.running++;
     try {
       await this.commit(batch);
@@ -106,30 +122,40 @@ export class GroupCommit<Tx> {
     }
   }
 
-  private async commit(batch: Unit<Tx>[]) {
+  /** The batch's units in one transaction: the batch step, then each unit's work. */
+  private runBatch(batch: Unit<Tx, In>[]) {
+    return this.transact(async (tx) => {
+      const prepared = this.beforeUnits ? await this.beforeUnits(tx, batch.map((unit) => unit.input as In)) : [];
+      const done: unknown[] = [];
+      for (const [i, unit] of batch.entries()) {
+        try {
+          done.push(await unit.work(tx, prepared[i]));
+        } catch (error) {
+          throw new UnitFailed(unit, error);
+        }
+      }
+      return done;
+    });
+  }
+
+  private async commit(batch: Unit<Tx, In>[]) {
     let results: unknown[];
     try {
-      results = await this.transact(async (tx) => {
-        const done: unknown[] = [];
-        for (const unit of batch) {
-          try {
-            done.push(await unit.work(tx));
-          } catch (error) {
-            throw new UnitFailed(unit, error);
-          }
-        }
-        return done;
-      });
+      results = await this.runBatch(batch);
     } catch (error) {
       if (!(error instanceof UnitFailed)) {
         for (const unit of batch) unit.reject(error);
         return;
       }
-      const failed = (error as UnitFailed<Tx>).unit;
+      const failed = (error as UnitFailed<Tx, In>).unit;
       // The others did nothing wrong: first in line again, in their order.
       this.queue.unshift(...batch.filter((unit) => unit !== failed));
-      if (batch.length === 1) failed.reject((error as UnitFailed<Tx>).error);
-      else await this.transact(failed.work).then(failed.resolve, failed.reject);
+      if (batch.length === 1) failed.reject((error as UnitFailed<Tx, In>).error);
+      else
+        await this.runBatch([failed]).then(
+          ([value]) => failed.resolve(value),
+          (alone) => failed.reject(alone instanceof UnitFailed ? alone.error : alone),
+        );
       return;
     }
     batch.forEach((unit, i) => unit.resolve(results[i]));

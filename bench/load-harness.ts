@@ -66,6 +66,12 @@ export interface ScenarioResult {
   endToEndP50: number;
   endToEndP99: number;
   peakRssMb: number;
+  /**
+   * The receiver process's CPU time (user + system) per measured webhook, from the end of the
+   * warm-up until every effect was applied: the cost of the path itself, which a loaded machine
+   * changes much less than the throughput (that one also counts time waiting for a core).
+   */
+  cpuMsPerWebhook: number;
   rssSamplesMb: number[];
   platformFaults: number;
   /** Non-200 answers by status (see bench/load-sender.ts). */
@@ -292,7 +298,11 @@ async function child(config: ScenarioConfig) {
   const rssSamplesMb: number[] = [];
   const sampleRss = () => rssSamplesMb.push(Math.round(process.memoryUsage.rss() / 1024 / 1024));
   let sampler: NodeJS.Timeout | null = null;
-  const startSampling = () => (sampler ??= setInterval(sampleRss, config.soakSeconds ? 5_000 : 1_000));
+  let cpuAtStart: NodeJS.CpuUsage | null = null;
+  const startSampling = () => {
+    cpuAtStart ??= process.cpuUsage();
+    sampler ??= setInterval(sampleRss, config.soakSeconds ? 5_000 : 1_000);
+  };
 
   const waitForEffects = async (ids: number[], deadline: number) => {
     while (ids.some((n) => !effects.has(n)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -325,6 +335,7 @@ async function child(config: ScenarioConfig) {
   await waitForEffects(acceptedIds, Date.now() + (config.timeoutSeconds ?? 120) * 1000);
   const measuredEffects = [...effectAt].filter(([n]) => measured(n));
   const seconds = ((measuredEffects.length ? Math.max(...measuredEffects.map(([, t]) => t)) : epochMs()) - report.startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart ?? undefined);
   const timedOut = acceptedIds.some((n) => !effects.has(n));
   await new Promise((resolve) => setTimeout(resolve, 500)); // late duplicates would show up here
   if (sampler) clearInterval(sampler);
@@ -351,6 +362,7 @@ async function child(config: ScenarioConfig) {
     endToEndP50: percentile(endToEnd, 50),
     endToEndP99: percentile(endToEnd, 99),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuMsPerWebhook: (cpu.user + cpu.system) / 1000 / Math.max(1, measuredEffects.length),
     rssSamplesMb,
     platformFaults: receiver.platformFaults(),
     refusals: report.refusals ?? {},

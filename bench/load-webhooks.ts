@@ -62,6 +62,7 @@ const rows = results.map((r) => ({
   duplicated: r.duplicated,
   dead: r.dead,
   "peak RSS MB": r.peakRssMb,
+  "CPU ms/webhook": r.cpuMsPerWebhook.toFixed(2),
   ...(r.timedOut ? { note: "timed out waiting" } : {}),
 }));
 console.log(`\nWebhooks → durable jobs: ${webhooks} per scenario, 64 in flight, 20 shops, 16 job workers per process\n`);
@@ -73,4 +74,6 @@ for (const database of ["sqlite", "postgresql"] as const) {
   const burst = results.find((r) => r.database === database && r.label === "burst");
   if (!floor || !burst) continue;
   console.log(`ratio to floor: ${database} ${(burst.throughput / floor.throughput).toFixed(2)} (answer p99 ${ms(burst.answerP99)} ms, floor ${floor.throughput.toFixed(0)} jobs/s)`);
+  // On a loaded machine the throughputs swing with the neighbours; CPU per webhook much less.
+  console.log(`cpu per webhook: ${database} app ${burst.cpuMsPerWebhook.toFixed(2)} ms, floor ${floor.cpuMsPerWebhook.toFixed(2)} ms`);
 }

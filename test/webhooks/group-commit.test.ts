@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
-import { busyAnswer, processDeliveryOnce, type Transaction } from "../../app/webhooks/ledger.server";
+import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Transaction } from "../../app/webhooks/ledger.server";
 
 const shopDomain = "group-commit.myshopify.com";
 const topic = "CUSTOMERS_REDACT";
@@ -27,6 +27,23 @@ function countingTransact() {
     return prisma.$transaction(work);
   };
   return { counter, transact };
+}
+
+/** A client whose transactions count every statement run in them (model calls and raw SQL alike). */
+function statementCountingClient() {
+  const counter = { statements: 0 };
+  const counting = (target: object): object =>
+    new Proxy(target, {
+      get(object, name, receiver) {
+        const value = Reflect.get(object, name, receiver);
+        if (typeof name === "string" && name.startsWith("$") && typeof value === "function") return (...args: unknown[]) => (counter.statements++, value.apply(object, args));
+        if (typeof value === "object" && value !== null && typeof name === "string" && !name.startsWith("$") && !name.startsWith("_"))
+          return new Proxy(value, { get: (model, method) => { const call = Reflect.get(model, method); return typeof call === "function" ? (...args: unknown[]) => (counter.statements++, call.apply(model, args)) : call; } });
+        return value;
+      },
+    });
+  const client = { $transaction: (work: (tx: Transaction) => Promise<unknown>, options?: object) => prisma.$transaction((tx) => work(counting(tx) as Transaction), options) };
+  return { counter, client: client as unknown as typeof prisma };
 }
 
 const effectsOf = async () => {
@@ -53,6 +70,36 @@ describe("webhook deliveries sharing commits", () => {
     // A later replay still changes nothing.
     expect(await deliver(0, ids[0])).toBe("duplicate");
     expect(await effectsOf()).toHaveLength(120);
+  });
+
+  it("records a batch's ledger rows with one statement, whatever its size, and runs only the new deliveries' effects", async () => {
+    const replayed = randomUUID();
+    expect(await deliver(100, replayed)).toBe("processed");
+    const { counter, client } = statementCountingClient();
+    const commits = ledgerGroupCommit(client);
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    const noEffect = async () => undefined;
+    const outcomes = await Promise.all([
+      ...ids.map((id) => processDeliveryWith(commits, { platform: "shopify", deliveryId: id, topic, shopDomain }, noEffect)),
+      // The same key twice in the batch, and a key recorded before: duplicates, no effect.
+      processDeliveryWith(commits, { platform: "shopify", deliveryId: ids[3], topic, shopDomain }, async () => {
+        throw new Error("a twin must not run its effect");
+      }),
+      processDeliveryWith(commits, { platform: "shopify", deliveryId: replayed, topic, shopDomain }, async () => {
+        throw new Error("a replay must not run its effect");
+      }),
+    ]);
+
+    expect(outcomes).toEqual([...Array(40).fill("processed"), "duplicate", "duplicate"]);
+    expect(counter.statements).toBe(1);
+    // The rows read back through Prisma as any other: times included.
+    const rows = await prisma.webhookDelivery.findMany({ where: { deliveryId: { in: ids } } });
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      expect(row.processedAt).toBeInstanceOf(Date);
+      expect(Math.abs(row.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    }
+    expect(await prisma.webhookDelivery.count({ where: { shopDomain, receivedAt: { gte: new Date(Date.now() - 60_000) } } })).toBe(41);
   });
 
   it("puts deliveries that arrive together into one transaction", async () => {
