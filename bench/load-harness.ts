@@ -17,6 +17,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
@@ -73,6 +74,8 @@ export interface ScenarioResult {
    */
   cpuMsPerWebhook: number;
   rssSamplesMb: number[];
+  /** Where the resident memory sits, sampled with rssSamplesMb (see MemorySample). */
+  memorySamples: MemorySample[];
   platformFaults: number;
   /** Non-200 answers by status (see bench/load-sender.ts). */
   refusals: Record<string, number>;
@@ -80,6 +83,63 @@ export interface ScenarioResult {
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * One memory sample of the receiving process, in MB. heapUsed is what JavaScript holds (a leak
+ * of ours shows here); external/arrayBuffers is native memory V8 knows of (Buffers); rss is all
+ * of it. On Linux, rss splits into anonymous memory (malloc: V8 heap and native libraries such
+ * as libsql/SQLite) and file pages (code, memory-mapped files), read from /proc/self/status.
+ */
+export interface MemorySample {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rssAnon: number | null;
+  rssFile: number | null;
+}
+
+const toMb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function procStatusMb(field: string, status: string): number | null {
+  const kilobytes = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
+  return kilobytes === undefined ? null : Math.round(Number(kilobytes) / 1024);
+}
+
+/** File descriptors of this process on files whose path ends with `suffix` (Linux; 0 elsewhere). */
+function openFilesNamed(suffix: string): number {
+  try {
+    return readdirSync("/proc/self/fd").filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).endsWith(suffix);
+      } catch {
+        return false; // closed while listing
+      }
+    }).length;
+  } catch {
+    return 0;
+  }
+}
+
+export function sampleMemory(): MemorySample {
+  const usage = process.memoryUsage();
+  let status = "";
+  try {
+    status = readFileSync("/proc/self/status", "utf8");
+  } catch {
+    // not Linux: the split of rss is unknown
+  }
+  return {
+    rss: toMb(usage.rss),
+    heapUsed: toMb(usage.heapUsed),
+    heapTotal: toMb(usage.heapTotal),
+    external: toMb(usage.external),
+    arrayBuffers: toMb(usage.arrayBuffers),
+    rssAnon: procStatusMb("RssAnon", status),
+    rssFile: procStatusMb("RssFile", status),
+  };
+}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -296,7 +356,16 @@ async function child(config: ScenarioConfig) {
   const { endpoint, effects, effectAt } = receiver;
 
   const rssSamplesMb: number[] = [];
-  const sampleRss = () => rssSamplesMb.push(Math.round(process.memoryUsage.rss() / 1024 / 1024));
+  const memorySamples: MemorySample[] = [];
+  const sampleRss = () => {
+    if (!config.soakSeconds) return void rssSamplesMb.push(toMb(process.memoryUsage.rss()));
+    const sample = sampleMemory();
+    memorySamples.push(sample);
+    rssSamplesMb.push(sample.rss);
+    // RASSURE_SOAK_TRACE=1: every sample as it is taken, with the SQLite connections open (one
+    // file handle each on the database file), to watch a soak live.
+    if (process.env.RASSURE_SOAK_TRACE) process.stderr.write(`memory ${JSON.stringify(sample)} open database files ${openFilesNamed(".sqlite")}\n`);
+  };
   let sampler: NodeJS.Timeout | null = null;
   let cpuAtStart: NodeJS.CpuUsage | null = null;
   const startSampling = () => {
@@ -364,6 +433,7 @@ async function child(config: ScenarioConfig) {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuMsPerWebhook: (cpu.user + cpu.system) / 1000 / Math.max(1, measuredEffects.length),
     rssSamplesMb,
+    memorySamples,
     platformFaults: receiver.platformFaults(),
     refusals: report.refusals ?? {},
     timedOut,

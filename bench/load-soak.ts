@@ -8,12 +8,17 @@
  *
  * Then, per database, one line: `rss growth: <database> <percent>% (first <n> MB, last <n> MB)`,
  * from the first sample after warm-up (the first minute, or the first quarter of a shorter run:
- * module loading, JIT, pools and caches filling) to the last one.
+ * module loading, JIT, pools and caches filling) to the last one. Before it, per database, where
+ * that memory sits over the same samples: `heap:` (JavaScript objects, where a leak of ours would
+ * show), `external:` (Buffers and other native memory V8 knows of) and `rss:` split into anonymous
+ * memory (malloc: V8 heap plus native libraries such as libsql/SQLite) and file-backed pages. Growth
+ * in anonymous RSS that heap/external do not show is native. RASSURE_SOAK_TRACE=1 prints each
+ * sample as it is taken, with the SQLite connections open.
  *
  * Run: npx tsx bench/load-soak.ts [--soak-minutes 1] [--rate 25] [--only sqlite|postgresql]
  * The issue asks for a 10-minute soak: --soak-minutes 10 (the default of 1 keeps the run short).
  */
-import { runScenario, type DatabaseKind, type ScenarioResult } from "./load-harness";
+import { runScenario, type DatabaseKind, type MemorySample, type ScenarioResult } from "./load-harness";
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -63,8 +68,19 @@ console.table(
 for (const r of results) console.log(`${r.database} RSS samples (MB, every 5 s): ${r.rssSamplesMb.join(" ")}`);
 
 const warmUpSamples = Math.ceil(Math.min(60, (minutes * 60) / 4) / SAMPLE_SECONDS);
+/** The same first-after-warm-up and last samples for every figure below. */
+const firstAndLast = <T>(samples: T[]): [T, T] => [samples[Math.min(warmUpSamples, samples.length - 1)], samples.at(-1)!];
 for (const r of results) {
-  const first = r.rssSamplesMb[Math.min(warmUpSamples, r.rssSamplesMb.length - 1)];
-  const last = r.rssSamplesMb.at(-1)!;
+  // Where the memory sits, so growth can be told apart: heap = JavaScript objects (a leak of ours),
+  // external = native memory V8 knows of (Buffers), rss anon/file = malloc'ed native memory (V8 heap,
+  // libsql/SQLite) vs. mapped files and code.
+  const [first, last] = firstAndLast(r.memorySamples);
+  const pair = (pick: (s: MemorySample) => number | null) => `first ${pick(first) ?? "?"} MB, last ${pick(last) ?? "?"} MB, peak ${Math.max(...r.memorySamples.map((s) => pick(s) ?? 0))} MB`;
+  console.log(`heap: ${r.database} used ${pair((s) => s.heapUsed)}; total ${pair((s) => s.heapTotal)}`);
+  console.log(`external: ${r.database} ${pair((s) => s.external)}; arrayBuffers ${pair((s) => s.arrayBuffers)}`);
+  console.log(`rss: ${r.database} anonymous ${pair((s) => s.rssAnon)}; file-backed ${pair((s) => s.rssFile)}`);
+}
+for (const r of results) {
+  const [first, last] = firstAndLast(r.rssSamplesMb);
   console.log(`rss growth: ${r.database} ${(((last - first) / first) * 100).toFixed(0)}% (first ${first} MB, last ${last} MB)`);
 }

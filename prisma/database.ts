@@ -96,7 +96,22 @@ export async function createDriverAdapterFactory(target: DatabaseTarget) {
   if (target.provider === "sqlite") {
     ensureSqliteDirectoryWritable(target);
     const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
-    return new PrismaLibSQL({ url: target.url });
+    const { createClient } = await import("@libsql/client");
+    /**
+     * The adapter brings its own older @libsql/client (0.8), whose every transaction takes the
+     * client's connection and opens a new one for what follows, never closing the old one: each
+     * stays open (file handles, SQLite page cache, parsed schema) until V8 collects it, which it
+     * does late since it cannot see that native memory. The SQLite soak held hundreds of such
+     * connections and grew by ~800 MB (bench/load-soak.ts). The project's @libsql/client keeps
+     * a small pool and gives a transaction's connection back when it commits or rolls back.
+     */
+    type AdapterClient = ReturnType<InstanceType<typeof PrismaLibSQL>["createClient"]>;
+    class PooledPrismaLibSQL extends PrismaLibSQL {
+      override createClient(config: Parameters<InstanceType<typeof PrismaLibSQL>["createClient"]>[0]): AdapterClient {
+        return createClient(config) as unknown as AdapterClient;
+      }
+    }
+    return new PooledPrismaLibSQL({ url: target.url });
   }
   const { PrismaPg } = await import("@prisma/adapter-pg");
   // The adapter's `pg` typings are its own copy; the pool is a real pg.Pool all the same.

@@ -6,7 +6,7 @@
  * database of an earlier schema).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import prisma from "../app/db.server";
@@ -123,6 +123,32 @@ async function clientFor(url: string) {
 
 // Each `migrate deploy` starts the Prisma CLI with its JavaScript engine: seconds, more on PostgreSQL.
 const DEPLOYS_TIMEOUT_MS = 180_000;
+
+/** Open file descriptors of this process on the SQLite database file (Linux: /proc/self/fd). */
+function openDatabaseFiles(file: string): number {
+  return readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // closed while listing
+    }
+  }).length;
+}
+
+describe.skipIf(provider !== "sqlite" || process.platform !== "linux")("SQLite connections the app opens", () => {
+  // Each interactive transaction must give its connection back: a connection left for the garbage
+  // collector keeps its file handles, page cache and parsed schema in native memory V8 cannot see
+  // (the SQLite soak grew by hundreds of MB, bench/load-soak.ts).
+  it("reuses a few connections across many transactions instead of leaving one open per transaction", async () => {
+    const file = resolveDatabase().url.slice("file:".length);
+    for (let i = 0; i < 150; i++) {
+      await prisma.$transaction(async (tx) => tx.shop.count());
+    }
+    await Promise.all(Array.from({ length: 10 }, () => prisma.$transaction(async (tx) => tx.shop.count())));
+    expect(openDatabaseFiles(file)).toBeGreaterThan(0);
+    expect(openDatabaseFiles(file)).toBeLessThanOrEqual(4);
+  });
+});
 
 describe(`migrations on ${provider} keep data`, { timeout: DEPLOYS_TIMEOUT_MS }, () => {
   it("every dropped table is copied out first, in both providers' migrations", () => {
