@@ -5,6 +5,7 @@
  * webhooks) adds its method here and to every adapter together.
  */
 import type { PlatformChecklistFacts } from "./checklist-snapshot";
+import type { ShippingPromiseFacts } from "./shipping-promise-facts";
 
 export type Platform = "shopify" | "woocommerce";
 
@@ -168,6 +169,8 @@ export interface PlatformAdapter {
   findOrderShipments(orderName: string, email: string): Promise<Shipment[] | null>;
   /** The order's whole shipping state (items, parcels, delivery, cancellation), where the platform tells it; null when there is no such order. */
   findOrderTracking?(orderName: string, email: string): Promise<OrderTracking | null>;
+  /** What the shop's shipping settings say about free shipping (never rejects: `read` is false when they cannot be read). */
+  readShippingPromiseFacts?(): Promise<ShippingPromiseFacts>;
   /** True where the platform keeps drafts of pages (WordPress); elsewhere drafts live in Rassure until published. */
   readonly keepsLegalDrafts: boolean;
   /** The legal text of this kind the shop shows now; null when it has none. */

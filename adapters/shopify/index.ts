@@ -4,6 +4,7 @@ import { collectShopifyChecklistFacts } from "./checklist-facts";
 import { publishShopifyLegalPolicy, readShopifyLegalPolicy } from "./legal-policies";
 import type { ReviewsAggregate } from "../reviews-aggregate";
 import { publishShopifyReviewsAggregate, readShopifyReviewsAggregate } from "./product-ratings";
+import { readShopifyShippingPromiseFacts } from "./free-shipping";
 import { fetchShopifyShopProfile } from "./shop-profile";
 import { publishShopifyStorefrontConfig } from "./storefront-config";
 import { fetchShopifyStoreLocations } from "./store-locations";
@@ -46,6 +47,10 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   listStoreLocations() {
     return fetchShopifyStoreLocations(this.graphql);
+  }
+
+  readShippingPromiseFacts() {
+    return readShopifyShippingPromiseFacts(this.graphql);
   }
 
   listRecentShipments(orders: number) {

@@ -5,6 +5,7 @@
  */
 import type { LegalTextKind, PlatformAdapter, StorefrontPublication, TrackingUpdate } from "../types";
 import { collectWooChecklistFacts } from "./checklist-facts";
+import { readWooShippingPromiseFacts } from "./free-shipping";
 import { readWooLegalPage, saveWooLegalPage } from "./legal-texts";
 import { MemoReader } from "./memo-reader";
 import { fetchSiteIndex, fetchSystemStatus } from "./resources";
@@ -70,6 +71,10 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   listStoreLocations() {
     return fetchWooStoreLocation(this.client);
+  }
+
+  readShippingPromiseFacts() {
+    return readWooShippingPromiseFacts(this.reads);
   }
 
   listRecentShipments(orders: number) {

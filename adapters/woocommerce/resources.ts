@@ -28,7 +28,9 @@ const gatewayParser = object({ id: str, title: text, enabled: bool, method_title
 export type PaymentGateway = ReturnType<typeof gatewayParser>;
 const zoneParser = object({ id: id, name: text });
 const locationParser = object({ code: str, type: str });
-const zoneMethodParser = object({ instance_id: id, title: text, enabled: bool, method_id: str });
+/** A method's settings come as { id: { value, label, … } }; only the values free shipping needs are read. */
+const settingValue = optional(object({ value: unknownValue }));
+const zoneMethodParser = object({ instance_id: id, title: text, enabled: bool, method_id: str, settings: optional(object({ requires: settingValue, min_amount: settingValue })) });
 const metaParser = object({ key: str, value: unknownValue });
 export const orderParser = object({
   id: id,
@@ -76,8 +78,11 @@ export interface ShippingZoneWithMethods {
   id: number;
   name: string;
   locations: { code: string; type: string }[];
-  methods: { title: string; enabled: boolean; methodId: string }[];
+  /** `requires` / `minAmount`: the free_shipping method's settings ("" / null when absent). */
+  methods: { title: string; enabled: boolean; methodId: string; requires: string; minAmount: string }[];
 }
+
+const methodSetting = (setting: { value: unknown } | null): string => (typeof setting?.value === "string" ? setting.value : typeof setting?.value === "number" ? String(setting.value) : "");
 
 export async function fetchShippingZones(reader: WooReader): Promise<ShippingZoneWithMethods[]> {
   const zones = parse(array(zoneParser), (await reader.get("shipping/zones")).data, "shipping/zones");
@@ -88,7 +93,13 @@ export async function fetchShippingZones(reader: WooReader): Promise<ShippingZon
         id: zone.id,
         name: zone.name,
         locations: parse(array(locationParser), locations.data, `shipping/zones/${zone.id}/locations`),
-        methods: parse(array(zoneMethodParser), methods.data, `shipping/zones/${zone.id}/methods`).map((m) => ({ title: m.title, enabled: m.enabled, methodId: m.method_id })),
+        methods: parse(array(zoneMethodParser), methods.data, `shipping/zones/${zone.id}/methods`).map((m) => ({
+          title: m.title,
+          enabled: m.enabled,
+          methodId: m.method_id,
+          requires: methodSetting(m.settings?.requires ?? null),
+          minAmount: methodSetting(m.settings?.min_amount ?? null),
+        })),
       };
     }),
   );

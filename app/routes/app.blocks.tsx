@@ -72,6 +72,7 @@ export default function StorefrontBlocks() {
           css={data.css}
           previewShop={data.previewShop}
           observedCarriers={data.observedCarriers}
+          shippingBacking={data.shippingBacking}
           platformHost={data.platformHost}
           styleChoice
           previewNote={() => t("blocks.preview.note")}

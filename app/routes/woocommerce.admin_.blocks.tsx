@@ -95,6 +95,7 @@ function Editor({ data }: { data: Authorised }) {
           css={data.css}
           previewShop={data.previewShop}
           observedCarriers={data.observedCarriers}
+          shippingBacking={data.shippingBacking}
           platformHost={data.platformHost}
           styleChoice={false}
           previewNote={() => t("woocommerce.blocks.previewNote")}

@@ -8,6 +8,8 @@ import type { CompanyBadge } from "../legal/company-badge.server";
 import { addDays, localDateTime } from "./calendar-dates";
 import { holidaysBetween, isHolidayCalendarId } from "./holidays";
 import { publishedTrustPage, type TrustScan } from "../trust-page/published";
+import { backedFreeFrom, type ShippingBacking } from "./shipping-backing";
+import { spelledDate } from "./spelled-date";
 
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -414,6 +416,8 @@ export function isStorefrontLive(config: StorefrontConfig): boolean {
  * expanded into dates from `now` on; republishing refreshes them (the admin warns when the
  * published list runs short). `company` is the register-confirmed identity the legal block may
  * show (app/legal/company-badge.server.ts); null when the latest scan does not back it.
+ * `shipping`: the shop's free-shipping threshold as last read (app/storefront/shipping-backing.ts);
+ * a shipping promise's amount is published only when it backs it.
  */
 /** What the platform itself says about the shop's partners, read when publishing. */
 export interface PartnerFacts {
@@ -469,6 +473,7 @@ export function toPublishedConfig(
   facts: PartnerFacts = NO_PARTNER_FACTS,
   storeLocation: StoreLocation | null = null,
   trustScan: TrustScan | null = null,
+  shipping: ShippingBacking | null = null,
 ) {
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
@@ -480,7 +485,12 @@ export function toPublishedConfig(
     promises: {
       enabled: config.promises.enabled,
       heading: config.promises.heading,
-      items: config.promises.items.map((i) => ({ kind: i.kind, icon: i.icon, title: i.title, text: i.text, free_from: i.freeFrom, days: i.days })),
+      items: config.promises.items.map((i) => {
+        // The amount only when the shop's shipping settings back it, with the day they were read (the trust page cites them).
+        const freeFrom = i.kind === "shipping" ? backedFreeFrom(i.freeFrom, shipping) : 0;
+        const checkedOn = freeFrom > 0 && shipping ? spelledDate(shipping.checkedAt, timeZone) : null;
+        return { kind: i.kind, icon: i.icon, title: i.title, text: i.text, free_from: freeFrom, free_from_checked_on: checkedOn, days: i.days };
+      }),
     },
     delivery: {
       enabled: dl.enabled,

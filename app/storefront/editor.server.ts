@@ -4,27 +4,32 @@
  * policies for the preview, the storefront status, the extension's Liquid and CSS; then saving
  * (validate, store, publish through the platform's adapter) or publishing again.
  */
+import { UNREAD_SHIPPING_FACTS } from "../../adapters/shipping-promise-facts";
 import type { PlatformAdapter, ShopProfile, ThemeEmbedStatus } from "../../adapters/types";
 import { TRUST_BAR_EMBED_HANDLE, type ConfigIssue } from "./config";
 import { readBlockStylesheet, readExtensionSources } from "./extension-sources.server";
 import { observedCarriers, type PartnerFactsAdapter } from "./partner-facts.server";
 import { previewShopFromProfile } from "./preview-shop";
+import type { ShippingBacking } from "./shipping-backing";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig, type SaveResult } from "./storefront.server";
 
-type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments">>;
+type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "readShippingPromiseFacts">>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
-  const [profile, theme, carriers] = await Promise.all([
+  const [profile, theme, carriers, shipping] = await Promise.all([
     adapter.getShopProfile().then((p): ShopProfile | string => p, messageOf),
     adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then((s): ThemeEmbedStatus | null | string => s, messageOf),
     // The editor lists what it could read; publishing reads again and fails loudly.
     observedCarriers(adapter).catch((): string[] => []),
+    adapter.readShippingPromiseFacts?.() ?? Promise.resolve(UNREAD_SHIPPING_FACTS),
   ]);
   const profileOk = typeof profile === "string" ? null : profile;
   if (profileOk?.timezone) await refreshStalePublication(shopId, adapter, profileOk.timezone);
   const stored = await loadStorefrontConfig(shopId);
+  // What the settings say now; when they cannot be read, the backing publishing would keep.
+  const shippingBacking: ShippingBacking | null = shipping.read ? { freeShippingFromMinor: shipping.freeShippingFromMinor, checkedAt: new Date().toISOString() } : stored.shippingBacking;
   return {
     stored: { ...stored, publishedAt: stored.publishedAt?.toISOString() ?? null },
     timeZone: profileOk?.timezone ?? "Europe/Paris",
@@ -32,6 +37,8 @@ export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
     previewShop: previewShopFromProfile(profileOk),
     /** Carriers the partners block may name (the merchant can only hide them). */
     observedCarriers: carriers,
+    /** The shop's free-shipping threshold (the note under the shipping promise's amount, the preview). */
+    shippingBacking,
     /** Null where the merchant names the host (WordPress). */
     platformHost: adapter.platform === "shopify" ? "Shopify" : null,
     apiError: typeof profile === "string" ? profile : typeof theme === "string" ? theme : null,

@@ -10,7 +10,7 @@ import { chooseStoreLocation, LIMITS, type PartnerFacts, type StorefrontConfig }
 /** How many recently shipped orders are looked at (the tracking page reads as many). */
 export const PARTNER_SHIPMENT_ORDERS = 25;
 
-export type PartnerFactsAdapter = Pick<PlatformAdapter, "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "listStoreLocations">>;
+export type PartnerFactsAdapter = Pick<PlatformAdapter, "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "listStoreLocations" | "readShippingPromiseFacts">>;
 
 /** Distinct carrier names of shipments that went out (a cancelled fulfillment proves nothing). */
 export function carriersOf(shipments: Shipment[]): string[] {

@@ -9,6 +9,7 @@ import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badg
 import { latestTrustScan } from "../trust-page/trust-scan.server";
 import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
+import { parseShippingBacking, type ShippingBacking } from "./shipping-backing";
 
 export interface StoredStorefrontConfig {
   config: StorefrontConfig;
@@ -16,11 +17,13 @@ export interface StoredStorefrontConfig {
   publishedVersion: number | null;
   publishedAt: Date | null;
   publishError: string | null;
+  /** The shop's free-shipping threshold as last read from its settings; null: never read. */
+  shippingBacking: ShippingBacking | null;
 }
 
 export async function loadStorefrontConfig(shopId: string): Promise<StoredStorefrontConfig> {
   const row = await prisma.storefrontConfig.findUnique({ where: { shopId } });
-  if (!row) return { config: defaultStorefrontConfig(), version: 0, publishedVersion: null, publishedAt: null, publishError: null };
+  if (!row) return { config: defaultStorefrontConfig(), version: 0, publishedVersion: null, publishedAt: null, publishError: null, shippingBacking: null };
   // Re-validate what was stored: a config saved by an older version gets today's defaults/limits.
   let stored: unknown = null;
   try {
@@ -35,7 +38,25 @@ export async function loadStorefrontConfig(shopId: string): Promise<StoredStoref
     publishedVersion: row.publishedVersion,
     publishedAt: row.publishedAt,
     publishError: row.publishError,
+    shippingBacking: parseShippingBacking(row.shippingFacts),
   };
+}
+
+/**
+ * What the shop's shipping settings say now, stored as the backing of the shipping promise's
+ * amount. When they cannot be read (platform down, read_shipping not approved yet) the last
+ * backing read is kept: a promise is not dropped because the platform was down for a moment,
+ * and one never backed stays without its amount. Read only while a shipping promise states one.
+ */
+export async function readShippingBacking(shopId: string, config: StorefrontConfig, adapter: PartnerFactsAdapter, now: Date): Promise<ShippingBacking | null> {
+  const stored = (await prisma.storefrontConfig.findUnique({ where: { shopId }, select: { shippingFacts: true } }))?.shippingFacts ?? null;
+  const promisesAmount = config.promises.enabled && config.promises.items.some((item) => item.kind === "shipping" && item.freeFrom > 0);
+  if (!promisesAmount || !adapter.readShippingPromiseFacts) return parseShippingBacking(stored);
+  const facts = await adapter.readShippingPromiseFacts();
+  if (!facts.read) return parseShippingBacking(stored);
+  const backing: ShippingBacking = { freeShippingFromMinor: facts.freeShippingFromMinor, checkedAt: now.toISOString() };
+  await prisma.storefrontConfig.updateMany({ where: { shopId }, data: { shippingFacts: JSON.stringify(backing) } });
+  return backing;
 }
 
 /** The version stored now, handed back to a stale save so the editor can show it. */
@@ -111,8 +132,14 @@ async function publishStoredVersion(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    const [company, partners, store, trustScan] = await Promise.all([latestCompanyBadge(prisma, shopId), readPartnerFacts(config, adapter), readStoreLocation(config, adapter), latestScanOf(shopId)]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan), enabled: isStorefrontLive(config) });
+    const [company, partners, store, trustScan, shipping] = await Promise.all([
+      latestCompanyBadge(prisma, shopId),
+      readPartnerFacts(config, adapter),
+      readStoreLocation(config, adapter),
+      latestScanOf(shopId),
+      readShippingBacking(shopId, config, adapter, now),
+    ]);
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan, shipping), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });

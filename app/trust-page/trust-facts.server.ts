@@ -14,6 +14,6 @@ export async function loadTrustPageSource(platform: string, shopDomain: string, 
   const shop = await prisma.shop.findUnique({ where: { platform_domain: { platform, domain: shopDomain } } });
   if (!shop) return null;
   const [stored, company, scan] = await Promise.all([loadStorefrontConfig(shop.id), latestCompanyBadge(prisma, shop.id), latestTrustScan(prisma, platform, shopDomain)]);
-  // The time zone only places holiday dates, which the page does not show.
-  return toPublishedConfig(stored.config, stored.version, now, "UTC", company, undefined, null, scan);
+  // The time zone places holiday dates, which the page does not show, and the day the shipping settings were read.
+  return toPublishedConfig(stored.config, stored.version, now, "UTC", company, undefined, null, scan, stored.shippingBacking);
 }

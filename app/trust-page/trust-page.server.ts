@@ -36,8 +36,10 @@ const SLOT = "\u0000";
 
 /**
  * Promises a policy of the shop states: shipping with the shipping policy, returns and the
- * withdrawal right with the refund policy, each linking to it; a custom promise has nothing
- * behind it and stays on the product page only.
+ * withdrawal right with the refund policy, each linking to it. A free-shipping amount the shop's
+ * shipping settings back (published only then, with the day they were read) is shown with or
+ * without a shipping policy, citing the settings; a custom promise has nothing behind it and
+ * stays on the product page only.
  */
 function promisesSection(promises: TrustPageSource["promises"], locale: Lang, t: ReturnType<typeof translator>): string {
   if (!promises.enabled) return "";
@@ -53,8 +55,13 @@ function promisesSection(promises: TrustPageSource["promises"], locale: Lang, t:
       else label = e(t(`promises.${item.kind}`, { days: item.days }));
     }
     if (detail === "" && item.kind === "withdrawal") detail = e(t("promises.withdrawal_detail", { days: item.days }));
-    const body = `<a class="rassure__label rassure__link" href="{{ shop.${policy}.url }}">${label}</a>${detail ? `<span class="rassure__detail">${detail}</span>` : ""}`;
-    return `{%- if shop.${policy} -%}<li class="rassure__item"><span class="rassure__body">${body}</span></li>{%- endif -%}`;
+    const settingsCheckedOn = item.kind === "shipping" && item.free_from > 0 ? item.free_from_checked_on?.[locale] : undefined;
+    if (settingsCheckedOn) detail = e(t("trust.shipping_settings", { date: settingsCheckedOn }));
+    const li = (labelMarkup: string) => `<li class="rassure__item"><span class="rassure__body">${labelMarkup}${detail ? `<span class="rassure__detail">${detail}</span>` : ""}</span></li>`;
+    const linked = li(`<a class="rassure__label rassure__link" href="{{ shop.${policy}.url }}">${label}</a>`);
+    // Backed by the settings: shown without a policy too, its label then not a link.
+    const withoutPolicy = settingsCheckedOn ? li(`<span class="rassure__label">${label}</span>`) : "";
+    return `{%- if shop.${policy} -%}${linked}${withoutPolicy && `{%- else -%}${withoutPolicy}`}{%- endif -%}`;
   });
   return `{%- capture rassure_promises -%}${items.join("")}{%- endcapture -%}{%- if rassure_promises != blank -%}${section("promises", t("trust.promises"), `<ul class="rassure__list">{{ rassure_promises }}</ul>`)}{%- endif -%}`;
 }

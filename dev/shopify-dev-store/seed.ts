@@ -7,6 +7,8 @@
 import { gid, isoNow } from "./state";
 import { formatOffset, timeZoneOffsetMinutes } from "./time";
 import type {
+  DeliveryMethodDefinitionRecord,
+  DeliveryProfileRecord,
   CustomerRecord,
   DevStoreSeed,
   FulfillmentRecord,
@@ -570,5 +572,38 @@ export function createDefaultSeed(options: { appHandle?: string; now?: Date } = 
         address: { address1: "2 impasse des Tanneurs", address2: null, city: "Villeurbanne", zip: "69100", countryCode: "FR", country: "France", formatted: ["2 impasse des Tanneurs", "69100 Villeurbanne", "France"] },
       },
     ],
+    deliveryProfiles: deliveryProfiles(),
   };
+}
+
+/** A rate of a shipping zone: a price in EUR, and optionally "free from" a minimum order subtotal. */
+function rate(id: number, name: string, price: string, minimumSubtotal?: string): DeliveryMethodDefinitionRecord {
+  return {
+    id: gid("DeliveryMethodDefinition", id),
+    name,
+    active: true,
+    rateProvider: { __typename: "DeliveryRateDefinition", id: gid("DeliveryRateDefinition", id), price: { amount: price, currencyCode: "EUR" } },
+    methodConditions: minimumSubtotal
+      ? [{ id: gid("DeliveryCondition", id), field: "TOTAL_PRICE", operator: "GREATER_THAN_OR_EQUAL_TO", conditionCriteria: { __typename: "MoneyV2", amount: minimumSubtotal, currencyCode: "EUR" } }]
+      : [],
+  };
+}
+
+/** The general shipping profile: Colissimo in France, free from 60 € (the demo's shipping promise); Europe always paid. */
+function deliveryProfiles(): DeliveryProfileRecord[] {
+  return [
+    {
+      id: gid("DeliveryProfile", 91_000_000_001),
+      name: "Profil général",
+      default: true,
+      profileLocationGroups: [
+        {
+          locationGroupZones: [
+            { zone: { id: gid("DeliveryZone", 92_000_000_001), name: "France" }, methodDefinitions: [rate(93_000_000_001, "Colissimo", "4.9"), rate(93_000_000_002, "Livraison offerte", "0.0", "60.0")] },
+            { zone: { id: gid("DeliveryZone", 92_000_000_002), name: "Europe" }, methodDefinitions: [rate(93_000_000_003, "Colissimo International", "12.5")] },
+          ],
+        },
+      ],
+    },
+  ];
 }

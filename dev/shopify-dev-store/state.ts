@@ -41,6 +41,7 @@ export function createState(seed: DevStoreSeed): DevStoreState {
     appInstallationNumericId: installationNumericId,
     metafields: copy.metafields ?? [],
     locations: copy.locations ?? [],
+    deliveryProfiles: copy.deliveryProfiles ?? [],
     appInstallation: {
       id: gid("AppInstallation", installationNumericId),
       appId: gid("App", appNumericId),

@@ -343,6 +343,30 @@ export interface LocationRecord {
   address: { address1: string | null; address2: string | null; city: string | null; zip: string | null; countryCode: string | null; country: string | null; formatted: string[] };
 }
 
+/** A money amount as MoneyV2 (a decimal string, as the Admin API answers). */
+export interface MoneyRecord {
+  __typename: "MoneyV2";
+  amount: string;
+  currencyCode: string;
+}
+
+/** A shipping rate of a delivery zone: its price (a Shopify-set rate) and conditions such as a minimum order subtotal. */
+export interface DeliveryMethodDefinitionRecord {
+  id: string;
+  name: string;
+  active: boolean;
+  rateProvider: { __typename: "DeliveryRateDefinition"; id: string; price: Omit<MoneyRecord, "__typename"> } | { __typename: "DeliveryParticipant"; id: string };
+  methodConditions: Array<{ id: string; field: "TOTAL_PRICE" | "TOTAL_WEIGHT"; operator: "GREATER_THAN_OR_EQUAL_TO" | "LESS_THAN_OR_EQUAL_TO"; conditionCriteria: MoneyRecord | { __typename: "Weight"; unit: string; value: number } }>;
+}
+
+/** A shipping profile (Settings → Shipping and delivery): location groups, their zones and rates. */
+export interface DeliveryProfileRecord {
+  id: string;
+  name: string;
+  default: boolean;
+  profileLocationGroups: Array<{ locationGroupZones: Array<{ zone: { id: string; name: string }; methodDefinitions: DeliveryMethodDefinitionRecord[] }> }>;
+}
+
 export interface DevStoreSeed {
   shop: ShopRecord;
   policies: ShopPolicyRecord[];
@@ -352,6 +376,7 @@ export interface DevStoreSeed {
   themes: ThemeRecord[];
   metafields?: MetafieldRecord[];
   locations?: LocationRecord[];
+  deliveryProfiles?: DeliveryProfileRecord[];
   /** Numeric ids of the app and of its installation on this shop. */
   appNumericId?: number;
   appInstallationNumericId?: number;
@@ -417,6 +442,7 @@ export interface CustomerNotificationRecord {
 export interface DevStoreState extends DevStoreSeed {
   metafields: MetafieldRecord[];
   locations: LocationRecord[];
+  deliveryProfiles: DeliveryProfileRecord[];
   appInstallation: AppInstallationState;
   accessTokens: AccessTokenRecord[];
   refreshTokens: RefreshTokenRecord[];

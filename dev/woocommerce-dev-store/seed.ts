@@ -93,9 +93,19 @@ function flatRate(instanceId: number, title: string, cost: string): JsonObject {
   return { ...recorded, instance_id: instanceId, title, order: 1, enabled: true, method_id: "flat_rate", method_title: "Flat rate", settings };
 }
 
+/** WooCommerce's free_shipping method as the REST API lists it, free from `minAmount` (requires "min_amount"). */
+function freeShipping(instanceId: number, minAmount: string): JsonObject {
+  const recorded = contract<JsonObject[]>("shipping-zone-methods.list-all-shipping-methods-from-a-shipping-zone.response.json").find((m) => m.method_id === "free_shipping")!;
+  const settings = { ...(recorded.settings as JsonObject) };
+  settings.title = { ...(settings.title as JsonObject), value: "Livraison offerte" };
+  settings.requires = { ...(settings.requires as JsonObject), value: "min_amount" };
+  settings.min_amount = { ...(settings.min_amount as JsonObject), value: minAmount };
+  return { ...recorded, instance_id: instanceId, title: "Livraison offerte", order: 2, settings };
+}
+
 function shippingZones(): ShippingZone[] {
   return [
-    { id: 1, name: "France métropolitaine", order: 0, locations: [{ code: "FR", type: "country" }], methods: [flatRate(1, "Colissimo – livré en 48 h", "5.90")] },
+    { id: 1, name: "France métropolitaine", order: 0, locations: [{ code: "FR", type: "country" }], methods: [flatRate(1, "Colissimo – livré en 48 h", "5.90"), freeShipping(3, "60")] },
     {
       id: 2,
       name: "Belgique, Suisse, Luxembourg",

@@ -16,7 +16,7 @@ import { appProxySignature, readAppProxyConfig, startShopifyDevStore, type Shopi
 import type { RouteServer } from "../support/route-server";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
 import { TEST_APP } from "../support/test-app";
-import { fullConfig, HOSTILE } from "../storefront/fixtures";
+import { fullConfig, HOSTILE, SHIPPING_BACKING } from "../storefront/fixtures";
 import prisma from "../../app/db.server";
 import { loadStorefrontConfig, saveAndPublishStorefrontConfig } from "../../app/storefront/storefront.server";
 
@@ -40,7 +40,7 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 function publish(config: StorefrontConfig, enabled = true) {
-  return adapter.publishStorefrontConfig({ config: toPublishedConfig(config, 1, new Date(), "Europe/Paris"), enabled });
+  return adapter.publishStorefrontConfig({ config: toPublishedConfig(config, 1, new Date(), "Europe/Paris", null, undefined, null, null, SHIPPING_BACKING), enabled });
 }
 
 const PRODUCT = "/products/bougie-figue-cedre";

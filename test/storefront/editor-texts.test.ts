@@ -9,6 +9,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocksEn } from "../../app/i18n/features/blocks.en";
 import { blocksFr } from "../../app/i18n/features/blocks.fr";
+import { translator } from "../../app/i18n";
+import { freeShippingNote, type ShippingBacking } from "../../app/storefront/shipping-backing";
 
 const COMPONENTS = path.resolve("app/storefront/components");
 const SHOPIFY_WORDS = /shopify|theme editor|éditeur de thème|\/pages\//i;
@@ -31,5 +33,25 @@ describe("the shared blocks editor speaks neither platform's own words", () => {
       ...(SHOPIFY_WORDS.test(blocksFr[key as keyof typeof blocksFr]) ? [`fr ${key}: ${blocksFr[key as keyof typeof blocksFr]}`] : []),
     ]);
     expect(offending).toEqual([]);
+  });
+});
+
+describe("the note under the shipping promise's amount says what the shop's shipping settings offer", () => {
+  const euros = (locale: string) => (minor: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(minor / 100);
+  const note = (locale: "en" | "fr", backing: ShippingBacking | null, promised: number) => {
+    const { key, values } = freeShippingNote(backing, promised, euros(locale));
+    return translator(locale)(key, values).replace(/\u202f|\u00a0/g, " ");
+  };
+  const backing = (freeShippingFromMinor: number | null): ShippingBacking => ({ freeShippingFromMinor, checkedAt: "2026-12-01T10:00:00.000Z" });
+
+  it("in English and French: offered from 60 €, offered only above the promise, not offered, not read", () => {
+    expect(note("fr", backing(6000), 6000)).toBe("Vos réglages d'expédition offrent la livraison gratuite dès 60,00 €.");
+    expect(note("en", backing(6000), 8000)).toBe("Your shipping settings offer free shipping from €60.00.");
+    expect(note("en", backing(6000), 5000)).toBe("Your shipping settings offer free shipping only from €60.00: this amount will not be shown.");
+    expect(note("fr", backing(6000), 5000)).toBe("Vos réglages d'expédition n'offrent la livraison gratuite qu'à partir de 60,00 € : ce montant ne sera pas affiché.");
+    expect(note("en", backing(null), 6000)).toBe("Your shipping settings do not offer free shipping: the amount will not be shown.");
+    expect(note("fr", backing(null), 6000)).toBe("Vos réglages d'expédition n'offrent pas la livraison gratuite : le montant ne sera pas affiché.");
+    expect(note("en", null, 6000)).toBe("Your shipping settings could not be read: the amount will be shown only once they back it.");
+    expect(note("fr", null, 6000)).toContain("n'ont pas pu être lus");
   });
 });

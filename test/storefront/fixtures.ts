@@ -3,6 +3,7 @@ import type { ReviewsAggregate } from "../../adapters/reviews-aggregate";
 import { defaultStorefrontConfig, toPublishedConfig, type PartnerFacts, type StorefrontConfig } from "../../app/storefront/config";
 import type { StoreLocation } from "../../adapters/types";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
+import type { ShippingBacking } from "../../app/storefront/shipping-backing";
 import { readExtensionSources } from "../../app/storefront/extension-sources.server";
 import { createPreviewRenderer, type PreviewProduct, type PreviewRequest, type PreviewShop } from "../../app/storefront/liquid-preview";
 
@@ -30,6 +31,9 @@ export const REVIEWED_PRODUCT: PreviewProduct = { rating: 4.66, scaleMax: 5, rat
 export const SHOP_REVIEWS: ReviewsAggregate = { ratingTenths: 46, scaleMax: 5, reviews: 128, products: 12, productsRead: 30, computedAt: "2026-11-23T03:00:00.000Z" };
 
 /** Carriers seen on the shop's recent shipments, and its host, as publishing reads them. */
+/** The shop's shipping settings as last read: free shipping from 60 € (backs the fixtures' "free shipping from 60" promise). */
+export const SHIPPING_BACKING: ShippingBacking = { freeShippingFromMinor: 6000, checkedAt: "2026-11-20T09:00:00.000Z" };
+
 export const PARTNER_FACTS: PartnerFacts = { carriers: ["Colissimo", "Chronopost", "Mondial Relay"], host: "Shopify" };
 
 export const BLOCK_HANDLES = ["payment", "promises", "delivery", "contact", "legal", "trust-bar", "partners", "reviews", "store"] as const;
@@ -124,7 +128,7 @@ export function render(
   const timeZone = overrides.timeZone ?? PARIS;
   return renderer.render({
     handle,
-    config: config ? toPublishedConfig(config, 1, now, timeZone, company, facts, store) : null,
+    config: config ? toPublishedConfig(config, 1, now, timeZone, company, facts, store, null, SHIPPING_BACKING) : null,
     locale: "fr",
     shop: FRENCH_SHOP,
     timeZone,

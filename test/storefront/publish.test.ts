@@ -171,3 +171,56 @@ describe("publishing the partners block's facts", () => {
     expect(published().store).toEqual({ enabled: false });
   });
 });
+
+describe("the shipping promise's amount, backed by the shop's shipping settings (read_shipping)", () => {
+  type Published = { promises: { items: Array<{ kind: string; free_from: number; free_from_checked_on: { en: string; fr: string } | null }> } };
+  const shippingItem = () => (JSON.parse(appMetafield("config")!.value) as Published).promises.items.find((item) => item.kind === "shipping")!;
+  const publishWith = async (freeFrom: number, now: Date) => {
+    const config = fullConfig();
+    config.promises.items[0].freeFrom = freeFrom;
+    return saveAndPublishStorefrontConfig(shopId, config, (await loadStorefrontConfig(shopId)).version, adapter, "Europe/Paris", now);
+  };
+  const withoutReadShipping = async <T>(run: () => Promise<T>) => {
+    const before = store.state.accessTokens.map((token) => [...token.scopes]);
+    for (const token of store.state.accessTokens) token.scopes = token.scopes.filter((scope) => scope !== "read_shipping");
+    try {
+      return await run();
+    } finally {
+      store.state.accessTokens.forEach((token, i) => (token.scopes = before[i]));
+    }
+  };
+
+  it("publishes 'free from 60 €' when the settings ship free from 60 €, with the day they were read; a more generous promise than the shop is published without its amount", async () => {
+    await publishWith(6000, new Date("2026-12-01T10:00:00Z"));
+    expect(shippingItem()).toEqual(expect.objectContaining({ free_from: 6000, free_from_checked_on: { en: "1 December 2026", fr: "1 décembre 2026" } }));
+    expect((await loadStorefrontConfig(shopId)).shippingBacking).toEqual({ freeShippingFromMinor: 6000, checkedAt: "2026-12-01T10:00:00.000Z" });
+    await publishWith(8000, new Date("2026-12-01T10:05:00Z"));
+    expect(shippingItem().free_from).toBe(8000); // the shop is more generous than the promise
+    await publishWith(5000, new Date("2026-12-01T10:10:00Z"));
+    expect(shippingItem()).toEqual(expect.objectContaining({ free_from: 0, free_from_checked_on: null }));
+    // The merchant's configuration keeps the typed amount: publishing states it again once the settings back it.
+    expect((await loadStorefrontConfig(shopId)).config.promises.items[0].freeFrom).toBe(5000);
+  });
+
+  it("drops the amount once the settings stop offering free shipping", async () => {
+    const freeRate = store.state.deliveryProfiles[0].profileLocationGroups[0].locationGroupZones[0].methodDefinitions[1];
+    freeRate.active = false;
+    try {
+      await publishWith(6000, new Date("2026-12-02T10:00:00Z"));
+      expect(shippingItem().free_from).toBe(0);
+      expect((await loadStorefrontConfig(shopId)).shippingBacking).toEqual({ freeShippingFromMinor: null, checkedAt: "2026-12-02T10:00:00.000Z" });
+    } finally {
+      freeRate.active = true;
+    }
+  });
+
+  it("keeps the last backing read while the settings cannot be read, and leaves the amount out when none was ever read", async () => {
+    await publishWith(6000, new Date("2026-12-03T10:00:00Z"));
+    await withoutReadShipping(() => publishWith(6000, new Date("2026-12-04T10:00:00Z")));
+    expect(shippingItem()).toEqual(expect.objectContaining({ free_from: 6000, free_from_checked_on: { en: "3 December 2026", fr: "3 décembre 2026" } }));
+    await prisma.storefrontConfig.update({ where: { shopId }, data: { shippingFacts: null } });
+    const result = await withoutReadShipping(() => publishWith(6000, new Date("2026-12-04T10:05:00Z")));
+    expect(result).toMatchObject({ ok: true, published: true });
+    expect(shippingItem().free_from).toBe(0);
+  });
+});

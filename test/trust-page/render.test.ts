@@ -10,7 +10,8 @@ import { createPreviewRenderer, type PreviewShop } from "../../app/storefront/li
 import type { TrustScan } from "../../app/trust-page/published";
 import { renderTrustPage, trustPageLiquid } from "../../app/trust-page/trust-page.server";
 import type { CompanyBadge } from "../../app/legal/company-badge.server";
-import { FRENCH_SHOP, fullConfig, PARIS, VERIFIED_COMPANY } from "../storefront/fixtures";
+import type { ShippingBacking } from "../../app/storefront/shipping-backing";
+import { FRENCH_SHOP, fullConfig, PARIS, SHIPPING_BACKING, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const SCAN: TrustScan = { finishedAt: new Date("2026-12-03T23:30:00Z"), grade: "B", https: true, timeZone: "Europe/Paris" };
 const NOW = new Date("2026-12-04T08:00:00Z");
@@ -21,7 +22,8 @@ function trustConfig(): StorefrontConfig {
   return config;
 }
 
-const source = (config = trustConfig(), company: CompanyBadge | null = VERIFIED_COMPANY, scan: TrustScan | null = SCAN) => toPublishedConfig(config, 1, NOW, PARIS, company, undefined, null, scan);
+const source = (config = trustConfig(), company: CompanyBadge | null = VERIFIED_COMPANY, scan: TrustScan | null = SCAN, shipping: ShippingBacking | null = null) =>
+  toPublishedConfig(config, 1, NOW, PARIS, company, undefined, null, scan, shipping);
 const renderer = createPreviewRenderer(readExtensionSources());
 const shopperSees = (liquid: string, locale: "en" | "fr" = "en", shop: PreviewShop = FRENCH_SHOP) => renderer.renderLiquid(liquid, { config: null, locale, shop, timeZone: PARIS, now: NOW });
 
@@ -50,15 +52,30 @@ describe("trust page", () => {
     config.promises.items.push({ kind: "custom", icon: "gift", title: { en: "Free gift wrap", fr: "Emballage offert" }, text: { en: "", fr: "" }, freeFrom: 0, days: 0 });
     const liquid = renderTrustPage(source(config), "fr")!;
     const all = await shopperSees(liquid, "fr");
-    expect(all).toContain('<a class="rassure__label rassure__link" href="/policies/shipping-policy">Livraison offerte dès 60,00 €</a>');
+    // Settings never read: the amount is not published, the plain shipping promise stands on the policy.
+    expect(all).toContain('<a class="rassure__label rassure__link" href="/policies/shipping-policy">Livraison</a>');
+    expect(all).not.toContain("Livraison offerte");
     expect(all).toContain('href="/policies/refund-policy">Retours sous 30 jours</a>');
     expect(all).toContain("Droit de rétractation de 14 jours");
     expect(all).not.toContain("Emballage offert"); // a custom promise has nothing behind it
     const noShippingPolicy = await shopperSees(liquid, "fr", { ...FRENCH_SHOP, policies: FRENCH_SHOP.policies.filter((p) => p.handle !== "shipping_policy") });
-    expect(noShippingPolicy).not.toContain("Livraison offerte");
+    expect(noShippingPolicy).not.toContain(">Livraison<");
     expect(noShippingPolicy).toContain("Retours sous 30 jours");
     const noPolicy = await shopperSees(liquid, "fr", { ...FRENCH_SHOP, policies: [] });
     expect(noPolicy).not.toContain("Livraison et retours");
+  });
+
+  it("states free shipping the shop's shipping settings back, citing them, with or without a shipping policy (WooCommerce has none)", async () => {
+    const liquid = renderTrustPage(source(trustConfig(), VERIFIED_COMPANY, SCAN, SHIPPING_BACKING), "fr")!;
+    const citation = '<span class="rassure__detail">Selon les réglages d&#39;expédition de la boutique (vérifié le 20 novembre 2026).</span>';
+    const withPolicy = await shopperSees(liquid, "fr");
+    expect(withPolicy).toContain(`<a class="rassure__label rassure__link" href="/policies/shipping-policy">Livraison offerte dès 60,00 €</a>${citation}`);
+    const noPolicy = await shopperSees(liquid, "fr", { ...FRENCH_SHOP, policies: [] });
+    expect(noPolicy).toContain(`<span class="rassure__label">Livraison offerte dès 60,00 €</span>${citation}`);
+    expect(noPolicy).not.toContain("Retours sous 30 jours"); // returns still need the refund policy
+    // Settings offering free shipping only from 80 €: a promise from 60 is not backed, nothing states it without a policy.
+    const stingy = await shopperSees(renderTrustPage(source(trustConfig(), VERIFIED_COMPANY, SCAN, { ...SHIPPING_BACKING, freeShippingFromMinor: 8000 }), "fr")!, "fr", { ...FRENCH_SHOP, policies: [] });
+    expect(stingy).not.toContain("Livraison");
   });
 
   it("leaves out what was not observed and what the merchant hides", async () => {

@@ -16,7 +16,7 @@ import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/wo
 import { axeViolations } from "../support/axe";
 import { blocksOverflow, launchChromium, layoutShift, openWatchingLayoutShift } from "../support/browser";
 import { startStorefrontHarness, type StorefrontHarness } from "../support/storefront-harness";
-import { fullConfig, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { fullConfig, SHIPPING_BACKING, VERIFIED_COMPANY } from "../storefront/fixtures";
 
 const SCREENSHOTS = "test-results/screenshots";
 /** The scan the pages state: finished just now, grade B, HTTPS reported on. */
@@ -62,7 +62,7 @@ beforeAll(async () => {
 
   woo = await startWooCommerceDevStore();
   const scan = { finishedAt: new Date(), grade: SCAN_GRADE, https: true, timeZone: "Europe/Paris" };
-  Object.assign(woo.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(trustConfig(), 1, new Date(), "Europe/Paris", VERIFIED_COMPANY, undefined, null, scan) });
+  Object.assign(woo.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(trustConfig(), 1, new Date(), "Europe/Paris", VERIFIED_COMPANY, undefined, null, scan, SHIPPING_BACKING) });
   context = await launchChromium();
 }, 180_000);
 
@@ -104,9 +104,9 @@ describe.each(platforms)("the trust page on the $name demo storefront", (platfor
       const text = await trust.innerText();
       expect(text).toContain("bonjour@atelier-lumiere.fr");
       expect(text).toContain("Retours sous 30 jours");
-      // Free shipping: stated by Shopify's shipping policy; WooCommerce has no shipping policy setting, so nothing backs it there.
-      if (platform.name === "shopify") expect(text).toMatch(/Livraison offerte dès 60,00\s€/);
-      else expect(text).not.toContain("Livraison offerte");
+      // Free shipping from 60 €: backed by the shop's shipping settings on both platforms (WooCommerce has no shipping policy), citing them.
+      expect(text).toMatch(/Livraison offerte dès 60,00\s€/);
+      expect(text).toMatch(/Selon les réglages d'expédition de la boutique \(vérifié le \d{1,2} \S+ \d{4}\)\./);
       expect(text).not.toContain("Fait main à Lyon"); // a custom promise has no policy behind it
       expect(text).toMatch(new RegExp(`Note ${SCAN_GRADE}, vérifiée le \\d{1,2} \\S+ \\d{4}\\.`));
       expect(text).toMatch(/La boutique est servie en HTTPS \(vérifié le \d{1,2} \S+ \d{4}\)\./);

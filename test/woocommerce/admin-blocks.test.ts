@@ -91,6 +91,8 @@ describe("blocks editor in wp-admin", () => {
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(data).toMatchObject({ authorised: true, locale: "fr", timeZone: "Europe/Paris", currencyCode: "EUR", apiError: null, theme: { embedActive: true, themeName: "Storefront" } });
     expect(data.stored).toMatchObject({ config: defaultStorefrontConfig(), version: 0, publishedVersion: null });
+    // What the store's shipping zones say (the note under the shipping promise's amount): free_shipping from 60 in France.
+    expect(data.shippingBacking).toMatchObject({ freeShippingFromMinor: 6000 });
     expect(Object.keys((data.sources as { blocks: object }).blocks)).toContain("promises");
     expect(String(data.css)).toContain(".rassure");
     const denied = await openEditor("forged.token");
@@ -98,15 +100,19 @@ describe("blocks editor in wp-admin", () => {
     expect(denied.response.headers.get("Content-Security-Policy")).toBe("frame-ancestors 'none';");
   });
 
-  it("saves the merchant's edits and publishes them to the plugin", async () => {
+  it("saves the merchant's edits and publishes them to the plugin, the free-shipping amount backed by the store's shipping zones", async () => {
     const { data } = await openEditor(mintAdminToken(SECRET, domain, 1));
     const config = defaultStorefrontConfig();
     config.promises.heading = { en: "Our promises", fr: "Nos engagements <b>savon</b>" };
+    config.promises.items[0].freeFrom = 6000;
     const saved = await post({ token: data.token!, intent: "save", config: JSON.stringify(config), version: "0", timeZone: "Europe/Paris" });
     expect(saved).toMatchObject({ status: 200, body: { ok: true, published: true, version: 1 } });
     const published = store.state.companionPlugin.config as { version: number; promises: { heading: { fr: string } } };
     expect(published.version).toBe(1);
     expect(published.promises.heading.fr).toBe("Nos engagements <b>savon</b>"); // escaped by the plugin when printed
+    const shipping = (published.promises as unknown as { items: Array<{ kind: string; free_from: number; free_from_checked_on: object | null }> }).items[0];
+    expect(shipping).toMatchObject({ kind: "shipping", free_from: 6000 });
+    expect(shipping.free_from_checked_on).not.toBeNull();
     expect((await openEditor(data.token!)).data.stored).toMatchObject({ version: 1, publishedVersion: 1, publishError: null, config: { promises: { heading: { fr: "Nos engagements <b>savon</b>" } } } });
   });
 

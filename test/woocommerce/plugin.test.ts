@@ -17,7 +17,8 @@ import type { TrustScan } from "../../app/trust-page/published";
 import { trustPageLiquid } from "../../app/trust-page/trust-page.server";
 import { verifyAdminToken } from "../../app/woocommerce/admin-token.server";
 import type { ReviewsAggregate } from "../../adapters/reviews-aggregate";
-import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, SHOP_REVIEWS, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, VERIFIED_COMPANY } from "../storefront/fixtures";
+import { BLOCK_HANDLES, FRENCH_SHOP, PARTNER_FACTS, REVIEWED_PRODUCT, SHOP_REVIEWS, STORE_LOCATION, fullConfig, HOSTILE, hostileConfig, PARIS, render, SHIPPING_BACKING, VERIFIED_COMPANY } from "../storefront/fixtures";
+import type { ShippingBacking } from "../../app/storefront/shipping-backing";
 
 const PLUGIN = path.resolve("wordpress/rassure-for-woocommerce");
 
@@ -42,6 +43,8 @@ interface Case {
   offProductPage?: boolean;
   shopReviews?: ReviewsAggregate | null;
   source?: "auto" | "shop";
+  /** The shop's shipping settings as last read (default: free from 60 €, backing the fixtures' promise). */
+  shipping?: ShippingBacking | null;
 }
 
 /** Where the trust bar's link goes: Shopify's app proxy address (with the shopper's language), given to the plugin as its own page's URL. */
@@ -72,7 +75,7 @@ const productOf = (c: Case) => {
 };
 
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
-  const published = (c: Case) => (c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION, c.scan ?? null) : null);
+  const published = (c: Case) => (c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION, c.scan ?? null, c.shipping === undefined ? SHIPPING_BACKING : c.shipping) : null);
   const requests = cases.map((c) => ({
     handle: c.handle,
     config: published(c),
@@ -224,13 +227,15 @@ describe("parity: the trust page (Shopify's Liquid answer and the plugin's page)
   const noShippingPolicy: PreviewShop = { ...FRENCH_SHOP, policies: FRENCH_SHOP.policies.filter((p) => p.handle !== "shipping_policy") };
   const bare: PreviewShop = { enabledPaymentTypes: [], policies: [], moneyFormat: "€{{amount}}" };
 
-  it("every section, both languages, with and without the company, the scan and the shop's policies", async () => {
+  it("every section, both languages, with and without the company, the scan, the shop's policies and shipping settings backing free shipping", async () => {
     const scans: Array<TrustScan | null> = [SCAN, { ...SCAN, https: false, grade: null }, null];
     const cases: Case[] = [];
     for (const locale of ["en", "fr"] as const) {
       for (const scan of scans) {
         for (const shop of [FRENCH_SHOP, noShippingPolicy, bare]) {
-          for (const company of [VERIFIED_COMPANY, undefined]) cases.push({ handle: "trust-page", config: trustConfig(), locale, shop, now: NOW, company, scan });
+          for (const company of [VERIFIED_COMPANY, undefined]) {
+            for (const shipping of [SHIPPING_BACKING, null]) cases.push({ handle: "trust-page", config: trustConfig(), locale, shop, now: NOW, company, scan, shipping });
+          }
         }
       }
     }
@@ -241,10 +246,18 @@ describe("parity: the trust page (Shopify's Liquid answer and the plugin's page)
     expect(full).toContain("ATELIER LUMIERE, SIREN 812 345 676");
     expect(full).toContain("The shop is served over HTTPS (checked on 4 December 2026).");
     expect(full).toContain("Grade B, checked on 4 December 2026.");
-    expect(full).toContain('href="/policies/shipping-policy">Free shipping from 60,00 €</a>');
+    // Free shipping from 60: the settings back it (cited with the day they were read), linked to the shipping policy where there is one.
+    const citation = '<span class="rassure__detail">Stated by the shop&#39;s shipping settings (checked on 20 November 2026).</span>';
+    expect(normalise(full)).toContain(`href="/policies/shipping-policy">Free shipping from 60,00 €</a>${citation}`);
     expect(full).not.toContain("Handmade in Lyon");
-    expect(pairs[2].php).not.toContain("Free shipping"); // no shipping policy states it
-    expect(pairs[4].php).not.toContain("rassure-trust-promises"); // no policy at all
+    expect(normalise(pairs[4].php)).toContain(`<span class="rassure__label">Free shipping from 60,00 €</span>${citation}`); // no shipping policy: the settings alone
+    expect(normalise(pairs[8].php)).toContain("rassure-trust-promises"); // no policy at all, the settings still back it
+    // Settings that do not back it: the amount is not published, the plain promise needs the shipping policy.
+    expect(pairs[1].php).toContain('href="/policies/shipping-policy">Shipping</a>');
+    expect(pairs[1].php).not.toContain("Free shipping");
+    expect(pairs[5].php).not.toContain("Free shipping");
+    expect(pairs[5].php).not.toContain(">Shipping<");
+    expect(pairs[9].php).not.toContain("rassure-trust-promises"); // no policy, no backing
   });
 
   it("the merchant's sections only, and nothing while the page is off", async () => {

@@ -3,6 +3,7 @@ import { BlockStack, Checkbox, ChoiceList, InlineGrid, Select, TextField } from 
 import { useI18n, type MessageKey } from "../../i18n";
 import { LIMITS, PROMISE_KINDS, TRUST_PAGE_SECTIONS, type TrustPageSection, type BlockKey, type Localized, type PromiseItem, type PromiseKind, type StorefrontConfig } from "../config";
 import { HOLIDAY_CALENDARS } from "../holidays";
+import { freeShippingNote, type ShippingBacking } from "../shipping-backing";
 import { IconSelect, ListEditor, LocalizedFields, type ErrorFor } from "./fields";
 import { PartnersFields } from "./PartnersFields";
 
@@ -16,15 +17,18 @@ interface Props {
   errorFor: ErrorFor;
   currencyCode: string;
   observedCarriers: string[];
+  /** The shop's free-shipping threshold from its settings (null: could not be read). */
+  shippingBacking: ShippingBacking | null;
   hostIsPlatform: boolean;
 }
 
-export function BlockEditor({ block, config, onChange, errorFor, currencyCode, observedCarriers, hostIsPlatform }: Props) {
+export function BlockEditor({ block, config, onChange, errorFor, currencyCode, observedCarriers, shippingBacking, hostIsPlatform }: Props) {
   const { t, locale } = useI18n();
   const set = <K extends keyof StorefrontConfig>(key: K, value: Partial<StorefrontConfig[K]>) => onChange({ ...config, [key]: { ...config[key], ...value } });
-  const numberField = (label: string, value: number, path: string, onValue: (n: number) => void, min = 0, max = 365) => (
+  const numberField = (label: string, value: number, path: string, onValue: (n: number) => void, min = 0, max = 365, helpText?: string) => (
     <TextField
       label={label}
+      helpText={helpText}
       type="number"
       min={min}
       max={max}
@@ -34,6 +38,11 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
       error={errorFor(path)}
     />
   );
+  const money = (minor: number) => new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(minor / 100);
+  const freeShippingHelp = (promisedMinor: number) => {
+    const note = freeShippingNote(shippingBacking, promisedMinor, money);
+    return t(note.key, note.values);
+  };
   const weekdayChoices = WEEKDAYS.map((d) => ({
     value: String(d),
     label: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d))), // 2024-01-01 is a Monday
@@ -81,7 +90,7 @@ export function BlockEditor({ block, config, onChange, errorFor, currencyCode, o
                 />
                 <IconSelect label={t("blocks.field.icon")} value={item.icon} onChange={(icon) => update({ ...item, icon })} />
                 {item.kind === "shipping" &&
-                  numberField(t("blocks.promises.freeFrom", { currency: currencyCode }), item.freeFrom / 100, `promises.items.${i}.freeFrom`, (n) => update({ ...item, freeFrom: Math.max(0, n) * 100 }), 0, 1_000_000)}
+                  numberField(t("blocks.promises.freeFrom", { currency: currencyCode }), item.freeFrom / 100, `promises.items.${i}.freeFrom`, (n) => update({ ...item, freeFrom: Math.max(0, n) * 100 }), 0, 1_000_000, freeShippingHelp(item.freeFrom))}
                 {(item.kind === "returns" || item.kind === "withdrawal") &&
                   numberField(t("blocks.promises.days"), item.days, `promises.items.${i}.days`, (days) => update({ ...item, days }), item.kind === "withdrawal" ? 14 : 1)}
               </InlineGrid>

@@ -7,6 +7,7 @@ import { toPublishedConfig, type Lang, type PartnerFacts, type StorefrontConfig 
 import type { ExtensionSources, PreviewRenderer, PreviewShop } from "../liquid-preview";
 import { escapeHtml } from "../html-escape";
 import { previewDocument } from "../preview-document";
+import type { ShippingBacking } from "../shipping-backing";
 
 interface Props {
   sources: ExtensionSources;
@@ -18,6 +19,8 @@ interface Props {
   shop: PreviewShop;
   timeZone: string;
   partnerFacts: PartnerFacts;
+  /** The preview shows the shipping promise's amount only where publishing would. */
+  shippingBacking: ShippingBacking | null;
   title: string;
   emptyText: string;
 }
@@ -28,7 +31,7 @@ function loadRenderer(sources: ExtensionSources) {
   return rendererPromise;
 }
 
-export function BlockPreview({ sources, css, handle, config, locale, tone, shop, timeZone, partnerFacts, title, emptyText }: Props) {
+export function BlockPreview({ sources, css, handle, config, locale, tone, shop, timeZone, partnerFacts, shippingBacking, title, emptyText }: Props) {
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,7 +40,7 @@ export function BlockPreview({ sources, css, handle, config, locale, tone, shop,
     const timer = setTimeout(() => {
       loadRenderer(sources)
         .then((renderer) =>
-          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone, null, partnerFacts), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
+          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone, null, partnerFacts, null, null, shippingBacking), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
         )
         .then((out) => current && (setHtml(out), setError(null)))
         .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
@@ -46,7 +49,7 @@ export function BlockPreview({ sources, css, handle, config, locale, tone, shop,
       current = false;
       clearTimeout(timer);
     };
-  }, [sources, handle, config, locale, tone, shop, timeZone, partnerFacts]);
+  }, [sources, handle, config, locale, tone, shop, timeZone, partnerFacts, shippingBacking]);
 
   if (error) return <p role="alert">{error}</p>;
   const body = html && html.trim() !== "" ? html : `<p>${escapeHtml(emptyText)}</p>`;

@@ -11,6 +11,7 @@ import { BLOCK_HANDLES, BLOCKS, type BlockKey, type ConfigIssue, type Lang, type
 import type { ExtensionSources, PreviewShop } from "../liquid-preview";
 import type { SaveResult, StoredVersion } from "../storefront.server";
 import { BlockEditor } from "./BlockEditor";
+import type { ShippingBacking } from "../shipping-backing";
 import { BlockPreview } from "./BlockPreview";
 
 /**
@@ -81,6 +82,8 @@ interface Props {
   previewShop: PreviewShop;
   /** Carriers seen on the shop's recent shipments (the partners block names only these). */
   observedCarriers: string[];
+  /** The shop's free-shipping threshold from its settings (null: never read). */
+  shippingBacking: ShippingBacking | null;
   /** "Shopify", or null where the merchant names the host. */
   platformHost: string | null;
   /** Shopify lets the merchant pick the block style in the theme editor; elsewhere the default style applies. */
@@ -93,7 +96,7 @@ interface Props {
 /** The style a storefront shows when nobody chose one (the extension's and the plugin's defaults). */
 const defaultTone = (block: BlockKey) => (block === "bar" ? "soft" : "plain");
 
-export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, currencyCode, timeZone, sources, css, previewShop, observedCarriers, platformHost, styleChoice, previewNote, storefrontStatus }: Props) {
+export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, currencyCode, timeZone, sources, css, previewShop, observedCarriers, shippingBacking, platformHost, styleChoice, previewNote, storefrontStatus }: Props) {
   const { t, locale } = useI18n();
   const [tab, setTab] = useState(0);
   const [previewLang, setPreviewLang] = useState<Lang>(locale);
@@ -115,7 +118,7 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
                     <Badge tone={config[block].enabled ? "success" : undefined}>{config[block].enabled ? t("blocks.on") : t("blocks.off")}</Badge>
                   </InlineStack>
                   <Text as="p" tone="subdued">{t(`blocks.help.${block}` as MessageKey)}</Text>
-                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} observedCarriers={observedCarriers} hostIsPlatform={platformHost !== null} />
+                  <BlockEditor block={block} config={config} onChange={editor.setConfig} errorFor={editor.errorFor} currencyCode={currencyCode} observedCarriers={observedCarriers} shippingBacking={shippingBacking} hostIsPlatform={platformHost !== null} />
                 </BlockStack>
               </Box>
   );
@@ -184,6 +187,7 @@ export function BlocksWorkspace({ editor, result, busy, stored, onRepublish, cur
                   shop={previewShop}
                   timeZone={timeZone}
                   partnerFacts={partnerFacts}
+                  shippingBacking={shippingBacking}
                   title={t("blocks.preview.frameTitle", { block: t(`blocks.block.${block}` as MessageKey) })}
                   emptyText={t("blocks.preview.empty")}
                 />

@@ -84,6 +84,7 @@ export const FULFILLMENT_WRITE_SCOPES = [
 export const THEME_READ_SCOPES = ["read_themes"] as const;
 export const POLICY_READ_SCOPES = ["read_legal_policies"] as const;
 export const LOCATION_READ_SCOPES = ["read_locations", "write_locations"] as const;
+export const SHIPPING_READ_SCOPES = ["read_shipping", "write_shipping"] as const;
 export const PRODUCT_READ_SCOPES = ["read_products", "write_products"] as const;
 
 /** Scopes Shopify requires per field (the ones this app touches). */
@@ -96,6 +97,7 @@ export const FIELD_SCOPES: Record<string, readonly string[]> = {
   "Shop.shopPolicies": POLICY_READ_SCOPES,
   "QueryRoot.locations": LOCATION_READ_SCOPES,
   "QueryRoot.products": PRODUCT_READ_SCOPES,
+  "QueryRoot.deliveryProfiles": SHIPPING_READ_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdate": FULFILLMENT_WRITE_SCOPES,
   "Mutation.fulfillmentTrackingInfoUpdateV2": FULFILLMENT_WRITE_SCOPES,
 };

@@ -13,6 +13,7 @@ import {
 } from "graphql";
 import { parseGid } from "../state";
 import { assertScopes, FIELD_SCOPES, type ResolverContext, type ResolverMap } from "./common";
+import { deliveryProfileResolvers } from "./delivery-profiles";
 import { fulfillmentTrackingResolvers } from "./fulfillment-tracking";
 import { locationResolvers } from "./locations";
 import { metafieldResolvers } from "./metafields";
@@ -43,6 +44,7 @@ export const RESOLVERS: ResolverMap = mergeResolvers(
   fulfillmentTrackingResolvers,
   themeResolvers,
   locationResolvers,
+  deliveryProfileResolvers,
   productResolvers,
   nodeResolvers,
 );

@@ -945,7 +945,9 @@ class Rassure_Renderer {
 
 	/**
 	 * The trust page's promises: only those a policy of the shop states (shipping → shipping
-	 * policy, returns and withdrawal → refund policy), linked to it; custom promises stay out.
+	 * policy, returns and withdrawal → refund policy), linked to it; a free-shipping amount the
+	 * shop's shipping settings back (free_from_checked_on, published only then) also without a
+	 * policy, citing the settings; custom promises stay out. Same markup as trust-page.server.ts.
 	 *
 	 * @param array $promises Promises configuration.
 	 * @param array $shop     Shop context.
@@ -958,10 +960,16 @@ class Rassure_Renderer {
 				continue;
 			}
 			list( $label, $detail, $url ) = $this->promise( $item, $shop );
-			if ( '' === $url || '' === $label ) {
+			$checked_on                   = 'shipping' === ( isset( $item['kind'] ) ? $item['kind'] : '' ) && isset( $item['free_from'] ) && (int) $item['free_from'] > 0
+				? $this->local( isset( $item['free_from_checked_on'] ) ? $item['free_from_checked_on'] : null ) : '';
+			if ( '' !== $checked_on ) {
+				$detail = $this->t( 'rassure.trust.shipping_settings', array( 'date' => $checked_on ) );
+			}
+			if ( ( '' === $url && '' === $checked_on ) || '' === $label ) {
 				continue;
 			}
-			$items .= '<li class="rassure__item"><span class="rassure__body"><a class="rassure__label rassure__link" href="' . esc_url( $url ) . '">' . $label . '</a>'
+			$label_markup = '' !== $url ? '<a class="rassure__label rassure__link" href="' . esc_url( $url ) . '">' . $label . '</a>' : '<span class="rassure__label">' . $label . '</span>';
+			$items       .= '<li class="rassure__item"><span class="rassure__body">' . $label_markup
 				. ( '' !== $detail ? '<span class="rassure__detail">' . $detail . '</span>' : '' ) . '</span></li>';
 		}
 		return '' === $items ? '' : $this->trust_section( 'promises', '<ul class="rassure__list">' . $items . '</ul>' );

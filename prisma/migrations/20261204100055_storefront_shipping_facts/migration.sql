@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StorefrontConfig" ADD COLUMN "shippingFacts" TEXT;
+
