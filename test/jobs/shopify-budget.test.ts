@@ -100,14 +100,14 @@ describe("shared Shopify API budget", () => {
       return Promise.allSettled([graphql("{ shop { name } }"), graphql("{ shop { email } }")]);
     };
     // Answers slow enough that the first call is still in flight when the second asks, whatever the database's speed.
-    const shop = shopifyShop(new LeakyBucket(1_000, 50), 500);
+    const shop = shopifyShop(new LeakyBucket(1_000, 50), 2_000);
     const job = await twoFirstCalls(budgetedAdminGraphql(SHOP, shop.graphql));
     expect(job.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected"]);
     expect((job[1] as PromiseRejectedResult).reason).toBeInstanceOf(RetryLaterError);
 
     forgetShopifyBuckets();
     await sharedLimits.clear();
-    const pageShop = shopifyShop(new LeakyBucket(1_000, 50), 500);
+    const pageShop = shopifyShop(new LeakyBucket(1_000, 50), 2_000);
     const page = budgetedAuthenticateAdmin(async () => ({ session: { shop: SHOP }, admin: { graphql: pageShop.graphql } }));
     const pageOutcomes = await twoFirstCalls((await page()).admin.graphql);
     expect(pageOutcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
