@@ -6,7 +6,6 @@
  * did not observe is null, and the page leaves it out.
  */
 import { spelledDate } from "../storefront/spelled-date";
-import type { TrustPageOptions } from "../storefront/config";
 
 /** The last finished scan, as far as the trust page is concerned. */
 export interface TrustScan {
@@ -28,7 +27,8 @@ function validZone(zone: string | null): string {
   }
 }
 
-export function publishedTrustPage(options: TrustPageOptions, scan: TrustScan | null) {
+/** `options` is the merchant's TrustPageOptions (storefront/config.ts, which publishes through here: typed by shape, not imported). */
+export function publishedTrustPage<Section extends string>(options: { enabled: boolean; sections: Section[] }, scan: TrustScan | null) {
   const checkedOn = scan ? spelledDate(scan.finishedAt, validZone(scan.timeZone)) : null;
   return {
     enabled: options.enabled,
