@@ -59,7 +59,7 @@ describe("WooCommerce in the offline demo", () => {
     expect(state.companionPlugin.config.promises.heading.fr).toBe("Nos engagements <b>artisanaux</b>");
 
     // Back to the overview with the same session.
-    await frame.getByRole("link", { name: "Rassure" }).click();
+    await frame.getByRole("link", { name: "Rassure", exact: true }).click();
     frame = await rassureFrame();
     await frame.getByRole("heading", { name: "Connexion" }).waitFor({ timeout: 20_000 });
     expect(admin.pageErrors).toEqual([]);
