@@ -16,12 +16,12 @@
  * Child entry: `tsx bench/load-harness.ts '<ScenarioConfig JSON>'` prints one RESULT line.
  */
 import { spawn } from "node:child_process";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { bodySignatureMatches } from "../adapters/webhook-signature";
 import type { BenchApp } from "./load-env";
 import { epochMs, WARM_UP_BASE, type SenderConfig, type SenderReport } from "./load-sender";
 
@@ -295,20 +295,18 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     write = async (row) => void (await client.execute({ sql: insert, args: row }));
     closeDatabase = async () => client.close();
   }
-  const expectedKey = Buffer.from(secret, "utf8");
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    const given = Buffer.from(String(req.headers["x-shopify-hmac-sha256"] ?? ""), "base64");
-    const wanted = createHmac("sha256", expectedKey).update(body).digest();
-    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+    const body = Buffer.concat(chunks).toString("utf8");
+    const given = req.headers["x-shopify-hmac-sha256"];
+    if (!bodySignatureMatches(body, secret, typeof given === "string" ? given : null)) {
       res.writeHead(401).end();
       return;
     }
     try {
-      const { n } = JSON.parse(body.toString("utf8")) as { n: number };
-      await write([String(req.headers["x-shopify-webhook-id"]), String(req.headers["x-shopify-shop-domain"]), n, body.toString("utf8")]);
+      const { n } = JSON.parse(body) as { n: number };
+      await write([String(req.headers["x-shopify-webhook-id"]), String(req.headers["x-shopify-shop-domain"]), n, body]);
       effects.set(n, 1);
       if (!effectAt.has(n)) effectAt.set(n, epochMs());
       res.writeHead(200).end();

@@ -13,10 +13,11 @@
  * `RESTART` when the PostgreSQL restart is due, and `SENT <json>` with its figures at the end.
  * Times are epoch milliseconds (the wall clock), comparable across processes.
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { bodySignature } from "../adapters/webhook-signature";
 
 export interface SenderConfig {
   endpoint: string;
@@ -65,7 +66,7 @@ export async function send(config: SenderConfig, control: { warmedUp(): Promise<
     const headers = {
       "Content-Type": "application/json",
       "X-Shopify-Topic": "fulfillments/create",
-      "X-Shopify-Hmac-Sha256": createHmac("sha256", config.secret).update(body, "utf8").digest("base64"),
+      "X-Shopify-Hmac-Sha256": bodySignature(body, config.secret),
       "X-Shopify-Shop-Domain": shops[n % shops.length],
       "X-Shopify-API-Version": "2026-07",
       "X-Shopify-Webhook-Id": randomUUID(),
