@@ -146,13 +146,20 @@ export function percentile(values: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
 
+/**
+ * A bench module run as a child process with its JSON config as argument: the same Node as this
+ * process (22, from node_modules), with tsx's loader; its stdout is piped back, stderr shared.
+ */
+function spawnBenchChild(moduleUrl: string, config: object, stdin: "ignore" | "pipe") {
+  return spawn(process.execPath, ["--import", "tsx", fileURLToPath(moduleUrl), JSON.stringify(config)], { cwd: root, stdio: [stdin, "pipe", "inherit"] });
+}
+
 /** Runs one scenario in a child process and returns its figures. */
 export function runScenario(config: ScenarioConfig): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
-    // The same Node as this process (22, from node_modules), with tsx's loader.
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), JSON.stringify(config)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawnBenchChild(import.meta.url, config, "ignore");
     let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stdout!.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => {
       const line = output.split("\n").find((l) => l.startsWith("RESULT "));
       if (line) resolve(JSON.parse(line.slice("RESULT ".length)) as ScenarioResult);
@@ -333,7 +340,7 @@ const WARM_UP = 200;
 
 /** Starts the sender process; resolves with its report. */
 function startSender(config: SenderConfig, receiver: { warmedUp(): Promise<void>; restart(): void }): Promise<SenderReport> {
-  const sender = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./load-sender.ts", import.meta.url)), JSON.stringify(config)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  const sender = spawnBenchChild(new URL("./load-sender.ts", import.meta.url).href, config, "pipe");
   return new Promise((resolve, reject) => {
     let report: SenderReport | null = null;
     createInterface({ input: sender.stdout! }).on("line", (line) => {
