@@ -144,12 +144,13 @@ export class TableJobStore implements JobStore {
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    // Shares the settling commits; the fence is written first, so on SQLite the write lock (and
-    // on PostgreSQL the row lock) is held from the check to the commit: no takeover in between.
+    // Shares the settling commits. The fence is the conditional UPDATE that marks the job done
+    // with the effect's result: when this attempt no longer holds the job it changes no row and the
+    // transaction, effect included, rolls back; once it changed the row, the row lock (the write
+    // lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's, in one UPDATE.
     const result = await this.settlements.submit(async (tx) => {
-      if ((await this.markDone(tx, job, null)) !== 1) throw new LeaseLostError(job.id);
       const value = await effect(tx);
-      if (value !== undefined) await tx.backgroundJob.update({ where: { id: job.id }, data: { result: JSON.stringify(value) } });
+      if ((await this.markDone(tx, job, value === undefined ? null : JSON.stringify(value))) !== 1) throw new LeaseLostError(job.id);
       return value;
     });
     this.holders.delete(job.id);
@@ -173,16 +174,16 @@ export class TableJobStore implements JobStore {
    */
   private markDone(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: string | null): Promise<number> {
     const now = new Date();
-    const [set, where] = [
-      [now, now, result],
-      [job.id, this.holder(job), job.attempt],
-    ];
     const p = (n: number) => placeholder(this.provider, n);
     return tx.$executeRawUnsafe(
       `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${p(1)}, "updatedAt" = ${p(2)}, "result" = ${p(3)}
        WHERE "id" = ${p(4)} AND "status" = 'running' AND "lockedBy" = ${p(5)} AND "attempts" = ${p(6)}`,
-      ...set,
-      ...where,
+      now,
+      now,
+      result,
+      job.id,
+      this.holder(job),
+      job.attempt,
     );
   }
 

@@ -297,6 +297,8 @@ describe(`job queue on ${onPostgres ? "PostgreSQL (pg-boss)" : "SQLite (table wi
       const applied = await prisma.complianceRequest.findMany({ where: { topic }, select: { summary: true } });
       expect(applied.map((row) => row.summary)).toEqual(["taker"]);
       expect(await taker.store.counts(["t.fence"])).toMatchObject({ done: 1, running: 0, pending: 0, dead: 0 });
+      // The job's result is what the committed effect returned (the created row), kept with the job.
+      expect((await taker.store.recentJobs(shopA, "t.fence")).map((job) => job.result)).toEqual([expect.objectContaining({ topic, summary: "taker" })]);
     },
     LEASE_MS + 40_000,
   );
