@@ -28,3 +28,5 @@ if (process.env.NODE_ENV !== "production") globalThis.rassurePrisma = prisma;
 
 export default prisma;
 export type { PrismaClient };
+/** An interactive transaction of the app's database (what `prisma.$transaction(async (tx) => …)` hands over). */
+export type Transaction = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

@@ -17,9 +17,8 @@ import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
-import type { PrismaClient } from "../db.server";
+import type { PrismaClient, Transaction } from "../db.server";
 import { GroupCommit } from "../group-commit.server";
-import type { Transaction } from "../webhooks/ledger.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };

@@ -4,7 +4,7 @@
  * PostgreSQL). The worker (queue.server.ts) is the same for both: it claims, runs the kind's
  * handler, renews the lease meanwhile, and settles the job through the store.
  */
-import type { Transaction } from "../webhooks/ledger.server";
+import type { Transaction } from "../db.server";
 import type { ClaimedJob, DeadJob, JobRecord, NewJob, ShopKey } from "./types";
 
 /** What a store needs of a Prisma transaction (or client) to write in it. */

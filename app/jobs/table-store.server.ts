@@ -7,12 +7,11 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
-import type { PrismaClient } from "../db.server";
+import type { PrismaClient, Transaction } from "../db.server";
 import { GroupCommit } from "../group-commit.server";
 import { placeholder, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
-import type { Transaction } from "../webhooks/ledger.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;

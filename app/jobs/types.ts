@@ -4,7 +4,7 @@
  * throttle waits and the merchant's failure summary are all per shop.
  */
 import type { Platform } from "../../adapters/types";
-import type { Transaction } from "../webhooks/ledger.server";
+import type { Transaction } from "../db.server";
 
 export interface ShopKey {
   platform: Platform;

@@ -10,11 +10,11 @@
 import { randomUUID } from "node:crypto";
 import type { Platform } from "../../adapters/types";
 import { resolveDatabase } from "../../prisma/database";
-import prisma from "../db.server";
+import prisma, { type Transaction } from "../db.server";
 import { GroupCommit, GroupCommitBusy } from "../group-commit.server";
 import { valuesList, type Provider } from "../raw-sql.server";
 
-export type Transaction = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+export type { Transaction };
 
 export interface Delivery {
   platform: Platform;
