@@ -44,6 +44,16 @@ describe("production HTTP server", () => {
     }
   });
 
+  it("sends pages compressed too, never cached as immutable", async () => {
+    const page = await fetch(`${base}/woocommerce/connect`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(page.headers.get("vary")).toMatch(/accept-encoding/i);
+    expect(page.headers.get("cache-control") ?? "").not.toMatch(/immutable/);
+    expect(await page.text()).toContain("<html"); // decoded by fetch: a whole page went out
+  });
+
   it("compresses the CSS to a fraction of its size", async () => {
     const path = builtAsset(".css");
     const raw = Buffer.from(await (await fetch(`${base}${path}`, { headers: { "Accept-Encoding": "identity" } })).arrayBuffer());
