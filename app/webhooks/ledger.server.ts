@@ -1,6 +1,6 @@
 /**
  * Exactly-once webhook effects. The delivery id is written in the same transaction as the
- * handler's database effects: a replay finds the row (or hits the unique key) and changes
+ * handler's database effects: a replay's INSERT conflicts on the unique key and it changes
  * nothing, and a handler that fails rolls the ledger row back so the platform's retry runs it
  * again. Concurrent deliveries share one transaction (group commit): the answer waits for the
  * commit that holds the delivery, never longer. The batch's ledger rows go in with ONE multi-row
@@ -34,7 +34,7 @@ type Fresh = boolean;
  * PostgreSQL the INSERT waits for that commit) comes back as not new, as does a second delivery
  * with the same key in the same batch.
  */
-export async function recordDeliveries(tx: Pick<Transaction, "$queryRawUnsafe">, deliveries: Delivery[], provider: Provider): Promise<Fresh[]> {
+async function recordDeliveries(tx: Pick<Transaction, "$queryRawUnsafe">, deliveries: Delivery[], provider: Provider): Promise<Fresh[]> {
   const now = new Date();
   const { sql, values } = valuesList(
     provider,
