@@ -81,4 +81,20 @@ describe("tracking worker", () => {
     expect(writes).toHaveLength(1);
     expect(await recentTrackingChecks(calm)).toHaveLength(1); // the four others were covered by the waiting one
   });
+
+  it("neither writes to the platform nor records a fix when its lease was lost before the write", async () => {
+    // This worker froze past its lease and another took the job over: the lease can no longer be renewed.
+    const renew = jobQueue.store.renew;
+    jobQueue.store.renew = async () => false;
+    try {
+      await enqueueTrackingJob(prisma, { ...calm, fulfillmentId: "gid://shopify/Fulfillment/8", source: "webhook" });
+      await drainTrackingJobs();
+    } finally {
+      jobQueue.store.renew = renew;
+    }
+    expect(writes).toEqual([]); // the customer is not notified by an attempt that no longer holds the job
+    expect(await prisma.trackingFix.count()).toBe(0);
+    // Not settled by this attempt: the job's holder decides.
+    expect((await recentTrackingChecks(calm)).map((job) => job.status)).toEqual(["running"]);
+  });
 });
