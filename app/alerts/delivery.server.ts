@@ -17,7 +17,7 @@ import { appEnvironment } from "../env.server";
 import type { JobQueue } from "../jobs/queue.server";
 import { jobQueue } from "../jobs/runtime.server";
 import type { JobsDb } from "../jobs/store";
-import { errorText, PermanentJobError, type ClaimedJob } from "../jobs/types";
+import { errorText, PermanentJobError, type ClaimedJob, type JobHandlerContext } from "../jobs/types";
 import { log } from "../logger.server";
 import { findShop } from "../shops.server";
 import { settingsLink } from "./admin-links";
@@ -107,7 +107,7 @@ export async function sendAlertNow(alert: AlertRow, shop: ShopRow, settings: Ale
   }
 }
 
-async function deliver(job: ClaimedJob<DeliveryPayload>) {
+async function deliver(job: ClaimedJob<DeliveryPayload>, context: JobHandlerContext) {
   const alert = await prisma.alert.findUnique({ where: { id: job.payload.alertId } });
   if (!alert || FINAL.has(alert.status)) return { status: alert?.status ?? "gone" };
   const ref: ShopRef = { platform: alert.platform as Platform, shopDomain: alert.shopDomain };
@@ -123,6 +123,8 @@ async function deliver(job: ClaimedJob<DeliveryPayload>) {
     await enqueueDelivery(undefined, alert, quietUntil);
     return { status: "deferred", until: quietUntil.toISOString() };
   }
+  // An e-mail cannot be taken back: an attempt that froze past its lease (another worker holds the job now) sends nothing.
+  await context.confirmLease();
   try {
     return await sendAlertNow(alert, shop, settings, { willRetry: job.attempt < job.maxAttempts });
   } catch (error) {

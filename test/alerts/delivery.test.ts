@@ -169,6 +169,19 @@ describe("alert e-mails from stored scans", () => {
     expect(mail.text).toContain(adminLink("leg-terms-of-sale"));
   });
 
+  it("an attempt that lost its job's lease sends nothing: the worker holding the job sends the one e-mail", async () => {
+    // This worker froze past its lease and another took the job over: the lease can no longer be renewed.
+    const renew = jobQueue.store.renew;
+    jobQueue.store.renew = async () => false;
+    try {
+      await scanFinished({ storefront: expiringIn(10) });
+    } finally {
+      jobQueue.store.renew = renew;
+    }
+    expect(catcher.messages).toEqual([]);
+    expect((await alerts()).map((a) => [a.kind, a.status, a.attempts])).toEqual([["certificate-expiry", "pending", 0]]);
+  });
+
   it("no duplicate: a condition e-mails once while it lasts, and again only after it cleared", async () => {
     for (const days of [12, 11, 10]) await scanFinished({ storefront: expiringIn(days) });
     expect(catcher.messages).toHaveLength(1);
