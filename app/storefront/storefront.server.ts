@@ -139,7 +139,7 @@ async function publishStoredVersion(
       latestScanOf(shopId),
       readShippingBacking(shopId, config, adapter, now),
     ]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan, shipping), enabled: isStorefrontLive(config) });
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, { company, partners, store, trustScan, shipping }), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });
