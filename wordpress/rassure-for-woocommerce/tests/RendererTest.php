@@ -127,6 +127,12 @@ class RendererTest extends TestCase {
 		$GLOBALS['rassure_test']['options'] = array();
 	}
 
+	protected function tearDown(): void {
+		// The shop-wide rating's cache and products: no other test inherits them.
+		$GLOBALS['rassure_test']['transients']     = array();
+		$GLOBALS['rassure_test']['rated_products'] = array();
+	}
+
 	public function test_a_disabled_or_missing_block_renders_nothing() {
 		$renderer = Rassure_Renderer::for_language( 'en' );
 		$this->assertSame( '', $renderer->render( 'trust-bar', $this->config(), $this->context() ) );
