@@ -24,8 +24,3 @@ export function decimalToMinor(amount: string): number | null {
 export function freeShippingFacts(thresholdsMinor: number[]): ShippingPromiseFacts {
   return { freeShippingFromMinor: thresholdsMinor.length > 0 ? Math.min(...thresholdsMinor) : null, read: true };
 }
-
-/** True when the settings back a promise of free shipping from `promisedMinor`: the shop is at least as generous. */
-export function backsFreeShippingFrom(facts: ShippingPromiseFacts, promisedMinor: number): boolean {
-  return facts.read && facts.freeShippingFromMinor !== null && facts.freeShippingFromMinor <= promisedMinor;
-}

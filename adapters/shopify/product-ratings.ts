@@ -7,8 +7,8 @@
  * can read it; no scope needed to write it).
  */
 import { aggregateRatings, type ProductRating, type ReviewsAggregate } from "../reviews-aggregate";
-import { runAdminQuery, ShopifyGraphqlError, type AdminGraphql } from "./admin-graphql";
-import { APP_INSTALLATION_ID_QUERY, PUBLISH_STOREFRONT_CONFIG_MUTATION, STOREFRONT_METAFIELD_NAMESPACE } from "./storefront-config";
+import { runAdminQuery, type AdminGraphql } from "./admin-graphql";
+import { setAppDataMetafields } from "./storefront-config";
 
 export const SHOP_REVIEWS_KEY = "shop_reviews";
 
@@ -69,14 +69,5 @@ export async function readShopifyReviewsAggregate(graphql: AdminGraphql, now = n
 }
 
 export async function publishShopifyReviewsAggregate(graphql: AdminGraphql, aggregate: ReviewsAggregate): Promise<void> {
-  const { data } = await runAdminQuery<{ currentAppInstallation: { id: string } }>(graphql, APP_INSTALLATION_ID_QUERY);
-  const metafields = [{ ownerId: data.currentAppInstallation.id, namespace: STOREFRONT_METAFIELD_NAMESPACE, key: SHOP_REVIEWS_KEY, type: "json", value: JSON.stringify(aggregate) }];
-  const { data: result } = await runAdminQuery<{ metafieldsSet: { userErrors: Array<{ field: string[] | null; message: string; code: string | null }> } }>(graphql, PUBLISH_STOREFRONT_CONFIG_MUTATION, { metafields });
-  const errors = result.metafieldsSet.userErrors;
-  if (errors.length > 0) {
-    throw new ShopifyGraphqlError(
-      `Shopify refused the shop's review aggregate: ${errors.map((e) => e.message).join("; ")}`,
-      errors.map((e) => ({ message: e.message, extensions: { code: e.code ?? "USER_ERROR" } })),
-    );
-  }
+  await setAppDataMetafields(graphql, [{ key: SHOP_REVIEWS_KEY, type: "json", value: JSON.stringify(aggregate) }], "the shop's review aggregate");
 }

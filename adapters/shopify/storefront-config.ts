@@ -33,20 +33,39 @@ interface SetResult {
   };
 }
 
-export async function publishShopifyStorefrontConfig(graphql: AdminGraphql, publication: StorefrontPublication): Promise<void> {
+/** One app-data metafield in Rassure's namespace on the app installation. */
+export interface AppDataMetafield {
+  key: string;
+  type: "json" | "boolean";
+  value: string;
+}
+
+/**
+ * Sets app-data metafields on the app installation in one all-or-nothing metafieldsSet call
+ * (no scope needed: the app owns its installation). `what` names the value in the error.
+ */
+export async function setAppDataMetafields(graphql: AdminGraphql, entries: AppDataMetafield[], what: string): Promise<void> {
   const { data } = await runAdminQuery<{ currentAppInstallation: { id: string } }>(graphql, APP_INSTALLATION_ID_QUERY);
   const ownerId = data.currentAppInstallation.id;
-  const metafields = [
-    { ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, key: STOREFRONT_CONFIG_KEY, type: "json", value: JSON.stringify(publication.config) },
-    { ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, key: STOREFRONT_GATE_KEY, type: "boolean", value: String(publication.enabled) },
-  ];
+  const metafields = entries.map((entry) => ({ ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, ...entry }));
   const { data: result } = await runAdminQuery<SetResult>(graphql, PUBLISH_STOREFRONT_CONFIG_MUTATION, { metafields });
   const errors = result.metafieldsSet.userErrors;
   if (errors.length > 0) {
     // A userError means Shopify refused the value itself: retrying the same payload cannot help.
     throw new ShopifyGraphqlError(
-      `Shopify refused the storefront configuration: ${errors.map((e) => `${(e.field ?? []).join(".")} ${e.message}`.trim()).join("; ")}`,
+      `Shopify refused ${what}: ${errors.map((e) => `${(e.field ?? []).join(".")} ${e.message}`.trim()).join("; ")}`,
       errors.map((e) => ({ message: e.message, extensions: { code: e.code ?? "USER_ERROR" } })),
     );
   }
+}
+
+export async function publishShopifyStorefrontConfig(graphql: AdminGraphql, publication: StorefrontPublication): Promise<void> {
+  await setAppDataMetafields(
+    graphql,
+    [
+      { key: STOREFRONT_CONFIG_KEY, type: "json", value: JSON.stringify(publication.config) },
+      { key: STOREFRONT_GATE_KEY, type: "boolean", value: String(publication.enabled) },
+    ],
+    "the storefront configuration",
+  );
 }

@@ -21,10 +21,7 @@ const productParser = object({ average_rating: str, rating_count: count });
  * The aggregate the companion plugin computed (its reads cover only the products with ratings, so
  * `productsRead` counts those).
  */
-export async function ratingsFromCompanion(
-  ratings: { ratingTenths: number | null; scaleMax: number | null; reviews: number; products: number },
-  now: Date,
-): Promise<ReviewsAggregate> {
+export function ratingsFromCompanion(ratings: { ratingTenths: number | null; scaleMax: number | null; reviews: number; products: number }, now: Date): ReviewsAggregate {
   const rated = ratings.reviews > 0 && ratings.ratingTenths !== null;
   return { ratingTenths: rated ? ratings.ratingTenths : null, scaleMax: rated ? (ratings.scaleMax ?? WOO_SCALE_MAX) : null, reviews: rated ? ratings.reviews : 0, products: rated ? ratings.products : 0, productsRead: ratings.products, computedAt: now.toISOString() };
 }

@@ -411,14 +411,6 @@ export function isStorefrontLive(config: StorefrontConfig): boolean {
   return config.trustPage.enabled || BLOCKS.some((block) => config[block].enabled);
 }
 
-/**
- * The JSON published to the storefront (snake_case, as Liquid and PHP read it). Holidays are
- * expanded into dates from `now` on; republishing refreshes them (the admin warns when the
- * published list runs short). `company` is the register-confirmed identity the legal block may
- * show (app/legal/company-badge.server.ts); null when the latest scan does not back it.
- * `shipping`: the shop's free-shipping threshold as last read (app/storefront/shipping-backing.ts);
- * a shipping promise's amount is published only when it backs it.
- */
 /** What the platform itself says about the shop's partners, read when publishing. */
 export interface PartnerFacts {
   /** Carrier names on the shop's recent shipments, as the platform records them. */
@@ -464,17 +456,29 @@ function publishedStore(config: StorefrontConfig["store"], location: StoreLocati
   };
 }
 
-export function toPublishedConfig(
-  config: StorefrontConfig,
-  version: number,
-  now: Date,
-  timeZone: string,
-  company: CompanyBadge | null = null,
-  facts: PartnerFacts = NO_PARTNER_FACTS,
-  storeLocation: StoreLocation | null = null,
-  trustScan: TrustScan | null = null,
-  shipping: ShippingBacking | null = null,
-) {
+/**
+ * What publishing read besides the merchant's configuration; each fact left out is "not known"
+ * (the block or line it backs is then left out, never assumed).
+ */
+export interface PublishingFacts {
+  /** The register-confirmed identity the legal block may show (app/legal/company-badge.server.ts); null when the latest scan does not back it. */
+  company?: CompanyBadge | null;
+  partners?: PartnerFacts;
+  /** The shop's store location the store block shows (chooseStoreLocation). */
+  store?: StoreLocation | null;
+  /** The last finished scan the trust page states (app/trust-page/published.ts). */
+  trustScan?: TrustScan | null;
+  /** The shop's free-shipping threshold as last read (app/storefront/shipping-backing.ts): a shipping promise's amount is published only when it backs it. */
+  shipping?: ShippingBacking | null;
+}
+
+/**
+ * The JSON published to the storefront (snake_case, as Liquid and PHP read it). Holidays are
+ * expanded into dates from `now` on; republishing refreshes them (the admin warns when the
+ * published list runs short).
+ */
+export function toPublishedConfig(config: StorefrontConfig, version: number, now: Date, timeZone: string, facts: PublishingFacts = {}) {
+  const { company = null, partners = NO_PARTNER_FACTS, store = null, trustScan = null, shipping = null } = facts;
   const today = localDateTime(now, timeZone).date;
   const { delivery: dl } = config;
   return {
@@ -530,12 +534,12 @@ export function toPublishedConfig(
     partners: {
       enabled: config.partners.enabled,
       heading: config.partners.heading,
-      carriers: publishedCarriers(facts.carriers, config.partners.hiddenCarriers).slice(0, LIMITS.carriers),
-      host: facts.host,
+      carriers: publishedCarriers(partners.carriers, config.partners.hiddenCarriers).slice(0, LIMITS.carriers),
+      host: partners.host,
       labels: config.partners.labels.map((l) => ({ kind: l.kind, name: l.name, proof_url: l.proofUrl, expires_on: l.expiresOn })),
     },
     reviews: config.reviews,
-    store: publishedStore(config.store, storeLocation),
+    store: publishedStore(config.store, store),
     trust_page: publishedTrustPage(config.trustPage, trustScan),
   };
 }

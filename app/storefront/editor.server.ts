@@ -10,7 +10,7 @@ import { TRUST_BAR_EMBED_HANDLE, type ConfigIssue } from "./config";
 import { readBlockStylesheet, readExtensionSources } from "./extension-sources.server";
 import { observedCarriers, type PartnerFactsAdapter } from "./partner-facts.server";
 import { previewShopFromProfile } from "./preview-shop";
-import type { ShippingBacking } from "./shipping-backing";
+import { backingAfterRead } from "./shipping-backing";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig, type SaveResult } from "./storefront.server";
 
 type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "readShippingPromiseFacts">>;
@@ -29,7 +29,7 @@ export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
   if (profileOk?.timezone) await refreshStalePublication(shopId, adapter, profileOk.timezone);
   const stored = await loadStorefrontConfig(shopId);
   // What the settings say now; when they cannot be read, the backing publishing would keep.
-  const shippingBacking: ShippingBacking | null = shipping.read ? { freeShippingFromMinor: shipping.freeShippingFromMinor, checkedAt: new Date().toISOString() } : stored.shippingBacking;
+  const shippingBacking = backingAfterRead(shipping, stored.shippingBacking, new Date());
   return {
     stored: { ...stored, publishedAt: stored.publishedAt?.toISOString() ?? null },
     timeZone: profileOk?.timezone ?? "Europe/Paris",

@@ -64,10 +64,19 @@ export interface PreviewRequest {
 
 
 /** A dotted key ("rassure.trust.title") in a storefront locale tree. */
-export function lookup(tree: unknown, key: string): string | undefined {
+function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
   for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === "string" ? node : undefined;
+}
+
+/**
+ * A storefront string as Shopify's `t` filter gives it: the shopper's language, else English,
+ * its {{ placeholders }} filled in (not escaped). Shared by the `t` filter below and the trust page.
+ */
+export function storefrontString(locales: ExtensionSources["locales"], lang: string, key: string, vars: Record<string, unknown> = {}): string {
+  const text = lookup(locales[lang as Lang], key) ?? lookup(locales.en, key) ?? `translation missing: ${lang}.${key}`;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name] ?? "") : whole));
 }
 
 /** Name (for the <title>), short mark and brand colour of the payment icons Shopify draws. */
@@ -147,15 +156,13 @@ export function createPreviewRenderer(sources: ExtensionSources) {
 
   /** Any Liquid source with the Shopify objects and filters of `request` (a block, or the trust page's Liquid). */
   async function renderLiquid(source: string, request: Omit<PreviewRequest, "handle">): Promise<string> {
-    const locale = sources.locales[request.locale] ?? sources.locales.en;
     const nowSeconds = Math.floor(request.now.getTime() / 1000);
     const engine = new Liquid({ templates, extname: ".liquid", timezoneOffset: request.timeZone, strictFilters: true, ownPropertyOnly: true });
     engine.registerTag("schema", SchemaTag);
     engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
       const k = String(key);
-      const text = lookup(locale, k) ?? lookup(sources.locales.en, k) ?? `translation missing: ${request.locale}.${k}`;
       const vars = Object.fromEntries(args.filter(Array.isArray).map((pair) => [String((pair as unknown[])[0]), (pair as unknown[])[1]]));
-      const out = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name] ?? "") : whole));
+      const out = storefrontString(sources.locales, request.locale, k, vars);
       return k.endsWith("_html") ? out : escapeHtml(out);
     });
     engine.registerFilter("payment_type_svg_tag", (type: unknown, ...args: unknown[]) => {

@@ -5,6 +5,7 @@
  * without its amount (a plain "Shipping" promise). Shared by publishing, the trust page and the
  * editor's note under the amount.
  */
+import type { ShippingPromiseFacts } from "../../adapters/shipping-promise-facts";
 
 /** The shop's free-shipping threshold as last read from its settings, and when it was read. */
 export interface ShippingBacking {
@@ -18,6 +19,15 @@ export interface ShippingBacking {
 export function backedFreeFrom(promisedMinor: number, backing: ShippingBacking | null): number {
   if (promisedMinor <= 0 || !backing || backing.freeShippingFromMinor === null) return 0;
   return backing.freeShippingFromMinor <= promisedMinor ? promisedMinor : 0;
+}
+
+/**
+ * The backing after reading the settings: what they say now, with the time of the read; when they
+ * could not be read (platform down, read_shipping not approved yet), the last backing kept, so a
+ * promise is not dropped because the platform was down for a moment.
+ */
+export function backingAfterRead(facts: ShippingPromiseFacts, last: ShippingBacking | null, now: Date): ShippingBacking | null {
+  return facts.read ? { freeShippingFromMinor: facts.freeShippingFromMinor, checkedAt: now.toISOString() } : last;
 }
 
 /** Parses the stored backing (JSON text); null when absent or not one. */

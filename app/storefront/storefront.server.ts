@@ -9,7 +9,7 @@ import { companyBadgeChangedBy, latestCompanyBadge } from "../legal/company-badg
 import { latestTrustScan } from "../trust-page/trust-scan.server";
 import { readPartnerFacts, readStoreLocation, type PartnerFactsAdapter } from "./partner-facts.server";
 import { defaultStorefrontConfig, isStorefrontLive, toPublishedConfig, validateStorefrontConfig, type ConfigIssue, type StorefrontConfig } from "./config";
-import { parseShippingBacking, type ShippingBacking } from "./shipping-backing";
+import { backingAfterRead, parseShippingBacking, type ShippingBacking } from "./shipping-backing";
 
 export interface StoredStorefrontConfig {
   config: StorefrontConfig;
@@ -50,12 +50,11 @@ export async function loadStorefrontConfig(shopId: string): Promise<StoredStoref
  */
 export async function readShippingBacking(shopId: string, config: StorefrontConfig, adapter: PartnerFactsAdapter, now: Date): Promise<ShippingBacking | null> {
   const stored = (await prisma.storefrontConfig.findUnique({ where: { shopId }, select: { shippingFacts: true } }))?.shippingFacts ?? null;
+  const last = parseShippingBacking(stored);
   const promisesAmount = config.promises.enabled && config.promises.items.some((item) => item.kind === "shipping" && item.freeFrom > 0);
-  if (!promisesAmount || !adapter.readShippingPromiseFacts) return parseShippingBacking(stored);
-  const facts = await adapter.readShippingPromiseFacts();
-  if (!facts.read) return parseShippingBacking(stored);
-  const backing: ShippingBacking = { freeShippingFromMinor: facts.freeShippingFromMinor, checkedAt: now.toISOString() };
-  await prisma.storefrontConfig.updateMany({ where: { shopId }, data: { shippingFacts: JSON.stringify(backing) } });
+  if (!promisesAmount || !adapter.readShippingPromiseFacts) return last;
+  const backing = backingAfterRead(await adapter.readShippingPromiseFacts(), last, now);
+  if (backing !== last) await prisma.storefrontConfig.updateMany({ where: { shopId }, data: { shippingFacts: JSON.stringify(backing) } });
   return backing;
 }
 
@@ -139,7 +138,7 @@ async function publishStoredVersion(
       latestScanOf(shopId),
       readShippingBacking(shopId, config, adapter, now),
     ]);
-    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, company, partners, store, trustScan, shipping), enabled: isStorefrontLive(config) });
+    await adapter.publishStorefrontConfig({ config: toPublishedConfig(config, version, now, timeZone, { company, partners, store, trustScan, shipping }), enabled: isStorefrontLive(config) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.storefrontConfig.update({ where: { shopId }, data: { publishError: message.slice(0, 500) } });

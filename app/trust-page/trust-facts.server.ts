@@ -15,5 +15,5 @@ export async function loadTrustPageSource(platform: string, shopDomain: string, 
   if (!shop) return null;
   const [stored, company, scan] = await Promise.all([loadStorefrontConfig(shop.id), latestCompanyBadge(prisma, shop.id), latestTrustScan(prisma, platform, shopDomain)]);
   // The time zone places holiday dates, which the page does not show, and the day the shipping settings were read.
-  return toPublishedConfig(stored.config, stored.version, now, "UTC", company, undefined, null, scan, stored.shippingBacking);
+  return toPublishedConfig(stored.config, stored.version, now, "UTC", { company, trustScan: scan, shipping: stored.shippingBacking });
 }

@@ -13,19 +13,16 @@
  */
 import type { Lang, PublishedStorefrontConfig } from "../storefront/config";
 import { readBlockStylesheet, storefrontLocales } from "../storefront/extension-sources.server";
-import { lookup } from "../storefront/liquid-preview";
+import { storefrontString } from "../storefront/liquid-preview";
 import { escapeForLiquid as e } from "../tracking/storefront-lookup.server";
 
 /** The parts of the published configuration the page reads. */
 export type TrustPageSource = Pick<PublishedStorefrontConfig, "trust_page" | "company" | "contact" | "promises">;
 
-/** A storefront string with its {{ placeholders }} filled in (not escaped). */
+/** The page's strings: the storefront locale files' `rassure.*` keys, placeholders filled in (not escaped). */
 function translator(locale: Lang) {
   const locales = storefrontLocales();
-  return (key: string, vars: Record<string, string | number> = {}) => {
-    const text = lookup(locales[locale], `rassure.${key}`) ?? lookup(locales.en, `rassure.${key}`) ?? `translation missing: ${locale}.rassure.${key}`;
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-  };
+  return (key: string, vars: Record<string, string | number> = {}) => storefrontString(locales, locale, `rassure.${key}`, vars);
 }
 
 const section = (id: string, title: string, body: string) =>

@@ -24,6 +24,9 @@ const NOW = new Date("2026-12-04T08:00:00Z");
 let shopify: ShopifyDevStore;
 let woo: WooCommerceDevStore;
 let fixture: FixtureServer;
+let shopOwnFixture: FixtureServer;
+let rassureBlock: string;
+const JUDGE_ME_PAGE = "https://judge.me/reviews/stores/atelier-lumiere";
 let shopifyAdapter: ShopifyAdapter;
 
 const reviewsItem = (facts: PlatformChecklistFacts, storefront: Parameters<typeof snapshotOf>[1]) =>
@@ -33,15 +36,22 @@ beforeAll(async () => {
   shopify = await startTestDevStore();
   shopifyAdapter = new ShopifyAdapter(tokenAdminGraphql(shopify.shopDomain, await devStoreOfflineToken(shopify), shopify.fetch));
   woo = await startWooCommerceDevStore({ outboundFetch: (async () => new Response("ok")) as typeof fetch });
-  // A storefront whose only reviews summary is Rassure's own block: it must not count.
-  const rassureBlock = await render("reviews", fullConfig(), { locale: "en" });
-  fixture = await startHttpFixture({ "/": html(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1>${rassureBlock}</main></body></html>`) });
+  // A storefront whose only reviews markup is Rassure's own block, with a rating and a link to a
+  // review app's page the probe would count as a review widget on the shop's own markup.
+  const config = fullConfig();
+  config.reviews.url = JUDGE_ME_PAGE;
+  rassureBlock = await render("reviews", config, { locale: "en" });
+  const page = (body: string) => html(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1>${body}</main></body></html>`);
+  fixture = await startHttpFixture({ "/": page(rassureBlock) });
+  // The same markup without the class that marks it as Rassure's: the shop's own, so it counts.
+  shopOwnFixture = await startHttpFixture({ "/": page(rassureBlock.replace(/class="rassure /g, 'class="')) });
 }, 60_000);
 
 afterAll(async () => {
   await shopify?.close();
   await woo?.close();
   await fixture?.close();
+  await shopOwnFixture?.close();
 });
 
 describe("Shopify", () => {
@@ -67,10 +77,20 @@ describe("Shopify", () => {
     await shopifyAdapter.publishReviewsAggregate(none);
     const facts = await shopifyAdapter.collectChecklistFacts();
     expect(facts.ratings).toMatchObject({ reviews: 0, ratingTenths: null });
-    const storefront = await probeStorefront(fixture.url, { platform: "shopify", allowPrivateAddresses: true, minIntervalMs: 0 });
+    // The probe had something to count: Rassure's block states a rating and links to a review app.
+    expect(rassureBlock).toContain("4.7");
+    expect(rassureBlock).toContain(JUDGE_ME_PAGE);
+    const probe = (url: string) => probeStorefront(url, { platform: "shopify", allowPrivateAddresses: true, minIntervalMs: 0 });
+    // Control: the same markup as the shop's own is evidence, so the check below can fail.
+    const shopOwn = reviewsItem(facts, await probe(shopOwnFixture.url));
+    expect(shopOwn.status).toBe("pass");
+    expect(shopOwn.evidence).toContainEqual({ source: "storefront", value: "review-widget:judge.me" });
+    const storefront = await probe(fixture.url);
+    expect(storefront.pages.flatMap((p) => p.rassureBlocks)).toContain("reviews");
     const item = reviewsItem(facts, storefront);
     expect(item.status).toBe("warning");
     expect(JSON.stringify(item.evidence ?? [])).not.toContain("4.7");
+    expect(JSON.stringify(item.evidence ?? [])).not.toContain("judge.me");
     expect(reviewsItem(facts, unreachableStorefront("https://shop.example")).status).toBe("warning");
   });
 });

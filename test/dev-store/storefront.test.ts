@@ -40,7 +40,7 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 function publish(config: StorefrontConfig, enabled = true) {
-  return adapter.publishStorefrontConfig({ config: toPublishedConfig(config, 1, new Date(), "Europe/Paris", null, undefined, null, null, SHIPPING_BACKING), enabled });
+  return adapter.publishStorefrontConfig({ config: toPublishedConfig(config, 1, new Date(), "Europe/Paris", { shipping: SHIPPING_BACKING }), enabled });
 }
 
 const PRODUCT = "/products/bougie-figue-cedre";

@@ -114,7 +114,7 @@ describe("toPublishedConfig", () => {
     const now = new Date("2026-12-04T08:00:00Z");
     expect(toPublishedConfig(config, 1, now, "Europe/Paris").bar.trust_page_link).toBe(false);
     config.trustPage.enabled = true;
-    const published = toPublishedConfig(config, 1, now, "Europe/Paris", null, undefined, null, { finishedAt: now, grade: "A", https: true, timeZone: "Not/AZone" });
+    const published = toPublishedConfig(config, 1, now, "Europe/Paris", { trustScan: { finishedAt: now, grade: "A", https: true, timeZone: "Not/AZone" } });
     expect(published.bar.trust_page_link).toBe(true);
     // An unknown time zone falls back to UTC rather than failing the publish.
     expect(published.trust_page).toEqual({ enabled: true, sections: [...config.trustPage.sections], https_checked_on: { en: "4 December 2026", fr: "4 décembre 2026" }, scan: { grade: "A", checked_on: { en: "4 December 2026", fr: "4 décembre 2026" } } });

@@ -128,7 +128,7 @@ export function render(
   const timeZone = overrides.timeZone ?? PARIS;
   return renderer.render({
     handle,
-    config: config ? toPublishedConfig(config, 1, now, timeZone, company, facts, store, null, SHIPPING_BACKING) : null,
+    config: config ? toPublishedConfig(config, 1, now, timeZone, { company, partners: facts, store, shipping: SHIPPING_BACKING }) : null,
     locale: "fr",
     shop: FRENCH_SHOP,
     timeZone,

@@ -66,7 +66,7 @@ describe("carriers", () => {
     expect(publishedCarriers(["Colissimo", "Chronopost"], ["CHRONOPOST", "UPS"])).toEqual(["Colissimo"]);
     const config = fullConfig();
     config.partners.hiddenCarriers = ["UPS"];
-    const published = toPublishedConfig(config, 1, new Date(), "Europe/Paris", null, { carriers: ["Colissimo"], host: "Shopify" });
+    const published = toPublishedConfig(config, 1, new Date(), "Europe/Paris", { partners: { carriers: ["Colissimo"], host: "Shopify" } });
     expect(published.partners.carriers).toEqual(["Colissimo"]);
   });
 

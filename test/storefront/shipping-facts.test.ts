@@ -11,7 +11,8 @@ import { freeShippingThreshold } from "../../adapters/shopify/free-shipping";
 import { WooCommerceAdapter } from "../../adapters/woocommerce";
 import { wooFreeShippingThreshold } from "../../adapters/woocommerce/free-shipping";
 import { array, parse } from "../../adapters/woocommerce/parse";
-import { backsFreeShippingFrom, decimalToMinor } from "../../adapters/shipping-promise-facts";
+import { decimalToMinor } from "../../adapters/shipping-promise-facts";
+import { backedFreeFrom } from "../../app/storefront/shipping-backing";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import type { DeliveryMethodDefinitionRecord } from "../../dev/shopify-dev-store/types";
 import { startWooCommerceDevStore, type WooCommerceDevStore } from "../../dev/woocommerce-dev-store";
@@ -49,11 +50,14 @@ describe("amounts as the platforms write them", () => {
   });
 
   it("backs a promise only when the shop is at least as generous, and never from unread settings", () => {
-    expect(backsFreeShippingFrom({ freeShippingFromMinor: 6000, read: true }, 6000)).toBe(true);
-    expect(backsFreeShippingFrom({ freeShippingFromMinor: 6000, read: true }, 8000)).toBe(true);
-    expect(backsFreeShippingFrom({ freeShippingFromMinor: 6000, read: true }, 5000)).toBe(false);
-    expect(backsFreeShippingFrom({ freeShippingFromMinor: null, read: true }, 6000)).toBe(false);
-    expect(backsFreeShippingFrom({ freeShippingFromMinor: null, read: false }, 6000)).toBe(false);
+    // backedFreeFrom is what publishing applies: the promised amount when backed, else 0 (none).
+    const read = (freeShippingFromMinor: number | null) => ({ freeShippingFromMinor, checkedAt: "2026-12-03T09:00:00.000Z" });
+    expect(backedFreeFrom(6000, read(6000))).toBe(6000);
+    expect(backedFreeFrom(8000, read(6000))).toBe(8000);
+    expect(backedFreeFrom(5000, read(6000))).toBe(0);
+    expect(backedFreeFrom(6000, read(null))).toBe(0);
+    // Settings never read (platform down, scope not granted): no backing is kept, so no amount.
+    expect(backedFreeFrom(6000, null)).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@ function trustConfig(): StorefrontConfig {
 }
 
 const source = (config = trustConfig(), company: CompanyBadge | null = VERIFIED_COMPANY, scan: TrustScan | null = SCAN, shipping: ShippingBacking | null = null) =>
-  toPublishedConfig(config, 1, NOW, PARIS, company, undefined, null, scan, shipping);
+  toPublishedConfig(config, 1, NOW, PARIS, { company, trustScan: scan, shipping });
 const renderer = createPreviewRenderer(readExtensionSources());
 const shopperSees = (liquid: string, locale: "en" | "fr" = "en", shop: PreviewShop = FRENCH_SHOP) => renderer.renderLiquid(liquid, { config: null, locale, shop, timeZone: PARIS, now: NOW });
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
   woo = await startWooCommerceDevStore();
   const scan = { finishedAt: new Date(), grade: SCAN_GRADE, https: true, timeZone: "Europe/Paris" };
-  Object.assign(woo.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(trustConfig(), 1, new Date(), "Europe/Paris", VERIFIED_COMPANY, undefined, null, scan, SHIPPING_BACKING) });
+  Object.assign(woo.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(trustConfig(), 1, new Date(), "Europe/Paris", { company: VERIFIED_COMPANY, trustScan: scan, shipping: SHIPPING_BACKING }) });
   context = await launchChromium();
 }, 180_000);
 

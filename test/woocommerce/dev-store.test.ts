@@ -201,7 +201,7 @@ describe("the companion plugin's trust page", () => {
     config.trustPage.enabled = trustPage;
     config.bar.trustPageLink = true;
     const scan = { finishedAt: new Date("2026-12-03T09:00:00Z"), grade: "C", https: false, timeZone: "Europe/Paris" };
-    Object.assign(store.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(config, 3, new Date(), "Europe/Paris", VERIFIED_COMPANY, undefined, null, scan) });
+    Object.assign(store.state.companionPlugin, { active: true, enabled: true, config: toPublishedConfig(config, 3, new Date(), "Europe/Paris", { company: VERIFIED_COMPANY, trustScan: scan }) });
   };
 
   it("is the theme's 404 until the merchant switches it on, then a page of the theme at the French address", async () => {

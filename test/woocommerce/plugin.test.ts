@@ -75,7 +75,7 @@ const productOf = (c: Case) => {
 };
 
 async function renderBoth(cases: Case[]): Promise<Array<{ liquid: string; php: string; label: string }>> {
-  const published = (c: Case) => (c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, c.company ?? null, PARTNER_FACTS, STORE_LOCATION, c.scan ?? null, c.shipping === undefined ? SHIPPING_BACKING : c.shipping) : null);
+  const published = (c: Case) => (c.config ? toPublishedConfig(c.config, 1, c.now, PARIS, { company: c.company, partners: PARTNER_FACTS, store: STORE_LOCATION, trustScan: c.scan, shipping: c.shipping === undefined ? SHIPPING_BACKING : c.shipping }) : null);
   const requests = cases.map((c) => ({
     handle: c.handle,
     config: published(c),

@@ -40,7 +40,7 @@ export function BlockPreview({ sources, css, handle, config, locale, tone, shop,
     const timer = setTimeout(() => {
       loadRenderer(sources)
         .then((renderer) =>
-          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone, null, partnerFacts, null, null, shippingBacking), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
+          renderer.render({ handle, config: toPublishedConfig(config, 0, new Date(), timeZone, { partners: partnerFacts, shipping: shippingBacking }), locale, shop, timeZone, now: new Date(), settings: { tone, alignment: "start" } }),
         )
         .then((out) => current && (setHtml(out), setError(null)))
         .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));

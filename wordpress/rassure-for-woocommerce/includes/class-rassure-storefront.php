@@ -199,12 +199,22 @@ class Rassure_Storefront {
 	}
 
 	/**
-	 * Prints block HTML through wp_kses with the blocks' own allowed list.
+	 * Block HTML through wp_kses with the blocks' own allowed list and link schemes (the trust page uses it too).
+	 *
+	 * @param string $html Block HTML.
+	 * @return string
+	 */
+	public static function kses( $html ) {
+		return wp_kses( $html, self::allowed_html(), array( 'http', 'https', 'mailto', 'tel' ) );
+	}
+
+	/**
+	 * Prints block HTML through kses().
 	 *
 	 * @param string $html Block HTML.
 	 */
 	private static function output( $html ) {
-		echo wp_kses( $html, self::allowed_html(), array( 'http', 'https', 'mailto', 'tel' ) );
+		echo self::kses( $html ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- passed through wp_kses.
 	}
 
 	/**

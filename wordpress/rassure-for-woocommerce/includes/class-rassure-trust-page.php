@@ -102,7 +102,7 @@ class Rassure_Trust_Page {
 	 * @return string
 	 */
 	public static function shortcode() {
-		return wp_kses( self::html(), Rassure_Storefront::allowed_html(), array( 'http', 'https', 'mailto', 'tel' ) );
+		return Rassure_Storefront::kses( self::html() );
 	}
 
 	/**
@@ -148,7 +148,7 @@ class Rassure_Trust_Page {
 			}
 		);
 		status_header( 200 );
-		$content = '<main id="main" class="site-main rassure-trust-page__main">' . wp_kses( $html, Rassure_Storefront::allowed_html(), array( 'http', 'https', 'mailto', 'tel' ) ) . '</main>';
+		$content = '<main id="main" class="site-main rassure-trust-page__main">' . Rassure_Storefront::kses( $html ) . '</main>';
 		if ( function_exists( 'wp_is_block_theme' ) && wp_is_block_theme() ) {
 			self::block_theme_document( $content );
 		} else {

@@ -99,6 +99,40 @@ class RendererTest extends TestCase {
 		$this->assertSame( array( 'ratingTenths' => null, 'scaleMax' => null, 'reviews' => 0, 'products' => 0 ), Rassure_Shop_Context::aggregate( array( array( 0.0, 0 ), array( 7.0, 3 ) ) ) );
 	}
 
+	public function test_the_shop_wide_rating_is_read_only_while_the_reviews_block_is_on() {
+		$GLOBALS['rassure_test']['options']         = array(
+			'woocommerce_enable_reviews'       => 'yes',
+			'woocommerce_enable_review_rating' => 'yes',
+		);
+		$GLOBALS['rassure_test']['transients']      = array();
+		$GLOBALS['rassure_test']['transient_reads'] = 0;
+		$GLOBALS['rassure_test']['rated_products']  = array( 11 => array( 4.0, 9 ), 12 => array( 5.0, 1 ) );
+		$publish = static function ( $reviews_on ) {
+			Rassure_Options::save_config( array( 'reviews' => array( 'enabled' => $reviews_on, 'heading' => array( 'en' => '', 'fr' => '' ), 'url' => '' ) ), true );
+		};
+		// Every page builds the context: with the block off, no cache read and no products query.
+		$publish( false );
+		$this->assertNull( Rassure_Shop_Context::current()['shop_reviews'] );
+		$this->assertSame( 0, $GLOBALS['rassure_test']['transient_reads'] );
+		$this->assertSame( array(), $GLOBALS['rassure_test']['transients'] );
+		// With the block on: computed once, then served from the cache.
+		$publish( true );
+		$expected = array( 'ratingTenths' => 41, 'scaleMax' => 5, 'reviews' => 10, 'products' => 2 );
+		$this->assertSame( $expected, Rassure_Shop_Context::current()['shop_reviews'] );
+		$GLOBALS['rassure_test']['rated_products'] = array();
+		$this->assertSame( $expected, Rassure_Shop_Context::current()['shop_reviews'] );
+		// The checklist's facts still get the figure whatever the block (Rassure_Facts 'ratings').
+		$publish( false );
+		$this->assertSame( $expected, Rassure_Shop_Context::shop_reviews() );
+		$GLOBALS['rassure_test']['options'] = array();
+	}
+
+	protected function tearDown(): void {
+		// The shop-wide rating's cache and products: no other test inherits them.
+		$GLOBALS['rassure_test']['transients']     = array();
+		$GLOBALS['rassure_test']['rated_products'] = array();
+	}
+
 	public function test_a_disabled_or_missing_block_renders_nothing() {
 		$renderer = Rassure_Renderer::for_language( 'en' );
 		$this->assertSame( '', $renderer->render( 'trust-bar', $this->config(), $this->context() ) );

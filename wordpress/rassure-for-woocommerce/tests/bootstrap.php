@@ -292,6 +292,7 @@ define( 'RASSURE_WC_VERSION', '1.1.0' );
 define( 'RASSURE_WC_FILE', dirname( __DIR__ ) . '/rassure-for-woocommerce.php' );
 require_once __DIR__ . '/shims/posts.php';
 require_once __DIR__ . '/shims/theme.php';
+require_once __DIR__ . '/shims/products.php';
 foreach ( array( 'options', 'renderer', 'shop-context', 'facts', 'rest', 'legal-pages', 'storefront', 'trust-page', 'tracking', 'admin' ) as $rassure_part ) {
 	require_once dirname( __DIR__ ) . '/includes/class-rassure-' . $rassure_part . '.php';
 }
