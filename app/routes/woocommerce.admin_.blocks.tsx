@@ -14,10 +14,10 @@ import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
 import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
-import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
+import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
+import { backToOverview, wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -63,7 +63,7 @@ function Editor({ data }: { data: Authorised }) {
       title={t("woocommerce.admin.blocks")}
       subtitle={t("woocommerce.blocks.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
+      backAction={backToOverview(data)}
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <BlockStack gap="500">

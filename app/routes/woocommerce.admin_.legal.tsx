@@ -16,7 +16,7 @@ import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-
 import { adapterFromCredentials } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
+import { backToOverview, wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -74,7 +74,7 @@ function Legal({ data }: { data: Authorised }) {
       title={t("legal.title")}
       subtitle={t("legal.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
+      backAction={backToOverview(data)}
     >
       {expired ? <AdminExpired locale={data.locale} title={t("legal.title")} /> : null}
       <LegalWorkspace
