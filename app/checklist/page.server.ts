@@ -36,13 +36,17 @@ export async function loadChecklistPage(shop: ShopRef) {
   return { platform: shop.platform, latest, definitions, scans: await recentScanOutcomes(shop) };
 }
 
+/** The rules the shop sells under, which an attestation's re-evaluation applies (only those intents read it). */
+async function shopJurisdiction(shop: ShopRef) {
+  const record = await findShop(shop.platform, shop.shopDomain);
+  return record ? effectiveJurisdiction(record) : undefined;
+}
+
 export type ChecklistActionResult = { intent: string; ok: true; scanId?: string } | { intent: string; ok: false; problem: string };
 
 export async function checklistPageAction(shop: ShopRef, form: URLSearchParams): Promise<ChecklistActionResult> {
   const intent = String(form.get("intent") ?? "");
   const checkId = String(form.get("checkId") ?? "");
-  const record = await findShop(shop.platform, shop.shopDomain);
-  const jurisdiction = record ? effectiveJurisdiction(record) : undefined;
   try {
     switch (intent) {
       case "scan":
@@ -53,10 +57,10 @@ export async function checklistPageAction(shop: ShopRef, form: URLSearchParams):
         recheckInBackground(shop, checkId);
         return { intent, ok: true };
       case "attest":
-        await attest(prisma, shop, checkId, String(form.get("evidence") ?? ""), { jurisdiction });
+        await attest(prisma, shop, checkId, String(form.get("evidence") ?? ""), { jurisdiction: await shopJurisdiction(shop) });
         return { intent, ok: true };
       case "withdraw":
-        await withdrawAttestation(prisma, shop, checkId, jurisdiction);
+        await withdrawAttestation(prisma, shop, checkId, await shopJurisdiction(shop));
         return { intent, ok: true };
       default:
         return { intent, ok: false, problem: `unknown action ${intent}` };

@@ -141,6 +141,15 @@ export async function latestChecklist(db: Db, shop: ShopRef, historySize = 30): 
   };
 }
 
+/**
+ * The shop's time zone as its latest report recorded it (scans read it from the platform, daily):
+ * what pages dating things in the shop's zone use instead of asking the platform on every view.
+ */
+export async function recordedTimeZone(db: Db, shop: ShopRef): Promise<string | null> {
+  const done = await db.checklistScan.findFirst({ where: { ...shop, status: "done" }, orderBy: { startedAt: "desc" }, select: { report: true } });
+  return done?.report ? ((JSON.parse(done.report) as ChecklistReport).timeZone ?? null) : null;
+}
+
 export function isScanDue(latest: LatestChecklist, now = Date.now()): boolean {
   if (latest.current?.status === "running") return false;
   return !latest.current || now - Date.parse(latest.current.startedAt) > DAILY_MS;

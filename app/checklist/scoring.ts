@@ -12,7 +12,7 @@ const CREDIT: Partial<Record<Status, number>> = { pass: 1, manual_attested: 1, w
 
 export const isScored = (result: CheckResult) => !result.informative && CREDIT[result.status] !== undefined;
 export const isDone = (result: Pick<CheckResult, "status">) => result.status === "pass" || result.status === "manual_attested";
-export const isBlockingCritical = (result: CheckResult) =>
+export const isBlockingCritical = (result: Pick<CheckResult, "severity" | "informative" | "status">) =>
   result.severity === "critical" && !result.informative && (result.status === "fail" || result.status === "manual_pending");
 
 /**

@@ -6,6 +6,8 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useActionToast } from "../feedback/useActionToast";
 import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
+import { recordedTimeZone } from "../checklist/scan.server";
+import prisma from "../db.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
 import { authenticate } from "../shopify.server";
@@ -28,14 +30,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
   void kickTrackingWorker(); // jobs left waiting (retries, a restart) run while the merchant looks
-  const [settings, overrides, customCarriers] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop)]);
+  // Shipment dates read in the shop's time zone (the one the checklist's scans recorded), not the server's.
+  const [settings, overrides, customCarriers, timeZone] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop), recordedTimeZone(prisma, shop)]);
   let rows: ShipmentRow[] = [];
-  // Shipment dates read in the shop's time zone (as the checklist's), not the server's.
-  let timeZone: string | null = null;
   let error: string | null = null;
   try {
-    const adapter = new ShopifyAdapter(admin.graphql);
-    [rows, timeZone] = await Promise.all([loadShipmentRows(shop, adapter), adapter.getShopProfile().then((profile) => profile.timezone)]);
+    rows = await loadShipmentRows(shop, new ShopifyAdapter(admin.graphql));
   } catch (thrown) {
     if (!(thrown instanceof ShopifyGraphqlError)) throw thrown;
     error = thrown.message;

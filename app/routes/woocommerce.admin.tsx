@@ -22,7 +22,7 @@ import { scanWooShop, wooChecklistSummary } from "../woocommerce/checklist.serve
 import { disconnectWooShop } from "../woocommerce/connect.server";
 import { keysShown } from "../woocommerce/key-revocation.server";
 import { KeysToRevoke } from "../woocommerce/KeysToRevoke";
-import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { adapterFromCredentials, WOO_PAGE_READ } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
 import { WooAdminPage } from "../woocommerce/WooAdminPage";
 
@@ -33,7 +33,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     let profile: { name: string; storefrontHttps: boolean } | null = null;
     let error: string | null = null;
     try {
-      const live = await adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile();
+      const live = await adapterFromCredentials(access.credentials, WOO_PAGE_READ).getShopProfile();
       profile = { name: live.name, storefrontHttps: live.storefrontHttps };
     } catch (cause) {
       error = cause instanceof Error ? cause.message.slice(0, 200) : String(cause);
@@ -81,7 +81,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 /** The store's time zone (WordPress setting) for delivery estimates; null when the store cannot be read now. */
 async function shopTimeZone(credentials: Parameters<typeof adapterFromCredentials>[0]): Promise<string | null> {
   try {
-    return (await adapterFromCredentials(credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile()).timezone;
+    return (await adapterFromCredentials(credentials, WOO_PAGE_READ).getShopProfile()).timezone;
   } catch {
     return null;
   }

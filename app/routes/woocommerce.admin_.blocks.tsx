@@ -14,16 +14,16 @@ import { BLOCKS_FORM_MAX_BYTES, blocksEditorAction, loadBlocksEditor } from "../
 import type { ExtensionSources } from "../storefront/liquid-preview";
 import type { SaveResult } from "../storefront/storefront.server";
 import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
-import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
+import { adapterFromCredentials, WOO_PAGE_READ } from "../woocommerce/credentials.server";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
+import { backToOverview, wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  loadWooAdminPage(request, ({ access }) => loadBlocksEditor(access.shop.id, adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 })));
+  loadWooAdminPage(request, ({ access }) => loadBlocksEditor(access.shop.id, adapterFromCredentials(access.credentials, WOO_PAGE_READ)));
 
 export const action = ({ request }: ActionFunctionArgs) =>
   wooAdminAction(request, (access, form) => blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form), BLOCKS_FORM_MAX_BYTES);
@@ -63,7 +63,7 @@ function Editor({ data }: { data: Authorised }) {
       title={t("woocommerce.admin.blocks")}
       subtitle={t("woocommerce.blocks.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
+      backAction={backToOverview(data)}
       primaryAction={{ content: t("blocks.save"), onAction: save, loading: busy, disabled: busy }}
     >
       <BlockStack gap="500">

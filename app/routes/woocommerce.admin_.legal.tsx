@@ -13,10 +13,10 @@ import { LegalWorkspace } from "../legal/components/LegalWorkspace";
 import { isLegalTextKind, LEGAL_FORM_MAX_BYTES, legalWorkspaceAction, loadLegalWorkspace, type LegalActionResult } from "../legal/workspace.server";
 import { loadWooAdminPage, wooAdminAction } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped, wooAdminUrl } from "../woocommerce/admin-url";
-import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { adapterFromCredentials, WOO_PAGE_READ } from "../woocommerce/credentials.server";
 import { AdminExpired } from "../woocommerce/AdminExpired";
 import { StandalonePage } from "../woocommerce/StandalonePage";
-import { wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
+import { backToOverview, wooAdminMeta, WooAdminPage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -25,7 +25,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const kind = url.searchParams.get("kind");
     const lang = url.searchParams.get("lang");
     const mode = url.searchParams.get("mode");
-    return loadLegalWorkspace({ platform: "woocommerce", shopDomain: access.shop.domain }, adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }), {
+    return loadLegalWorkspace({ platform: "woocommerce", shopDomain: access.shop.domain }, adapterFromCredentials(access.credentials, WOO_PAGE_READ), {
       kind: isLegalTextKind(kind) ? kind : null,
       locale: lang === "fr" || lang === "en" ? lang : null,
       adminLocale: locale,
@@ -74,7 +74,7 @@ function Legal({ data }: { data: Authorised }) {
       title={t("legal.title")}
       subtitle={t("legal.subtitle")}
       wide
-      backAction={{ content: t("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", data.store, data.locale) }}
+      backAction={backToOverview(data)}
     >
       {expired ? <AdminExpired locale={data.locale} title={t("legal.title")} /> : null}
       <LegalWorkspace

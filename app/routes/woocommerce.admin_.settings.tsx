@@ -12,14 +12,14 @@ import { alertsSectionAction, isAlertsIntent, loadAlertsSection } from "../alert
 import { translator } from "../i18n";
 import { loadWooAdminPage, wooAdminAction, type WooAdminPageContext } from "../woocommerce/admin-page.server";
 import { keepDataWhenOnlyTokenDropped } from "../woocommerce/admin-url";
-import { adapterFromCredentials } from "../woocommerce/credentials.server";
+import { adapterFromCredentials, WOO_PAGE_READ } from "../woocommerce/credentials.server";
 import { wooAdminMeta, WooAdminSubpage } from "../woocommerce/WooAdminPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 const shopOf = (access: WooAdminPageContext["access"]) => ({ platform: "woocommerce" as const, shopDomain: access.shop.domain });
 /** The shop's e-mail and time zone, read from WooCommerce with the shop's own keys. */
-const profileReader = (access: WooAdminPageContext["access"]) => () => adapterFromCredentials(access.credentials, { timeoutMs: 8_000, maxRetries: 1 }).getShopProfile();
+const profileReader = (access: WooAdminPageContext["access"]) => () => adapterFromCredentials(access.credentials, WOO_PAGE_READ).getShopProfile();
 
 export const loader = ({ request }: LoaderFunctionArgs) => loadWooAdminPage(request, async ({ access }) => ({ alerts: await loadAlertsSection(shopOf(access), profileReader(access)) }));
 

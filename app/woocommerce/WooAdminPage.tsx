@@ -39,12 +39,17 @@ export function WooAdminPage<Data extends WooAdminPageData>({ data, title, child
   );
 }
 
+/** The way back from a page below the overview (/woocommerce/admin) to it, in the page's language. */
+export function backToOverview(page: { locale: Locale; store: string }) {
+  return { content: translator(page.locale)("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", page.store, page.locale) };
+}
+
 /** A page one level below the overview (/woocommerce/admin), full width, with the way back to it. */
 export function WooAdminSubpage<Data extends WooAdminPageData>({ data, title, children }: Props<Data>) {
   return (
     <WooAdminPage data={data} title={title}>
       {(page) => (
-        <StandalonePage locale={page.locale} title={title} wide backAction={{ content: translator(page.locale)("woocommerce.admin.title"), url: wooAdminUrl("/woocommerce/admin", page.store, page.locale) }}>
+        <StandalonePage locale={page.locale} title={title} wide backAction={backToOverview(page)}>
           {children(page)}
         </StandalonePage>
       )}

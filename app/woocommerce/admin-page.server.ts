@@ -5,7 +5,7 @@
  * an action refuses an expired or forged session before reading the (bounded) body.
  */
 import { json } from "@remix-run/node";
-import { readHelpEnvironment } from "../env.server";
+import { appEnvironment } from "../env.server";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { negotiateLocale, type Locale } from "../i18n";
 import { authoriseWooAdminRequest, wooAdminFrameHeaders, type WooAdminAccess } from "./admin-access.server";
@@ -27,7 +27,7 @@ export async function loadWooAdminPage<T extends object>(request: Request, load:
   if (!access) return json({ locale, authorised: false as const }, { headers: wooAdminFrameHeaders(null) });
   const data = await load({ access, locale, url: new URL(request.url) });
   // help: the same documentation and contact as the Shopify admin's foot (HelpFooter in WooAdminPage).
-  return json({ locale, authorised: true as const, store: access.shop.domain, token: access.session, help: readHelpEnvironment(), ...data }, { headers: wooAdminFrameHeaders(access.credentials.storeUrl) });
+  return json({ locale, authorised: true as const, store: access.shop.domain, token: access.session, help: appEnvironment().help, ...data }, { headers: wooAdminFrameHeaders(access.credentials.storeUrl) });
 }
 
 /** What a wp-admin page's action answers to a session that no longer holds (the page says "expired"). */

@@ -80,6 +80,9 @@ export async function updateWooCredentials(domain: string, change: (credentials:
   return null;
 }
 
+/** How a wp-admin page reads the store while the merchant waits: a short timeout, one retry. */
+export const WOO_PAGE_READ: WooClientOptions = { timeoutMs: 8_000, maxRetries: 1 };
+
 export function adapterFromCredentials(credentials: WooShopCredentials, options: WooClientOptions = {}): WooCommerceAdapter {
   if (!credentials.consumerKey || !credentials.consumerSecret) throw new WooCredentialsError("No verified WooCommerce keys yet.");
   return new WooCommerceAdapter(

@@ -63,4 +63,22 @@ describe("setup guide", () => {
     expect((await home()).hidden).toBe(false);
     await expect(post({ intent: "something-else" })).rejects.toMatchObject({ status: 400 });
   });
+
+  it("ticks the embed and blocks steps once the published theme has them, and offers the next block not yet placed", async () => {
+    let guide = await home();
+    expect(guide.done.blocks).toBe(false);
+    expect(guide.blocksOnProductPage).toBe(0);
+    // The merchant switches the embed on and adds a delivery block to the product template (in the theme editor).
+    const theme = harness.store.state.themes.find((t) => t.role === "MAIN")!;
+    const settings = theme.files.find((f) => f.filename === "config/settings_data.json")!;
+    settings.content = settings.content.replace('"disabled": true', '"disabled": false');
+    const delivery = `shopify://apps/rassure/blocks/delivery/${TEST_APP.apiKey}`;
+    const product = { sections: { main: { type: "main-product", blocks: { a: { type: delivery, settings: {} } } } }, order: ["main"] };
+    theme.files.push({ filename: "templates/product.json", content: JSON.stringify(product), contentType: "application/json", createdAt: settings.createdAt, updatedAt: settings.updatedAt });
+    guide = await home();
+    expect(guide.done.embed).toBe(true);
+    expect(guide.done.blocks).toBe(true);
+    expect(guide.blocksOnProductPage).toBe(1);
+    expect(new URL(guide.addBlockUrl).searchParams.get("addAppBlockId")).toBe(`${TEST_APP.apiKey}/payment`);
+  });
 });

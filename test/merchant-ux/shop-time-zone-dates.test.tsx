@@ -2,13 +2,16 @@
  * Admin dates read in the shop's time zone, as the checklist's do (issue 16 §1): Home's live status
  * and the tracking page's shipments used the server's zone, so a shop in Auckland saw yesterday's
  * date for an evening publication. Home's card renders through the checklist's formatter with the
- * shop's zone; the tracking loader hands the page the zone Shopify gives for the shop.
+ * shop's zone; the tracking loader hands the page the zone Shopify gave for the shop, as its latest
+ * checklist scan recorded it (no second Shopify call per page view).
  */
 import { AppProvider } from "@shopify/polaris";
 import polarisEn from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { renderToStaticMarkup } from "react-dom/server";
 import { MemoryRouter } from "react-router";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForBackgroundScans } from "../../app/checklist/background.server";
 import { LiveStatusCard } from "../../app/home/LiveStatusCard";
 import type { LiveStatus } from "../../app/home/live-status.server";
 import { I18nProvider, type Locale } from "../../app/i18n";
@@ -42,12 +45,25 @@ describe("Order tracking page", () => {
   let harness: TrackingHarness;
   beforeAll(async () => {
     harness = await startTrackingHarness();
+    await waitForBackgroundScans(); // the install's scan, which records the shop's time zone
   }, 60_000);
   afterAll(async () => harness?.close());
 
   it("hands the page the shop's time zone from Shopify for the shipments' dates", async () => {
-    const data = await trackingLoader({ request: new Request(harness.store.embeddedAppUrl("/app/tracking")), params: {}, context: {} });
-    expect(data.timeZone).toBe("Europe/Paris"); // the dev store's ianaTimezone
-    expect(data.rows.length).toBeGreaterThan(0);
+    // Every Admin API request the loader sends, to see that it does not ask for the shop's profile again.
+    const bodies: string[] = [];
+    setAbstractFetchFunc(async (input, init) => {
+      bodies.push(typeof init?.body === "string" ? init.body : "");
+      return harness.store.fetch(input, init);
+    });
+    try {
+      const data = await trackingLoader({ request: new Request(harness.store.embeddedAppUrl("/app/tracking")), params: {}, context: {} });
+      expect(data.timeZone).toBe("Europe/Paris"); // the dev store's ianaTimezone
+      expect(data.rows.length).toBeGreaterThan(0);
+      expect(bodies.some((body) => body.includes("fulfillments"))).toBe(true); // the shipments were read from Shopify
+      expect(bodies.filter((body) => body.includes("ianaTimezone"))).toEqual([]);
+    } finally {
+      setAbstractFetchFunc(harness.store.fetch);
+    }
   });
 });

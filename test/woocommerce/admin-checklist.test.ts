@@ -10,6 +10,7 @@ import { recheckItem } from "../../app/checklist/scan.server";
 import { wooScanContext } from "../../app/woocommerce/checklist.server";
 import type { ChecklistPageData } from "../../app/checklist/components/ChecklistWorkspace";
 import prisma from "../../app/db.server";
+import { appEnvironment } from "../../app/env.server";
 import { action, loader } from "../../app/routes/woocommerce.admin_.checklist";
 import { ADMIN_SESSION_TTL_SECONDS, mintAdminSession } from "../../app/woocommerce/admin-token.server";
 import { ADMIN_SESSION_HEADER } from "../../app/woocommerce/admin-url";
@@ -19,7 +20,7 @@ const PATH = "/woocommerce/admin/checklist" as const;
 let wpAdmin: WpAdminStore;
 let session: string;
 
-type Page = ChecklistPageData & { authorised: boolean; token: string };
+type Page = ChecklistPageData & { authorised: boolean; token: string; help: unknown };
 
 async function open(token = session): Promise<{ response: Response; data: Page }> {
   const response = (await loader({ request: wpAdmin.firstLoad(PATH, token), ...ROUTE_CALL })) as Response;
@@ -48,6 +49,8 @@ describe("the checklist in wp-admin", () => {
     expect(response.headers.get("Content-Security-Policy")).toBe(`frame-ancestors ${wpAdmin.store.url};`);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(data).toMatchObject({ authorised: true, platform: "woocommerce", store: wpAdmin.domain });
+    // The foot's help entry: the same documentation and contact as the Shopify admin layout's.
+    expect(data.help).toEqual(appEnvironment().help);
     const report = data.latest.report!;
     expect(report.platform).toBe("woocommerce");
     expect(report.results.length).toBeGreaterThan(30);

@@ -14,7 +14,7 @@ import type { Platform } from "../../../adapters/types";
 import { isScanRunning, useScanFinishedToast } from "../../feedback/useScanFinishedToast";
 import { formatDate, useI18n, type MessageKey } from "../../i18n";
 import type { ChecklistActionResult, ItemDefinition, loadChecklistPage } from "../page.server";
-import { categoryProgress } from "../scoring";
+import { categoryProgress, isBlockingCritical, isDone } from "../scoring";
 import { CATEGORIES, type Localized, type Status } from "../types";
 
 const POLL_MS = 2_000;
@@ -37,7 +37,7 @@ const STATUS_TONE: Record<Status, "success" | "critical" | "warning" | "attentio
 
 function matches(filter: Filter, status: Status): boolean {
   if (filter === "all") return true;
-  if (filter === "done") return status === "pass" || status === "manual_attested";
+  if (filter === "done") return isDone({ status });
   if (filter === "other") return status === "error" || status === "not_applicable";
   return status === filter;
 }
@@ -210,7 +210,8 @@ export function ChecklistWorkspace({ data, actionData }: { data: ChecklistPageDa
     return () => clearInterval(timer);
   }, [following, revalidator]);
 
-  const gated = report?.results.some((r) => r.severity === "critical" && !r.informative && (r.status === "fail" || r.status === "manual_pending")) ?? false;
+  // The same gate as the score's (scoring.ts): a critical item failing or waiting for attestation.
+  const gated = report?.results.some(isBlockingCritical) ?? false;
   const tone = !report || report.score === null ? "info" : report.label === "good" ? "success" : report.score < 40 ? "critical" : "warning";
   const filters: Filter[] = ["all", "fail", "warning", "manual_pending", "done", "other"];
 
