@@ -150,8 +150,12 @@ describe("on the Shopify dev store", () => {
     const before = published()?.value;
     const queue = openQueue();
     registerReviewsAggregateJobs(queue, async () => new ShopifyAdapter(denied));
+    // From an empty schedule: the failing run itself must book the next one.
+    await queue.store.eraseByDedupeKeys({ platform: "shopify", shopDomain }, REVIEWS_AGGREGATE_JOB, ["reviews-aggregate"]);
     await expect(runReviewsAggregate(shopDomain, async () => new ShopifyAdapter(denied), queue, NOW)).rejects.toBeInstanceOf(PermanentJobError);
     expect(published()?.value).toBe(before);
+    const pending = (await queue.store.recentJobs({ platform: "shopify", shopDomain }, REVIEWS_AGGREGATE_JOB)).filter((job) => job.status === "pending");
+    expect(pending.map((job) => job.runAfter.getTime())).toEqual([NOW.getTime() + REVIEWS_AGGREGATE_EVERY_MS]);
   });
 
   it("stops the schedule once the shop is uninstalled", async () => {
@@ -159,7 +163,10 @@ describe("on the Shopify dev store", () => {
     await prisma.shop.update({ where: { platform_domain: { platform: "shopify", domain: shopDomain } }, data: { installState: "uninstalled" } });
     try {
       registerReviewsAggregateJobs(queue, async () => adapter);
-    expect(await runReviewsAggregate(shopDomain, async () => adapter, queue, new Date(NOW.getTime() + 2 * REVIEWS_AGGREGATE_EVERY_MS))).toEqual({ status: "skipped", reason: "not installed" });
+      await queue.store.eraseByDedupeKeys({ platform: "shopify", shopDomain }, REVIEWS_AGGREGATE_JOB, ["reviews-aggregate"]);
+      expect(await runReviewsAggregate(shopDomain, async () => adapter, queue, new Date(NOW.getTime() + 2 * REVIEWS_AGGREGATE_EVERY_MS))).toEqual({ status: "skipped", reason: "not installed" });
+      // No next run booked: the schedule ends with the install.
+      expect((await queue.store.recentJobs({ platform: "shopify", shopDomain }, REVIEWS_AGGREGATE_JOB)).filter((job) => job.status === "pending")).toEqual([]);
     } finally {
       await prisma.shop.update({ where: { platform_domain: { platform: "shopify", domain: shopDomain } }, data: { installState: "installed" } });
     }
