@@ -195,6 +195,56 @@ describe("scan finished toast", () => {
   }
 });
 
+describe("a scan the merchant did not start here", () => {
+  it("finishing while the checklist page is open is not toasted; the merchant's own next scan is, once", async () => {
+    // This page is open and idle; another tab of the admin starts a scan (as the daily refresh or a
+    // webhook would, from this page's view).
+    const frame = await openPage("/app/checklist", CHECKLIST_SUBTITLE.en);
+    const button = frame.getByRole("button", { name: "Scan now" });
+    await expect.poll(() => button.getAttribute("aria-busy"), { timeout: 60_000 }).not.toBe("true");
+    const toasts = await recordToasts();
+    const other = await admin.page.context().newPage();
+    try {
+      await other.goto(appUrl("/app/checklist"));
+      const otherFrame = (await (await other.waitForSelector("iframe#app-frame")).contentFrame())!;
+      await otherFrame.getByText(CHECKLIST_SUBTITLE.en).waitFor({ timeout: 30_000 });
+      const otherButton = otherFrame.getByRole("button", { name: "Scan now" });
+      // This page's data is read again while that scan runs (as on opening the page during the daily
+      // refresh). A scan lasts a few seconds: on a loaded machine it may end first, then again.
+      let seenRunning = false;
+      for (let attempt = 0; attempt < 5 && !seenRunning; attempt++) {
+        await expect.poll(() => otherButton.getAttribute("aria-busy"), { timeout: 60_000 }).not.toBe("true");
+        const otherAnswer = other.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/app/checklist"));
+        await otherButton.click();
+        await otherAnswer;
+        await frame.evaluate(() => (window as unknown as { __remixRouter: { revalidate(): Promise<void> } }).__remixRouter.revalidate());
+        seenRunning = await expect
+          .poll(() => button.getAttribute("aria-busy"), { timeout: 1_000 })
+          .toBe("true")
+          .then(() => true, () => false);
+      }
+      expect(seenRunning, "this page saw the other tab's scan running").toBe(true);
+      // It follows that scan to its end.
+      await expect.poll(() => button.getAttribute("aria-busy"), { timeout: 90_000 }).not.toBe("true");
+
+      // Any toast for it was sent before the merchant's click reaches the server and comes back.
+      const ownAnswer = admin.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/app/checklist"));
+      await button.click();
+      await ownAnswer;
+      await expect(toasts(), "no toast for a scan this page did not start").resolves.toEqual([]);
+
+      // The merchant's own scan from this page: its toast is the only one this page shows.
+      await expect.poll(toasts, { timeout: 90_000 }).not.toEqual([]);
+      const seen = await toasts();
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatch(/^Scan finished: \d+\/100 \([A-F]\)$/);
+      expect(admin.pageErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 240_000);
+});
+
 describe("scan from the setup guide", () => {
   it("starts the scan from Home, opens the checklist, and toasts once when that scan finishes", async () => {
     const frame = await openHomeWhenScanned(/^3 of 4 tasks complete$/);
