@@ -11,8 +11,9 @@ import { jobQueue } from "./jobs/runtime.server";
 import type { JobsDb } from "./jobs/store";
 import { eraseTrackingData, type TrackingDb } from "./tracking/erase.server";
 import { eraseAlertData, type AlertsDb } from "./alerts/erase.server";
+import { eraseStoredReads } from "./platform-reads/stored-reads.server";
 
-type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation" | "legalIdentity" | "legalText"> & TrackingDb & JobsDb & AlertsDb;
+type Db = Pick<typeof prisma, "shop" | "session" | "complianceRequest" | "storefrontConfig" | "checklistScan" | "checklistAttestation" | "legalIdentity" | "legalText" | "platformRead"> & TrackingDb & JobsDb & AlertsDb;
 
 export async function recordShopifyInstall(domain: string, grantedScopes: string, graphql: AdminGraphql) {
   const profile = await new ShopifyAdapter(graphql).getShopProfile();
@@ -49,6 +50,7 @@ async function eraseLegalData(db: Db, platform: Platform, domain: string) {
 export async function forgetShopAccess(db: Db, platform: Platform, domain: string) {
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db); // queued work for a shop that left
+  await eraseStoredReads(db, platform, domain); // a reinstall reads the platform afresh
   // The platform removed what we had published with the installation (Shopify: app-data metafields).
   await db.storefrontConfig.updateMany({ where: { shop: { platform, domain } }, data: { publishedVersion: null, publishedAt: null, publishError: null } });
   await db.shop.updateMany({
@@ -81,5 +83,6 @@ export async function eraseShopCompletely(db: Db, platform: Platform, domain: st
   await eraseChecklistData(db, platform, domain);
   await eraseAlertData(db, platform, domain);
   await eraseLegalData(db, platform, domain);
+  await eraseStoredReads(db, platform, domain);
   await db.shop.deleteMany({ where: { platform, domain } });
 }

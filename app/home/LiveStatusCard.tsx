@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { formatDate, useI18n } from "../i18n";
+import { StoredReadAge } from "../platform-reads/StoredReadStatus";
 import type { LiveStatus } from "./live-status.server";
 
 /** `timeZone`: the shop's (IANA), so dates read as in the shop, not as on the server. */
@@ -23,6 +24,7 @@ export function LiveStatusCard({ status, timeZone }: { status: LiveStatus; timeZ
               </Text>
             </InlineStack>
             <Text as="p">{t("home.live.blocks", { count: theme.blocksOnProductPage.length })}</Text>
+            <StoredReadAge read={{ readAt: status.themeReadAt }} />
           </BlockStack>
         ) : (
           <Text as="p" tone="critical">

@@ -5,6 +5,7 @@ import { companyEn } from "./features/company.en";
 import { jobsEn } from "./features/jobs.en";
 import { legalEn } from "./features/legal.en";
 import { merchantUxEn } from "./features/merchant-ux.en";
+import { storedReadsEn } from "./features/stored-reads.en";
 import { trackingEn } from "./features/tracking.en";
 import { woocommerceEn } from "./features/woocommerce.en";
 
@@ -37,7 +38,7 @@ const coreEn = {
   "home.shop.plan": "Shopify plan",
   "home.shop.installed": "Rassure installed",
   "home.policies.heading": "Legal pages Shopify holds for your shop",
-  "home.policies.intro": "Read live from your shop. The trust checklist explains each gap and how to fix it.",
+  "home.policies.intro": "Read from your shop. The trust checklist explains each gap and how to fix it.",
   "home.policies.published": "Published",
   "home.policies.empty": "Empty",
   "home.policies.missing": "Missing",
@@ -99,6 +100,6 @@ const coreEn = {
   "common.unknown": "Unknown",
 } as const;
 
-export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn, ...alertsEn, ...merchantUxEn };
+export const en = { ...coreEn, ...checklistEn, ...blocksEn, ...trackingEn, ...woocommerceEn, ...jobsEn, ...companyEn, ...legalEn, ...alertsEn, ...merchantUxEn, ...storedReadsEn };
 
 export type MessageKey = keyof typeof en;

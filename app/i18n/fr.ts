@@ -6,6 +6,7 @@ import { companyFr } from "./features/company.fr";
 import { jobsFr } from "./features/jobs.fr";
 import { legalFr } from "./features/legal.fr";
 import { merchantUxFr } from "./features/merchant-ux.fr";
+import { storedReadsFr } from "./features/stored-reads.fr";
 import { trackingFr } from "./features/tracking.fr";
 import { woocommerceFr } from "./features/woocommerce.fr";
 
@@ -35,7 +36,7 @@ const coreFr = {
   "home.shop.plan": "Forfait Shopify",
   "home.shop.installed": "Rassure installé le",
   "home.policies.heading": "Pages légales que Shopify détient pour votre boutique",
-  "home.policies.intro": "Lues en direct depuis votre boutique. La checklist de confiance explique chaque manque et comment le corriger.",
+  "home.policies.intro": "Lues depuis votre boutique. La checklist de confiance explique chaque manque et comment le corriger.",
   "home.policies.published": "Publiée",
   "home.policies.empty": "Vide",
   "home.policies.missing": "Manquante",
@@ -97,4 +98,4 @@ const coreFr = {
   "common.unknown": "Inconnu",
 } satisfies Partial<Record<MessageKey, string>>;
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr, ...alertsFr, ...merchantUxFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...checklistFr, ...blocksFr, ...trackingFr, ...woocommerceFr, ...jobsFr, ...companyFr, ...legalFr, ...alertsFr, ...merchantUxFr, ...storedReadsFr };

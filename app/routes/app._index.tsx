@@ -2,8 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { ShopifyAdapter, ShopifyGraphqlError } from "../../adapters/shopify";
+import { ShopifyAdapter } from "../../adapters/shopify";
 import type { LegalPolicyType, ShopProfile } from "../../adapters/types";
+import { openStoredReads } from "../platform-reads/stored-reads.server";
+import { StoredReadAge, StoredReadFailure, useStoredReadsRefresh } from "../platform-reads/StoredReadStatus";
+import { TRUST_BAR_EMBED_HANDLE } from "../storefront/config";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { formatDate, useI18n } from "../i18n";
 import { shopifyAdminUrl } from "../../adapters/shopify/admin-links";
@@ -31,21 +34,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const installedAt = shop?.installedAt.toISOString() ?? null;
   const jurisdiction = shop ? effectiveJurisdiction(shop) : null;
   const adapter = new ShopifyAdapter(admin.graphql);
-  // Every read at once: the page waits for the slowest Shopify answer, not for the sum of them.
-  const [checklist, live, jobFailures, profile] = await Promise.all([
+  // Shopify's facts as Rassure read them last (read now only the first time), refreshed in the background.
+  const [checklist, jobFailures, { reads, pending }] = await Promise.all([
     homeChecklistSummary(session.shop),
-    loadLiveStatus(shop, adapter),
     shopJobFailures(jobQueue.store, { platform: "shopify", shopDomain: session.shop }),
-    adapter.getShopProfile().then(
-      (profile): { profile: ShopProfile | null; error: string | null } => ({ profile, error: null }),
-      (error: unknown) => {
-        if (error instanceof ShopifyGraphqlError) return { profile: null, error: error.message };
-        throw error;
-      },
+    openStoredReads(
+      { platform: "shopify", shopDomain: session.shop },
+      { "shop-profile": () => adapter.getShopProfile(), "theme-embed": () => adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE) },
     ),
   ]);
+  const live = await loadLiveStatus(shop, reads["theme-embed"]);
+  const profileRead = reads["shop-profile"];
   const setupGuide = shop ? await loadSetupGuide(shop, { live, scannedAt: checklist.evaluatedAt, apiKey: appEnvironment().shopifyApiKey }) : null;
-  return { ...profile, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide };
+  return { profile: profileRead.facts, error: profileRead.error, profileReadAt: profileRead.readAt, pending, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide };
 };
 
 /** Home's one form: hide the setup guide, or show it again. */
@@ -64,8 +65,9 @@ function policyStatus(profile: ShopProfile, type: LegalPolicyType): "published" 
 }
 
 export default function Home() {
-  const { profile, error, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide } = useLoaderData<typeof loader>();
+  const { profile, error, profileReadAt, pending, installedAt, jurisdiction, checklist, live, jobFailures, setupGuide } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
+  useStoredReadsRefresh(pending);
 
   if (!profile) {
     return (
@@ -99,6 +101,7 @@ export default function Home() {
       <TitleBar title={t("home.title")} />
       <BlockStack gap="500">
         <Banner tone="success">{t("home.connected", { shop: profile.name })}</Banner>
+        <StoredReadFailure platform="Shopify" reads={[{ readAt: profileReadAt, error }, { readAt: live.themeReadAt, error: live.theme ? live.themeError : null }]} />
         <JobFailuresBanner failures={jobFailures} />
         {setupGuide && <SetupGuide guide={setupGuide} timeZone={profile.timezone} />}
         <Layout>
@@ -112,7 +115,7 @@ export default function Home() {
                   <Badge tone={published === POLICY_TYPES.length ? "success" : "attention"}>{t("home.policies.summary", { published, total: POLICY_TYPES.length })}</Badge>
                 </InlineStack>
                 <Text as="p" tone="subdued">
-                  {t("home.policies.intro")}
+                  {t("home.policies.intro")} <StoredReadAge read={{ readAt: profileReadAt }} />
                 </Text>
                 <BlockStack gap="200">
                   {POLICY_TYPES.map((type) => {

@@ -12,7 +12,10 @@ import { readBoundedForm } from "../http/bounded-body.server";
 import { formatDate, useI18n, type MessageKey } from "../i18n";
 import { authenticate } from "../shopify.server";
 import { kickTrackingWorker } from "../tracking/jobs.server";
-import { fixAllRecent, loadShipmentRows, type FixAllResult, type LinkStatus, type ShipmentRow } from "../tracking/overview.server";
+import { openStoredReads, readNow } from "../platform-reads/stored-reads.server";
+import { readersFor } from "../platform-reads/readers.server";
+import { StoredReadAge, StoredReadFailure, useStoredReadsRefresh } from "../platform-reads/StoredReadStatus";
+import { fixAllRecent, shipmentRowsOf, type FixAllResult, type LinkStatus } from "../tracking/overview.server";
 import { CARRIERS, REGISTRY_VERSION } from "../tracking/registry";
 import {
   addCustomCarrier,
@@ -32,18 +35,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   void kickTrackingWorker(); // jobs left waiting (retries, a restart) run while the merchant looks
   // Shipment dates read in the shop's time zone (the one the checklist's scans recorded), not the server's.
   const [settings, overrides, customCarriers, timeZone] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop), recordedTimeZone(prisma, shop)]);
-  let rows: ShipmentRow[] = [];
-  let error: string | null = null;
-  try {
-    rows = await loadShipmentRows(shop, new ShopifyAdapter(admin.graphql));
-  } catch (thrown) {
-    if (!(thrown instanceof ShopifyGraphqlError)) throw thrown;
-    error = thrown.message;
-  }
+  // The shipments as Rassure read them last (read now only the first time), refreshed in the background.
+  const { reads, pending } = await openStoredReads(shop, readersFor(new ShopifyAdapter(admin.graphql), ["recent-shipments"]));
+  const shipments = reads["recent-shipments"];
+  const rows = await shipmentRowsOf(shop, shipments.facts ?? []);
   return {
     rows,
     timeZone,
-    error,
+    shipments: { readAt: shipments.readAt, error: shipments.error },
+    pending,
     settings,
     overrides: overrides.map((o) => ({ id: o.id, company: o.company, carrierRef: o.carrierRef })),
     customCarriers: customCarriers.map((c) => ({ id: c.id, name: c.name, urlTemplate: c.urlTemplate })),
@@ -74,7 +74,11 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
   switch (intent) {
     case "fix-all":
       try {
-        return { intent, ok: true, result: await fixAllRecent(shop, new ShopifyAdapter(admin.graphql)) };
+        const adapter = new ShopifyAdapter(admin.graphql);
+        const result = await fixAllRecent(shop, adapter);
+        // The links Rassure just wrote: the page that follows shows them from a read made after.
+        await readNow(shop, readersFor(adapter, ["recent-shipments"]));
+        return { intent, ok: true, result };
       } catch (thrown) {
         if (thrown instanceof ShopifyGraphqlError) return { intent, ok: false, problem: thrown.message };
         throw thrown;
@@ -157,6 +161,7 @@ export default function Tracking() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useI18n();
+  useStoredReadsRefresh(data.pending);
   const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   const submit = useSubmit();
   const [autoFix, setAutoFix] = useState(data.settings.autoFix);
@@ -227,7 +232,7 @@ export default function Tracking() {
         <Text as="p" tone="subdued">
           {t("tracking.intro")}
         </Text>
-        {data.error && <Banner tone="critical">{t("tracking.apiError", { message: data.error })}</Banner>}
+        <StoredReadFailure platform="Shopify" reads={[data.shipments]} />
         <ProblemBanner problem={problemOf(result, "fix-all")} />
         {fixAll && (
           <Banner tone={fixAll.failed > 0 ? "warning" : "success"}>
@@ -246,6 +251,7 @@ export default function Tracking() {
                     <Text as="h2" variant="headingMd">
                       {t("tracking.recent.heading")}
                     </Text>
+                    <StoredReadAge read={data.shipments} />
                   </div>
                   <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                     <Form method="post">

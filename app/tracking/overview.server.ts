@@ -48,12 +48,19 @@ export function shipmentRows(shipments: Shipment[], choices: CarrierChoices, fix
 }
 
 export async function loadShipmentRows(shop: ShopRef, adapter: PlatformAdapter): Promise<ShipmentRow[]> {
-  const [shipments, choices] = await Promise.all([adapter.listRecentShipments(RECENT_ORDERS), loadCarrierChoices(shop)]);
-  const fixes = await prisma.trackingFix.findMany({
-    where: { ...shop, fulfillmentId: { in: shipments.map((s) => s.id) } },
-    orderBy: { createdAt: "asc" },
-    select: { fulfillmentId: true, url: true },
-  });
+  return shipmentRowsOf(shop, await adapter.listRecentShipments(RECENT_ORDERS));
+}
+
+/** The rows of shipments already read (the tracking page shows the stored read), with the carrier choices and fixes stored now. */
+export async function shipmentRowsOf(shop: ShopRef, shipments: Shipment[]): Promise<ShipmentRow[]> {
+  const [choices, fixes] = await Promise.all([
+    loadCarrierChoices(shop),
+    prisma.trackingFix.findMany({
+      where: { ...shop, fulfillmentId: { in: shipments.map((s) => s.id) } },
+      orderBy: { createdAt: "asc" },
+      select: { fulfillmentId: true, url: true },
+    }),
+  ]);
   return shipmentRows(shipments, choices, new Map(fixes.map((f) => [f.fulfillmentId, f.url])));
 }
 

@@ -19,7 +19,7 @@ import { loader as trackingLoader } from "../../app/routes/app.tracking";
 import { startTrackingHarness, type TrackingHarness } from "../tracking/support";
 
 // 20 November 2026, 12:30 UTC: already 21 November in Auckland (UTC+13 in summer).
-const status: LiveStatus = { theme: null, themeError: null, blocksPublishedAt: "2026-11-20T12:30:00.000Z", trackingFixes: 0 };
+const status: LiveStatus = { theme: null, themeError: null, themeReadAt: null, blocksPublishedAt: "2026-11-20T12:30:00.000Z", trackingFixes: 0 };
 
 function renderCard(timeZone: string | null, locale: Locale = "en") {
   return renderToStaticMarkup(

@@ -9,6 +9,8 @@ import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/app.tracking";
 import { trackingWorkerIdle } from "../../app/tracking/jobs.server";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
+import { settleBackgroundReads, waitForStoredReads } from "../../app/platform-reads/stored-reads.server";
+import { ageStoredReads, answersWithin, holdAdminApi } from "../support/platform-reads";
 import { TEST_APP } from "../support/test-app";
 import { startTrackingHarness, type TrackingHarness } from "./support";
 
@@ -44,8 +46,8 @@ const statusOf = (rows: Awaited<ReturnType<typeof load>>["rows"], order: string)
 
 describe("Order tracking page", () => {
   it("lists recent shipments with their link status", async () => {
-    const { rows, error, registry } = await load();
-    expect(error).toBeNull();
+    const { rows, shipments, registry } = await load();
+    expect(shipments.error).toBeNull();
     expect(registry.carriers.length).toBeGreaterThanOrEqual(60);
     expect(statusOf(rows, "#1001")).toBe("ok"); // Colissimo with its link
     expect(statusOf(rows, "#1002")).toBe("needs-fix"); // Colissimo, no link
@@ -57,13 +59,66 @@ describe("Order tracking page", () => {
     expect(rows.find((r) => r.orderName === "#1008")?.proposedUrl).toBe("https://www.ups.com/track?tracknum=1Z999AA10123456784");
   });
 
-  it("shows Shopify's answer instead of crashing when the API is throttled", async () => {
-    // The install's background scan also calls the Admin API: let it finish, so the throttled answer is the page's.
-    await waitForBackgroundScans();
-    store.simulate.throttleNext(1);
-    const data = await load();
-    expect(data.rows).toEqual([]);
-    expect(data.error).toContain("Throttled");
+  it("opens from the shipments stored at the last visit without waiting on Shopify", async () => {
+    await waitForBackgroundScans(); // the install's scan also calls the Admin API
+    await ageStoredReads(store.shopDomain);
+    const shopify = holdAdminApi(store);
+    try {
+      const data = await answersWithin(load());
+      expect(data).not.toBe("still waiting");
+      if (data === "still waiting") return;
+      expect(statusOf(data.rows, "#1001")).toBe("ok");
+      expect(data.shipments.readAt).toEqual(expect.any(String));
+      expect(data.pending).toEqual({ kinds: ["recent-shipments"], since: expect.any(String) });
+      expect(shopify.calls()).toBe(1); // the background refresh, which the page did not wait for
+    } finally {
+      shopify.release();
+      await settleBackgroundReads();
+    }
+  });
+
+  it("shows what the background refresh found once it is over", async () => {
+    // The merchant adds the number and link of #1011's parcel in Shopify.
+    const order = store.state.orders.find((o) => o.name === "#1011")!;
+    const sent = store.state.orders.find((o) => o.name === "#1001")!.fulfillments[0].trackingInfo[0];
+    const before = order.fulfillments[0].trackingInfo;
+    order.fulfillments[0].trackingInfo = [{ ...sent }];
+    try {
+      await ageStoredReads(store.shopDomain);
+      const first = await load();
+      expect(statusOf(first.rows, "#1011")).toBe("missing-number"); // what was stored, at once
+      expect(await waitForStoredReads({ platform: "shopify", shopDomain: store.shopDomain }, first.pending!)).toBe(true);
+      const revalidated = await load();
+      expect(statusOf(revalidated.rows, "#1011")).toBe("ok");
+      expect(revalidated.pending).toBeNull(); // just read: the revalidation does not read again
+      expect(Date.parse(revalidated.shipments.readAt!)).toBeGreaterThan(Date.parse(first.shipments.readAt!));
+    } finally {
+      order.fulfillments[0].trackingInfo = before;
+      await ageStoredReads(store.shopDomain);
+      await load();
+      await settleBackgroundReads();
+    }
+  });
+
+  it("keeps the stored shipments and says the refresh failed when Shopify is throttled", async () => {
+    const stored = await load();
+    await ageStoredReads(store.shopDomain);
+    store.simulate.throttleNext(10);
+    try {
+      const first = await load();
+      await settleBackgroundReads();
+      const data = await load();
+      expect(data.rows).toEqual(first.rows);
+      expect(data.rows.length).toBeGreaterThan(0);
+      expect(data.shipments.error).toContain("Throttled");
+      expect(data.shipments.readAt).toBe(stored.shipments.readAt); // the age of what is shown, not of the failed try
+    } finally {
+      store.simulate.reset();
+    }
+    await ageStoredReads(store.shopDomain);
+    await load();
+    await settleBackgroundReads();
+    expect((await load()).shipments.error).toBeNull();
   });
 
   it("fixes all links at once, then shows them as fixed by Rassure", async () => {
