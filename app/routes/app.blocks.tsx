@@ -11,6 +11,7 @@ import { ShopifyAdapter } from "../../adapters/shopify";
 import { readBoundedForm } from "../http/bounded-body.server";
 import { appEnvironment } from "../env.server";
 import { useI18n } from "../i18n";
+import { StoredReadAge, StoredReadFailure, useStoredReadsRefresh } from "../platform-reads/StoredReadStatus";
 import { findShop } from "../shops.server";
 import { authenticate } from "../shopify.server";
 import { BlocksWorkspace, useBlocksEditor } from "../storefront/components/BlocksWorkspace";
@@ -29,7 +30,7 @@ async function shopContext(request: Request) {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { adapter, shop, domain } = await shopContext(request);
-  return { domain, apiKey: appEnvironment().shopifyApiKey, ...(await loadBlocksEditor(shop.id, adapter)) };
+  return { domain, apiKey: appEnvironment().shopifyApiKey, ...(await loadBlocksEditor(shop, adapter, "stored")) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -41,6 +42,7 @@ export default function StorefrontBlocks() {
   const data = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const { t } = useI18n();
+  useStoredReadsRefresh(data.pending);
   const result = fetcher.data;
   const busy = fetcher.state !== "idle";
   const editor = useBlocksEditor(data.stored, result, (saved) =>
@@ -59,7 +61,12 @@ export default function StorefrontBlocks() {
       <TitleBar title={t("blocks.title")} />
       <UnsavedChanges host="shopify-admin" dirty={editor.dirty} saving={busy} onSave={save} onDiscard={editor.discard} />
       <BlockStack gap="500">
-        {data.apiError && <Banner tone="warning" title={t("blocks.apiError")}>{data.apiError}</Banner>}
+        {/* Nothing stored to show (never read): the editor works with defaults; else the stored facts with their age. */}
+        {data.apiError && !data.reads.profile.readAt ? (
+          <Banner tone="warning" title={t("blocks.apiError")}>{data.apiError}</Banner>
+        ) : (
+          <StoredReadFailure platform="Shopify" reads={[data.reads.profile, data.reads.theme]} />
+        )}
         <BlocksWorkspace
           editor={editor}
           result={result}
@@ -89,6 +96,7 @@ export default function StorefrontBlocks() {
                       ? t("blocks.status.onProduct", { blocks: data.theme.blocksOnProductPage.join(", ") })
                       : t("blocks.status.noneOnProduct")}
                   </Text>
+                  <StoredReadAge read={data.reads.theme} />
                 </BlockStack>
               ) : (
                 <Text as="p" tone="subdued">{t("blocks.status.noTheme")}</Text>

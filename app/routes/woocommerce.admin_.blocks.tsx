@@ -23,7 +23,7 @@ import { UnsavedChanges } from "../unsaved-changes/UnsavedChanges";
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  loadWooAdminPage(request, ({ access }) => loadBlocksEditor(access.shop.id, adapterFromCredentials(access.credentials, WOO_PAGE_READ)));
+  loadWooAdminPage(request, ({ access }) => loadBlocksEditor(access.shop, adapterFromCredentials(access.credentials, WOO_PAGE_READ), "platform"));
 
 export const action = ({ request }: ActionFunctionArgs) =>
   wooAdminAction(request, (access, form) => blocksEditorAction(access.shop.id, adapterFromCredentials(access.credentials, { maxRetries: 2 }), form), BLOCKS_FORM_MAX_BYTES);

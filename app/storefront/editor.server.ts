@@ -5,44 +5,54 @@
  * (validate, store, publish through the platform's adapter) or publishing again.
  */
 import { UNREAD_SHIPPING_FACTS } from "../../adapters/shipping-promise-facts";
-import type { PlatformAdapter, ShopProfile, ThemeEmbedStatus } from "../../adapters/types";
-import { TRUST_BAR_EMBED_HANDLE, type ConfigIssue } from "./config";
+import type { Platform, PlatformAdapter } from "../../adapters/types";
+import { readersFor } from "../platform-reads/readers.server";
+import { openStoredReads, readNow } from "../platform-reads/stored-reads.server";
+import { type ConfigIssue } from "./config";
 import { readBlockStylesheet, readExtensionSources } from "./extension-sources.server";
-import { observedCarriers, type PartnerFactsAdapter } from "./partner-facts.server";
+import { carriersOf, type PartnerFactsAdapter } from "./partner-facts.server";
 import { previewShopFromProfile } from "./preview-shop";
 import { backingAfterRead } from "./shipping-backing";
 import { loadStorefrontConfig, refreshStalePublication, republishStorefrontConfig, saveAndPublishStorefrontConfig, type SaveResult } from "./storefront.server";
 
 type EditorAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus" | "publishStorefrontConfig"> & Partial<Pick<PlatformAdapter, "platform" | "listRecentShipments" | "readShippingPromiseFacts">>;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const EDITOR_READS = ["shop-profile", "theme-embed", "recent-shipments", "shipping-promise"] as const;
 
-export async function loadBlocksEditor(shopId: string, adapter: EditorAdapter) {
-  const [profile, theme, carriers, shipping] = await Promise.all([
-    adapter.getShopProfile().then((p): ShopProfile | string => p, messageOf),
-    adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE).then((s): ThemeEmbedStatus | null | string => s, messageOf),
-    // The editor lists what it could read; publishing reads again and fails loudly.
-    observedCarriers(adapter).catch((): string[] => []),
-    adapter.readShippingPromiseFacts?.() ?? Promise.resolve(UNREAD_SHIPPING_FACTS),
-  ]);
-  const profileOk = typeof profile === "string" ? null : profile;
-  if (profileOk?.timezone) await refreshStalePublication(shopId, adapter, profileOk.timezone);
-  const stored = await loadStorefrontConfig(shopId);
-  // What the settings say now; when they cannot be read, the backing publishing would keep.
-  const shippingBacking = backingAfterRead(shipping, stored.shippingBacking, new Date());
+/**
+ * `shop`: the shop's row. `from`: "stored" opens from what was read last and refreshes it in the
+ * background (the Shopify admin, which revalidates once the refresh is over); "platform" reads
+ * now (wp-admin, which has no revalidation yet) and stores what it read.
+ */
+export async function loadBlocksEditor(shop: { id: string; platform: string; domain: string }, adapter: EditorAdapter, from: "stored" | "platform") {
+  const ref = { platform: shop.platform as Platform, shopDomain: shop.domain };
+  const readers = readersFor(adapter, [...EDITOR_READS]);
+  const { reads, pending } = from === "stored" ? await openStoredReads(ref, readers) : { reads: await readNow(ref, readers), pending: null };
+  const profile = reads["shop-profile"];
+  const theme = reads["theme-embed"];
+  const shipments = reads["recent-shipments"];
+  const shipping = reads["shipping-promise"];
+  if (profile.facts?.timezone) await refreshStalePublication(shop.id, adapter, profile.facts.timezone);
+  const stored = await loadStorefrontConfig(shop.id);
+  // What the settings say (as last read); when they could not be read, the backing publishing would keep.
+  const shippingBacking = backingAfterRead(shipping.facts ?? UNREAD_SHIPPING_FACTS, stored.shippingBacking, new Date());
   return {
     stored: { ...stored, publishedAt: stored.publishedAt?.toISOString() ?? null },
-    timeZone: profileOk?.timezone ?? "Europe/Paris",
-    currencyCode: profileOk?.currencyCode ?? "EUR",
-    previewShop: previewShopFromProfile(profileOk),
-    /** Carriers the partners block may name (the merchant can only hide them). */
-    observedCarriers: carriers,
+    timeZone: profile.facts?.timezone ?? "Europe/Paris",
+    currencyCode: profile.facts?.currencyCode ?? "EUR",
+    previewShop: previewShopFromProfile(profile.facts),
+    /** Carriers the partners block may name (the merchant can only hide them); publishing reads them again and fails loudly. */
+    observedCarriers: carriersOf(shipments.facts ?? []),
     /** The shop's free-shipping threshold (the note under the shipping promise's amount, the preview). */
     shippingBacking,
     /** Null where the merchant names the host (WordPress). */
     platformHost: adapter.platform === "shopify" ? "Shopify" : null,
-    apiError: typeof profile === "string" ? profile : typeof theme === "string" ? theme : null,
-    theme: typeof theme === "string" ? null : theme,
+    /** The shop's facts shown are those of a failed read's last success (or none): the first failure. */
+    apiError: profile.error ?? theme.error,
+    theme: theme.facts,
+    /** When the profile and theme shown were read and whether the last read failed; the reads still running in the background. */
+    reads: { profile: { readAt: profile.readAt, error: profile.error }, theme: { readAt: theme.readAt, error: theme.error } },
+    pending,
     sources: readExtensionSources(),
     css: readBlockStylesheet(),
   };

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/app.blocks";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startTestDevStore } from "../support/dev-store";
+import { waitForBackgroundScans } from "../../app/checklist/background.server";
+import { settleBackgroundReads, waitForStoredReads } from "../../app/platform-reads/stored-reads.server";
+import { ageStoredReads, answersWithin, holdAdminApi } from "../support/platform-reads";
 import { TEST_APP } from "../support/test-app";
 import { fullConfig } from "./fixtures";
 
@@ -16,6 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await settleBackgroundReads();
   await store?.close();
 });
 
@@ -39,6 +43,59 @@ describe("/app/blocks", () => {
     expect(data.theme).toMatchObject({ themeName: "Dawn", embedActive: false });
     expect(Object.keys(data.sources.blocks)).toEqual(expect.arrayContaining(["contact", "delivery", "legal", "payment", "promises", "trust-bar"]));
     expect(data.css).toContain(".rassure");
+  });
+
+  it("opens from the profile and theme stored at the last visit while Shopify hangs, then shows what the refresh found", async () => {
+    const load = () => loader(args(new Request(store.embeddedAppUrl("/app/blocks"))));
+    const shop = { platform: "shopify" as const, shopDomain: store.shopDomain };
+    await waitForBackgroundScans(); // the install's scan also calls the Admin API
+    await ageStoredReads(store.shopDomain);
+    const shopify = holdAdminApi(store);
+    let first;
+    try {
+      const data = await answersWithin(load());
+      expect(data).not.toBe("still waiting");
+      if (data === "still waiting") return;
+      first = data;
+      expect(first.theme).toMatchObject({ themeName: "Dawn", embedActive: false });
+      expect(first.timeZone).toBe("Europe/Paris");
+      expect(first.reads.theme.readAt).toEqual(expect.any(String));
+      expect(first.pending?.kinds.sort()).toEqual(["recent-shipments", "shipping-promise", "shop-profile", "theme-embed"]);
+      expect(shopify.calls()).toBeGreaterThan(0); // the background refreshes, not waited for
+      // Meanwhile the merchant switches the trust bar on in the theme editor.
+      const theme = store.state.themes.find((t) => t.role === "MAIN")!;
+      const settings = theme.files.find((f) => f.filename === "config/settings_data.json")!;
+      settings.content = settings.content.replace('"disabled": true', '"disabled": false');
+    } finally {
+      shopify.release();
+    }
+    expect(await waitForStoredReads(shop, first.pending!)).toBe(true);
+    const revalidated = await load();
+    expect(revalidated.theme).toMatchObject({ embedActive: true });
+    expect(revalidated.pending).toBeNull();
+    const settings = store.state.themes.find((t) => t.role === "MAIN")!.files.find((f) => f.filename === "config/settings_data.json")!;
+    settings.content = settings.content.replace('"disabled": false', '"disabled": true');
+  });
+
+  it("keeps the stored theme and says the refresh failed when Shopify is down", async () => {
+    const load = () => loader(args(new Request(store.embeddedAppUrl("/app/blocks"))));
+    const stored = await load();
+    await ageStoredReads(store.shopDomain);
+    store.simulate.serverErrorNext(50, 503);
+    try {
+      await load();
+      await settleBackgroundReads();
+      const data = await load();
+      expect(data.theme).toEqual(stored.theme);
+      expect(data.timeZone).toBe("Europe/Paris");
+      expect(data.reads.theme).toEqual({ readAt: stored.reads.theme.readAt, error: expect.any(String) });
+      expect(data.apiError).toEqual(expect.any(String));
+    } finally {
+      store.simulate.reset();
+    }
+    await ageStoredReads(store.shopDomain);
+    await load();
+    await settleBackgroundReads();
   });
 
   it("refuses invalid input with field-level issues and publishes valid input", async () => {
