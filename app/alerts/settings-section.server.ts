@@ -10,6 +10,7 @@ import { appEnvironment } from "../env.server";
 import { isLocale } from "../i18n";
 import { errorText } from "../jobs/types";
 import { log } from "../logger.server";
+import { inBackground, settleBackgroundReads } from "../platform-reads/stored-reads.server";
 import { findShop } from "../shops.server";
 import { settingsLink } from "./admin-links";
 import { refreshShopContact, sendAlertNow } from "./delivery.server";
@@ -62,9 +63,6 @@ export async function recentAlerts(shop: ShopRef, limit = RECENT_ALERTS): Promis
   }));
 }
 
-/** This process's background reads of a shop's e-mail, one per shop at a time. */
-const contactRefreshes = new Map<string, Promise<void>>();
-
 async function refreshShopContactLogged(shop: ShopRef, settings: AlertSettingsView, readProfile: ProfileReader): Promise<AlertSettingsView> {
   try {
     return await refreshShopContact(shop, settings, readProfile);
@@ -77,25 +75,22 @@ async function refreshShopContactLogged(shop: ShopRef, settings: AlertSettingsVi
 
 /**
  * Opens from what is stored: once the platform's e-mail is kept, the page does not wait for the
- * platform (a round trip to Shopify per visit); it reads it in the background for the next visit.
+ * platform (a round trip to Shopify per visit); it reads it in the background for the next visit
+ * (app/platform-reads, like the other pages' platform facts; the e-mail itself lives in the
+ * alert settings, which alerts read while the platform is down).
  */
 export async function loadAlertsSection(shop: ShopRef, readProfile: ProfileReader): Promise<AlertsSectionData> {
   let settings = await getAlertSettings(shop);
   if (!settings.platformEmail) settings = await refreshShopContactLogged(shop, settings, readProfile);
   else {
-    const key = `${shop.platform}:${shop.shopDomain}`;
-    if (!contactRefreshes.has(key)) {
-      const refresh = refreshShopContactLogged(shop, settings, readProfile).then(() => undefined);
-      contactRefreshes.set(key, refresh.finally(() => contactRefreshes.delete(key)));
-    }
+    const current = settings;
+    inBackground(`${shop.platform}:${shop.shopDomain}:alerts-contact`, () => refreshShopContactLogged(shop, current, readProfile), { ...shop });
   }
   return { platform: shop.platform, settings, mailConfigured: mailConfigured(), recent: await recentAlerts(shop) };
 }
 
 /** Tests: until the background reads started so far are over. */
-export async function waitForShopContactRefreshes(): Promise<void> {
-  await Promise.all(contactRefreshes.values());
-}
+export const waitForShopContactRefreshes = settleBackgroundReads;
 
 export const isAlertsIntent = (form: URLSearchParams | FormData) => String(form.get("intent") ?? "").startsWith("alerts.");
 

@@ -65,14 +65,22 @@ async function readAndStore<T>(shop: ShopRef, kind: string, read: () => Promise<
   }
 }
 
-function refreshInBackground<T>(shop: ShopRef, kind: string, read: () => Promise<T>): void {
-  const key = keyOf(shop, kind);
+/**
+ * Runs `work` in the background unless work with this key is already running in this process
+ * (one refresh per shop and kind at a time). Also used for reads stored elsewhere (the shop's
+ * e-mail kept in the alert settings). A failure is logged: the page already answered.
+ */
+export function inBackground(key: string, work: () => Promise<unknown>, context: Record<string, unknown>): void {
   if (inFlight.has(key)) return;
-  const refresh = readAndStore(shop, kind, read).then(
+  const run = work().then(
     () => undefined,
-    (error: unknown) => log("warn", "platform read: background refresh failed", { ...shop, kind, error: errorText(error) }),
+    (error: unknown) => log("warn", "platform read: background refresh failed", { ...context, error: errorText(error) }),
   );
-  inFlight.set(key, refresh.finally(() => inFlight.delete(key)));
+  inFlight.set(key, run.finally(() => inFlight.delete(key)));
+}
+
+function refreshInBackground<T>(shop: ShopRef, kind: string, read: () => Promise<T>): void {
+  inBackground(keyOf(shop, kind), () => readAndStore(shop, kind, read), { ...shop, kind });
 }
 
 type Readers = Record<string, () => Promise<unknown>>;
