@@ -6,9 +6,10 @@
  * fields guarded by the save bar (issue 16 §1).
  */
 import type { Frame } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_APP } from "../../dev/demo-app";
 import { setUpDemoAdmin } from "../support/demo-admin";
+import { closeSecondProcesses, secondProcessClient } from "../support/second-process";
 
 // Read by the demo's app process (it inherits this environment): the help entry shows them.
 const HELP_URL = "https://docs.example.com/rassure/guide";
@@ -136,6 +137,41 @@ describe("setup guide on Home", () => {
     await admin.screenshot("setup-guide-fr-390");
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
     await admin.page.setViewportSize({ width: 1440, height: 1000 });
+    expect(admin.pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe("Home from stored reads", () => {
+  afterAll(closeSecondProcesses);
+
+  it("opens with the shop facts read earlier and their age, then shows what the background refresh found without reloading", async () => {
+    await openHomeWhenScanned(/tasks complete$/);
+    // What Rassure read five minutes ago said another name (the merchant renamed the shop since).
+    const db = await secondProcessClient(admin.demo.databaseUrl);
+    const row = await db.platformRead.findFirstOrThrow({ where: { kind: "shop-profile" } });
+    const earlier = new Date(Date.now() - 5 * 60_000);
+    await db.platformRead.update({ where: { id: row.id }, data: { facts: JSON.stringify({ ...JSON.parse(row.facts!), name: "Atelier d'avant" }), readAt: earlier, attemptedAt: earlier } });
+
+    // The app frame's document (what the loader answered) and every navigation of that frame.
+    const documents: string[] = [];
+    const onResponse = async (response: import("playwright-core").Response) => {
+      if (response.request().resourceType() === "document" && new URL(response.url()).pathname === "/app") documents.push(await response.text());
+    };
+    admin.page.on("response", onResponse);
+    try {
+      await admin.page.goto(appUrl("/app"));
+      const frame = await admin.appFrame();
+      // The refresh ends: the page revalidates in place (no second document, no reload).
+      await frame.getByText(/^Rassure is connected to Atelier Lumière\.$/).waitFor({ timeout: 20_000 });
+      expect(documents).toHaveLength(1);
+      expect(documents[0]).toContain("Atelier d&#x27;avant"); // the page opened from what was stored
+      expect(documents[0]).toContain("checked 5 min ago");
+    } finally {
+      admin.page.off("response", onResponse);
+    }
+    const frame = await admin.appFrame();
+    await frame.getByText("checked just now").first().waitFor();
+    await admin.screenshot("home-stored-reads-en");
     expect(admin.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -6,6 +6,8 @@ import { freePort } from "./browser";
 export interface DemoProcess {
   adminUrl: string;
   appPort: number;
+  /** The demo's database (a test may age what it stored). */
+  databaseUrl: string;
   output(): string;
   /** Ctrl+C: the demo closes its servers and exits. */
   stop(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startDemoProcess(options: DemoProcessOptions = {}): Promis
   return {
     adminUrl,
     appPort: ports.app,
+    databaseUrl,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -7,8 +7,9 @@ import type { PrismaClient } from "../../app/db.server";
 
 const opened: Array<{ $disconnect(): Promise<void> }> = [];
 
-export async function secondProcessClient(): Promise<PrismaClient> {
-  const target = resolveDatabase();
+/** `databaseUrl`: another database than this run's (the demo process's). */
+export async function secondProcessClient(databaseUrl?: string): Promise<PrismaClient> {
+  const target = resolveDatabase(databaseUrl);
   const Client = loadPrismaClientClass(target.provider);
   const client = new Client({ adapter: await createDriverAdapterFactory(target) });
   opened.push(client);
