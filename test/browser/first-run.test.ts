@@ -5,7 +5,7 @@
  * toast when the scan the merchant started finishes (EN and FR), and the tracking page's carrier
  * fields guarded by the save bar (issue 16 §1).
  */
-import type { Frame } from "playwright-core";
+import type { Frame, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_APP } from "../../dev/demo-app";
 import { setUpDemoAdmin } from "../support/demo-admin";
@@ -154,7 +154,7 @@ describe("Home from stored reads", () => {
 
     // The app frame's document (what the loader answered) and every navigation of that frame.
     const documents: string[] = [];
-    const onResponse = async (response: import("playwright-core").Response) => {
+    const onResponse = async (response: Response) => {
       if (response.request().resourceType() === "document" && new URL(response.url()).pathname === "/app") documents.push(await response.text());
     };
     admin.page.on("response", onResponse);
