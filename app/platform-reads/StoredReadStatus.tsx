@@ -38,11 +38,11 @@ export function checkedAgo(t: Translate, readAt: string, now = Date.now()): stri
   return t("storedReads.checkedDays", { days: Math.floor(hours / 24) });
 }
 
-/** The age of a stored fact, as subdued text; "not checked" when it was never read. */
+/** The age of a stored fact, as a subdued line; "Not checked" when it was never read. */
 export function StoredReadAge({ read }: { read: Pick<StoredRead<unknown>, "readAt"> }) {
   const { t } = useI18n();
   return (
-    <Text as="span" tone="subdued" variant="bodySm">
+    <Text as="p" tone="subdued" variant="bodySm">
       {read.readAt ? checkedAgo(t, read.readAt) : t("storedReads.notChecked")}
     </Text>
   );
@@ -50,13 +50,13 @@ export function StoredReadAge({ read }: { read: Pick<StoredRead<unknown>, "readA
 
 /** Says the last refresh failed: what is shown is the facts of that age (or nothing, never read). */
 export function StoredReadFailure({ reads, platform }: { reads: Array<Pick<StoredRead<unknown>, "readAt" | "error">>; platform: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const failed = reads.filter((read) => read.error !== null);
   if (failed.length === 0) return null;
   const oldest = failed.map((read) => read.readAt).filter((at): at is string => at !== null).sort()[0];
   return (
     <Banner tone="warning" title={t("storedReads.refreshFailed", { platform })}>
-      <Text as="p">{oldest ? t("storedReads.showingStored", { age: checkedAgo(t, oldest) }) : t("storedReads.nothingStored")}</Text>
+      <Text as="p">{oldest ? t("storedReads.showingStored", { age: checkedAgo(t, oldest).toLocaleLowerCase(locale) }) : t("storedReads.nothingStored")}</Text>
       <Text as="p" tone="subdued" variant="bodySm" breakWord>{failed[0].error}</Text>
     </Banner>
   );

@@ -115,8 +115,9 @@ export default function Home() {
                   <Badge tone={published === POLICY_TYPES.length ? "success" : "attention"}>{t("home.policies.summary", { published, total: POLICY_TYPES.length })}</Badge>
                 </InlineStack>
                 <Text as="p" tone="subdued">
-                  {t("home.policies.intro")} <StoredReadAge read={{ readAt: profileReadAt }} />
+                  {t("home.policies.intro")}
                 </Text>
+                <StoredReadAge read={{ readAt: profileReadAt }} />
                 <BlockStack gap="200">
                   {POLICY_TYPES.map((type) => {
                     const status = policyStatus(profile, type);

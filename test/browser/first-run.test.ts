@@ -165,12 +165,12 @@ describe("Home from stored reads", () => {
       await frame.getByText(/^Rassure is connected to Atelier Lumière\.$/).waitFor({ timeout: 20_000 });
       expect(documents).toHaveLength(1);
       expect(documents[0]).toContain("Atelier d&#x27;avant"); // the page opened from what was stored
-      expect(documents[0]).toContain("checked 5 min ago");
+      expect(documents[0]).toContain("Checked 5 min ago");
     } finally {
       admin.page.off("response", onResponse);
     }
     const frame = await admin.appFrame();
-    await frame.getByText("checked just now").first().waitFor();
+    await frame.getByText("Checked just now").first().waitFor();
     await admin.screenshot("home-stored-reads-en");
     expect(admin.pageErrors).toEqual([]);
   }, 120_000);
