@@ -1,7 +1,8 @@
 /**
  * The real @shopify/shopify-app-remix auth path, unmodified, against the local dev store:
  * a session token from the "admin" → token exchange → offline session stored encrypted →
- * afterAuth records the shop from the Admin API → pages load live shop data.
+ * afterAuth records the shop from the Admin API → pages load shop data read from the Admin API
+ * (the first time live, then as stored and refreshed in the background).
  */
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,8 @@ import { loader as homeLoader } from "../../app/routes/app._index";
 import { action as settingsAction } from "../../app/routes/app.settings";
 import type { ShopifyDevStore } from "../../dev/shopify-dev-store";
 import { startTestDevStore } from "../support/dev-store";
+import { settleBackgroundReads } from "../../app/platform-reads/stored-reads.server";
+import { ageStoredReads } from "../support/platform-reads";
 import { TEST_APP } from "../support/test-app";
 
 let store: ShopifyDevStore;
@@ -22,6 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await settleBackgroundReads();
   await store?.close();
 });
 
@@ -74,6 +78,10 @@ describe("install through token exchange", () => {
     const original = settings.content;
     settings.content = original.replace(/"disabled":\s*true/, '"disabled": false');
     try {
+      // Home opens from the theme read stored at the last visit and reads it again in the background.
+      await ageStoredReads(store.shopDomain);
+      expect((await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))))).live.theme?.embedActive).toBe(false);
+      await settleBackgroundReads();
       const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
       expect(data.live.theme?.embedActive).toBe(true);
     } finally {
@@ -82,6 +90,7 @@ describe("install through token exchange", () => {
   });
 
   it("asks Shopify for Home's data all at once, not one answer after another", async () => {
+    await prisma.platformRead.deleteMany({ where: { shopDomain: store.shopDomain } }); // nothing stored: Home waits for Shopify
     let inFlight = 0;
     let most = 0;
     setAbstractFetchFunc(async (...args: Parameters<typeof store.fetch>) => {
@@ -102,6 +111,7 @@ describe("install through token exchange", () => {
   });
 
   it("shows Shopify's answer instead of crashing when the API is throttled", async () => {
+    await prisma.platformRead.deleteMany({ where: { shopDomain: store.shopDomain } }); // nothing stored to show instead
     store.simulate.throttleNext(2); // Home reads the theme, then the shop profile
     const data = await homeLoader(loaderArgs(new Request(store.embeddedAppUrl("/app"))));
     expect(data.profile).toBeNull();

@@ -1,7 +1,6 @@
 /** English texts of the tracking feature (keys start with "tracking."). */
 export const trackingEn = {
   "tracking.intro": "Rassure checks every fulfillment: when a tracking number has no link, a broken link or a carrier Shopify cannot read, it writes the carrier's link. A working link you set yourself is never replaced.",
-  "tracking.apiError": "Shopify did not answer our request: {message}. Reload the page to try again.",
   "tracking.recent.heading": "Recent shipments",
   "tracking.recent.empty": "No shipped orders yet. Fulfillments appear here as soon as you ship.",
   "tracking.recent.fixAll": "Fix all links",

@@ -3,7 +3,6 @@ import type { trackingEn } from "./tracking.en";
 /** Textes français de la fonctionnalité tracking (mêmes clés que tracking.en.ts). */
 export const trackingFr: Record<keyof typeof trackingEn, string> = {
   "tracking.intro": "Rassure vérifie chaque expédition : quand un numéro de suivi n'a pas de lien, a un lien cassé ou un transporteur que Shopify ne reconnaît pas, il écrit le lien du transporteur. Un lien valide que vous avez saisi n'est jamais remplacé.",
-  "tracking.apiError": "Shopify n'a pas répondu à notre demande : {message}. Rechargez la page pour réessayer.",
   "tracking.recent.heading": "Expéditions récentes",
   "tracking.recent.empty": "Aucune commande expédiée pour l'instant. Les expéditions apparaissent ici dès que vous expédiez.",
   "tracking.recent.fixAll": "Corriger tous les liens",
