@@ -56,12 +56,18 @@ beforeEach(installedShop);
 
 describe("app/uninstalled", () => {
   it("forgets sessions and credentials at once, marking the shop uninstalled", async () => {
+    const read = { platform: "shopify", shopDomain: shop, kind: "shop-profile", facts: "{}", readAt: new Date(), attemptedAt: new Date() };
+    await prisma.platformRead.create({ data: read });
+    await prisma.platformRead.create({ data: { ...read, shopDomain: "someone-else.myshopify.com" } });
     const response = await store.sendWebhook("app/uninstalled");
     expect(response.status).toBe(200);
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
     const record = await prisma.shop.findUniqueOrThrow({ where: { platform_domain: { platform: "shopify", domain: shop } } });
     expect(record).toMatchObject({ installState: "uninstalled", credentials: null, grantedScopes: null });
     expect(record.uninstalledAt).toBeInstanceOf(Date);
+    // What was read from the shop goes with the access (a reinstall reads afresh); other shops keep theirs.
+    expect(await prisma.platformRead.findMany({ select: { shopDomain: true } })).toEqual([{ shopDomain: "someone-else.myshopify.com" }]);
+    await prisma.platformRead.deleteMany();
   });
 
   it("processes the same webhook id once: a replay changes nothing", async () => {
