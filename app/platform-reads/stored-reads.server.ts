@@ -7,7 +7,7 @@
  * read keeps the last facts and records the failure, which the page shows with their age.
  */
 import type { Platform } from "../../adapters/types";
-import prisma from "../db.server";
+import prisma, { type Transaction } from "../db.server";
 import { errorText } from "../jobs/types";
 import { log } from "../logger.server";
 
@@ -49,19 +49,31 @@ function failureText(thrown: unknown): string {
   return thrown instanceof Response ? `HTTP ${thrown.status}${thrown.statusText ? ` ${thrown.statusText}` : ""}` : errorText(thrown);
 }
 
+/**
+ * Writes a read's outcome only while the shop is installed, checked in the same transaction: a
+ * background read still waiting on the platform when the shop uninstalled (its erase already
+ * ran) must not write the shop's facts back. Null when the shop is gone.
+ */
+async function whileInstalled<T>(shop: ShopRef, write: (tx: Transaction) => Promise<T>): Promise<T | null> {
+  return prisma.$transaction(async (tx) => {
+    const record = await tx.shop.findUnique({ where: { platform_domain: { platform: shop.platform, domain: shop.shopDomain } }, select: { installState: true } });
+    return record && record.installState !== "uninstalled" ? write(tx) : null;
+  });
+}
+
 /** Reads the platform and stores the outcome. A request to re-authenticate is thrown, not stored: it is no platform fact. */
 async function readAndStore<T>(shop: ShopRef, kind: string, read: () => Promise<T>): Promise<StoredRead<T>> {
   try {
     const facts = await read();
     const now = new Date();
     const row = { facts: JSON.stringify(facts), readAt: now, attemptedAt: now, error: null };
-    await prisma.platformRead.upsert({ where: where(shop, kind), create: { ...shop, kind, ...row }, update: row });
+    await whileInstalled(shop, (tx) => tx.platformRead.upsert({ where: where(shop, kind), create: { ...shop, kind, ...row }, update: row }));
     return { facts, readAt: now.toISOString(), error: null };
   } catch (thrown) {
     if (asksReauthentication(thrown)) throw thrown;
     const error = failureText(thrown);
-    const row = await prisma.platformRead.upsert({ where: where(shop, kind), create: { ...shop, kind, attemptedAt: new Date(), error }, update: { attemptedAt: new Date(), error } });
-    return { facts: row.facts === null ? null : (JSON.parse(row.facts) as T), readAt: row.readAt?.toISOString() ?? null, error };
+    const row = await whileInstalled(shop, (tx) => tx.platformRead.upsert({ where: where(shop, kind), create: { ...shop, kind, attemptedAt: new Date(), error }, update: { attemptedAt: new Date(), error } }));
+    return { facts: row?.facts ? (JSON.parse(row.facts) as T) : null, readAt: row?.readAt?.toISOString() ?? null, error };
   }
 }
 
