@@ -19,9 +19,12 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { getHeapSpaceStatistics } from "node:v8";
 import { bodySignatureMatches } from "../adapters/webhook-signature";
+import { START_NODE_FLAGS } from "../scripts/start-flags.mjs";
 import type { BenchApp } from "./load-env";
 import { epochMs, WARM_UP_BASE, type SenderConfig, type SenderReport } from "./load-sender";
 
@@ -122,6 +125,29 @@ function openFilesNamed(suffix: string): number {
   }
 }
 
+/**
+ * Trace only: every pg Pool of this process (the app's Prisma adapter, pg-boss, the job store's
+ * own), as `total/idle/waiting` clients, to see whether queries queue for a connection.
+ */
+async function watchPgPools(): Promise<() => string> {
+  const { default: pg } = await import("pg");
+  const seen = new Set<InstanceType<typeof pg.Pool>>();
+  const connect = pg.Pool.prototype.connect;
+  pg.Pool.prototype.connect = function (this: InstanceType<typeof pg.Pool>, ...args: unknown[]) {
+    seen.add(this);
+    return (connect as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof connect;
+  return () => [...seen].map((pool) => `${pool.totalCount}/${pool.idleCount}/${pool.waitingCount}`).join(" ");
+}
+
+/** Trace only: used MB per V8 heap space that holds more than 1 MB (which kind of memory grows). */
+function heapSpaces(): string {
+  return getHeapSpaceStatistics()
+    .filter((space) => space.space_used_size > 1024 * 1024)
+    .map((space) => `${space.space_name.replace(/_space$/, "")}=${toMb(space.space_used_size)}`)
+    .join(" ");
+}
+
 export function sampleMemory(): MemorySample {
   const usage = process.memoryUsage();
   let status = "";
@@ -150,14 +176,15 @@ export function percentile(values: number[], p: number): number {
  * A bench module run as a child process with its JSON config as argument: the same Node as this
  * process (22, from node_modules), with tsx's loader; its stdout is piped back, stderr shared.
  */
-function spawnBenchChild(moduleUrl: string, config: object, stdin: "ignore" | "pipe") {
-  return spawn(process.execPath, ["--import", "tsx", fileURLToPath(moduleUrl), JSON.stringify(config)], { cwd: root, stdio: [stdin, "pipe", "inherit"] });
+function spawnBenchChild(moduleUrl: string, config: object, stdin: "ignore" | "pipe", nodeFlags: string[] = []) {
+  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", fileURLToPath(moduleUrl), JSON.stringify(config)], { cwd: root, stdio: [stdin, "pipe", "inherit"] });
 }
 
 /** Runs one scenario in a child process and returns its figures. */
 export function runScenario(config: ScenarioConfig): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnBenchChild(import.meta.url, config, "ignore");
+    // The receiver runs with the production server's Node flags (its heap sizing: see scripts/start-flags.mjs).
+    const child = spawnBenchChild(import.meta.url, config, "ignore", START_NODE_FLAGS);
     let output = "";
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => {
@@ -178,6 +205,8 @@ interface Receiver {
   effects: Map<number, number>;
   effectAt: Map<number, number>;
   platformFaults(): number;
+  /** Requests received and not yet answered (RASSURE_SOAK_TRACE: a backlog shows here). */
+  requestsWaiting(): number;
   dead(): Promise<number>;
   close(): Promise<void>;
 }
@@ -241,7 +270,10 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   });
 
   // The app's route over HTTP, as Remix would serve it (an error thrown by the action is a 500).
+  let requestsWaiting = 0;
   const server = createServer(async (req: IncomingMessage, res) => {
+    requestsWaiting++;
+    res.on("close", () => requestsWaiting--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
@@ -262,6 +294,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
     effects,
     effectAt,
     platformFaults: () => platformFaults,
+    requestsWaiting: () => requestsWaiting,
     async dead() {
       await queue.stop();
       return (await store.counts(["bench.apply"])).dead;
@@ -302,7 +335,10 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     write = async (row) => void (await client.execute({ sql: insert, args: row }));
     closeDatabase = async () => client.close();
   }
+  let requestsWaiting = 0;
   const server = createServer(async (req, res) => {
+    requestsWaiting++;
+    res.on("close", () => requestsWaiting--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -327,6 +363,7 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     effects,
     effectAt,
     platformFaults: () => 0,
+    requestsWaiting: () => requestsWaiting,
     dead: async () => 0,
     async close() {
       await new Promise((resolve) => server.close(resolve));
@@ -362,6 +399,11 @@ async function child(config: ScenarioConfig) {
 
   const rssSamplesMb: number[] = [];
   const memorySamples: MemorySample[] = [];
+  // Trace only: how late the event loop runs (a CPU-starved process answers late whatever it holds).
+  const loopDelay = process.env.RASSURE_SOAK_TRACE ? monitorEventLoopDelay({ resolution: 20 }) : null;
+  loopDelay?.enable();
+  const pools = process.env.RASSURE_SOAK_TRACE && postgres ? await watchPgPools() : null;
+  const tracedFrom = Date.now();
   const sampleRss = () => {
     if (!config.soakSeconds) return void rssSamplesMb.push(toMb(process.memoryUsage.rss()));
     const sample = sampleMemory();
@@ -369,8 +411,32 @@ async function child(config: ScenarioConfig) {
     rssSamplesMb.push(sample.rss);
     // RASSURE_SOAK_TRACE=1: every sample as it is taken, with the SQLite connections open (one
     // file handle each on the database file), to watch a soak live.
-    if (process.env.RASSURE_SOAK_TRACE) process.stderr.write(`memory ${JSON.stringify(sample)} open database files ${openFilesNamed(".sqlite")}\n`);
+    if (process.env.RASSURE_SOAK_TRACE) {
+      const delay = loopDelay ? Math.round(loopDelay.percentile(99) / 1e6) : 0;
+      loopDelay?.reset();
+      const at = Math.round((Date.now() - tracedFrom) / 1000);
+      process.stderr.write(`memory t=${at}s ${JSON.stringify(sample)} requests waiting ${receiver.requestsWaiting()} loop delay p99 ${delay} ms open database files ${openFilesNamed(".sqlite")}${pools ? ` pg pools (total/idle/waiting) ${pools()}` : ""} spaces ${heapSpaces()}\n`);
+    }
   };
+  // Investigation only: RASSURE_SOAK_HEAP_PROFILE=<seconds> samples, from the start until then, the
+  // allocations that outlived the young generation (still live, or collected by a full GC since),
+  // by allocating stack, into /tmp/soak-<pid>.heapprofile (Chrome DevTools' Memory tab reads it).
+  // The profiler's own work changes when V8 collects: use it to find who allocates, not for figures.
+  const profileAt = Number(process.env.RASSURE_SOAK_HEAP_PROFILE) || 0;
+  if (profileAt) {
+    const { Session } = await import("node:inspector/promises");
+    const { writeFileSync } = await import("node:fs");
+    const session = new Session();
+    session.connect();
+    // Objects a full GC collected count too (garbage that lived long enough to be promoted); the
+    // ones that died young (collected by a scavenge) do not.
+    await session.post("HeapProfiler.startSampling", { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true });
+    setTimeout(async () => {
+      const { profile } = await session.post("HeapProfiler.stopSampling");
+      writeFileSync(`/tmp/soak-${process.pid}.heapprofile`, JSON.stringify(profile));
+      process.stderr.write(`heap profile written to /tmp/soak-${process.pid}.heapprofile\n`);
+    }, profileAt * 1000).unref();
+  }
   let sampler: NodeJS.Timeout | null = null;
   let cpuAtStart: NodeJS.CpuUsage | null = null;
   const startSampling = () => {

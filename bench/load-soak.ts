@@ -13,7 +13,11 @@
  * show), `external:` (Buffers and other native memory V8 knows of) and `rss:` split into anonymous
  * memory (malloc: V8 heap plus native libraries such as libsql/SQLite) and file-backed pages. Growth
  * in anonymous RSS that heap/external do not show is native. RASSURE_SOAK_TRACE=1 prints each
- * sample as it is taken, with the SQLite connections open.
+ * sample as it is taken, with what tells a backlog from garbage: requests waiting for an answer,
+ * event-loop delay, the SQLite connections open, each pg Pool's total/idle/waiting clients and the
+ * used size of each V8 heap space (old space climbing while nothing waits is garbage awaiting a
+ * full collection, not a leak). The receiver runs with `npm start`'s Node flags (1 GB heap limit:
+ * it keeps V8 from letting garbage pile up to 4× the live heap, see test/production/heap-limit.test.ts).
  *
  * Run: npx tsx bench/load-soak.ts [--soak-minutes 1] [--rate 25] [--only sqlite|postgresql]
  * The issue asks for a 10-minute soak: --soak-minutes 10 (the default of 1 keeps the run short).
