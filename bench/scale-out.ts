@@ -14,6 +14,7 @@
  * Child entry (internal): tsx bench/scale-out.ts --child <port> <shopify url>
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { START_NODE_FLAGS } from "../scripts/start-flags.mjs";
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LeakyBucket } from "../dev/shopify-dev-store/cost";
@@ -66,7 +67,7 @@ async function child(port: number, shopifyUrl: string) {
 
 function startProcess(port: number, shopifyUrl: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/scale-out.ts", "--child", String(port), shopifyUrl], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    const proc = spawn(process.execPath, [...START_NODE_FLAGS, "node_modules/tsx/dist/cli.mjs", "bench/scale-out.ts", "--child", String(port), shopifyUrl], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     proc.stdout!.on("data", (data: Buffer) => data.toString().includes("READY") && resolve(proc));
     proc.once("exit", (code) => reject(new Error(`app process exited (${code})`)));
   });
