@@ -145,6 +145,10 @@ async function createPostgresPool(connectionString: string) {
   // uncaught and stop the process. The query that was running rejects on its own; the pool
   // drops the broken client and opens a new one for the next query.
   pool.on("connect", (client) => client.on("error", () => undefined));
+  // The same error is then re-emitted on the pool if the client was idle. The adapter listens
+  // there only while Prisma is connected, and our pool outlives a $disconnect: without a
+  // listener of our own, the server closing an idle connection then would stop the process.
+  pool.on("error", () => undefined);
   return pool;
 }
 

@@ -47,6 +47,27 @@ describe(`data layer on ${provider}`, () => {
     ).rejects.toThrow("boom");
     expect(await prisma.shop.count({ where: { domain: "c.myshopify.com" } })).toBe(0);
   });
+
+  // pg-pool re-emits an idle client's error on the pool; with no listener there that is an
+  // uncaught 'error' event, which stops the process (a PostgreSQL restart or failover at the
+  // wrong moment; bench/scale-out.ts died this way when it stopped its server).
+  it.runIf(provider === "postgresql")("keeps running when the server ends its idle connections", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set("application_name", "rassure-idle-test");
+    const Client = loadPrismaClientClass("postgresql");
+    const client = new Client({ adapter: await createDriverAdapterFactory(resolveDatabase(url.toString())) });
+    try {
+      await client.shop.count(); // a connection now idles in the pool
+      // The adapter listens for the pool's errors only while connected; the pool (ours) outlives
+      // a disconnect, as it does between a shutdown's $disconnect and the server going away.
+      await client.$disconnect();
+      await runSql(process.env.DATABASE_URL!, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rassure-idle-test'");
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the error event arrives
+      expect(await client.shop.count({ where: { domain: "nobody.myshopify.com" } })).toBe(0); // a fresh connection
+    } finally {
+      await client.$disconnect();
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------
