@@ -47,14 +47,19 @@ export class TableJobStore implements JobStore {
    * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
    * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
    */
-  private readonly settlements: GroupCommit<Transaction>;
+  private readonly settlements: GroupCommit<Transaction, ClaimedJob | undefined>;
 
   constructor(
     private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly provider: Provider = resolveDatabase().provider,
   ) {
-    this.settlements = new GroupCommit<Transaction>((work) => db.$transaction((tx) => work(tx)), { maxBatch: 100 });
+    // The batch step marks every job finishing in the batch done with ONE fenced UPDATE (a unit
+    // without a job — a retry, a deferral — has its own statement).
+    this.settlements = new GroupCommit<Transaction, ClaimedJob | undefined>((work) => db.$transaction((tx) => work(tx)), {
+      maxBatch: 100,
+      beforeUnits: (tx, jobs) => this.markDone(tx, jobs),
+    });
   }
 
   async prepare() {}
@@ -143,15 +148,17 @@ export class TableJobStore implements JobStore {
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    // Shares the settling commits. The fence is the conditional UPDATE that marks the job done
-    // with the effect's result: when this attempt no longer holds the job it changes no row and the
-    // transaction, effect included, rolls back; once it changed the row, the row lock (the write
-    // lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's, in one UPDATE.
-    const result = await this.settlements.submit(async (tx) => {
+    // Shares the settling commits. The fence is the batch's conditional UPDATE that marks the job
+    // done, run before the effect: when this attempt no longer holds the job that UPDATE changed
+    // none of its row, and this unit throws, so the batch rolls back and its other units commit
+    // without it (GroupCommit runs a failed unit alone). Once the row is changed, the row lock
+    // (the write lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's.
+    const result = await this.settlements.submit(async (tx, held) => {
+      if (!held) throw new LeaseLostError(job.id);
       const value = await effect(tx);
-      if ((await this.markDone(tx, job, value === undefined ? null : JSON.stringify(value))) !== 1) throw new LeaseLostError(job.id);
+      if (value !== undefined) await this.keepResult(tx, job, value);
       return value;
-    });
+    }, job);
     this.holders.delete(job.id);
     return result;
   }
@@ -162,28 +169,47 @@ export class TableJobStore implements JobStore {
   }
 
   async complete(job: ClaimedJob, result?: unknown) {
-    await this.settlements.submit((tx) => this.markDone(tx, job, result === undefined ? null : JSON.stringify(result)));
+    // A lost lease changes nothing: the job's new holder settles it.
+    await this.settlements.submit(async (tx, held) => {
+      if (held && result !== undefined) await this.keepResult(tx, job, result);
+    }, job);
     this.holders.delete(job.id);
   }
 
   /**
-   * Marks the job done while this attempt still holds it; answers the rows changed (0: the lease
-   * was lost). Raw SQL: every finished job runs it, and Prisma's JS engine compiling an
-   * updateMany each time cost more than the UPDATE.
+   * The batch step of the settling commits: marks the given jobs done, each only while its own
+   * attempt still holds it (same id, claim token and attempt number, still running), in ONE
+   * statement; answers per job whether it was held (false: its lease was lost, its row is
+   * untouched). Raw SQL: every finished job passes here, and Prisma's JS engine compiling a
+   * query per job cost more than the UPDATE.
    */
-  private markDone(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: string | null): Promise<number> {
+  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: Array<ClaimedJob | undefined>): Promise<boolean[]> {
+    const finishing = jobs.filter((job): job is ClaimedJob => job !== undefined);
+    if (finishing.length === 0) return jobs.map(() => false);
     const now = new Date();
-    const p = (n: number) => placeholder(this.provider, n);
-    return tx.$executeRawUnsafe(
-      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${p(1)}, "updatedAt" = ${p(2)}, "result" = ${p(3)}
-       WHERE "id" = ${p(4)} AND "status" = 'running' AND "lockedBy" = ${p(5)} AND "attempts" = ${p(6)}`,
-      now,
-      now,
-      result,
-      job.id,
-      this.holder(job),
-      job.attempt,
+    const values: unknown[] = [now, now];
+    const p = () => placeholder(this.provider, values.length);
+    const attempts = finishing.map((job) => {
+      values.push(job.id);
+      const id = p();
+      values.push(this.holder(job));
+      const token = p();
+      values.push(job.attempt);
+      return `("id" = ${id} AND "lockedBy" = ${token} AND "attempts" = ${p()})`;
+    });
+    const changed = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${placeholder(this.provider, 1)}, "updatedAt" = ${placeholder(this.provider, 2)}, "result" = NULL
+       WHERE "status" = 'running' AND (${attempts.join(" OR ")}) RETURNING "id"`,
+      ...values,
     );
+    const done = new Set(changed.map((row) => row.id));
+    return jobs.map((job) => job !== undefined && done.has(job.id));
+  }
+
+  /** A finished job's result, on its row this transaction just marked done (so still locked by it). */
+  private keepResult(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: unknown) {
+    const p = (n: number) => placeholder(this.provider, n);
+    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${p(1)} WHERE "id" = ${p(2)} AND "status" = 'done'`, JSON.stringify(result), job.id);
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
 import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Transaction } from "../../app/webhooks/ledger.server";
+import { statementCountingClient } from "../support/statement-counter";
 
 const shopDomain = "group-commit.myshopify.com";
 const topic = "CUSTOMERS_REDACT";
@@ -27,23 +28,6 @@ function countingTransact() {
     return prisma.$transaction(work);
   };
   return { counter, transact };
-}
-
-/** A client whose transactions count every statement run in them (model calls and raw SQL alike). */
-function statementCountingClient() {
-  const counter = { statements: 0 };
-  const counting = (target: object): object =>
-    new Proxy(target, {
-      get(object, name, receiver) {
-        const value = Reflect.get(object, name, receiver);
-        if (typeof name === "string" && name.startsWith("$") && typeof value === "function") return (...args: unknown[]) => (counter.statements++, value.apply(object, args));
-        if (typeof value === "object" && value !== null && typeof name === "string" && !name.startsWith("$") && !name.startsWith("_"))
-          return new Proxy(value, { get: (model, method) => { const call = Reflect.get(model, method); return typeof call === "function" ? (...args: unknown[]) => (counter.statements++, call.apply(model, args)) : call; } });
-        return value;
-      },
-    });
-  const client = { $transaction: (work: (tx: Transaction) => Promise<unknown>, options?: object) => prisma.$transaction((tx) => work(counting(tx) as Transaction), options) };
-  return { counter, client: client as unknown as typeof prisma };
 }
 
 const effectsOf = async () => {

@@ -1,0 +1,63 @@
+/**
+ * The BackgroundJob table store settles jobs that finish together with one fenced statement,
+ * and a lost lease still applies nothing for that job alone. The table store is SQLite's job
+ * backend; its SQL is portable, so this runs on PostgreSQL's BackgroundJob table too.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import prisma, { type Transaction } from "../../app/db.server";
+import { TableJobStore } from "../../app/jobs/table-store.server";
+import { LeaseLostError, type ClaimedJob } from "../../app/jobs/types";
+import { resolveDatabase } from "../../prisma/database";
+import { statementCountingClient } from "../support/statement-counter";
+
+const shop = { platform: "shopify" as const, shopDomain: "settle.myshopify.com" };
+const topic = "t.settle";
+
+async function claimed(store: TableJobStore, kind: string, count: number): Promise<ClaimedJob[]> {
+  for (let n = 0; n < count; n++) await store.enqueue({ ...shop, kind, payload: { n } });
+  const jobs = await store.claim([kind], count, { workerId: "w", leaseMs: 60_000, skipShops: [] });
+  expect(jobs).toHaveLength(count);
+  return jobs;
+}
+
+const effectsOf = async () => (await prisma.complianceRequest.findMany({ where: { topic }, select: { customerRef: true } })).map((row) => Number(row.customerRef)).sort((a, b) => a - b);
+const effect = (n: number) => async (tx: Transaction) => void (await tx.complianceRequest.create({ data: { ...shop, topic, customerRef: String(n), summary: "settled" } }));
+
+afterEach(async () => {
+  await prisma.complianceRequest.deleteMany({ where: { topic } });
+  await prisma.backgroundJob.deleteMany({ where: { kind: { startsWith: "t.settle" } } });
+});
+
+describe("settling jobs that finish together (BackgroundJob table)", () => {
+  it("marks jobs finishing together done with one statement, each fenced to its own attempt", async () => {
+    const { counter, client } = statementCountingClient();
+    const store = new TableJobStore(client, undefined, resolveDatabase().provider);
+    const jobs = await claimed(store, "t.settle.batch", 20);
+
+    await Promise.all(jobs.map((job) => store.completeWithEffect(job, async () => undefined)));
+
+    expect(counter.statements).toBe(1);
+    expect(await store.counts(["t.settle.batch"])).toEqual({ pending: 0, running: 0, done: 20, dead: 0 });
+    // A result returned by the effect is kept with its job.
+    const [withResult] = await claimed(store, "t.settle.batch", 1);
+    expect(await store.completeWithEffect(withResult, async () => ({ kept: true }))).toEqual({ kept: true });
+    expect((await store.recentJobs(shop, "t.settle.batch", { limit: 1 }))[0].result).toEqual({ kept: true });
+  });
+
+  it("applies nothing for a job whose lease was lost, and still applies its neighbours' effects", async () => {
+    const store = new TableJobStore(prisma, undefined, resolveDatabase().provider);
+    const jobs = await claimed(store, "t.settle.lost", 6);
+    // Another worker took job 2 over after its lease ran out.
+    await prisma.backgroundJob.update({ where: { id: jobs[2].id }, data: { lockedBy: "taker/token", attempts: { increment: 1 } } });
+
+    const outcomes = await Promise.allSettled(jobs.map((job, n) => store.completeWithEffect(job, effect(n))));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(LeaseLostError);
+    expect(await effectsOf()).toEqual([0, 1, 3, 4, 5]);
+    expect(await store.counts(["t.settle.lost"])).toEqual({ pending: 0, running: 1, done: 5, dead: 0 });
+    // The job's complete (no effect) from the lost attempt changes nothing either.
+    await store.complete(jobs[2]);
+    expect((await prisma.backgroundJob.findUniqueOrThrow({ where: { id: jobs[2].id } })).lockedBy).toBe("taker/token");
+  });
+});
