@@ -18,6 +18,7 @@ import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { PrismaClient, Transaction } from "../db.server";
+import { gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
@@ -30,6 +31,9 @@ interface Envelope extends ShopKey {
   dedupeKey: string | null;
   deferredBecause?: string;
 }
+
+/** A job for pg-boss's insert, as its send would write it. */
+type JobInsert = { id: string; data: Envelope; singletonKey: string; startAfter?: Date; retryLimit: number };
 
 type SendOptions = { startAfter?: Date; retryLimit: number; db?: Executor };
 
@@ -156,7 +160,22 @@ export class PgBossJobStore implements JobStore {
 
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const envelope: Envelope = { platform: job.platform, shopDomain: job.shopDomain, payload: job.payload ?? null, attemptOffset: 0, dedupeKey: job.dedupeKey ?? null };
-    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1, db: tx ? prismaExecutor(tx) : undefined });
+    const retryLimit = (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1;
+    if (tx && !job.dedupeKey) {
+      // In a group commit (a batch of webhook deliveries) the batch's jobs of a kind go in with
+      // one pg-boss insert, before it commits. Without a dedupe key a job has a singleton key of
+      // its own, so it cannot be dropped as a duplicate: its id is known before the insert.
+      await this.ensureQueue(job.kind);
+      const id = randomUUID();
+      const row: JobInsert = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
+      if (gatherWrite(tx, `pg-boss ${job.kind}`, row, (rows) => this.insertJobs(job.kind, rows, tx))) return id;
+    }
+    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? prismaExecutor(tx) : undefined });
+  }
+
+  /** Jobs of one kind in one statement (pg-boss's insert: the same INSERT as its send, over many rows). */
+  private async insertJobs(kind: string, rows: JobInsert[], tx: JobsDb) {
+    await this.boss.insert(queueName(kind), rows as unknown as Parameters<PgBoss["insert"]>[1], { db: prismaExecutor(tx) });
   }
 
   async claim(kinds: string[], limit: number, _options: ClaimOptions): Promise<ClaimedJob[]> {

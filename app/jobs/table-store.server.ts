@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
+import { gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { placeholder, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
@@ -70,15 +71,23 @@ export class TableJobStore implements JobStore {
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
       if (waiting) return null;
     }
-    // Raw SQL: inside a webhook's group commit this runs once per delivery, and Prisma's JS engine
-    // compiling a model create each time cost more than the INSERT itself.
     const id = newJobId();
     const now = new Date();
-    const { sql, values } = valuesList(this.provider, [
-      [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now],
-    ]);
-    await db.$queryRawUnsafe(`INSERT INTO "BackgroundJob" ("id", "kind", "platform", "shopDomain", "payload", "dedupeKey", "maxAttempts", "runAfter", "createdAt", "updatedAt") VALUES ${sql}`, ...values);
+    const row = [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now];
+    // In a group commit (a batch of webhook deliveries) the jobs of the batch go in together, with
+    // one INSERT, before it commits. Not a job with a dedupe key: the next one's check must see it.
+    if (tx && !job.dedupeKey && gatherWrite(tx, "BackgroundJob", row, (rows) => this.insertRows(tx, rows))) return id;
+    await this.insertRows(db, [row]);
     return id;
+  }
+
+  /**
+   * Raw SQL: inside a webhook's group commit this runs for every delivery, and Prisma's JS engine
+   * compiling a model create each time cost more than the INSERT itself.
+   */
+  private async insertRows(db: Pick<JobsDb, "$queryRawUnsafe">, rows: unknown[][]) {
+    const { sql, values } = valuesList(this.provider, rows);
+    await db.$queryRawUnsafe(`INSERT INTO "BackgroundJob" ("id", "kind", "platform", "shopDomain", "payload", "dedupeKey", "maxAttempts", "runAfter", "createdAt", "updatedAt") VALUES ${sql}`, ...values);
   }
 
   async claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]> {

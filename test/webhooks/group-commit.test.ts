@@ -8,6 +8,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
 import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Transaction } from "../../app/webhooks/ledger.server";
+import { JobQueue } from "../../app/jobs/queue.server";
+import { createJobStore } from "../../app/jobs/runtime.server";
 import { statementCountingClient } from "../support/statement-counter";
 
 const shopDomain = "group-commit.myshopify.com";
@@ -84,6 +86,31 @@ describe("webhook deliveries sharing commits", () => {
       expect(Math.abs(row.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
     }
     expect(await prisma.webhookDelivery.count({ where: { shopDomain, receivedAt: { gte: new Date(Date.now() - 60_000) } } })).toBe(41);
+  });
+
+  it("records the jobs a batch of deliveries enqueues with one statement, which commit with the batch", async () => {
+    const queue = new JobQueue(createJobStore(process.env.DATABASE_URL), { concurrency: 8, pollMs: 100 });
+    const ran: number[] = [];
+    queue.register<{ n: number }>("t.batch-jobs", async (job) => void ran.push(job.payload.n));
+    await queue.store.prepare(queue.kinds);
+    try {
+      const { counter, client } = statementCountingClient();
+      const commits = ledgerGroupCommit(client);
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, (_, n) =>
+          processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => {
+            expect(await queue.enqueue({ kind: "t.batch-jobs", platform: "shopify", shopDomain, payload: { n } }, tx)).toEqual(expect.any(String));
+          }),
+        ),
+      );
+
+      expect(outcomes).toEqual(Array(30).fill("processed"));
+      expect(counter.statements).toBe(2); // the ledger rows, the jobs
+      await queue.runUntilIdle();
+      expect(ran.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    } finally {
+      await queue.store.close();
+    }
   });
 
   it("puts deliveries that arrive together into one transaction", async () => {
