@@ -65,7 +65,7 @@ export class PgBossJobStore implements JobStore {
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<unknown> | null = null;
   private readonly heartbeatSeconds: number;
-  private effects: GroupCommit<Transaction> | null = null;
+  private effects: GroupCommit<Transaction, ClaimedJob> | null = null;
 
   constructor(
     connectionString: string,
@@ -212,20 +212,36 @@ export class PgBossJobStore implements JobStore {
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    if (!this.app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
+    const app = this.app;
+    if (!app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
     await this.ensureQueue(job.kind);
-    // pg-boss completes through the app's transaction (its `db` executor), fenced to the attempt's
-    // retry count: the UPDATE holds the job's row lock until the commit, so pg-boss's supervisor
-    // cannot give the job to another worker between the check and the effect. Jobs finishing
-    // together share one transaction (group commit): one per job held a connection of the app's
-    // pool each, and webhook deliveries waited for one.
-    this.effects ??= new GroupCommit<Transaction>((work) => this.app!.$transaction(work), { maxBatch: 100, parallel: 2 });
-    return this.effects.submit(async (tx) => {
+    // Jobs finishing together share one transaction of the app's (group commit: one per job held
+    // a connection of the app's pool each, and webhook deliveries waited for one), and ONE pg-boss
+    // complete per kind marks them all done through it, each fenced to its own attempt's retry
+    // count, before the effects run: the UPDATE holds a job's row lock until the commit, so
+    // pg-boss's supervisor cannot give it to another worker meanwhile. A job whose attempt was
+    // lost is not completed; its unit throws, so the batch rolls back and its other units commit
+    // without it (GroupCommit runs a failed unit alone).
+    this.effects ??= new GroupCommit<Transaction, ClaimedJob>((work) => app.$transaction(work), { maxBatch: 100, parallel: 2, beforeUnits: (tx, jobs) => this.completeAttempts(tx, jobs) });
+    return this.effects.submit(async (tx, held) => {
+      if (!held) throw new LeaseLostError(job.id);
       const value = await effect(tx);
-      const settled = await this.boss.complete(queueName(job.kind), attemptOf(job), value === undefined ? null : { result: value }, { db: prismaExecutor(tx) });
-      if (affected(settled) !== 1) throw new LeaseLostError(job.id);
+      if (value !== undefined) {
+        await tx.$executeRawUnsafe(`UPDATE ${SCHEMA}.job SET output = $3::jsonb WHERE name = $1 AND id = $2::uuid`, queueName(job.kind), job.id, JSON.stringify({ result: value }));
+      }
       return value;
-    });
+    }, job);
+  }
+
+  /** Completes the jobs' attempts in `tx`, one statement per kind; answers per job whether its attempt still held it. */
+  private async completeAttempts(tx: Transaction, jobs: ClaimedJob[]): Promise<boolean[]> {
+    const completed = new Set<string>();
+    for (const kind of new Set(jobs.map((job) => job.kind))) {
+      const ofKind = jobs.filter((job) => job.kind === kind);
+      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: prismaExecutor(tx) });
+      for (const id of settledIds(response)) completed.add(id);
+    }
+    return jobs.map((job) => completed.has(job.id));
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -357,3 +373,5 @@ type AttemptState = { retryCount: number; retryLimit: number; data: Envelope };
 const stateOf = (job: ClaimedJob) => (job as ClaimedJob & { [ATTEMPT]: AttemptState })[ATTEMPT];
 const attemptOf = (job: ClaimedJob) => ({ id: job.id, retryCount: stateOf(job).retryCount });
 const affected = (response: unknown) => (response as { affected?: number }).affected ?? 0;
+/** The jobs a pg-boss settle changed. */
+const settledIds = (response: unknown) => (response as { settled?: string[] }).settled ?? [];

@@ -4,24 +4,20 @@
  * backend; its SQL is portable, so this runs on PostgreSQL's BackgroundJob table too.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import prisma, { type Transaction } from "../../app/db.server";
+import prisma from "../../app/db.server";
 import { TableJobStore } from "../../app/jobs/table-store.server";
-import { LeaseLostError, type ClaimedJob } from "../../app/jobs/types";
+import type { JobStore } from "../../app/jobs/store";
+import { LeaseLostError } from "../../app/jobs/types";
 import { resolveDatabase } from "../../prisma/database";
 import { statementCountingClient } from "../support/statement-counter";
+import { appliedEffects, claimedJobs, effectRow } from "./settlement-support";
 
 const shop = { platform: "shopify" as const, shopDomain: "settle.myshopify.com" };
 const topic = "t.settle";
 
-async function claimed(store: TableJobStore, kind: string, count: number): Promise<ClaimedJob[]> {
-  for (let n = 0; n < count; n++) await store.enqueue({ ...shop, kind, payload: { n } });
-  const jobs = await store.claim([kind], count, { workerId: "w", leaseMs: 60_000, skipShops: [] });
-  expect(jobs).toHaveLength(count);
-  return jobs;
-}
-
-const effectsOf = async () => (await prisma.complianceRequest.findMany({ where: { topic }, select: { customerRef: true } })).map((row) => Number(row.customerRef)).sort((a, b) => a - b);
-const effect = (n: number) => async (tx: Transaction) => void (await tx.complianceRequest.create({ data: { ...shop, topic, customerRef: String(n), summary: "settled" } }));
+const claimed = (store: JobStore, kind: string, count: number) => claimedJobs(store, shop, kind, count);
+const effect = (n: number) => effectRow(shop, topic, n);
+const effectsOf = () => appliedEffects(topic);
 
 afterEach(async () => {
   await prisma.complianceRequest.deleteMany({ where: { topic } });
