@@ -32,11 +32,6 @@ function newJobId(): string {
   return `j${now.toString(36).padStart(9, "0")}${idSequence.toString(36).padStart(4, "0")}${randomBytes(5).toString("hex")}`;
 }
 
-/** Pending and due, or running with a lease that ran out. */
-function claimable(now: Date) {
-  return { OR: [{ status: "pending", runAfter: { lte: now } }, { status: "running", leaseUntil: { lt: now } }] };
-}
-
 /** The row is still this attempt: same claim token, same attempt number, still running. */
 const held = (job: ClaimedJob, token: string) => ({ id: job.id, status: "running", lockedBy: token, attempts: job.attempt });
 
@@ -91,24 +86,35 @@ export class TableJobStore implements JobStore {
   }
 
   async claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]> {
+    if (kinds.length === 0) return [];
     const now = new Date();
-    const skip = options.skipShops.map(parseShopKey);
-    const candidates = await this.db.backgroundJob.findMany({
-      where: { kind: { in: kinds }, ...claimable(now), ...(skip.length ? { NOT: { OR: skip } } : {}) },
-      orderBy: { runAfter: "asc" },
-      take: limit * 2,
-      select: { id: true, kind: true, dedupeKey: true },
-    });
+    // Raw SQL, as enqueue and markDone: the worker claims many times a second under a burst, and
+    // Prisma's JS engine compiling these queries each time cost more than running them.
+    // Placeholders are made in the order they appear (SQLite's `?` are positional).
+    const look = this.sql();
+    const ofKinds = `"kind" IN (${kinds.map((kind) => look.value(kind)).join(", ")})`;
+    const due = look.claimable(now);
+    const skip = options.skipShops.map(parseShopKey).map((shop) => `("platform" = ${look.value(shop.platform)} AND "shopDomain" = ${look.value(shop.shopDomain)})`);
+    const candidates = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; dedupeKey: string | null }>>(
+      `SELECT "id", "kind", "dedupeKey" FROM "BackgroundJob" WHERE ${ofKinds} AND ${due} ${skip.length ? `AND NOT (${skip.join(" OR ")})` : ""}
+       ORDER BY "runAfter" ASC LIMIT ${look.value(limit * 2)}`,
+      ...look.values,
+    );
     const chosen = await this.oneRunPerKey(candidates, limit, now);
     if (chosen.length === 0) return [];
-    // One conditional update takes whichever candidates are still claimable; a token unique to
-    // this claim then tells which rows this worker won (another may have taken some meanwhile).
+    // One conditional update takes whichever candidates are still claimable and answers the rows
+    // it took, stamped with a token unique to this claim (another worker may have taken some).
     const token = `${options.workerId}/${randomUUID()}`;
-    await this.db.backgroundJob.updateMany({
-      where: { id: { in: chosen }, ...claimable(now) },
-      data: { status: "running", attempts: { increment: 1 }, lockedBy: token, leaseUntil: new Date(Date.now() + options.leaseMs) },
-    });
-    const won = await this.db.backgroundJob.findMany({ where: { lockedBy: token, status: "running" } });
+    const take = this.sql();
+    const set = `"lockedBy" = ${take.value(token)}, "leaseUntil" = ${take.value(new Date(Date.now() + options.leaseMs))}, "updatedAt" = ${take.value(now)}`;
+    const ids = chosen.map((id) => take.value(id)).join(", ");
+    const stillDue = take.claimable(now);
+    const won = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; platform: string; shopDomain: string; payload: string; attempts: number | bigint; maxAttempts: number | bigint }>>(
+      `UPDATE "BackgroundJob" SET "status" = 'running', "attempts" = "attempts" + 1, ${set}
+       WHERE "id" IN (${ids}) AND ${stillDue}
+       RETURNING "id", "kind", "platform", "shopDomain", "payload", "attempts", "maxAttempts"`,
+      ...take.values,
+    );
     return won.map((row) => {
       this.holders.set(row.id, token);
       return {
@@ -117,10 +123,19 @@ export class TableJobStore implements JobStore {
         platform: row.platform as ShopKey["platform"],
         shopDomain: row.shopDomain,
         payload: JSON.parse(row.payload) as unknown,
-        attempt: row.attempts,
-        maxAttempts: row.maxAttempts,
+        attempt: Number(row.attempts),
+        maxAttempts: Number(row.maxAttempts),
       };
     });
+  }
+
+  /** A statement's parameters, added in the order their placeholders appear. */
+  private sql() {
+    const values: unknown[] = [];
+    const value = (v: unknown) => (values.push(v), placeholder(this.provider, values.length));
+    /** Pending and due, or running with a lease that ran out. */
+    const claimable = (now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
+    return { values, value, claimable };
   }
 
   /**

@@ -40,6 +40,26 @@ describe("settling jobs that finish together (BackgroundJob table)", () => {
     expect((await store.recentJobs(shop, "t.settle.batch", { limit: 1 }))[0].result).toEqual({ kept: true });
   });
 
+  it("claims jobs with two statements, a look for candidates and one update that takes them and answers them", async () => {
+    const counter = { statements: 0 };
+    const counted = <T extends object>(target: T): T =>
+      new Proxy(target, { get: (object, name) => { const value: unknown = Reflect.get(object, name); return typeof value === "function" ? (...args: unknown[]) => (counter.statements++, (value as (...a: unknown[]) => unknown).apply(object, args)) : value; } });
+    const client = { backgroundJob: counted(prisma.backgroundJob), $queryRawUnsafe: (sql: string, ...values: unknown[]) => (counter.statements++, prisma.$queryRawUnsafe(sql, ...values)), $transaction: prisma.$transaction.bind(prisma) };
+    const store = new TableJobStore(client as unknown as typeof prisma, undefined, resolveDatabase().provider);
+    for (let n = 0; n < 5; n++) await store.enqueue({ ...shop, kind: "t.settle.claim", payload: { n }, maxAttempts: 3 });
+    counter.statements = 0;
+
+    const jobs = await store.claim(["t.settle.claim"], 10, { workerId: "w", leaseMs: 30_000, skipShops: [] });
+
+    expect(counter.statements).toBe(2);
+    expect(jobs.map((job) => (job.payload as { n: number }).n).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(jobs.every((job) => job.attempt === 1 && job.maxAttempts === 3 && job.kind === "t.settle.claim" && job.shopDomain === shop.shopDomain && job.platform === "shopify")).toBe(true);
+    // Taken: a second claim finds nothing, and each job completes under its claim's token.
+    expect(await store.claim(["t.settle.claim"], 10, { workerId: "w2", leaseMs: 30_000, skipShops: [] })).toEqual([]);
+    await Promise.all(jobs.map((job) => store.complete(job)));
+    expect(await store.counts(["t.settle.claim"])).toEqual({ pending: 0, running: 0, done: 5, dead: 0 });
+  });
+
   it("applies nothing for a job whose lease was lost, and still applies its neighbours' effects", async () => {
     const store = new TableJobStore(prisma, undefined, resolveDatabase().provider);
     const jobs = await claimed(store, "t.settle.lost", 6);
