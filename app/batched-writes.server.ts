@@ -4,6 +4,9 @@
  * ONE multi-row INSERT instead of one statement per delivery. A write is only gathered when its
  * transaction is a group commit's; anywhere else it runs at once, as before.
  *
+ * Order: a gathered row is written after the statements its batch ran meanwhile, so a statement
+ * that must see it (a store erasing a shop's jobs) flushes the gathered rows first.
+ *
  * Nothing changes for atomicity: the rows are written inside the same transaction, so they
  * commit or roll back with the writes of the units that asked for them. A unit that fails rolls
  * its batch back, gathered rows included; the others run again in a fresh transaction and gather
@@ -36,9 +39,16 @@ export function gatherWrite<Row>(tx: object, kind: string, row: Row, write: (row
   return true;
 }
 
-/** Runs the writes gathered in `tx` and closes its gathering (GroupCommit, before the commit). */
-export async function flushGatheredWrites(tx: object) {
+/**
+ * Runs the writes gathered so far in `tx`. A store calls it before a statement of its own that
+ * must see them (erasing a shop's jobs after a job for that shop was gathered in the same
+ * batch); GroupCommit calls it with `close` before the commit.
+ */
+export async function flushGatheredWrites(tx: object, { close = false } = {}) {
   const kinds = gathering.get(tx);
-  gathering.delete(tx);
-  for (const { rows, write } of kinds?.values() ?? []) await write(rows);
+  if (close) gathering.delete(tx);
+  if (!kinds) return;
+  const pending = [...kinds.values()];
+  kinds.clear();
+  for (const { rows, write } of pending) await write(rows);
 }

@@ -142,7 +142,7 @@ export class GroupCommit<Tx, In = unknown> {
       }
       // The rows the units asked for (their jobs…), one statement per kind; a failure here is the
       // batch's, not one unit's: every unit rejects and the platform retries them.
-      await flushGatheredWrites(tx as object);
+      await flushGatheredWrites(tx as object, { close: true });
       return done;
     });
   }

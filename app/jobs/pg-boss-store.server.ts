@@ -18,7 +18,7 @@ import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { PrismaClient, Transaction } from "../db.server";
-import { gatherWrite } from "../batched-writes.server";
+import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
@@ -334,6 +334,7 @@ export class PgBossJobStore implements JobStore {
 
   async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
     await this.start();
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
     const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
@@ -342,6 +343,7 @@ export class PgBossJobStore implements JobStore {
 
   async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
     await this.start();
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
     const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
-import { gatherWrite } from "../batched-writes.server";
+import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { placeholder, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
@@ -63,6 +63,7 @@ export class TableJobStore implements JobStore {
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const db: JobsDb = tx ?? this.db;
     if (job.dedupeKey) {
+      if (tx) await flushGatheredWrites(tx);
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
       if (waiting) return null;
     }
@@ -289,11 +290,13 @@ export class TableJobStore implements JobStore {
 
   async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
     const db: Db = tx ?? this.db;
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
   }
 
   async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
     const db: Db = tx ?? this.db;
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind, dedupeKey: { in: dedupeKeys } } })).count;
   }
 

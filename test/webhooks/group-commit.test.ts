@@ -113,6 +113,29 @@ describe("webhook deliveries sharing commits", () => {
     }
   });
 
+  it("erases a shop's jobs enqueued earlier in the same batch (an uninstall right after a delivery for the shop)", async () => {
+    const store = createJobStore(process.env.DATABASE_URL);
+    const queue = new JobQueue(store, { concurrency: 8, pollMs: 100 });
+    queue.register("t.batch-erase", async () => undefined);
+    await store.prepare(queue.kinds);
+    const shop = { platform: "shopify" as const, shopDomain };
+    try {
+      const commits = ledgerGroupCommit();
+      const deliver = (effect: (tx: Transaction) => Promise<unknown>) => processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => void (await effect(tx)));
+      // Same batch, in this order: a job for the shop, then the shop's uninstall erasing its jobs, then another job.
+      await Promise.all([
+        deliver((tx) => queue.enqueue({ kind: "t.batch-erase", ...shop, payload: { n: 1 } }, tx)),
+        deliver((tx) => store.eraseShop(shop, tx)),
+        deliver((tx) => queue.enqueue({ kind: "t.batch-erase", ...shop, payload: { n: 2 } }, tx)),
+      ]);
+
+      expect((await store.recentJobs(shop, "t.batch-erase")).map((job) => job.payload)).toEqual([{ n: 2 }]);
+    } finally {
+      await store.eraseShop(shop);
+      await store.close();
+    }
+  });
+
   it("puts deliveries that arrive together into one transaction", async () => {
     const { counter, transact } = countingTransact();
     const commits = new GroupCommit(transact, { maxBatch: 100 });
