@@ -16,6 +16,9 @@
  * then gets its own share of what that call returned. A group of N units pays a constant number
  * of round trips for the shared part instead of N.
  *
+ * Gathered writes: a unit's work may leave rows to the batch (app/batched-writes.server.ts), which
+ * writes them with one statement per kind after the last unit, still inside the transaction.
+ *
  * Failures: when a unit's own work throws, the batch rolls back; that unit then runs alone (its
  * error, if it fails again, is its own) and the others are queued again, so one bad delivery
  * never fails its neighbours. When the transaction itself fails (BEGIN, COMMIT, the connection),
@@ -25,6 +28,8 @@
  * rate above what the database sustains turns into quick "retry later" answers instead of an
  * ever-growing backlog of waiting requests (memory, and answers past the platform's timeout).
  */
+
+import { flushGatheredWrites, gatherWritesIn } from "./batched-writes.server";
 
 export type Transact<Tx> = <R>(work: (tx: Tx) => Promise<R>) => Promise<R>;
 
@@ -127,6 +132,7 @@ export class GroupCommit<Tx, In = unknown> {
     return this.transact(async (tx) => {
       const prepared = this.beforeUnits ? await this.beforeUnits(tx, batch.map((unit) => unit.input as In)) : [];
       const done: unknown[] = [];
+      gatherWritesIn(tx as object);
       for (const [i, unit] of batch.entries()) {
         try {
           done.push(await unit.work(tx, prepared[i]));
@@ -134,6 +140,9 @@ export class GroupCommit<Tx, In = unknown> {
           throw new UnitFailed(unit, error);
         }
       }
+      // The rows the units asked for (their jobs…), one statement per kind; a failure here is the
+      // batch's, not one unit's: every unit rejects and the platform retries them.
+      await flushGatheredWrites(tx as object, { close: true });
       return done;
     });
   }

@@ -57,11 +57,13 @@ export function requestIdOf(request: Request): string {
 }
 
 export function loggerFor(request: Request, context: LogFields = {}) {
-  const base = { requestId: requestIdOf(request), path: new URL(request.url).pathname, ...context };
-  return {
-    debug: (message: string, fields?: LogFields) => log("debug", message, { ...base, ...fields }),
-    info: (message: string, fields?: LogFields) => log("info", message, { ...base, ...fields }),
-    warn: (message: string, fields?: LogFields) => log("warn", message, { ...base, ...fields }),
-    error: (message: string, fields?: LogFields) => log("error", message, { ...base, ...fields }),
+  // The request's fields are read once a line is written: a webhook burst with info lines off
+  // parses no URL and checks no request id per delivery.
+  let base: LogFields | null = null;
+  const at = (level: LogLevel) => (message: string, fields?: LogFields) => {
+    if (LEVELS[level] < threshold()) return;
+    base ??= { requestId: requestIdOf(request), path: new URL(request.url).pathname, ...context };
+    log(level, message, { ...base, ...fields });
   };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

@@ -18,6 +18,7 @@ import { DEFAULT_BACKOFF } from "./backoff";
 import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { PrismaClient, Transaction } from "../db.server";
+import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
 
@@ -30,6 +31,9 @@ interface Envelope extends ShopKey {
   dedupeKey: string | null;
   deferredBecause?: string;
 }
+
+/** A job for pg-boss's insert, as its send would write it. */
+type JobInsert = { id: string; data: Envelope; singletonKey: string; startAfter?: Date; retryLimit: number };
 
 type SendOptions = { startAfter?: Date; retryLimit: number; db?: Executor };
 
@@ -61,7 +65,7 @@ export class PgBossJobStore implements JobStore {
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<unknown> | null = null;
   private readonly heartbeatSeconds: number;
-  private effects: GroupCommit<Transaction> | null = null;
+  private effects: GroupCommit<Transaction, ClaimedJob> | null = null;
 
   constructor(
     connectionString: string,
@@ -156,7 +160,22 @@ export class PgBossJobStore implements JobStore {
 
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const envelope: Envelope = { platform: job.platform, shopDomain: job.shopDomain, payload: job.payload ?? null, attemptOffset: 0, dedupeKey: job.dedupeKey ?? null };
-    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit: (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1, db: tx ? prismaExecutor(tx) : undefined });
+    const retryLimit = (job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1;
+    if (tx && !job.dedupeKey) {
+      // In a group commit (a batch of webhook deliveries) the batch's jobs of a kind go in with
+      // one pg-boss insert, before it commits. Without a dedupe key a job has a singleton key of
+      // its own, so it cannot be dropped as a duplicate: its id is known before the insert.
+      await this.ensureQueue(job.kind);
+      const id = randomUUID();
+      const row: JobInsert = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
+      if (gatherWrite(tx, `pg-boss ${job.kind}`, row, (rows) => this.insertJobs(job.kind, rows, tx))) return id;
+    }
+    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? prismaExecutor(tx) : undefined });
+  }
+
+  /** Jobs of one kind in one statement (pg-boss's insert: the same INSERT as its send, over many rows). */
+  private async insertJobs(kind: string, rows: JobInsert[], tx: JobsDb) {
+    await this.boss.insert(queueName(kind), rows as unknown as Parameters<PgBoss["insert"]>[1], { db: prismaExecutor(tx) });
   }
 
   async claim(kinds: string[], limit: number, _options: ClaimOptions): Promise<ClaimedJob[]> {
@@ -193,20 +212,36 @@ export class PgBossJobStore implements JobStore {
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    if (!this.app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
+    const app = this.app;
+    if (!app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
     await this.ensureQueue(job.kind);
-    // pg-boss completes through the app's transaction (its `db` executor), fenced to the attempt's
-    // retry count: the UPDATE holds the job's row lock until the commit, so pg-boss's supervisor
-    // cannot give the job to another worker between the check and the effect. Jobs finishing
-    // together share one transaction (group commit): one per job held a connection of the app's
-    // pool each, and webhook deliveries waited for one.
-    this.effects ??= new GroupCommit<Transaction>((work) => this.app!.$transaction(work), { maxBatch: 100, parallel: 2 });
-    return this.effects.submit(async (tx) => {
+    // Jobs finishing together share one transaction of the app's (group commit: one per job held
+    // a connection of the app's pool each, and webhook deliveries waited for one), and ONE pg-boss
+    // complete per kind marks them all done through it, each fenced to its own attempt's retry
+    // count, before the effects run: the UPDATE holds a job's row lock until the commit, so
+    // pg-boss's supervisor cannot give it to another worker meanwhile. A job whose attempt was
+    // lost is not completed; its unit throws, so the batch rolls back and its other units commit
+    // without it (GroupCommit runs a failed unit alone).
+    this.effects ??= new GroupCommit<Transaction, ClaimedJob>((work) => app.$transaction(work), { maxBatch: 100, parallel: 2, beforeUnits: (tx, jobs) => this.completeAttempts(tx, jobs) });
+    return this.effects.submit(async (tx, held) => {
+      if (!held) throw new LeaseLostError(job.id);
       const value = await effect(tx);
-      const settled = await this.boss.complete(queueName(job.kind), attemptOf(job), value === undefined ? null : { result: value }, { db: prismaExecutor(tx) });
-      if (affected(settled) !== 1) throw new LeaseLostError(job.id);
+      if (value !== undefined) {
+        await tx.$executeRawUnsafe(`UPDATE ${SCHEMA}.job SET output = $3::jsonb WHERE name = $1 AND id = $2::uuid`, queueName(job.kind), job.id, JSON.stringify({ result: value }));
+      }
       return value;
-    });
+    }, job);
+  }
+
+  /** Completes the jobs' attempts in `tx`, one statement per kind; answers per job whether its attempt still held it. */
+  private async completeAttempts(tx: Transaction, jobs: ClaimedJob[]): Promise<boolean[]> {
+    const completed = new Set<string>();
+    for (const kind of new Set(jobs.map((job) => job.kind))) {
+      const ofKind = jobs.filter((job) => job.kind === kind);
+      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: prismaExecutor(tx) });
+      for (const id of settledIds(response)) completed.add(id);
+    }
+    return jobs.map((job) => completed.has(job.id));
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -299,6 +334,7 @@ export class PgBossJobStore implements JobStore {
 
   async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
     await this.start();
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
     const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
@@ -307,6 +343,7 @@ export class PgBossJobStore implements JobStore {
 
   async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
     await this.start();
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
     const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
@@ -338,3 +375,5 @@ type AttemptState = { retryCount: number; retryLimit: number; data: Envelope };
 const stateOf = (job: ClaimedJob) => (job as ClaimedJob & { [ATTEMPT]: AttemptState })[ATTEMPT];
 const attemptOf = (job: ClaimedJob) => ({ id: job.id, retryCount: stateOf(job).retryCount });
 const affected = (response: unknown) => (response as { affected?: number }).affected ?? 0;
+/** The jobs a pg-boss settle changed. */
+const settledIds = (response: unknown) => (response as { settled?: string[] }).settled ?? [];

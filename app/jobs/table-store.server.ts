@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
+import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
 import { GroupCommit } from "../group-commit.server";
 import { placeholder, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
@@ -31,11 +32,6 @@ function newJobId(): string {
   return `j${now.toString(36).padStart(9, "0")}${idSequence.toString(36).padStart(4, "0")}${randomBytes(5).toString("hex")}`;
 }
 
-/** Pending and due, or running with a lease that ran out. */
-function claimable(now: Date) {
-  return { OR: [{ status: "pending", runAfter: { lte: now } }, { status: "running", leaseUntil: { lt: now } }] };
-}
-
 /** The row is still this attempt: same claim token, same attempt number, still running. */
 const held = (job: ClaimedJob, token: string) => ({ id: job.id, status: "running", lockedBy: token, attempts: job.attempt });
 
@@ -47,14 +43,19 @@ export class TableJobStore implements JobStore {
    * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
    * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
    */
-  private readonly settlements: GroupCommit<Transaction>;
+  private readonly settlements: GroupCommit<Transaction, ClaimedJob | undefined>;
 
   constructor(
     private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly provider: Provider = resolveDatabase().provider,
   ) {
-    this.settlements = new GroupCommit<Transaction>((work) => db.$transaction((tx) => work(tx)), { maxBatch: 100 });
+    // The batch step marks every job finishing in the batch done with ONE fenced UPDATE (a unit
+    // without a job — a retry, a deferral — has its own statement).
+    this.settlements = new GroupCommit<Transaction, ClaimedJob | undefined>((work) => db.$transaction((tx) => work(tx)), {
+      maxBatch: 100,
+      beforeUnits: (tx, jobs) => this.markDone(tx, jobs),
+    });
   }
 
   async prepare() {}
@@ -62,39 +63,59 @@ export class TableJobStore implements JobStore {
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const db: JobsDb = tx ?? this.db;
     if (job.dedupeKey) {
+      if (tx) await flushGatheredWrites(tx);
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
       if (waiting) return null;
     }
-    // Raw SQL: inside a webhook's group commit this runs once per delivery, and Prisma's JS engine
-    // compiling a model create each time cost more than the INSERT itself.
     const id = newJobId();
     const now = new Date();
-    const { sql, values } = valuesList(this.provider, [
-      [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now],
-    ]);
-    await db.$queryRawUnsafe(`INSERT INTO "BackgroundJob" ("id", "kind", "platform", "shopDomain", "payload", "dedupeKey", "maxAttempts", "runAfter", "createdAt", "updatedAt") VALUES ${sql}`, ...values);
+    const row = [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now];
+    // In a group commit (a batch of webhook deliveries) the jobs of the batch go in together, with
+    // one INSERT, before it commits. Not a job with a dedupe key: the next one's check must see it.
+    if (tx && !job.dedupeKey && gatherWrite(tx, "BackgroundJob", row, (rows) => this.insertRows(tx, rows))) return id;
+    await this.insertRows(db, [row]);
     return id;
   }
 
+  /**
+   * Raw SQL: inside a webhook's group commit this runs for every delivery, and Prisma's JS engine
+   * compiling a model create each time cost more than the INSERT itself.
+   */
+  private async insertRows(db: Pick<JobsDb, "$queryRawUnsafe">, rows: unknown[][]) {
+    const { sql, values } = valuesList(this.provider, rows);
+    await db.$queryRawUnsafe(`INSERT INTO "BackgroundJob" ("id", "kind", "platform", "shopDomain", "payload", "dedupeKey", "maxAttempts", "runAfter", "createdAt", "updatedAt") VALUES ${sql}`, ...values);
+  }
+
   async claim(kinds: string[], limit: number, options: ClaimOptions): Promise<ClaimedJob[]> {
+    if (kinds.length === 0) return [];
     const now = new Date();
-    const skip = options.skipShops.map(parseShopKey);
-    const candidates = await this.db.backgroundJob.findMany({
-      where: { kind: { in: kinds }, ...claimable(now), ...(skip.length ? { NOT: { OR: skip } } : {}) },
-      orderBy: { runAfter: "asc" },
-      take: limit * 2,
-      select: { id: true, kind: true, dedupeKey: true },
-    });
+    // Raw SQL, as enqueue and markDone: the worker claims many times a second under a burst, and
+    // Prisma's JS engine compiling these queries each time cost more than running them.
+    // Placeholders are made in the order they appear (SQLite's `?` are positional).
+    const look = this.sql();
+    const ofKinds = `"kind" IN (${kinds.map((kind) => look.value(kind)).join(", ")})`;
+    const due = look.claimable(now);
+    const skip = options.skipShops.map(parseShopKey).map((shop) => `("platform" = ${look.value(shop.platform)} AND "shopDomain" = ${look.value(shop.shopDomain)})`);
+    const candidates = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; dedupeKey: string | null }>>(
+      `SELECT "id", "kind", "dedupeKey" FROM "BackgroundJob" WHERE ${ofKinds} AND ${due} ${skip.length ? `AND NOT (${skip.join(" OR ")})` : ""}
+       ORDER BY "runAfter" ASC LIMIT ${look.value(limit * 2)}`,
+      ...look.values,
+    );
     const chosen = await this.oneRunPerKey(candidates, limit, now);
     if (chosen.length === 0) return [];
-    // One conditional update takes whichever candidates are still claimable; a token unique to
-    // this claim then tells which rows this worker won (another may have taken some meanwhile).
+    // One conditional update takes whichever candidates are still claimable and answers the rows
+    // it took, stamped with a token unique to this claim (another worker may have taken some).
     const token = `${options.workerId}/${randomUUID()}`;
-    await this.db.backgroundJob.updateMany({
-      where: { id: { in: chosen }, ...claimable(now) },
-      data: { status: "running", attempts: { increment: 1 }, lockedBy: token, leaseUntil: new Date(Date.now() + options.leaseMs) },
-    });
-    const won = await this.db.backgroundJob.findMany({ where: { lockedBy: token, status: "running" } });
+    const take = this.sql();
+    const set = `"lockedBy" = ${take.value(token)}, "leaseUntil" = ${take.value(new Date(Date.now() + options.leaseMs))}, "updatedAt" = ${take.value(now)}`;
+    const ids = chosen.map((id) => take.value(id)).join(", ");
+    const stillDue = take.claimable(now);
+    const won = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; platform: string; shopDomain: string; payload: string; attempts: number | bigint; maxAttempts: number | bigint }>>(
+      `UPDATE "BackgroundJob" SET "status" = 'running', "attempts" = "attempts" + 1, ${set}
+       WHERE "id" IN (${ids}) AND ${stillDue}
+       RETURNING "id", "kind", "platform", "shopDomain", "payload", "attempts", "maxAttempts"`,
+      ...take.values,
+    );
     return won.map((row) => {
       this.holders.set(row.id, token);
       return {
@@ -103,10 +124,19 @@ export class TableJobStore implements JobStore {
         platform: row.platform as ShopKey["platform"],
         shopDomain: row.shopDomain,
         payload: JSON.parse(row.payload) as unknown,
-        attempt: row.attempts,
-        maxAttempts: row.maxAttempts,
+        attempt: Number(row.attempts),
+        maxAttempts: Number(row.maxAttempts),
       };
     });
+  }
+
+  /** A statement's parameters, added in the order their placeholders appear. */
+  private sql() {
+    const values: unknown[] = [];
+    const value = (v: unknown) => (values.push(v), placeholder(this.provider, values.length));
+    /** Pending and due, or running with a lease that ran out. */
+    const claimable = (now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
+    return { values, value, claimable };
   }
 
   /**
@@ -143,15 +173,17 @@ export class TableJobStore implements JobStore {
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    // Shares the settling commits. The fence is the conditional UPDATE that marks the job done
-    // with the effect's result: when this attempt no longer holds the job it changes no row and the
-    // transaction, effect included, rolls back; once it changed the row, the row lock (the write
-    // lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's, in one UPDATE.
-    const result = await this.settlements.submit(async (tx) => {
+    // Shares the settling commits. The fence is the batch's conditional UPDATE that marks the job
+    // done, run before the effect: when this attempt no longer holds the job that UPDATE changed
+    // none of its row, and this unit throws, so the batch rolls back and its other units commit
+    // without it (GroupCommit runs a failed unit alone). Once the row is changed, the row lock
+    // (the write lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's.
+    const result = await this.settlements.submit(async (tx, held) => {
+      if (!held) throw new LeaseLostError(job.id);
       const value = await effect(tx);
-      if ((await this.markDone(tx, job, value === undefined ? null : JSON.stringify(value))) !== 1) throw new LeaseLostError(job.id);
+      if (value !== undefined) await this.keepResult(tx, job, value);
       return value;
-    });
+    }, job);
     this.holders.delete(job.id);
     return result;
   }
@@ -162,28 +194,47 @@ export class TableJobStore implements JobStore {
   }
 
   async complete(job: ClaimedJob, result?: unknown) {
-    await this.settlements.submit((tx) => this.markDone(tx, job, result === undefined ? null : JSON.stringify(result)));
+    // A lost lease changes nothing: the job's new holder settles it.
+    await this.settlements.submit(async (tx, held) => {
+      if (held && result !== undefined) await this.keepResult(tx, job, result);
+    }, job);
     this.holders.delete(job.id);
   }
 
   /**
-   * Marks the job done while this attempt still holds it; answers the rows changed (0: the lease
-   * was lost). Raw SQL: every finished job runs it, and Prisma's JS engine compiling an
-   * updateMany each time cost more than the UPDATE.
+   * The batch step of the settling commits: marks the given jobs done, each only while its own
+   * attempt still holds it (same id, claim token and attempt number, still running), in ONE
+   * statement; answers per job whether it was held (false: its lease was lost, its row is
+   * untouched). Raw SQL: every finished job passes here, and Prisma's JS engine compiling a
+   * query per job cost more than the UPDATE.
    */
-  private markDone(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: string | null): Promise<number> {
+  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: Array<ClaimedJob | undefined>): Promise<boolean[]> {
+    const finishing = jobs.filter((job): job is ClaimedJob => job !== undefined);
+    if (finishing.length === 0) return jobs.map(() => false);
     const now = new Date();
-    const p = (n: number) => placeholder(this.provider, n);
-    return tx.$executeRawUnsafe(
-      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${p(1)}, "updatedAt" = ${p(2)}, "result" = ${p(3)}
-       WHERE "id" = ${p(4)} AND "status" = 'running' AND "lockedBy" = ${p(5)} AND "attempts" = ${p(6)}`,
-      now,
-      now,
-      result,
-      job.id,
-      this.holder(job),
-      job.attempt,
+    const values: unknown[] = [now, now];
+    const p = () => placeholder(this.provider, values.length);
+    const attempts = finishing.map((job) => {
+      values.push(job.id);
+      const id = p();
+      values.push(this.holder(job));
+      const token = p();
+      values.push(job.attempt);
+      return `("id" = ${id} AND "lockedBy" = ${token} AND "attempts" = ${p()})`;
+    });
+    const changed = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${placeholder(this.provider, 1)}, "updatedAt" = ${placeholder(this.provider, 2)}, "result" = NULL
+       WHERE "status" = 'running' AND (${attempts.join(" OR ")}) RETURNING "id"`,
+      ...values,
     );
+    const done = new Set(changed.map((row) => row.id));
+    return jobs.map((job) => job !== undefined && done.has(job.id));
+  }
+
+  /** A finished job's result, on its row this transaction just marked done (so still locked by it). */
+  private keepResult(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: unknown) {
+    const p = (n: number) => placeholder(this.provider, n);
+    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${p(1)} WHERE "id" = ${p(2)} AND "status" = 'done'`, JSON.stringify(result), job.id);
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -239,11 +290,13 @@ export class TableJobStore implements JobStore {
 
   async eraseShop(shop: ShopKey, tx?: JobsDb): Promise<number> {
     const db: Db = tx ?? this.db;
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain } })).count;
   }
 
   async eraseByDedupeKeys(shop: ShopKey, kind: string, dedupeKeys: string[], tx?: JobsDb): Promise<number> {
     const db: Db = tx ?? this.db;
+    if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     return (await db.backgroundJob.deleteMany({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind, dedupeKey: { in: dedupeKeys } } })).count;
   }
 

@@ -8,6 +8,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
 import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Transaction } from "../../app/webhooks/ledger.server";
+import { JobQueue } from "../../app/jobs/queue.server";
+import { createJobStore } from "../../app/jobs/runtime.server";
+import { statementCountingClient } from "../support/statement-counter";
 
 const shopDomain = "group-commit.myshopify.com";
 const topic = "CUSTOMERS_REDACT";
@@ -27,23 +30,6 @@ function countingTransact() {
     return prisma.$transaction(work);
   };
   return { counter, transact };
-}
-
-/** A client whose transactions count every statement run in them (model calls and raw SQL alike). */
-function statementCountingClient() {
-  const counter = { statements: 0 };
-  const counting = (target: object): object =>
-    new Proxy(target, {
-      get(object, name, receiver) {
-        const value = Reflect.get(object, name, receiver);
-        if (typeof name === "string" && name.startsWith("$") && typeof value === "function") return (...args: unknown[]) => (counter.statements++, value.apply(object, args));
-        if (typeof value === "object" && value !== null && typeof name === "string" && !name.startsWith("$") && !name.startsWith("_"))
-          return new Proxy(value, { get: (model, method) => { const call = Reflect.get(model, method); return typeof call === "function" ? (...args: unknown[]) => (counter.statements++, call.apply(model, args)) : call; } });
-        return value;
-      },
-    });
-  const client = { $transaction: (work: (tx: Transaction) => Promise<unknown>, options?: object) => prisma.$transaction((tx) => work(counting(tx) as Transaction), options) };
-  return { counter, client: client as unknown as typeof prisma };
 }
 
 const effectsOf = async () => {
@@ -100,6 +86,54 @@ describe("webhook deliveries sharing commits", () => {
       expect(Math.abs(row.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
     }
     expect(await prisma.webhookDelivery.count({ where: { shopDomain, receivedAt: { gte: new Date(Date.now() - 60_000) } } })).toBe(41);
+  });
+
+  it("records the jobs a batch of deliveries enqueues with one statement, which commit with the batch", async () => {
+    const queue = new JobQueue(createJobStore(process.env.DATABASE_URL), { concurrency: 8, pollMs: 100 });
+    const ran: number[] = [];
+    queue.register<{ n: number }>("t.batch-jobs", async (job) => void ran.push(job.payload.n));
+    await queue.store.prepare(queue.kinds);
+    try {
+      const { counter, client } = statementCountingClient();
+      const commits = ledgerGroupCommit(client);
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, (_, n) =>
+          processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => {
+            expect(await queue.enqueue({ kind: "t.batch-jobs", platform: "shopify", shopDomain, payload: { n } }, tx)).toEqual(expect.any(String));
+          }),
+        ),
+      );
+
+      expect(outcomes).toEqual(Array(30).fill("processed"));
+      expect(counter.statements).toBe(2); // the ledger rows, the jobs
+      await queue.runUntilIdle();
+      expect(ran.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    } finally {
+      await queue.store.close();
+    }
+  });
+
+  it("erases a shop's jobs enqueued earlier in the same batch (an uninstall right after a delivery for the shop)", async () => {
+    const store = createJobStore(process.env.DATABASE_URL);
+    const queue = new JobQueue(store, { concurrency: 8, pollMs: 100 });
+    queue.register("t.batch-erase", async () => undefined);
+    await store.prepare(queue.kinds);
+    const shop = { platform: "shopify" as const, shopDomain };
+    try {
+      const commits = ledgerGroupCommit();
+      const deliver = (effect: (tx: Transaction) => Promise<unknown>) => processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => void (await effect(tx)));
+      // Same batch, in this order: a job for the shop, then the shop's uninstall erasing its jobs, then another job.
+      await Promise.all([
+        deliver((tx) => queue.enqueue({ kind: "t.batch-erase", ...shop, payload: { n: 1 } }, tx)),
+        deliver((tx) => store.eraseShop(shop, tx)),
+        deliver((tx) => queue.enqueue({ kind: "t.batch-erase", ...shop, payload: { n: 2 } }, tx)),
+      ]);
+
+      expect((await store.recentJobs(shop, "t.batch-erase")).map((job) => job.payload)).toEqual([{ n: 2 }]);
+    } finally {
+      await store.eraseShop(shop);
+      await store.close();
+    }
   });
 
   it("puts deliveries that arrive together into one transaction", async () => {
