@@ -96,6 +96,10 @@ describe("install through token exchange", () => {
     setAbstractFetchFunc(async (...args: Parameters<typeof store.fetch>) => {
       most = Math.max(most, ++inFlight);
       try {
+        // Each answer takes a moment, as Shopify's do: reads made together overlap, reads made one
+        // after another never do (the budget's reservation before each call is a database round
+        // trip, which on PostgreSQL let an instant answer finish before the next call began).
+        await new Promise((resolve) => setTimeout(resolve, 150));
         return await store.fetch(...args);
       } finally {
         inFlight--;
