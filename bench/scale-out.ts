@@ -14,10 +14,10 @@
  * Child entry (internal): tsx bench/scale-out.ts --child <port> <shopify url>
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { START_NODE_FLAGS } from "../scripts/start-flags.mjs";
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LeakyBucket } from "../dev/shopify-dev-store/cost";
+import { START_NODE_FLAGS } from "../scripts/start-flags.mjs";
 
 const SHOPS = ["scale-a.myshopify.com", "scale-b.myshopify.com", "scale-c.myshopify.com", "scale-d.myshopify.com"];
 const CLIENTS = 10;
@@ -67,7 +67,8 @@ async function child(port: number, shopifyUrl: string) {
 
 function startProcess(port: number, shopifyUrl: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...START_NODE_FLAGS, "node_modules/tsx/dist/cli.mjs", "bench/scale-out.ts", "--child", String(port), shopifyUrl], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    // tsx's loader in this very process: tsx's CLI would start a second Node without these flags.
+    const proc = spawn(process.execPath, [...START_NODE_FLAGS, "--import", "tsx", "bench/scale-out.ts", "--child", String(port), shopifyUrl], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
     proc.stdout!.on("data", (data: Buffer) => data.toString().includes("READY") && resolve(proc));
     proc.once("exit", (code) => reject(new Error(`app process exited (${code})`)));
   });
