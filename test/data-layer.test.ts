@@ -56,15 +56,24 @@ describe(`data layer on ${provider}`, () => {
     url.searchParams.set("application_name", "rassure-idle-test");
     const Client = loadPrismaClientClass("postgresql");
     const client = new Client({ adapter: await createDriverAdapterFactory(resolveDatabase(url.toString())) });
+    // An unhandled 'error' event is thrown as an uncaught exception: recorded here, so that this
+    // test fails (not only the run, as an error outside any test).
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", record);
     try {
       await client.shop.count(); // a connection now idles in the pool
       // The adapter listens for the pool's errors only while connected; the pool (ours) outlives
       // a disconnect, as it does between a shutdown's $disconnect and the server going away.
       await client.$disconnect();
-      await runSql(process.env.DATABASE_URL!, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rassure-idle-test'");
+      const ended = await runSql(process.env.DATABASE_URL!, "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'rassure-idle-test'");
+      expect(ended.length).toBeGreaterThan(0); // the pool's idle connection really was ended
+      expect(ended.every((row) => row.ended === true)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 300)); // the error event arrives
+      expect(uncaught).toEqual([]);
       expect(await client.shop.count({ where: { domain: "nobody.myshopify.com" } })).toBe(0); // a fresh connection
     } finally {
+      process.off("uncaughtException", record);
       await client.$disconnect();
     }
   });

@@ -101,11 +101,12 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function runSql(url: string, sql: string): Promise<void> {
+/** Runs one statement on its own connection; returns its rows. */
+export async function runSql(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows;
   } finally {
     await client.end();
   }
