@@ -17,7 +17,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -148,6 +148,31 @@ function heapSpaces(): string {
     .join(" ");
 }
 
+/**
+ * RASSURE_SOAK_TRACE=1: a line per memory sample, to watch a soak live and tell a backlog from
+ * garbage: requests not answered yet, how late the event loop runs (a CPU-starved process answers
+ * late whatever it holds), the SQLite connections open (one file handle each on the database
+ * file), each pg Pool's clients and the V8 heap spaces. Set up only when tracing: none of it
+ * runs on the measured path otherwise.
+ */
+async function soakTrace(server: Server, postgres: boolean): Promise<(sample: MemorySample) => string> {
+  let requestsWaiting = 0;
+  server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
+    requestsWaiting++;
+    res.on("close", () => requestsWaiting--);
+  });
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+  loopDelay.enable();
+  const pools = postgres ? await watchPgPools() : null;
+  const tracedFrom = Date.now();
+  return (sample) => {
+    const delay = Math.round(loopDelay.percentile(99) / 1e6);
+    loopDelay.reset();
+    const at = Math.round((Date.now() - tracedFrom) / 1000);
+    return `memory t=${at}s ${JSON.stringify(sample)} requests waiting ${requestsWaiting} loop delay p99 ${delay} ms open database files ${openFilesNamed(".sqlite")}${pools ? ` pg pools (total/idle/waiting) ${pools()}` : ""} spaces ${heapSpaces()}`;
+  };
+}
+
 export function sampleMemory(): MemorySample {
   const usage = process.memoryUsage();
   let status = "";
@@ -205,8 +230,8 @@ interface Receiver {
   effects: Map<number, number>;
   effectAt: Map<number, number>;
   platformFaults(): number;
-  /** Requests received and not yet answered (RASSURE_SOAK_TRACE: a backlog shows here). */
-  requestsWaiting(): number;
+  /** The receiver's HTTP server (RASSURE_SOAK_TRACE counts the requests it has not answered yet). */
+  server: Server;
   dead(): Promise<number>;
   close(): Promise<void>;
 }
@@ -270,10 +295,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   });
 
   // The app's route over HTTP, as Remix would serve it (an error thrown by the action is a 500).
-  let requestsWaiting = 0;
   const server = createServer(async (req: IncomingMessage, res) => {
-    requestsWaiting++;
-    res.on("close", () => requestsWaiting--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
@@ -294,7 +316,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
     effects,
     effectAt,
     platformFaults: () => platformFaults,
-    requestsWaiting: () => requestsWaiting,
+    server,
     async dead() {
       await queue.stop();
       return (await store.counts(["bench.apply"])).dead;
@@ -335,10 +357,7 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     write = async (row) => void (await client.execute({ sql: insert, args: row }));
     closeDatabase = async () => client.close();
   }
-  let requestsWaiting = 0;
   const server = createServer(async (req, res) => {
-    requestsWaiting++;
-    res.on("close", () => requestsWaiting--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -363,7 +382,7 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     effects,
     effectAt,
     platformFaults: () => 0,
-    requestsWaiting: () => requestsWaiting,
+    server,
     dead: async () => 0,
     async close() {
       await new Promise((resolve) => server.close(resolve));
@@ -399,44 +418,14 @@ async function child(config: ScenarioConfig) {
 
   const rssSamplesMb: number[] = [];
   const memorySamples: MemorySample[] = [];
-  // Trace only: how late the event loop runs (a CPU-starved process answers late whatever it holds).
-  const loopDelay = process.env.RASSURE_SOAK_TRACE ? monitorEventLoopDelay({ resolution: 20 }) : null;
-  loopDelay?.enable();
-  const pools = process.env.RASSURE_SOAK_TRACE && postgres ? await watchPgPools() : null;
-  const tracedFrom = Date.now();
+  const trace = process.env.RASSURE_SOAK_TRACE ? await soakTrace(receiver.server, Boolean(postgres)) : null;
   const sampleRss = () => {
     if (!config.soakSeconds) return void rssSamplesMb.push(toMb(process.memoryUsage.rss()));
     const sample = sampleMemory();
     memorySamples.push(sample);
     rssSamplesMb.push(sample.rss);
-    // RASSURE_SOAK_TRACE=1: every sample as it is taken, with the SQLite connections open (one
-    // file handle each on the database file), to watch a soak live.
-    if (process.env.RASSURE_SOAK_TRACE) {
-      const delay = loopDelay ? Math.round(loopDelay.percentile(99) / 1e6) : 0;
-      loopDelay?.reset();
-      const at = Math.round((Date.now() - tracedFrom) / 1000);
-      process.stderr.write(`memory t=${at}s ${JSON.stringify(sample)} requests waiting ${receiver.requestsWaiting()} loop delay p99 ${delay} ms open database files ${openFilesNamed(".sqlite")}${pools ? ` pg pools (total/idle/waiting) ${pools()}` : ""} spaces ${heapSpaces()}\n`);
-    }
+    if (trace) process.stderr.write(`${trace(sample)}\n`);
   };
-  // Investigation only: RASSURE_SOAK_HEAP_PROFILE=<seconds> samples, from the start until then, the
-  // allocations that outlived the young generation (still live, or collected by a full GC since),
-  // by allocating stack, into /tmp/soak-<pid>.heapprofile (Chrome DevTools' Memory tab reads it).
-  // The profiler's own work changes when V8 collects: use it to find who allocates, not for figures.
-  const profileAt = Number(process.env.RASSURE_SOAK_HEAP_PROFILE) || 0;
-  if (profileAt) {
-    const { Session } = await import("node:inspector/promises");
-    const { writeFileSync } = await import("node:fs");
-    const session = new Session();
-    session.connect();
-    // Objects a full GC collected count too (garbage that lived long enough to be promoted); the
-    // ones that died young (collected by a scavenge) do not.
-    await session.post("HeapProfiler.startSampling", { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true });
-    setTimeout(async () => {
-      const { profile } = await session.post("HeapProfiler.stopSampling");
-      writeFileSync(`/tmp/soak-${process.pid}.heapprofile`, JSON.stringify(profile));
-      process.stderr.write(`heap profile written to /tmp/soak-${process.pid}.heapprofile\n`);
-    }, profileAt * 1000).unref();
-  }
   let sampler: NodeJS.Timeout | null = null;
   let cpuAtStart: NodeJS.CpuUsage | null = null;
   const startSampling = () => {
