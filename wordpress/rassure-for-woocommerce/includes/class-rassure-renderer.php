@@ -112,6 +112,17 @@ class Rassure_Renderer {
 	}
 
 	/**
+	 * Whether the published configuration shows a block.
+	 *
+	 * @param array|null $config The published configuration.
+	 * @param string     $key    The block's key in it (bar, payment, reviews, contact, promises…).
+	 * @return bool
+	 */
+	public static function block_on( $config, $key ) {
+		return is_array( $config ) && isset( $config[ $key ] ) && is_array( $config[ $key ] ) && ! empty( $config[ $key ]['enabled'] );
+	}
+
+	/**
 	 * Renders one block.
 	 *
 	 * @param string $handle  payment | promises | delivery | contact | legal | trust-bar | partners | reviews | store.
@@ -124,7 +135,7 @@ class Rassure_Renderer {
 	 */
 	public function render( $handle, $config, array $context ) {
 		$key = 'trust-bar' === $handle ? 'bar' : $handle;
-		if ( ! is_array( $config ) || empty( $config[ $key ] ) || ! is_array( $config[ $key ] ) || empty( $config[ $key ]['enabled'] ) ) {
+		if ( ! self::block_on( $config, $key ) ) {
 			return '';
 		}
 		$block    = $config[ $key ];
@@ -865,10 +876,10 @@ class Rassure_Renderer {
 			$company = $this->company( $config );
 			$html   .= '' === $company ? '' : $this->trust_section( 'identity', $company );
 		}
-		if ( in_array( 'contact', $sections, true ) && isset( $config['contact'] ) && is_array( $config['contact'] ) && ! empty( $config['contact']['enabled'] ) ) {
+		if ( in_array( 'contact', $sections, true ) && self::block_on( $config, 'contact' ) ) {
 			$html .= $this->trust_contact( $config['contact'] );
 		}
-		if ( in_array( 'promises', $sections, true ) && isset( $config['promises'] ) && is_array( $config['promises'] ) && ! empty( $config['promises']['enabled'] ) ) {
+		if ( in_array( 'promises', $sections, true ) && self::block_on( $config, 'promises' ) ) {
 			$html .= $this->trust_promises( $config['promises'], $shop );
 		}
 		if ( in_array( 'policies', $sections, true ) ) {

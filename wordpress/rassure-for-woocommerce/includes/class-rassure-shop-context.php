@@ -119,7 +119,7 @@ class Rassure_Shop_Context {
 			),
 			'product'        => self::product_reviews(),
 			// Only where the reviews block can show it: the context is built on every page.
-			'shop_reviews'   => self::reviews_block_on() ? self::shop_reviews() : null,
+			'shop_reviews'   => Rassure_Renderer::block_on( Rassure_Options::config(), 'reviews' ) ? self::shop_reviews() : null,
 			// Where the trust bar's link goes (the plugin's own trust page).
 			'trust_page_url' => Rassure_Trust_Page::url(),
 			'lang'           => substr( strtolower( determine_locale() ), 0, 2 ),
@@ -162,16 +162,6 @@ class Rassure_Shop_Context {
 			'rating_count' => (int) $product->get_rating_count(),
 			'scale_max'    => 5,
 		);
-	}
-
-	/**
-	 * Whether the published configuration shows the reviews block (the only reader of shop_reviews on a page).
-	 *
-	 * @return bool
-	 */
-	private static function reviews_block_on() {
-		$config = Rassure_Options::config();
-		return is_array( $config ) && isset( $config['reviews'] ) && is_array( $config['reviews'] ) && ! empty( $config['reviews']['enabled'] );
 	}
 
 	/** Transient holding the shop-wide aggregate between rating changes. */
