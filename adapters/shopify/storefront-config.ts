@@ -11,14 +11,14 @@ export const STOREFRONT_METAFIELD_NAMESPACE = "rassure";
 export const STOREFRONT_CONFIG_KEY = "config";
 export const STOREFRONT_GATE_KEY = "enabled";
 
-export const APP_INSTALLATION_ID_QUERY = `#graphql
+const APP_INSTALLATION_ID_QUERY = `#graphql
   query RassureAppInstallationId {
     currentAppInstallation { id }
   }
 `;
 
-export const PUBLISH_STOREFRONT_CONFIG_MUTATION = `#graphql
-  mutation RassurePublishStorefrontConfig($metafields: [MetafieldsSetInput!]!) {
+const SET_APP_DATA_METAFIELDS_MUTATION = `#graphql
+  mutation RassureSetAppDataMetafields($metafields: [MetafieldsSetInput!]!) {
     metafieldsSet(metafields: $metafields) {
       metafields { key updatedAt }
       userErrors { field message code }
@@ -48,7 +48,7 @@ export async function setAppDataMetafields(graphql: AdminGraphql, entries: AppDa
   const { data } = await runAdminQuery<{ currentAppInstallation: { id: string } }>(graphql, APP_INSTALLATION_ID_QUERY);
   const ownerId = data.currentAppInstallation.id;
   const metafields = entries.map((entry) => ({ ownerId, namespace: STOREFRONT_METAFIELD_NAMESPACE, ...entry }));
-  const { data: result } = await runAdminQuery<SetResult>(graphql, PUBLISH_STOREFRONT_CONFIG_MUTATION, { metafields });
+  const { data: result } = await runAdminQuery<SetResult>(graphql, SET_APP_DATA_METAFIELDS_MUTATION, { metafields });
   const errors = result.metafieldsSet.userErrors;
   if (errors.length > 0) {
     // A userError means Shopify refused the value itself: retrying the same payload cannot help.
