@@ -50,14 +50,17 @@ function failureText(thrown: unknown): string {
 }
 
 /**
- * Writes a read's outcome only while the shop is installed, checked in the same transaction: a
- * background read still waiting on the platform when the shop uninstalled (its erase already
- * ran) must not write the shop's facts back. Null when the shop is gone.
+ * Writes a read's outcome only while the shop is installed: a background read still waiting on
+ * the platform when the shop uninstalled must not write the shop's facts back after the erase.
+ * The check is a write to the shop's row (a no-op: an installed shop has no uninstalledAt), so it
+ * waits for an uninstall in progress, which marks that row first (forgetShopAccess), and sees its
+ * outcome; a plain read would see the row as it was before that uncommitted uninstall
+ * (PostgreSQL). Null when the shop is gone.
  */
 async function whileInstalled<T>(shop: ShopRef, write: (tx: Transaction) => Promise<T>): Promise<T | null> {
   return prisma.$transaction(async (tx) => {
-    const record = await tx.shop.findUnique({ where: { platform_domain: { platform: shop.platform, domain: shop.shopDomain } }, select: { installState: true } });
-    return record && record.installState !== "uninstalled" ? write(tx) : null;
+    const claimed = await tx.shop.updateMany({ where: { platform: shop.platform, domain: shop.shopDomain, installState: { not: "uninstalled" } }, data: { uninstalledAt: null } });
+    return claimed.count > 0 ? write(tx) : null;
   });
 }
 
