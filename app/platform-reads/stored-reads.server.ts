@@ -138,17 +138,24 @@ export const WAIT_LIMIT_MS = 15_000;
 
 /**
  * Until every kind of `pending` has been read again (successfully or not) since it started, or
- * the limit: true when they all were. Reads the database, so it answers from any app process.
+ * the limit: true when they all were. When this process runs every one of those reads, their end
+ * is the answer (no polling; a read that stored nothing, such as a request to re-authenticate,
+ * is over too); otherwise it reads the database until then, so it answers from any app process.
  */
 export async function waitForStoredReads(shop: ShopRef, pending: PendingRefresh, limitMs = WAIT_LIMIT_MS): Promise<boolean> {
   const since = new Date(pending.since);
   const deadline = Date.now() + limitMs;
+  const allRead = async () => (await prisma.platformRead.count({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind: { in: pending.kinds }, attemptedAt: { gte: since } } })) >= pending.kinds.length;
+  const limit = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const mine = pending.kinds.map((kind) => inFlight.get(keyOf(shop, kind)));
+  if (mine.every((read) => read !== undefined)) {
+    await Promise.race([Promise.all(mine), limit(limitMs)]);
+    return allRead();
+  }
   for (;;) {
-    const done = await prisma.platformRead.count({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind: { in: pending.kinds }, attemptedAt: { gte: since } } });
-    if (done >= pending.kinds.length) return true;
+    if (await allRead()) return true;
     if (Date.now() >= deadline) return false;
-    const mine = pending.kinds.map((kind) => inFlight.get(keyOf(shop, kind))).filter(Boolean);
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS)), ...(mine.length > 0 ? [Promise.all(mine)] : [])]);
+    await limit(Math.min(WAIT_POLL_MS, deadline - Date.now()));
   }
 }
 
