@@ -9,6 +9,7 @@ import { waitForBackgroundScans } from "../../app/checklist/background.server";
 import prisma from "../../app/db.server";
 import { settleBackgroundReads, waitForStoredReads } from "../../app/platform-reads/stored-reads.server";
 import { loader as homeLoader } from "../../app/routes/app._index";
+import { loader as storedReadsLoader } from "../../app/routes/app.stored-reads";
 import { ageStoredReads, answersWithin, holdAdminApi } from "../support/platform-reads";
 import { startTrackingHarness, type TrackingHarness } from "../tracking/support";
 
@@ -64,6 +65,18 @@ describe("Home from stored reads", () => {
     } finally {
       harness.store.state.shop.name = before;
     }
+  });
+
+  it("answers the page's wait through its route once the refresh is over, and refuses a wait it cannot read", async () => {
+    const wait = (query: string) => storedReadsLoader({ request: new Request(harness.store.embeddedAppUrl(`/app/stored-reads?${query}`)), params: {}, context: {} });
+    await ageStoredReads(harness.store.shopDomain);
+    const first = await home();
+    expect(first.pending).not.toBeNull();
+    const { kinds, since } = first.pending!;
+    expect(await wait(new URLSearchParams({ kinds: kinds.join(","), since }).toString())).toEqual({ settled: true });
+    expect((await home()).pending).toBeNull(); // the revalidation that follows opens from the refreshed reads
+    await expect(wait(new URLSearchParams({ kinds: "", since }).toString())).rejects.toMatchObject({ status: 400 });
+    await expect(wait(new URLSearchParams({ kinds: kinds.join(","), since: "yesterday" }).toString())).rejects.toMatchObject({ status: 400 });
   });
 
   it("keeps the stored facts with their age and says the refresh failed when Shopify is down", async () => {
