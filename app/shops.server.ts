@@ -48,8 +48,8 @@ async function eraseLegalData(db: Db, platform: Platform, domain: string) {
  * erases the rest. Nothing here opens a sealed value: a key rotated out never blocks erasure.
  */
 export async function forgetShopAccess(db: Db, platform: Platform, domain: string) {
-  // Marked first: a background write for the shop (app/platform-reads) waits on this row until the
-  // uninstall commits, then sees it uninstalled, rather than slipping in after the erase below.
+  // Marked first: a late background write for the shop (whileInstalled, app/shop-installed.server.ts)
+  // waits on this row until the uninstall commits, then sees it uninstalled, rather than slipping in after the erase below.
   await db.shop.updateMany({
     where: { platform, domain },
     data: { installState: "uninstalled", uninstalledAt: new Date(), credentials: null, grantedScopes: null },

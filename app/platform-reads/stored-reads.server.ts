@@ -7,9 +7,10 @@
  * read keeps the last facts and records the failure, which the page shows with their age.
  */
 import type { Platform } from "../../adapters/types";
-import prisma, { type Transaction } from "../db.server";
+import prisma from "../db.server";
 import { errorText } from "../jobs/types";
 import { log } from "../logger.server";
+import { whileInstalled } from "../shop-installed.server";
 
 export interface ShopRef {
   platform: Platform;
@@ -50,21 +51,9 @@ function failureText(thrown: unknown): string {
 }
 
 /**
- * Writes a read's outcome only while the shop is installed: a background read still waiting on
- * the platform when the shop uninstalled must not write the shop's facts back after the erase.
- * The check is a write to the shop's row (a no-op: an installed shop has no uninstalledAt), so it
- * waits for an uninstall in progress, which marks that row first (forgetShopAccess), and sees its
- * outcome; a plain read would see the row as it was before that uncommitted uninstall
- * (PostgreSQL). Null when the shop is gone.
+ * Reads the platform and stores the outcome (nothing once the shop uninstalled). A request to
+ * re-authenticate is thrown, not stored: it is no platform fact.
  */
-async function whileInstalled<T>(shop: ShopRef, write: (tx: Transaction) => Promise<T>): Promise<T | null> {
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.shop.updateMany({ where: { platform: shop.platform, domain: shop.shopDomain, installState: { not: "uninstalled" } }, data: { uninstalledAt: null } });
-    return claimed.count > 0 ? write(tx) : null;
-  });
-}
-
-/** Reads the platform and stores the outcome. A request to re-authenticate is thrown, not stored: it is no platform fact. */
 async function readAndStore<T>(shop: ShopRef, kind: string, read: () => Promise<T>): Promise<StoredRead<T>> {
   try {
     const facts = await read();
