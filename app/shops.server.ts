@@ -48,15 +48,17 @@ async function eraseLegalData(db: Db, platform: Platform, domain: string) {
  * erases the rest. Nothing here opens a sealed value: a key rotated out never blocks erasure.
  */
 export async function forgetShopAccess(db: Db, platform: Platform, domain: string) {
+  // Marked first: a late background write for the shop (whileInstalled, app/shop-installed.server.ts)
+  // waits on this row until the uninstall commits, then sees it uninstalled, rather than slipping in after the erase below.
+  await db.shop.updateMany({
+    where: { platform, domain },
+    data: { installState: "uninstalled", uninstalledAt: new Date(), credentials: null, grantedScopes: null },
+  });
   if (platform === "shopify") await db.session.deleteMany({ where: { shop: domain } });
   await jobQueue.store.eraseShop({ platform, shopDomain: domain }, db); // queued work for a shop that left
   await eraseStoredReads(db, platform, domain); // a reinstall reads the platform afresh
   // The platform removed what we had published with the installation (Shopify: app-data metafields).
   await db.storefrontConfig.updateMany({ where: { shop: { platform, domain } }, data: { publishedVersion: null, publishedAt: null, publishError: null } });
-  await db.shop.updateMany({
-    where: { platform, domain },
-    data: { installState: "uninstalled", uninstalledAt: new Date(), credentials: null, grantedScopes: null },
-  });
 }
 
 /**

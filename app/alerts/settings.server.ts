@@ -7,6 +7,7 @@
  */
 import type { Platform, ShopProfile } from "../../adapters/types";
 import prisma from "../db.server";
+import { whileInstalled } from "../shop-installed.server";
 import { isLocale, type Locale } from "../i18n";
 import { isEmailAddress } from "./email-address";
 import { isValidQuietHours, type QuietHours } from "./quiet-hours";
@@ -76,7 +77,9 @@ export async function saveAlertSettings(shop: ShopRef, input: AlertSettingsInput
     quietStart: input.quietHours?.start ?? null,
     quietEnd: input.quietHours?.end ?? null,
   };
-  return view(await prisma.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
+  // Read from the platform, maybe answering after the shop left: kept only while it is installed.
+  const row = await whileInstalled(shop, (tx) => tx.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
+  return row ? view(row) : getAlertSettings(shop);
 }
 
 /** The admin's language the merchant works in, kept for e-mails while Rassure's language is "automatic". */
@@ -88,7 +91,9 @@ export async function rememberAdminLanguage(shop: ShopRef, language: Locale): Pr
 export async function rememberShopContact(shop: ShopRef, profile: Pick<ShopProfile, "email" | "contactEmail" | "timezone">): Promise<AlertSettingsView> {
   const email = [profile.email, profile.contactEmail].find((value): value is string => Boolean(value && isEmailAddress(value))) ?? null;
   const data = { platformEmail: email, timezone: profile.timezone };
-  return view(await prisma.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
+  // Read from the platform, maybe answering after the shop left: kept only while it is installed.
+  const row = await whileInstalled(shop, (tx) => tx.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
+  return row ? view(row) : getAlertSettings(shop);
 }
 
 /** French for shops in France and its overseas territories, Monaco; English elsewhere (when nothing better is known). */

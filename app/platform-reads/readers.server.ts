@@ -4,8 +4,8 @@
  */
 import { UNREAD_SHIPPING_FACTS } from "../../adapters/shipping-promise-facts";
 import type { PlatformAdapter } from "../../adapters/types";
-import { PARTNER_SHIPMENT_ORDERS } from "../storefront/partner-facts.server";
 import { TRUST_BAR_EMBED_HANDLE } from "../storefront/config";
+import { RECENT_ORDERS } from "../tracking/overview.server";
 
 type ReadingAdapter = Pick<PlatformAdapter, "getShopProfile" | "getThemeEmbedStatus"> & Partial<Pick<PlatformAdapter, "listRecentShipments" | "readShippingPromiseFacts">>;
 
@@ -15,8 +15,8 @@ export function platformReaders(adapter: ReadingAdapter) {
     "shop-profile": () => adapter.getShopProfile(),
     /** The published theme: the trust bar embed on or off, Rassure's blocks on the product page. */
     "theme-embed": () => adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE),
-    /** The recent orders' fulfillments (carrier, number, link): as many as the tracking page lists. */
-    "recent-shipments": async () => (adapter.listRecentShipments ? adapter.listRecentShipments(PARTNER_SHIPMENT_ORDERS) : []),
+    /** The recent orders' fulfillments (carrier, number, link): the orders the tracking page lists and "Fix all" fixes. */
+    "recent-shipments": async () => (adapter.listRecentShipments ? adapter.listRecentShipments(RECENT_ORDERS) : []),
     /** The shop's shipping settings that back a delivery promise (free-shipping threshold…). */
     "shipping-promise": () => adapter.readShippingPromiseFacts?.() ?? Promise.resolve(UNREAD_SHIPPING_FACTS),
   };

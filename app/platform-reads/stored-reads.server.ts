@@ -7,9 +7,10 @@
  * read keeps the last facts and records the failure, which the page shows with their age.
  */
 import type { Platform } from "../../adapters/types";
-import prisma, { type Transaction } from "../db.server";
+import prisma from "../db.server";
 import { errorText } from "../jobs/types";
 import { log } from "../logger.server";
+import { whileInstalled } from "../shop-installed.server";
 
 export interface ShopRef {
   platform: Platform;
@@ -50,18 +51,9 @@ function failureText(thrown: unknown): string {
 }
 
 /**
- * Writes a read's outcome only while the shop is installed, checked in the same transaction: a
- * background read still waiting on the platform when the shop uninstalled (its erase already
- * ran) must not write the shop's facts back. Null when the shop is gone.
+ * Reads the platform and stores the outcome (nothing once the shop uninstalled). A request to
+ * re-authenticate is thrown, not stored: it is no platform fact.
  */
-async function whileInstalled<T>(shop: ShopRef, write: (tx: Transaction) => Promise<T>): Promise<T | null> {
-  return prisma.$transaction(async (tx) => {
-    const record = await tx.shop.findUnique({ where: { platform_domain: { platform: shop.platform, domain: shop.shopDomain } }, select: { installState: true } });
-    return record && record.installState !== "uninstalled" ? write(tx) : null;
-  });
-}
-
-/** Reads the platform and stores the outcome. A request to re-authenticate is thrown, not stored: it is no platform fact. */
 async function readAndStore<T>(shop: ShopRef, kind: string, read: () => Promise<T>): Promise<StoredRead<T>> {
   try {
     const facts = await read();
@@ -135,17 +127,24 @@ export const WAIT_LIMIT_MS = 15_000;
 
 /**
  * Until every kind of `pending` has been read again (successfully or not) since it started, or
- * the limit: true when they all were. Reads the database, so it answers from any app process.
+ * the limit: true when they all were. When this process runs every one of those reads, their end
+ * is the answer (no polling; a read that stored nothing, such as a request to re-authenticate,
+ * is over too); otherwise it reads the database until then, so it answers from any app process.
  */
 export async function waitForStoredReads(shop: ShopRef, pending: PendingRefresh, limitMs = WAIT_LIMIT_MS): Promise<boolean> {
   const since = new Date(pending.since);
   const deadline = Date.now() + limitMs;
+  const allRead = async () => (await prisma.platformRead.count({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind: { in: pending.kinds }, attemptedAt: { gte: since } } })) >= pending.kinds.length;
+  const limit = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  const mine = pending.kinds.map((kind) => inFlight.get(keyOf(shop, kind)));
+  if (mine.every((read) => read !== undefined)) {
+    await Promise.race([Promise.all(mine), limit(limitMs)]);
+    return allRead();
+  }
   for (;;) {
-    const done = await prisma.platformRead.count({ where: { platform: shop.platform, shopDomain: shop.shopDomain, kind: { in: pending.kinds }, attemptedAt: { gte: since } } });
-    if (done >= pending.kinds.length) return true;
+    if (await allRead()) return true;
     if (Date.now() >= deadline) return false;
-    const mine = pending.kinds.map((kind) => inFlight.get(keyOf(shop, kind))).filter(Boolean);
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS)), ...(mine.length > 0 ? [Promise.all(mine)] : [])]);
+    await limit(Math.min(WAIT_POLL_MS, deadline - Date.now()));
   }
 }
 

@@ -4,9 +4,9 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { ShopifyAdapter } from "../../adapters/shopify";
 import type { LegalPolicyType, ShopProfile } from "../../adapters/types";
+import { readersFor } from "../platform-reads/readers.server";
 import { openStoredReads } from "../platform-reads/stored-reads.server";
 import { StoredReadAge, StoredReadFailure, useStoredReadsRefresh } from "../platform-reads/StoredReadStatus";
-import { TRUST_BAR_EMBED_HANDLE } from "../storefront/config";
 import { effectiveJurisdiction } from "../jurisdiction";
 import { formatDate, useI18n } from "../i18n";
 import { shopifyAdminUrl } from "../../adapters/shopify/admin-links";
@@ -38,10 +38,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [checklist, jobFailures, { reads, pending }] = await Promise.all([
     homeChecklistSummary(session.shop),
     shopJobFailures(jobQueue.store, { platform: "shopify", shopDomain: session.shop }),
-    openStoredReads(
-      { platform: "shopify", shopDomain: session.shop },
-      { "shop-profile": () => adapter.getShopProfile(), "theme-embed": () => adapter.getThemeEmbedStatus(TRUST_BAR_EMBED_HANDLE) },
-    ),
+    openStoredReads({ platform: "shopify", shopDomain: session.shop }, readersFor(adapter, ["shop-profile", "theme-embed"])),
   ]);
   const live = await loadLiveStatus(shop, reads["theme-embed"]);
   const profileRead = reads["shop-profile"];

@@ -19,6 +19,7 @@ import { fixAllRecent, shipmentRowsOf, type FixAllResult, type LinkStatus } from
 import { CARRIERS, REGISTRY_VERSION } from "../tracking/registry";
 import {
   addCustomCarrier,
+  carrierChoicesOf,
   getTrackingSettings,
   listCarrierOverrides,
   listCustomCarriers,
@@ -34,11 +35,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shop: ShopRef = { platform: "shopify", shopDomain: session.shop };
   void kickTrackingWorker(); // jobs left waiting (retries, a restart) run while the merchant looks
   // Shipment dates read in the shop's time zone (the one the checklist's scans recorded), not the server's.
-  const [settings, overrides, customCarriers, timeZone] = await Promise.all([getTrackingSettings(shop), listCarrierOverrides(shop), listCustomCarriers(shop), recordedTimeZone(prisma, shop)]);
   // The shipments as Rassure read them last (read now only the first time), refreshed in the background.
-  const { reads, pending } = await openStoredReads(shop, readersFor(new ShopifyAdapter(admin.graphql), ["recent-shipments"]));
+  const [settings, overrides, customCarriers, timeZone, { reads, pending }] = await Promise.all([
+    getTrackingSettings(shop),
+    listCarrierOverrides(shop),
+    listCustomCarriers(shop),
+    recordedTimeZone(prisma, shop),
+    openStoredReads(shop, readersFor(new ShopifyAdapter(admin.graphql), ["recent-shipments"])),
+  ]);
   const shipments = reads["recent-shipments"];
-  const rows = await shipmentRowsOf(shop, shipments.facts ?? []);
+  const rows = await shipmentRowsOf(shop, shipments.facts ?? [], carrierChoicesOf(overrides, customCarriers));
   return {
     rows,
     timeZone,

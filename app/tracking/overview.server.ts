@@ -51,10 +51,13 @@ export async function loadShipmentRows(shop: ShopRef, adapter: PlatformAdapter):
   return shipmentRowsOf(shop, await adapter.listRecentShipments(RECENT_ORDERS));
 }
 
-/** The rows of shipments already read (the tracking page shows the stored read), with the carrier choices and fixes stored now. */
-export async function shipmentRowsOf(shop: ShopRef, shipments: Shipment[]): Promise<ShipmentRow[]> {
+/**
+ * The rows of shipments already read (the tracking page shows the stored read), with the fixes
+ * stored now and the carrier choices (read now unless the caller already has them).
+ */
+export async function shipmentRowsOf(shop: ShopRef, shipments: Shipment[], choicesRead?: CarrierChoices): Promise<ShipmentRow[]> {
   const [choices, fixes] = await Promise.all([
-    loadCarrierChoices(shop),
+    choicesRead ?? loadCarrierChoices(shop),
     prisma.trackingFix.findMany({
       where: { ...shop, fulfillmentId: { in: shipments.map((s) => s.id) } },
       orderBy: { createdAt: "asc" },

@@ -31,10 +31,12 @@ export async function saveTrackingSettings(shop: ShopRef, values: TrackingSettin
 }
 
 export async function loadCarrierChoices(shop: ShopRef): Promise<CarrierChoices> {
-  const [overrides, customCarriers] = await Promise.all([
-    prisma.carrierOverride.findMany({ where: shop, orderBy: { createdAt: "asc" } }),
-    prisma.customCarrier.findMany({ where: shop, orderBy: { createdAt: "asc" } }),
-  ]);
+  const [overrides, customCarriers] = await Promise.all([listCarrierOverrides(shop), listCustomCarriers(shop)]);
+  return carrierChoicesOf(overrides, customCarriers);
+}
+
+/** The choices of rows already read (the tracking page lists the same rows). */
+export function carrierChoicesOf(overrides: Array<{ companyKey: string; carrierRef: string }>, customCarriers: Array<{ id: string; name: string; urlTemplate: string }>): CarrierChoices {
   return {
     overrides: new Map(overrides.map((o) => [o.companyKey, o.carrierRef])),
     customCarriers: customCarriers.map((c) => ({ id: c.id, name: c.name, urlTemplate: c.urlTemplate })),

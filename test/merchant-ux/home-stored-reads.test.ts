@@ -9,6 +9,7 @@ import { waitForBackgroundScans } from "../../app/checklist/background.server";
 import prisma from "../../app/db.server";
 import { settleBackgroundReads, waitForStoredReads } from "../../app/platform-reads/stored-reads.server";
 import { loader as homeLoader } from "../../app/routes/app._index";
+import { loader as storedReadsLoader } from "../../app/routes/app.stored-reads";
 import { ageStoredReads, answersWithin, holdAdminApi } from "../support/platform-reads";
 import { startTrackingHarness, type TrackingHarness } from "../tracking/support";
 
@@ -43,6 +44,10 @@ describe("Home from stored reads", () => {
       expect(data.profile?.name).toBe(harness.store.state.shop.name);
       expect(data.setupGuide?.themeRead).toBe(true);
       expect(data.pending?.kinds.sort()).toEqual(["shop-profile", "theme-embed"]);
+      // A background read reaches Shopify after the app's call budget is reserved (a database round
+      // trip), which may end after the page answered: wait for the calls, then see no other follows.
+      await expect.poll(() => shopify.calls()).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(shopify.calls()).toBe(2); // the two background refreshes, not waited for
     } finally {
       shopify.release();
@@ -64,6 +69,18 @@ describe("Home from stored reads", () => {
     } finally {
       harness.store.state.shop.name = before;
     }
+  });
+
+  it("answers the page's wait through its route once the refresh is over, and refuses a wait it cannot read", async () => {
+    const wait = (query: string) => storedReadsLoader({ request: new Request(harness.store.embeddedAppUrl(`/app/stored-reads?${query}`)), params: {}, context: {} });
+    await ageStoredReads(harness.store.shopDomain);
+    const first = await home();
+    expect(first.pending).not.toBeNull();
+    const { kinds, since } = first.pending!;
+    expect(await wait(new URLSearchParams({ kinds: kinds.join(","), since }).toString())).toEqual({ settled: true });
+    expect((await home()).pending).toBeNull(); // the revalidation that follows opens from the refreshed reads
+    await expect(wait(new URLSearchParams({ kinds: "", since }).toString())).rejects.toMatchObject({ status: 400 });
+    await expect(wait(new URLSearchParams({ kinds: kinds.join(","), since: "yesterday" }).toString())).rejects.toMatchObject({ status: 400 });
   });
 
   it("keeps the stored facts with their age and says the refresh failed when Shopify is down", async () => {

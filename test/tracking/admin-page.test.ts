@@ -59,6 +59,28 @@ describe("Order tracking page", () => {
     expect(rows.find((r) => r.orderName === "#1008")?.proposedUrl).toBe("https://www.ups.com/track?tracknum=1Z999AA10123456784");
   });
 
+  it("reads the shop's carrier overrides and custom carriers once per view (the list and the rows' choices share them)", async () => {
+    // Each table's reads counted (still answered by the database), then the client as it was.
+    const counted = (delegate: { findMany: (...args: never[]) => unknown }) => {
+      const original = delegate.findMany;
+      const calls = { count: 0 };
+      delegate.findMany = (...args: never[]) => (calls.count++, original.apply(delegate, args));
+      return { calls, restore: () => (delegate.findMany = original) };
+    };
+    const overrides = counted(prisma.carrierOverride as never);
+    const custom = counted(prisma.customCarrier as never);
+    try {
+      const { rows } = await load();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(overrides.calls.count).toBe(1);
+      expect(custom.calls.count).toBe(1);
+    } finally {
+      overrides.restore();
+      custom.restore();
+      await settleBackgroundReads();
+    }
+  });
+
   it("opens from the shipments stored at the last visit without waiting on Shopify", async () => {
     await waitForBackgroundScans(); // the install's scan also calls the Admin API
     await ageStoredReads(store.shopDomain);
@@ -70,6 +92,10 @@ describe("Order tracking page", () => {
       expect(statusOf(data.rows, "#1001")).toBe("ok");
       expect(data.shipments.readAt).toEqual(expect.any(String));
       expect(data.pending).toEqual({ kinds: ["recent-shipments"], since: expect.any(String) });
+      // A background read reaches Shopify after the app's call budget is reserved (a database round
+      // trip), which may end after the page answered: wait for the calls, then see no other follows.
+      await expect.poll(() => shopify.calls()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(shopify.calls()).toBe(1); // the background refresh, which the page did not wait for
     } finally {
       shopify.release();
