@@ -63,7 +63,7 @@ export class TableJobStore implements JobStore {
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const db: JobsDb = tx ?? this.db;
     if (job.dedupeKey) {
-      if (tx) await flushGatheredWrites(tx);
+      // Gathered rows need not be written first: only jobs without a dedupe key are gathered.
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
       if (waiting) return null;
     }
@@ -71,7 +71,7 @@ export class TableJobStore implements JobStore {
     const now = new Date();
     const row = [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now];
     // In a group commit (a batch of webhook deliveries) the jobs of the batch go in together, with
-    // one INSERT, before it commits. Not a job with a dedupe key: the next one's check must see it.
+    // one INSERT, before it commits. Not a job with a dedupe key: its twin's check must see it.
     if (tx && !job.dedupeKey && gatherWrite(tx, "BackgroundJob", row, (rows) => this.insertRows(tx, rows))) return id;
     await this.insertRows(db, [row]);
     return id;
