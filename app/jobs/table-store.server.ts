@@ -9,11 +9,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
 import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
-import { GroupCommit } from "../group-commit.server";
 import { placeholder, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
-import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
+import { Settlements } from "./settlements.server";
+import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 /** A week: long enough for the merchant to see what failed, short enough for the table to stay small. */
@@ -43,19 +43,18 @@ export class TableJobStore implements JobStore {
    * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
    * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
    */
-  private readonly settlements: GroupCommit<Transaction, ClaimedJob | undefined>;
+  private readonly settlements: Settlements;
 
   constructor(
     private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly provider: Provider = resolveDatabase().provider,
   ) {
-    // The batch step marks every job finishing in the batch done with ONE fenced UPDATE (a unit
-    // without a job — a retry, a deferral — has its own statement).
-    this.settlements = new GroupCommit<Transaction, ClaimedJob | undefined>((work) => db.$transaction((tx) => work(tx)), {
-      maxBatch: 100,
-      beforeUnits: (tx, jobs) => this.markDone(tx, jobs),
-    });
+    this.settlements = new Settlements(
+      (work) => db.$transaction((tx) => work(tx)),
+      { markDone: (tx, jobs) => this.markDone(tx, jobs), keepResult: (tx, job, result) => this.keepResult(tx, job, result) },
+      { maxBatch: 100 },
+    );
   }
 
   async prepare() {}
@@ -168,22 +167,12 @@ export class TableJobStore implements JobStore {
 
   private async settle(job: ClaimedJob, data: Parameters<Db["backgroundJob"]["updateMany"]>[0]["data"]) {
     const where = held(job, this.holder(job));
-    await this.settlements.submit((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
+    await this.settlements.write((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
     this.holders.delete(job.id);
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    // Shares the settling commits. The fence is the batch's conditional UPDATE that marks the job
-    // done, run before the effect: when this attempt no longer holds the job that UPDATE changed
-    // none of its row, and this unit throws, so the batch rolls back and its other units commit
-    // without it (GroupCommit runs a failed unit alone). Once the row is changed, the row lock
-    // (the write lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's.
-    const result = await this.settlements.submit(async (tx, held) => {
-      if (!held) throw new LeaseLostError(job.id);
-      const value = await effect(tx);
-      if (value !== undefined) await this.keepResult(tx, job, value);
-      return value;
-    }, job);
+    const result = await this.settlements.completeWithEffect(job, effect);
     this.holders.delete(job.id);
     return result;
   }
@@ -194,27 +183,21 @@ export class TableJobStore implements JobStore {
   }
 
   async complete(job: ClaimedJob, result?: unknown) {
-    // A lost lease changes nothing: the job's new holder settles it.
-    await this.settlements.submit(async (tx, held) => {
-      if (held && result !== undefined) await this.keepResult(tx, job, result);
-    }, job);
+    await this.settlements.complete(job, result);
     this.holders.delete(job.id);
   }
 
   /**
-   * The batch step of the settling commits: marks the given jobs done, each only while its own
-   * attempt still holds it (same id, claim token and attempt number, still running), in ONE
-   * statement; answers per job whether it was held (false: its lease was lost, its row is
-   * untouched). Raw SQL: every finished job passes here, and Prisma's JS engine compiling a
-   * query per job cost more than the UPDATE.
+   * The settlements' batch step: marks the given jobs done, each only while its own attempt still
+   * holds it (same id, claim token and attempt number, still running), in ONE statement; answers
+   * the ids it marked (a job left out lost its lease, its row is untouched). Raw SQL: every
+   * finished job passes here, and Prisma's JS engine compiling a query per job cost more than the UPDATE.
    */
-  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: Array<ClaimedJob | undefined>): Promise<boolean[]> {
-    const finishing = jobs.filter((job): job is ClaimedJob => job !== undefined);
-    if (finishing.length === 0) return jobs.map(() => false);
+  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: ClaimedJob[]): Promise<Set<string>> {
     const now = new Date();
     const values: unknown[] = [now, now];
     const p = () => placeholder(this.provider, values.length);
-    const attempts = finishing.map((job) => {
+    const attempts = jobs.map((job) => {
       values.push(job.id);
       const id = p();
       values.push(this.holder(job));
@@ -227,8 +210,7 @@ export class TableJobStore implements JobStore {
        WHERE "status" = 'running' AND (${attempts.join(" OR ")}) RETURNING "id"`,
       ...values,
     );
-    const done = new Set(changed.map((row) => row.id));
-    return jobs.map((job) => job !== undefined && done.has(job.id));
+    return new Set(changed.map((row) => row.id));
   }
 
   /** A finished job's result, on its row this transaction just marked done (so still locked by it). */
