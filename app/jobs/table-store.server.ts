@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
 import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
-import { placeholder, valuesList, type Provider } from "../raw-sql.server";
+import { parameters, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
 import { Settlements } from "./settlements.server";
@@ -31,6 +31,9 @@ function newJobId(): string {
   lastIdMs = now;
   return `j${now.toString(36).padStart(9, "0")}${idSequence.toString(36).padStart(4, "0")}${randomBytes(5).toString("hex")}`;
 }
+
+/** Pending and due, or running with a lease that ran out (SQL, its parameters added through `value`). */
+const claimable = (value: (v: unknown) => string, now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
 
 /** The row is still this attempt: same claim token, same attempt number, still running. */
 const held = (job: ClaimedJob, token: string) => ({ id: job.id, status: "running", lockedBy: token, attempts: job.attempt });
@@ -90,10 +93,9 @@ export class TableJobStore implements JobStore {
     const now = new Date();
     // Raw SQL, as enqueue and markDone: the worker claims many times a second under a burst, and
     // Prisma's JS engine compiling these queries each time cost more than running them.
-    // Placeholders are made in the order they appear (SQLite's `?` are positional).
-    const look = this.sql();
-    const ofKinds = `"kind" IN (${kinds.map((kind) => look.value(kind)).join(", ")})`;
-    const due = look.claimable(now);
+    const look = parameters(this.provider);
+    const ofKinds = `"kind" IN (${kinds.map(look.value).join(", ")})`;
+    const due = claimable(look.value, now);
     const skip = options.skipShops.map(parseShopKey).map((shop) => `("platform" = ${look.value(shop.platform)} AND "shopDomain" = ${look.value(shop.shopDomain)})`);
     const candidates = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; dedupeKey: string | null }>>(
       `SELECT "id", "kind", "dedupeKey" FROM "BackgroundJob" WHERE ${ofKinds} AND ${due} ${skip.length ? `AND NOT (${skip.join(" OR ")})` : ""}
@@ -105,10 +107,10 @@ export class TableJobStore implements JobStore {
     // One conditional update takes whichever candidates are still claimable and answers the rows
     // it took, stamped with a token unique to this claim (another worker may have taken some).
     const token = `${options.workerId}/${randomUUID()}`;
-    const take = this.sql();
+    const take = parameters(this.provider);
     const set = `"lockedBy" = ${take.value(token)}, "leaseUntil" = ${take.value(new Date(Date.now() + options.leaseMs))}, "updatedAt" = ${take.value(now)}`;
-    const ids = chosen.map((id) => take.value(id)).join(", ");
-    const stillDue = take.claimable(now);
+    const ids = chosen.map(take.value).join(", ");
+    const stillDue = claimable(take.value, now);
     const won = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; platform: string; shopDomain: string; payload: string; attempts: number | bigint; maxAttempts: number | bigint }>>(
       `UPDATE "BackgroundJob" SET "status" = 'running', "attempts" = "attempts" + 1, ${set}
        WHERE "id" IN (${ids}) AND ${stillDue}
@@ -127,15 +129,6 @@ export class TableJobStore implements JobStore {
         maxAttempts: Number(row.maxAttempts),
       };
     });
-  }
-
-  /** A statement's parameters, added in the order their placeholders appear. */
-  private sql() {
-    const values: unknown[] = [];
-    const value = (v: unknown) => (values.push(v), placeholder(this.provider, values.length));
-    /** Pending and due, or running with a lease that ran out. */
-    const claimable = (now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
-    return { values, value, claimable };
   }
 
   /**
@@ -195,18 +188,11 @@ export class TableJobStore implements JobStore {
    */
   private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: ClaimedJob[]): Promise<Set<string>> {
     const now = new Date();
-    const values: unknown[] = [now, now];
-    const p = () => placeholder(this.provider, values.length);
-    const attempts = jobs.map((job) => {
-      values.push(job.id);
-      const id = p();
-      values.push(this.holder(job));
-      const token = p();
-      values.push(job.attempt);
-      return `("id" = ${id} AND "lockedBy" = ${token} AND "attempts" = ${p()})`;
-    });
+    const { values, value } = parameters(this.provider);
+    const set = `"finishedAt" = ${value(now)}, "updatedAt" = ${value(now)}`;
+    const attempts = jobs.map((job) => `("id" = ${value(job.id)} AND "lockedBy" = ${value(this.holder(job))} AND "attempts" = ${value(job.attempt)})`);
     const changed = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${placeholder(this.provider, 1)}, "updatedAt" = ${placeholder(this.provider, 2)}, "result" = NULL
+      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, ${set}, "result" = NULL
        WHERE "status" = 'running' AND (${attempts.join(" OR ")}) RETURNING "id"`,
       ...values,
     );
@@ -215,8 +201,8 @@ export class TableJobStore implements JobStore {
 
   /** A finished job's result, on its row this transaction just marked done (so still locked by it). */
   private keepResult(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: unknown) {
-    const p = (n: number) => placeholder(this.provider, n);
-    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${p(1)} WHERE "id" = ${p(2)} AND "status" = 'done'`, JSON.stringify(result), job.id);
+    const { values, value } = parameters(this.provider);
+    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${value(JSON.stringify(result))} WHERE "id" = ${value(job.id)} AND "status" = 'done'`, ...values);
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
