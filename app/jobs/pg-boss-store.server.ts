@@ -11,7 +11,8 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
-import { PgBoss } from "pg-boss";
+// fromPrisma: a Prisma interactive transaction as pg-boss's executor, so its statements run in it.
+import { fromPrisma, PgBoss, type JobInsert } from "pg-boss";
 import { log } from "../logger.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
@@ -32,9 +33,6 @@ interface Envelope extends ShopKey {
   deferredBecause?: string;
 }
 
-/** A job for pg-boss's insert, as its send would write it. */
-type JobInsert = { id: string; data: Envelope; singletonKey: string; startAfter?: Date; retryLimit: number };
-
 type SendOptions = { startAfter?: Date; retryLimit: number; db?: Executor };
 
 const QUEUE_PREFIX = "rassure.";
@@ -50,11 +48,6 @@ export interface PgBossStoreOptions {
   heartbeatSeconds?: number;
   /** How often pg-boss's supervisor looks for lost heartbeats. */
   superviseIntervalSeconds?: number;
-}
-
-/** A Prisma interactive transaction as a pg-boss executor (pg-boss passes its values as $1…$n). */
-function prismaExecutor(tx: JobsDb): Executor {
-  return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values) }) };
 }
 
 export class PgBossJobStore implements JobStore {
@@ -167,15 +160,15 @@ export class PgBossJobStore implements JobStore {
       // its own, so it cannot be dropped as a duplicate: its id is known before the insert.
       await this.ensureQueue(job.kind);
       const id = randomUUID();
-      const row: JobInsert = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
+      const row: JobInsert<Envelope> = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
       if (gatherWrite(tx, `pg-boss ${job.kind}`, row, (rows) => this.insertJobs(job.kind, rows, tx))) return id;
     }
-    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? prismaExecutor(tx) : undefined });
+    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? fromPrisma(tx) : undefined });
   }
 
   /** Jobs of one kind in one statement (pg-boss's insert: the same INSERT as its send, over many rows). */
-  private async insertJobs(kind: string, rows: JobInsert[], tx: JobsDb) {
-    await this.boss.insert(queueName(kind), rows as unknown as Parameters<PgBoss["insert"]>[1], { db: prismaExecutor(tx) });
+  private async insertJobs(kind: string, rows: JobInsert<Envelope>[], tx: JobsDb) {
+    await this.boss.insert(queueName(kind), rows, { db: fromPrisma(tx) });
   }
 
   async claim(kinds: string[], limit: number, _options: ClaimOptions): Promise<ClaimedJob[]> {
@@ -231,7 +224,7 @@ export class PgBossJobStore implements JobStore {
     const completed = new Set<string>();
     for (const kind of new Set(jobs.map((job) => job.kind))) {
       const ofKind = jobs.filter((job) => job.kind === kind);
-      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: prismaExecutor(tx) });
+      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: fromPrisma(tx) });
       for (const id of settledIds(response)) completed.add(id);
     }
     return completed;
@@ -335,7 +328,7 @@ export class PgBossJobStore implements JobStore {
     if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
-    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    const { rows } = tx ? await fromPrisma(tx).executeSql(sql, values) : await this.pool.query(sql, values);
     return Number(rows[0]?.count ?? 0);
   }
 
@@ -344,7 +337,7 @@ export class PgBossJobStore implements JobStore {
     if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
-    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    const { rows } = tx ? await fromPrisma(tx).executeSql(sql, values) : await this.pool.query(sql, values);
     return Number(rows[0]?.count ?? 0);
   }
 
