@@ -3,8 +3,8 @@
  * so a burst of webhooks pays for one commit (one fsync on SQLite, one round of BEGIN/COMMIT on
  * PostgreSQL) instead of one each. Each submitter's promise settles only after the transaction
  * that holds its writes committed (or failed), so "resolved" still means "durably recorded".
- * Used for webhook deliveries (app/webhooks/ledger.server.ts) and for settling finished jobs on
- * SQLite (app/jobs/table-store.server.ts).
+ * Used for webhook deliveries (app/webhooks/ledger.server.ts) and for settling finished jobs
+ * (app/jobs/settlements.server.ts).
  *
  * Flushing: the first unit schedules a flush for the end of the current event-loop turn (units
  * arriving in the same turn join it); units arriving while `parallel` batches are running queue

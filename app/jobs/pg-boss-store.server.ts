@@ -11,7 +11,8 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
-import { PgBoss } from "pg-boss";
+// fromPrisma: a Prisma interactive transaction as pg-boss's executor, so its statements run in it.
+import { fromPrisma, PgBoss, type JobInsert } from "pg-boss";
 import { log } from "../logger.server";
 import type { BackoffPolicy } from "./backoff";
 import { DEFAULT_BACKOFF } from "./backoff";
@@ -19,8 +20,8 @@ import type { ClaimOptions, JobCounts, JobsDb, JobStore } from "./store";
 import { DEFAULT_MAX_ATTEMPTS, FINISHED_KEPT_MS } from "./table-store.server";
 import type { PrismaClient, Transaction } from "../db.server";
 import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
-import { GroupCommit } from "../group-commit.server";
-import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
+import { Settlements } from "./settlements.server";
+import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
@@ -31,9 +32,6 @@ interface Envelope extends ShopKey {
   dedupeKey: string | null;
   deferredBecause?: string;
 }
-
-/** A job for pg-boss's insert, as its send would write it. */
-type JobInsert = { id: string; data: Envelope; singletonKey: string; startAfter?: Date; retryLimit: number };
 
 type SendOptions = { startAfter?: Date; retryLimit: number; db?: Executor };
 
@@ -52,11 +50,6 @@ export interface PgBossStoreOptions {
   superviseIntervalSeconds?: number;
 }
 
-/** A Prisma interactive transaction as a pg-boss executor (pg-boss passes its values as $1…$n). */
-function prismaExecutor(tx: JobsDb): Executor {
-  return { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values) }) };
-}
-
 export class PgBossJobStore implements JobStore {
   readonly backend = "pg-boss" as const;
   private readonly boss: PgBoss;
@@ -65,7 +58,7 @@ export class PgBossJobStore implements JobStore {
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<unknown> | null = null;
   private readonly heartbeatSeconds: number;
-  private effects: GroupCommit<Transaction, ClaimedJob> | null = null;
+  private effects: Settlements | null = null;
 
   constructor(
     connectionString: string,
@@ -167,15 +160,15 @@ export class PgBossJobStore implements JobStore {
       // its own, so it cannot be dropped as a duplicate: its id is known before the insert.
       await this.ensureQueue(job.kind);
       const id = randomUUID();
-      const row: JobInsert = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
+      const row: JobInsert<Envelope> = { id, data: envelope, singletonKey: singletonKey(null), startAfter: job.runAfter, retryLimit };
       if (gatherWrite(tx, `pg-boss ${job.kind}`, row, (rows) => this.insertJobs(job.kind, rows, tx))) return id;
     }
-    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? prismaExecutor(tx) : undefined });
+    return this.send(job.kind, envelope, { startAfter: job.runAfter, retryLimit, db: tx ? fromPrisma(tx) : undefined });
   }
 
   /** Jobs of one kind in one statement (pg-boss's insert: the same INSERT as its send, over many rows). */
-  private async insertJobs(kind: string, rows: JobInsert[], tx: JobsDb) {
-    await this.boss.insert(queueName(kind), rows as unknown as Parameters<PgBoss["insert"]>[1], { db: prismaExecutor(tx) });
+  private async insertJobs(kind: string, rows: JobInsert<Envelope>[], tx: JobsDb) {
+    await this.boss.insert(queueName(kind), rows, { db: fromPrisma(tx) });
   }
 
   async claim(kinds: string[], limit: number, _options: ClaimOptions): Promise<ClaimedJob[]> {
@@ -215,33 +208,31 @@ export class PgBossJobStore implements JobStore {
     const app = this.app;
     if (!app) throw new Error("This job store was opened without the app's database client: it cannot apply a job's effect.");
     await this.ensureQueue(job.kind);
-    // Jobs finishing together share one transaction of the app's (group commit: one per job held
-    // a connection of the app's pool each, and webhook deliveries waited for one), and ONE pg-boss
-    // complete per kind marks them all done through it, each fenced to its own attempt's retry
-    // count, before the effects run: the UPDATE holds a job's row lock until the commit, so
-    // pg-boss's supervisor cannot give it to another worker meanwhile. A job whose attempt was
-    // lost is not completed; its unit throws, so the batch rolls back and its other units commit
-    // without it (GroupCommit runs a failed unit alone).
-    this.effects ??= new GroupCommit<Transaction, ClaimedJob>((work) => app.$transaction(work), { maxBatch: 100, parallel: 2, beforeUnits: (tx, jobs) => this.completeAttempts(tx, jobs) });
-    return this.effects.submit(async (tx, held) => {
-      if (!held) throw new LeaseLostError(job.id);
-      const value = await effect(tx);
-      if (value !== undefined) {
-        await tx.$executeRawUnsafe(`UPDATE ${SCHEMA}.job SET output = $3::jsonb WHERE name = $1 AND id = $2::uuid`, queueName(job.kind), job.id, JSON.stringify({ result: value }));
-      }
-      return value;
-    }, job);
+    // Jobs finishing together share one transaction of the app's (one per job held a connection
+    // of the app's pool each, and webhook deliveries waited for one); ONE pg-boss complete per
+    // kind marks them done through it, each fenced to its own attempt's retry count.
+    this.effects ??= new Settlements(
+      (work) => app.$transaction(work),
+      { markDone: (tx, jobs) => this.completeAttempts(tx, jobs), keepResult: (tx, job, result) => this.keepOutput(tx, job, result) },
+      { maxBatch: 100, parallel: 2 },
+    );
+    return this.effects.completeWithEffect(job, effect);
   }
 
-  /** Completes the jobs' attempts in `tx`, one statement per kind; answers per job whether its attempt still held it. */
-  private async completeAttempts(tx: Transaction, jobs: ClaimedJob[]): Promise<boolean[]> {
+  /** Completes the jobs' attempts in `tx`, one statement per kind; answers the ids whose attempt still held them. */
+  private async completeAttempts(tx: Transaction, jobs: ClaimedJob[]): Promise<Set<string>> {
     const completed = new Set<string>();
     for (const kind of new Set(jobs.map((job) => job.kind))) {
       const ofKind = jobs.filter((job) => job.kind === kind);
-      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: prismaExecutor(tx) });
+      const response = await this.boss.complete(queueName(kind), ofKind.map(attemptOf), null, { db: fromPrisma(tx) });
       for (const id of settledIds(response)) completed.add(id);
     }
-    return jobs.map((job) => completed.has(job.id));
+    return completed;
+  }
+
+  /** A completed job's result, as pg-boss's complete would keep it (its batch complete takes one output for all). */
+  private keepOutput(tx: Transaction, job: ClaimedJob, result: unknown) {
+    return tx.$executeRawUnsafe(`UPDATE ${SCHEMA}.job SET output = $3::jsonb WHERE name = $1 AND id = $2::uuid`, queueName(job.kind), job.id, JSON.stringify({ result }));
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {
@@ -337,7 +328,7 @@ export class PgBossJobStore implements JobStore {
     if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name LIKE $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [`${QUEUE_PREFIX}%`, shop.platform, shop.shopDomain];
-    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    const { rows } = tx ? await fromPrisma(tx).executeSql(sql, values) : await this.pool.query(sql, values);
     return Number(rows[0]?.count ?? 0);
   }
 
@@ -346,7 +337,7 @@ export class PgBossJobStore implements JobStore {
     if (tx) await flushGatheredWrites(tx); // jobs gathered earlier in this batch are erased too
     const sql = `WITH gone AS (DELETE FROM ${SCHEMA}.job WHERE name = $1 AND data->>'platform' = $2 AND data->>'shopDomain' = $3 AND data->>'dedupeKey' = ANY($4::text[]) RETURNING 1) SELECT count(*)::int AS count FROM gone`;
     const values = [queueName(kind), shop.platform, shop.shopDomain, dedupeKeys];
-    const { rows } = tx ? await prismaExecutor(tx).executeSql(sql, values) : await this.pool.query(sql, values);
+    const { rows } = tx ? await fromPrisma(tx).executeSql(sql, values) : await this.pool.query(sql, values);
     return Number(rows[0]?.count ?? 0);
   }
 

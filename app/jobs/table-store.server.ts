@@ -9,11 +9,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../prisma/database";
 import type { PrismaClient, Transaction } from "../db.server";
 import { flushGatheredWrites, gatherWrite } from "../batched-writes.server";
-import { GroupCommit } from "../group-commit.server";
-import { placeholder, valuesList, type Provider } from "../raw-sql.server";
+import { parameters, valuesList, type Provider } from "../raw-sql.server";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import { parseShopKey, type ClaimOptions, type JobCounts, type JobsDb, type JobStore } from "./store";
-import { LeaseLostError, type ClaimedJob, type DeadJob, type JobRecord, type JobStatus, type NewJob, type ShopKey } from "./types";
+import { Settlements } from "./settlements.server";
+import type { ClaimedJob, DeadJob, JobRecord, JobStatus, NewJob, ShopKey } from "./types";
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 /** A week: long enough for the merchant to see what failed, short enough for the table to stay small. */
@@ -32,6 +32,9 @@ function newJobId(): string {
   return `j${now.toString(36).padStart(9, "0")}${idSequence.toString(36).padStart(4, "0")}${randomBytes(5).toString("hex")}`;
 }
 
+/** Pending and due, or running with a lease that ran out (SQL, its parameters added through `value`). */
+const claimable = (value: (v: unknown) => string, now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
+
 /** The row is still this attempt: same claim token, same attempt number, still running. */
 const held = (job: ClaimedJob, token: string) => ({ id: job.id, status: "running", lockedBy: token, attempts: job.attempt });
 
@@ -43,19 +46,18 @@ export class TableJobStore implements JobStore {
    * Settling jobs that finish together share one commit: on SQLite each commit is a disk flush
    * under the one write lock, so one per finished job would cap the worker at the disk's flush rate.
    */
-  private readonly settlements: GroupCommit<Transaction, ClaimedJob | undefined>;
+  private readonly settlements: Settlements;
 
   constructor(
     private readonly db: Client,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly provider: Provider = resolveDatabase().provider,
   ) {
-    // The batch step marks every job finishing in the batch done with ONE fenced UPDATE (a unit
-    // without a job — a retry, a deferral — has its own statement).
-    this.settlements = new GroupCommit<Transaction, ClaimedJob | undefined>((work) => db.$transaction((tx) => work(tx)), {
-      maxBatch: 100,
-      beforeUnits: (tx, jobs) => this.markDone(tx, jobs),
-    });
+    this.settlements = new Settlements(
+      (work) => db.$transaction((tx) => work(tx)),
+      { markDone: (tx, jobs) => this.markDone(tx, jobs), keepResult: (tx, job, result) => this.keepResult(tx, job, result) },
+      { maxBatch: 100 },
+    );
   }
 
   async prepare() {}
@@ -63,7 +65,7 @@ export class TableJobStore implements JobStore {
   async enqueue(job: NewJob, tx?: JobsDb): Promise<string | null> {
     const db: JobsDb = tx ?? this.db;
     if (job.dedupeKey) {
-      if (tx) await flushGatheredWrites(tx);
+      // Gathered rows need not be written first: only jobs without a dedupe key are gathered.
       const waiting = await db.backgroundJob.findFirst({ where: { kind: job.kind, dedupeKey: job.dedupeKey, status: "pending" }, select: { id: true } });
       if (waiting) return null;
     }
@@ -71,7 +73,7 @@ export class TableJobStore implements JobStore {
     const now = new Date();
     const row = [id, job.kind, job.platform, job.shopDomain, JSON.stringify(job.payload ?? null), job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAfter ?? now, now, now];
     // In a group commit (a batch of webhook deliveries) the jobs of the batch go in together, with
-    // one INSERT, before it commits. Not a job with a dedupe key: the next one's check must see it.
+    // one INSERT, before it commits. Not a job with a dedupe key: its twin's check must see it.
     if (tx && !job.dedupeKey && gatherWrite(tx, "BackgroundJob", row, (rows) => this.insertRows(tx, rows))) return id;
     await this.insertRows(db, [row]);
     return id;
@@ -91,10 +93,9 @@ export class TableJobStore implements JobStore {
     const now = new Date();
     // Raw SQL, as enqueue and markDone: the worker claims many times a second under a burst, and
     // Prisma's JS engine compiling these queries each time cost more than running them.
-    // Placeholders are made in the order they appear (SQLite's `?` are positional).
-    const look = this.sql();
-    const ofKinds = `"kind" IN (${kinds.map((kind) => look.value(kind)).join(", ")})`;
-    const due = look.claimable(now);
+    const look = parameters(this.provider);
+    const ofKinds = `"kind" IN (${kinds.map(look.value).join(", ")})`;
+    const due = claimable(look.value, now);
     const skip = options.skipShops.map(parseShopKey).map((shop) => `("platform" = ${look.value(shop.platform)} AND "shopDomain" = ${look.value(shop.shopDomain)})`);
     const candidates = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; dedupeKey: string | null }>>(
       `SELECT "id", "kind", "dedupeKey" FROM "BackgroundJob" WHERE ${ofKinds} AND ${due} ${skip.length ? `AND NOT (${skip.join(" OR ")})` : ""}
@@ -106,10 +107,10 @@ export class TableJobStore implements JobStore {
     // One conditional update takes whichever candidates are still claimable and answers the rows
     // it took, stamped with a token unique to this claim (another worker may have taken some).
     const token = `${options.workerId}/${randomUUID()}`;
-    const take = this.sql();
+    const take = parameters(this.provider);
     const set = `"lockedBy" = ${take.value(token)}, "leaseUntil" = ${take.value(new Date(Date.now() + options.leaseMs))}, "updatedAt" = ${take.value(now)}`;
-    const ids = chosen.map((id) => take.value(id)).join(", ");
-    const stillDue = take.claimable(now);
+    const ids = chosen.map(take.value).join(", ");
+    const stillDue = claimable(take.value, now);
     const won = await this.db.$queryRawUnsafe<Array<{ id: string; kind: string; platform: string; shopDomain: string; payload: string; attempts: number | bigint; maxAttempts: number | bigint }>>(
       `UPDATE "BackgroundJob" SET "status" = 'running', "attempts" = "attempts" + 1, ${set}
        WHERE "id" IN (${ids}) AND ${stillDue}
@@ -128,15 +129,6 @@ export class TableJobStore implements JobStore {
         maxAttempts: Number(row.maxAttempts),
       };
     });
-  }
-
-  /** A statement's parameters, added in the order their placeholders appear. */
-  private sql() {
-    const values: unknown[] = [];
-    const value = (v: unknown) => (values.push(v), placeholder(this.provider, values.length));
-    /** Pending and due, or running with a lease that ran out. */
-    const claimable = (now: Date) => `(("status" = 'pending' AND "runAfter" <= ${value(now)}) OR ("status" = 'running' AND "leaseUntil" < ${value(now)}))`;
-    return { values, value, claimable };
   }
 
   /**
@@ -168,22 +160,12 @@ export class TableJobStore implements JobStore {
 
   private async settle(job: ClaimedJob, data: Parameters<Db["backgroundJob"]["updateMany"]>[0]["data"]) {
     const where = held(job, this.holder(job));
-    await this.settlements.submit((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
+    await this.settlements.write((tx) => tx.backgroundJob.updateMany({ where, data: { ...data, lockedBy: null, leaseUntil: null } }));
     this.holders.delete(job.id);
   }
 
   async completeWithEffect<R>(job: ClaimedJob, effect: (tx: Transaction) => Promise<R>): Promise<R> {
-    // Shares the settling commits. The fence is the batch's conditional UPDATE that marks the job
-    // done, run before the effect: when this attempt no longer holds the job that UPDATE changed
-    // none of its row, and this unit throws, so the batch rolls back and its other units commit
-    // without it (GroupCommit runs a failed unit alone). Once the row is changed, the row lock
-    // (the write lock on SQLite) keeps any takeover out until the commit. As pg-boss-store's.
-    const result = await this.settlements.submit(async (tx, held) => {
-      if (!held) throw new LeaseLostError(job.id);
-      const value = await effect(tx);
-      if (value !== undefined) await this.keepResult(tx, job, value);
-      return value;
-    }, job);
+    const result = await this.settlements.completeWithEffect(job, effect);
     this.holders.delete(job.id);
     return result;
   }
@@ -194,47 +176,33 @@ export class TableJobStore implements JobStore {
   }
 
   async complete(job: ClaimedJob, result?: unknown) {
-    // A lost lease changes nothing: the job's new holder settles it.
-    await this.settlements.submit(async (tx, held) => {
-      if (held && result !== undefined) await this.keepResult(tx, job, result);
-    }, job);
+    await this.settlements.complete(job, result);
     this.holders.delete(job.id);
   }
 
   /**
-   * The batch step of the settling commits: marks the given jobs done, each only while its own
-   * attempt still holds it (same id, claim token and attempt number, still running), in ONE
-   * statement; answers per job whether it was held (false: its lease was lost, its row is
-   * untouched). Raw SQL: every finished job passes here, and Prisma's JS engine compiling a
-   * query per job cost more than the UPDATE.
+   * The settlements' batch step: marks the given jobs done, each only while its own attempt still
+   * holds it (same id, claim token and attempt number, still running), in ONE statement; answers
+   * the ids it marked (a job left out lost its lease, its row is untouched). Raw SQL: every
+   * finished job passes here, and Prisma's JS engine compiling a query per job cost more than the UPDATE.
    */
-  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: Array<ClaimedJob | undefined>): Promise<boolean[]> {
-    const finishing = jobs.filter((job): job is ClaimedJob => job !== undefined);
-    if (finishing.length === 0) return jobs.map(() => false);
+  private async markDone(tx: Pick<Transaction, "$queryRawUnsafe">, jobs: ClaimedJob[]): Promise<Set<string>> {
     const now = new Date();
-    const values: unknown[] = [now, now];
-    const p = () => placeholder(this.provider, values.length);
-    const attempts = finishing.map((job) => {
-      values.push(job.id);
-      const id = p();
-      values.push(this.holder(job));
-      const token = p();
-      values.push(job.attempt);
-      return `("id" = ${id} AND "lockedBy" = ${token} AND "attempts" = ${p()})`;
-    });
+    const { values, value } = parameters(this.provider);
+    const set = `"finishedAt" = ${value(now)}, "updatedAt" = ${value(now)}`;
+    const attempts = jobs.map((job) => `("id" = ${value(job.id)} AND "lockedBy" = ${value(this.holder(job))} AND "attempts" = ${value(job.attempt)})`);
     const changed = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, "finishedAt" = ${placeholder(this.provider, 1)}, "updatedAt" = ${placeholder(this.provider, 2)}, "result" = NULL
+      `UPDATE "BackgroundJob" SET "status" = 'done', "lastError" = NULL, "lockedBy" = NULL, "leaseUntil" = NULL, ${set}, "result" = NULL
        WHERE "status" = 'running' AND (${attempts.join(" OR ")}) RETURNING "id"`,
       ...values,
     );
-    const done = new Set(changed.map((row) => row.id));
-    return jobs.map((job) => job !== undefined && done.has(job.id));
+    return new Set(changed.map((row) => row.id));
   }
 
   /** A finished job's result, on its row this transaction just marked done (so still locked by it). */
   private keepResult(tx: Pick<Transaction, "$executeRawUnsafe">, job: ClaimedJob, result: unknown) {
-    const p = (n: number) => placeholder(this.provider, n);
-    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${p(1)} WHERE "id" = ${p(2)} AND "status" = 'done'`, JSON.stringify(result), job.id);
+    const { values, value } = parameters(this.provider);
+    return tx.$executeRawUnsafe(`UPDATE "BackgroundJob" SET "result" = ${value(JSON.stringify(result))} WHERE "id" = ${value(job.id)} AND "status" = 'done'`, ...values);
   }
 
   async fail(job: ClaimedJob, error: string, permanent: boolean): Promise<"retry" | "dead"> {

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { GroupCommit, GroupCommitBusy, type Transact } from "../../app/group-commit.server";
-import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Transaction } from "../../app/webhooks/ledger.server";
+import { busyAnswer, ledgerGroupCommit, processDeliveryOnce, processDeliveryWith, type Delivery, type Transaction } from "../../app/webhooks/ledger.server";
 import { JobQueue } from "../../app/jobs/queue.server";
 import { createJobStore } from "../../app/jobs/runtime.server";
 import { statementCountingClient } from "../support/statement-counter";
@@ -36,6 +36,20 @@ const effectsOf = async () => {
   const rows = await prisma.complianceRequest.findMany({ where: { shopDomain }, select: { customerRef: true } });
   return rows.map((row) => Number(row.customerRef)).sort((a, b) => a - b);
 };
+
+/** A fresh delivery through `commits` whose effect is `effect`. */
+const deliverWith = (commits: GroupCommit<Transaction, Delivery>, effect: (tx: Transaction) => Promise<unknown>) =>
+  processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => void (await effect(tx)));
+
+/** A job queue on this run's database (pg-boss on PostgreSQL) with `kind` registered and ready. */
+async function queueFor<P>(kind: string, handler: (payload: P) => void = () => undefined) {
+  const queue = new JobQueue(createJobStore(process.env.DATABASE_URL), { concurrency: 8, pollMs: 100 });
+  queue.register<P>(kind, async (job) => void handler(job.payload));
+  await queue.store.prepare(queue.kinds);
+  return queue;
+}
+
+const shop = { platform: "shopify" as const, shopDomain };
 
 beforeEach(async () => {
   await prisma.complianceRequest.deleteMany({ where: { shopDomain } });
@@ -89,17 +103,15 @@ describe("webhook deliveries sharing commits", () => {
   });
 
   it("records the jobs a batch of deliveries enqueues with one statement, which commit with the batch", async () => {
-    const queue = new JobQueue(createJobStore(process.env.DATABASE_URL), { concurrency: 8, pollMs: 100 });
     const ran: number[] = [];
-    queue.register<{ n: number }>("t.batch-jobs", async (job) => void ran.push(job.payload.n));
-    await queue.store.prepare(queue.kinds);
+    const queue = await queueFor<{ n: number }>("t.batch-jobs", (payload) => ran.push(payload.n));
     try {
       const { counter, client } = statementCountingClient();
       const commits = ledgerGroupCommit(client);
       const outcomes = await Promise.all(
         Array.from({ length: 30 }, (_, n) =>
-          processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => {
-            expect(await queue.enqueue({ kind: "t.batch-jobs", platform: "shopify", shopDomain, payload: { n } }, tx)).toEqual(expect.any(String));
+          deliverWith(commits, async (tx) => {
+            expect(await queue.enqueue({ kind: "t.batch-jobs", ...shop, payload: { n } }, tx)).toEqual(expect.any(String));
           }),
         ),
       );
@@ -113,15 +125,36 @@ describe("webhook deliveries sharing commits", () => {
     }
   });
 
+  it("a job with a dedupe key goes in at once (a twin in the same batch is dropped) and leaves the batch's other jobs to its one INSERT", async () => {
+    const queue = await queueFor("t.batch-dedupe");
+    const store = queue.store;
+    try {
+      const { counter, client } = statementCountingClient();
+      const commits = ledgerGroupCommit(client);
+      const ids: Array<string | null> = [];
+      const enqueued = (job: { n: number; dedupeKey?: string }) =>
+        deliverWith(commits, async (tx) => ids.push(await queue.enqueue({ kind: "t.batch-dedupe", ...shop, payload: { n: job.n }, dedupeKey: job.dedupeKey }, tx)));
+      // Same batch, in this order: plain jobs around two with the same dedupe key.
+      await Promise.all([enqueued({ n: 1 }), enqueued({ n: 2, dedupeKey: "order-7" }), enqueued({ n: 3, dedupeKey: "order-7" }), enqueued({ n: 4 })]);
+
+      expect(ids.map((id) => id !== null)).toEqual([true, true, false, true]);
+      // The ledger rows; the keyed job's own statements and its twin's (the table store looks for a waiting
+      // twin, then inserts; pg-boss's insert drops a twin itself); then ONE INSERT for the plain jobs.
+      const [keyed, twin] = store.backend === "table" ? [2, 1] : [1, 1];
+      expect(counter.statements).toBe(1 + keyed + twin + 1);
+      expect((await store.recentJobs(shop, "t.batch-dedupe")).map((job) => job.payload).sort((a, b) => (a as { n: number }).n - (b as { n: number }).n)).toEqual([{ n: 1 }, { n: 2 }, { n: 4 }]);
+    } finally {
+      await store.eraseShop(shop);
+      await store.close();
+    }
+  });
+
   it("erases a shop's jobs enqueued earlier in the same batch (an uninstall right after a delivery for the shop)", async () => {
-    const store = createJobStore(process.env.DATABASE_URL);
-    const queue = new JobQueue(store, { concurrency: 8, pollMs: 100 });
-    queue.register("t.batch-erase", async () => undefined);
-    await store.prepare(queue.kinds);
-    const shop = { platform: "shopify" as const, shopDomain };
+    const queue = await queueFor("t.batch-erase");
+    const store = queue.store;
     try {
       const commits = ledgerGroupCommit();
-      const deliver = (effect: (tx: Transaction) => Promise<unknown>) => processDeliveryWith(commits, { platform: "shopify", deliveryId: randomUUID(), topic, shopDomain }, async (tx) => void (await effect(tx)));
+      const deliver = (effect: (tx: Transaction) => Promise<unknown>) => deliverWith(commits, effect);
       // Same batch, in this order: a job for the shop, then the shop's uninstall erasing its jobs, then another job.
       await Promise.all([
         deliver((tx) => queue.enqueue({ kind: "t.batch-erase", ...shop, payload: { n: 1 } }, tx)),
