@@ -76,6 +76,8 @@ export interface ScenarioResult {
    * changes much less than the throughput (that one also counts time waiting for a core).
    */
   cpuMsPerWebhook: number;
+  /** The sender's (Shopify's side) CPU time per measured delivery (bench/load-sender.ts). */
+  senderCpuMsPerDelivery: number;
   rssSamplesMb: number[];
   /** Where the resident memory sits, sampled with rssSamplesMb (see MemorySample). */
   memorySamples: MemorySample[];
@@ -492,6 +494,7 @@ async function child(config: ScenarioConfig) {
     endToEndP99: percentile(endToEnd, 99),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuMsPerWebhook: (cpu.user + cpu.system) / 1000 / Math.max(1, measuredEffects.length),
+    senderCpuMsPerDelivery: report.cpuMsPerDelivery,
     rssSamplesMb,
     memorySamples,
     platformFaults: receiver.platformFaults(),

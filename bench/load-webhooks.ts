@@ -82,5 +82,5 @@ for (const database of ["sqlite", "postgresql"] as const) {
   if (!floor || !burst) continue;
   console.log(`ratio to floor: ${database} ${(burst.throughput / floor.throughput).toFixed(2)} (answer p99 ${ms(burst.answerP99)} ms, floor ${floor.throughput.toFixed(0)} jobs/s)`);
   // On a loaded machine the throughputs swing with the neighbours; CPU per webhook much less.
-  console.log(`cpu per webhook: ${database} app ${burst.cpuMsPerWebhook.toFixed(2)} ms, floor ${floor.cpuMsPerWebhook.toFixed(2)} ms`);
+  console.log(`cpu per webhook: ${database} app ${burst.cpuMsPerWebhook.toFixed(2)} ms, floor ${floor.cpuMsPerWebhook.toFixed(2)} ms (the sender: ${burst.senderCpuMsPerDelivery.toFixed(2)} / ${floor.senderCpuMsPerDelivery.toFixed(2)} ms per delivery)`);
 }
