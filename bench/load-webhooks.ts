@@ -15,8 +15,8 @@
  * Run: npx tsx bench/load-webhooks.ts [--webhooks 10000] [--only sqlite|postgresql] [--in-flight 64]
  * The issue's figure is 10,000 webhooks per scenario (--webhooks 10000, about half an hour on a
  * busy 2-core machine); the default of 1,000 keeps the whole table within about three minutes.
- * --in-flight changes the issue's 64 deliveries in flight (the answer time follows it: a delivery
- * waits for the batches ahead of it, so p99 ≈ in flight × CPU per webhook × about two).
+ * --in-flight changes the issue's 64 deliveries in flight: a delivery waits for the batches ahead
+ * of it, so the answer time grows with the deliveries in flight.
  */
 import { runScenario, type DatabaseKind, type ScenarioConfig, type ScenarioResult } from "./load-harness";
 
