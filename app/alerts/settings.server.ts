@@ -77,9 +77,8 @@ export async function saveAlertSettings(shop: ShopRef, input: AlertSettingsInput
     quietStart: input.quietHours?.start ?? null,
     quietEnd: input.quietHours?.end ?? null,
   };
-  // Read from the platform, maybe answering after the shop left: kept only while it is installed.
-  const row = await whileInstalled(shop, (tx) => tx.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
-  return row ? view(row) : getAlertSettings(shop);
+  // The merchant's own save, in a request the installed shop sent: written as is (no install check, which would drop it silently).
+  return view(await prisma.alertSettings.upsert({ where: { platform_shopDomain: shop }, create: { ...shop, ...data }, update: data }));
 }
 
 /** The admin's language the merchant works in, kept for e-mails while Rassure's language is "automatic". */
