@@ -56,14 +56,27 @@ export function requestIdOf(request: Request): string {
   return acceptOrCreateRequestId(request.headers.get(REQUEST_ID_HEADER));
 }
 
-export function loggerFor(request: Request, context: LogFields = {}) {
+/** A logger whose lines carry the request's id and path. */
+export type RequestLogger = ReturnType<typeof requestLogger>;
+
+function requestLogger(requestFields: () => { requestId: string; path: string }, context: LogFields) {
   // The request's fields are read once a line is written: a webhook burst with info lines off
   // parses no URL and checks no request id per delivery.
   let base: LogFields | null = null;
   const at = (level: LogLevel) => (message: string, fields?: LogFields) => {
     if (LEVELS[level] < threshold()) return;
-    base ??= { requestId: requestIdOf(request), path: new URL(request.url).pathname, ...context };
+    base ??= { ...requestFields(), ...context };
     log(level, message, { ...base, ...fields });
   };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+export function loggerFor(request: Request, context: LogFields = {}) {
+  return requestLogger(() => ({ requestId: requestIdOf(request), path: new URL(request.url).pathname }), context);
+}
+
+/** loggerFor, for a request Node's server hands over as is (no web Request is built for it). */
+export function loggerForNodeRequest(request: { url?: string; headers: Record<string, string | string[] | undefined> }, context: LogFields = {}) {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return requestLogger(() => ({ requestId: acceptOrCreateRequestId(typeof given === "string" ? given : null), path: (request.url ?? "/").split("?")[0] }), context);
 }

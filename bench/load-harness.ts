@@ -4,7 +4,7 @@
  * Each scenario runs in a child process of its own (the app binds to one DATABASE_URL per
  * process): a fresh migrated database (SQLite file, or a throwaway PostgreSQL 15 server), the
  * app's webhook route factory (`shopifyWebhookAction`: real HMAC check, webhook ledger) served
- * over HTTP, and the durable job queue (table store or pg-boss) working in the same process.
+ * over HTTP through the door the production server gives deliveries, and the durable job queue (table store or pg-boss) working in the same process.
  * Each webhook records a job in its ledger transaction; the job calls a platform stand-in
  * (which can answer THROTTLED / HTTP 503) and then applies its effect, counted per webhook.
  * The sender behaves like Shopify: signed deliveries, a retry of the same webhook id after a
@@ -211,7 +211,7 @@ function spawnBenchChild(moduleUrl: string, config: object, stdin: "ignore" | "p
 export function runScenario(config: ScenarioConfig): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
     // The receiver runs with the production server's Node flags (its heap sizing: see scripts/start-flags.mjs).
-    const child = spawnBenchChild(import.meta.url, config, "ignore", START_NODE_FLAGS);
+    const child = spawnBenchChild(import.meta.url, config, "ignore", [...START_NODE_FLAGS, "--cpu-prof", "--cpu-prof-dir=/tmp/prof"]);
     let output = "";
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => {
@@ -248,6 +248,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   const { shopifyWebhookAction } = await import("../app/webhooks/shopify-route.server");
   const { createJobStore } = await import("../app/jobs/runtime.server");
   const { JobQueue } = await import("../app/jobs/queue.server");
+  const { webhookReceivers } = await import("../server/http-server.mjs");
 
   // The platform stand-in: a few milliseconds per call, and the configured share of faults.
   const faultRate = config.faultRate ?? 0;
@@ -291,26 +292,20 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   );
   await queue.start();
 
-  const action = shopifyWebhookAction("FULFILLMENTS_CREATE", async (tx, webhook) => {
-    const n = (webhook.payload as { n: number }).n;
-    await queue.enqueue({ kind: "bench.apply", platform: "shopify", shopDomain: webhook.shop, payload: { n } }, tx);
-  });
+  const action = shopifyWebhookAction(
+    "FULFILLMENTS_CREATE",
+    async (tx, webhook) => {
+      const n = (webhook.payload as { n: number }).n;
+      await queue.enqueue({ kind: "bench.apply", platform: "shopify", shopDomain: webhook.shop, payload: { n } }, tx);
+    },
+    { onProcessed: () => queue.kick() },
+  );
 
-  // The app's route over HTTP, as Remix would serve it (an error thrown by the action is a 500).
-  const server = createServer(async (req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    let response: Response;
-    try {
-      response = await action({ request: new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }), params: {}, context: {} });
-      if (response.status === 200) queue.kick();
-    } catch (error) {
-      response = error instanceof Response ? error : new Response(String(error), { status: 500 });
-    }
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+  // The route served as the production server serves a delivery: its Node door, found by path
+  // (server/http-server.mjs), ahead of everything else (here nothing else: 404).
+  const webhooks = webhookReceivers({ routes: { "routes/webhooks.fulfillments.create": { path: "webhooks/fulfillments/create", module: { action } } } });
+  const server = createServer((req, res) => {
+    if (!webhooks(req, res)) res.writeHead(404).end();
   });
   const endpoint = await listenOnLoopback(server, "/webhooks/fulfillments/create");
   return {

@@ -30,7 +30,7 @@ mkdirSync(`${root}test-results`, { recursive: true });
  * The suites that touch the database in ways that differ between engines (data layer,
  * webhooks and their ledger, background work) run a second time on a real PostgreSQL.
  */
-const POSTGRES_SUITES = ["test/data-layer.test.ts", "test/shopify/", "test/jobs/"];
+const POSTGRES_SUITES = ["test/data-layer.test.ts", "test/shopify/", "test/jobs/", "test/webhooks/"];
 
 function vitest(label, reportName, args, env) {
   console.log(`\n▶ ${label}`);

@@ -4,7 +4,6 @@
  * platform calls in the background. Payloads that already carry a good link, or no number,
  * need no job — which also makes the fulfillments/update Shopify sends after our own fix a no-op.
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { shopifyWebhookAction, type ShopifyWebhookHandler } from "../webhooks/shopify-route.server";
 import { enqueueTrackingJob, kickTrackingWorker } from "./jobs.server";
 import { NO_CHOICES, planTracking } from "./plan";
@@ -39,10 +38,5 @@ export const onFulfillmentEvent: ShopifyWebhookHandler = async (tx, { shop, payl
 };
 
 export function fulfillmentWebhookAction(topic: "FULFILLMENTS_CREATE" | "FULFILLMENTS_UPDATE") {
-  const recordOnce = shopifyWebhookAction(topic, onFulfillmentEvent);
-  return async function action(args: ActionFunctionArgs) {
-    const response = await recordOnce(args);
-    if (response.headers.get("X-Rassure-Delivery") === "processed") void kickTrackingWorker();
-    return response;
-  };
+  return shopifyWebhookAction(topic, onFulfillmentEvent, { onProcessed: () => void kickTrackingWorker() });
 }

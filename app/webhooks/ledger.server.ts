@@ -91,7 +91,13 @@ export function processDeliveryWith(commits: GroupCommit<Transaction, Delivery>,
 }
 
 /** A delivery refused because too many wait for a commit: 503 with Retry-After, so the platform sends it again later. */
-export function busyAnswer(error: unknown): Response | null {
+export function busyRefusal(error: unknown): { status: 503; message: string; headers: { "Retry-After": string } } | null {
   if (!(error instanceof GroupCommitBusy)) return null;
-  return new Response(error.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
+  return { status: 503, message: error.message, headers: { "Retry-After": "5" } };
+}
+
+/** busyRefusal as a web Response. */
+export function busyAnswer(error: unknown): Response | null {
+  const busy = busyRefusal(error);
+  return busy && new Response(busy.message, { status: busy.status, headers: { "Content-Type": "text/plain; charset=utf-8", ...busy.headers } });
 }

@@ -45,13 +45,16 @@ function webhookValidator() {
 /** Resolves with the verified headers, or throws the answer: 405 not POST, 401 bad HMAC, 400 headers missing. */
 export async function verifyShopifyWebhook(request: Request, rawBody: string): Promise<WebhookValidationValid> {
   if (request.method !== "POST") throw new Response(undefined, { status: 405, statusText: "Method not allowed" });
-  const classic = request.headers.get(CLASSIC.hmac);
-  if (classic && !request.headers.has(EVENTS_HMAC)) return verifyClassic(request.headers, classic, rawBody);
+  const header = (name: string) => request.headers.get(name);
+  if (isClassicDelivery(header)) return verifyClassicDelivery(header, rawBody);
   const check = await webhookValidator().validate({ rawBody, rawRequest: request });
   if (check.valid) return check;
   const status = check.reason === "invalid_hmac" ? 401 : 400;
   throw new Response(undefined, { status, statusText: status === 401 ? "Unauthorized" : "Bad Request" });
 }
+
+/** A request header's value by name (any case), or null when absent. */
+export type HeaderReader = (name: string) => string | null;
 
 const CLASSIC = {
   hmac: "X-Shopify-Hmac-Sha256",
@@ -69,11 +72,18 @@ const EVENTS_HMAC = "Shopify-Hmac-Sha256";
 /** The library's topic storage form: "fulfillments/create" → "FULFILLMENTS_CREATE". */
 const topicForStorage = (topic: string) => topic.toUpperCase().replace(/\/|\./g, "_");
 
-function verifyClassic(headers: Headers, hmac: string, rawBody: string): WebhookValidationValid {
-  // Header values arrive trimmed (Fetch), so the shared comparison's trim changes nothing here.
+/** Signed the classic way (X-Shopify-Hmac-Sha256) and not an Events delivery: ours to check, not the library's. */
+export function isClassicDelivery(header: HeaderReader): boolean {
+  return Boolean(header(CLASSIC.hmac)) && header(EVENTS_HMAC) === null;
+}
+
+/** As verifyShopifyWebhook, for a delivery isClassicDelivery accepted (Node's server reads headers its own way). */
+export function verifyClassicDelivery(header: HeaderReader, rawBody: string): WebhookValidationValid {
+  const hmac = header(CLASSIC.hmac) ?? "";
+  // Header values arrive trimmed (Fetch and Node's parser both), so the shared comparison's trim changes nothing here.
   if (!bodySignatureMatches(rawBody, appEnvironment().shopifyApiSecret, hmac)) throw new Response(undefined, { status: 401, statusText: "Unauthorized" });
-  const [topic, domain, apiVersion, webhookId] = [CLASSIC.topic, CLASSIC.domain, CLASSIC.apiVersion, CLASSIC.webhookId].map((name) => headers.get(name));
+  const [topic, domain, apiVersion, webhookId] = [CLASSIC.topic, CLASSIC.domain, CLASSIC.apiVersion, CLASSIC.webhookId].map((name) => header(name));
   if (!topic || !domain || !apiVersion || !webhookId) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
-  const optional = Object.fromEntries((["name", "triggeredAt", "eventId"] as const).flatMap((field) => (headers.get(CLASSIC[field]) ? [[field, headers.get(CLASSIC[field])!]] : [])));
+  const optional = Object.fromEntries((["name", "triggeredAt", "eventId"] as const).flatMap((field) => (header(CLASSIC[field]) ? [[field, header(CLASSIC[field])!]] : [])));
   return { valid: true, webhookType: WebhookType.Webhooks, hmac, topic: topicForStorage(topic), domain, apiVersion, webhookId, ...optional };
 }

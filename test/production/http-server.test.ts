@@ -3,16 +3,20 @@
  * (`npm run build` first): static assets go out compressed for a browser that accepts it, the
  * fingerprinted ones cached for a year as immutable; pages are compressed too.
  */
+import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppHandler, listen, loadServerBuild } from "../../server/http-server.mjs";
+import prisma from "../../app/db.server";
+import { createAppHandler, listen, loadServerBuild, webhookDoors } from "../../server/http-server.mjs";
+import { TEST_APP } from "../support/test-app";
 
 let server: Server;
 let base: string;
+let build: Awaited<ReturnType<typeof loadServerBuild>>;
 
 beforeAll(async () => {
-  const build = await loadServerBuild();
+  build = await loadServerBuild();
   server = await listen(createAppHandler(build), 0, "127.0.0.1");
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -69,5 +73,55 @@ describe("production HTTP server", () => {
       );
     });
     expect(wire).toBeLessThan(raw.length / 4);
+  });
+});
+
+describe("Shopify's webhook deliveries", () => {
+  it("each Shopify webhook route of the build has its Node door, found at the route's path", () => {
+    // app/routes/webhooks.app.uninstalled.tsx → /webhooks/app/uninstalled (Remix's flat routes).
+    const routeFiles = readdirSync("app/routes").filter((file) => /^webhooks\..+\.tsx$/.test(file));
+    const expected = routeFiles.map((file) => `/${file.replace(/\.tsx$/, "").split(".").join("/")}`).sort();
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    expect([...webhookDoors(build).keys()].sort()).toEqual(expected);
+  });
+
+  it("a signed delivery is answered by the door ahead of Express and Remix, with its request id; the rest goes to Remix", async () => {
+    // The same build, its data_request action counting the requests Remix hands it.
+    const id = "routes/webhooks.customers.data_request";
+    const original = build.routes[id].module.action;
+    let remixCalls = 0;
+    const counted = Object.assign((args: unknown) => (remixCalls++, original(args)), { receiveNode: original.receiveNode });
+    const spied = { ...build, routes: { ...build.routes, [id]: { ...build.routes[id], module: { ...build.routes[id].module, action: counted } } } };
+    const spiedServer: Server = await listen(createAppHandler(spied), 0, "127.0.0.1");
+    const address = spiedServer.address();
+    const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/webhooks/customers/data_request`;
+
+    const shop = `door-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const body = JSON.stringify({ shop_domain: shop, customer: { id: 1 }, orders_requested: [] });
+    const headers = {
+      "Content-Type": "application/json",
+      "X-Shopify-Hmac-Sha256": createHmac("sha256", TEST_APP.apiSecret).update(body).digest("base64"),
+      "X-Shopify-Topic": "customers/data_request",
+      "X-Shopify-Shop-Domain": shop,
+      "X-Shopify-API-Version": "2026-07",
+      "X-Shopify-Webhook-Id": randomUUID(),
+    };
+    try {
+      const response = await fetch(url, { method: "POST", body, headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-rassure-delivery")).toBe("processed");
+      expect(response.headers.get("x-request-id")).toMatch(/^[\w.:-]{8,}$/);
+      expect(remixCalls).toBe(0);
+      expect(await prisma.complianceRequest.count({ where: { shopDomain: shop } })).toBe(1);
+
+      // A delivery the door does not take (unsigned) still reaches the route, through Remix.
+      const unsigned = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json" } });
+      expect(unsigned.status).toBe(400);
+      expect(remixCalls).toBe(1);
+    } finally {
+      await new Promise((resolve) => spiedServer.close(resolve));
+      await prisma.complianceRequest.deleteMany({ where: { shopDomain: shop } });
+      await prisma.webhookDelivery.deleteMany({ where: { shopDomain: shop } });
+    }
   });
 });

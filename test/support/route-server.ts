@@ -2,14 +2,16 @@
  * Serves the app's Remix route modules over HTTP inside the test process, so the local dev
  * store can deliver real HTTP webhooks (real headers, real HMAC) to the real actions while
  * the test inspects the same database. Paths map to flat-route files the way Remix maps
- * them: /webhooks/app/uninstalled → app/routes/webhooks.app.uninstalled.tsx.
+ * them: /webhooks/app/uninstalled → app/routes/webhooks.app.uninstalled.tsx. Shopify's
+ * deliveries go through the route's Node door first, as in production.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
-type RouteModule = { action?: Handler; loader?: Handler };
+/** A Shopify webhook route's action also carries the Node door the production server uses first. */
+type RouteModule = { action?: Handler & { receiveNode?: (req: IncomingMessage, res: ServerResponse) => boolean }; loader?: Handler };
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -35,6 +37,8 @@ export async function startRouteServer(port = 0): Promise<RouteServer> {
     let response: Response;
     try {
       const route = (await import(file)) as RouteModule;
+      // As server/http-server.mjs: a delivery the route's Node door takes never becomes a web Request.
+      if (route.action?.receiveNode?.(req, res)) return;
       // GET goes to the loader where the route has one (e.g. the trust page), else to the action as before.
       const handler = req.method === "GET" && route.loader ? route.loader : route.action;
       if (!handler) throw new Response("No action", { status: 405 });
