@@ -76,6 +76,8 @@ export interface ScenarioResult {
    * changes much less than the throughput (that one also counts time waiting for a core).
    */
   cpuMsPerWebhook: number;
+  /** Jobs the app runs at once (its default, app/jobs/runtime.server.ts); 0 for the floor. */
+  jobWorkers: number;
   /** The sender's (Shopify's side) CPU time per measured delivery (bench/load-sender.ts). */
   senderCpuMsPerDelivery: number;
   rssSamplesMb: number[];
@@ -232,6 +234,8 @@ interface Receiver {
   effects: Map<number, number>;
   effectAt: Map<number, number>;
   platformFaults(): number;
+  /** Jobs run at once (0: the floor runs none). */
+  jobWorkers: number;
   /** The receiver's HTTP server (RASSURE_SOAK_TRACE counts the requests it has not answered yet). */
   server: Server;
   dead(): Promise<number>;
@@ -246,7 +250,7 @@ function listenOnLoopback(server: Server, path: string): Promise<string> {
 async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver> {
   const { ShopifyGraphqlError } = await import("../adapters/shopify");
   const { shopifyWebhookAction } = await import("../app/webhooks/shopify-route.server");
-  const { createJobStore } = await import("../app/jobs/runtime.server");
+  const { createJobStore, DEFAULT_JOB_CONCURRENCY } = await import("../app/jobs/runtime.server");
   const { JobQueue } = await import("../app/jobs/queue.server");
   const { webhookReceivers } = await import("../server/http-server.mjs");
 
@@ -276,7 +280,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
   const store = createJobStore(app.databaseUrl, { leaseMs: 30_000, backoff: { baseMs: 1_000, maxMs: 8_000 }, superviseIntervalSeconds: 5 });
   const { deliveriesWaiting } = await import("../app/webhooks/ledger.server");
   // As the app's own queue (app/jobs/runtime.server.ts): webhook deliveries waiting for a commit go first.
-  const queue = new JobQueue(store, { concurrency: 16, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 }, yieldTo: deliveriesWaiting });
+  const queue = new JobQueue(store, { concurrency: DEFAULT_JOB_CONCURRENCY, pollMs: 200, leaseMs: 30_000, breaker: { threshold: 5, coolDownMs: 5_000 }, yieldTo: deliveriesWaiting });
   queue.register<{ n: number }>(
     "bench.apply",
     async (job, { commit }) => {
@@ -313,6 +317,7 @@ async function startApp(config: ScenarioConfig, app: BenchApp): Promise<Receiver
     effects,
     effectAt,
     platformFaults: () => platformFaults,
+    jobWorkers: DEFAULT_JOB_CONCURRENCY,
     server,
     async dead() {
       await queue.stop();
@@ -379,6 +384,7 @@ async function startFloor(app: BenchApp, secret: string): Promise<Receiver> {
     effects,
     effectAt,
     platformFaults: () => 0,
+    jobWorkers: 0,
     server,
     dead: async () => 0,
     async close() {
@@ -489,6 +495,7 @@ async function child(config: ScenarioConfig) {
     endToEndP99: percentile(endToEnd, 99),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuMsPerWebhook: (cpu.user + cpu.system) / 1000 / Math.max(1, measuredEffects.length),
+    jobWorkers: receiver.jobWorkers,
     senderCpuMsPerDelivery: report.cpuMsPerDelivery,
     rssSamplesMb,
     memorySamples,

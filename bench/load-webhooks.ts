@@ -72,7 +72,8 @@ const rows = results.map((r) => ({
   "CPU ms/webhook": r.cpuMsPerWebhook.toFixed(2),
   ...(r.timedOut ? { note: "timed out waiting" } : {}),
 }));
-console.log(`\nWebhooks → durable jobs: ${webhooks} per scenario, ${inFlight} in flight, 20 shops, 16 job workers per process\n`);
+const jobWorkers = Math.max(...results.map((r) => r.jobWorkers));
+console.log(`\nWebhooks → durable jobs: ${webhooks} per scenario, ${inFlight} in flight, 20 shops, ${jobWorkers} job workers per process (the app's default)\n`);
 console.table(rows);
 
 console.log("");

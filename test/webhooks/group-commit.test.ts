@@ -179,6 +179,36 @@ describe("webhook deliveries sharing commits", () => {
     expect(await effectsOf()).toHaveLength(50);
   });
 
+  it("with a linger, units submitted a few milliseconds apart share one transaction; without, they do not", async () => {
+    const submitApart = async (commits: GroupCommit<Transaction>) => {
+      const done: Array<Promise<unknown>> = [];
+      for (let n = 0; n < 5; n++) {
+        done.push(commits.submit(recordEffect(n)));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await Promise.all(done);
+    };
+    const lingering = countingTransact();
+    await submitApart(new GroupCommit(lingering.transact, { lingerMs: 200 }));
+    expect(lingering.counter.transactions).toBe(1);
+    expect(await effectsOf()).toEqual([0, 1, 2, 3, 4]);
+
+    await prisma.complianceRequest.deleteMany({ where: { shopDomain } });
+    const eager = countingTransact();
+    await submitApart(new GroupCommit(eager.transact));
+    expect(eager.counter.transactions).toBeGreaterThan(1);
+    expect(await effectsOf()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("a full batch does not wait for the linger", async () => {
+    const { counter, transact } = countingTransact();
+    // A linger longer than the test's own time limit: only a batch that starts once full can pass.
+    const commits = new GroupCommit(transact, { maxBatch: 3, lingerMs: 10 * 60_000 });
+    await Promise.all([0, 1, 2].map((n) => commits.submit(recordEffect(n))));
+    expect(counter.transactions).toBe(1);
+    expect(await effectsOf()).toEqual([0, 1, 2]);
+  });
+
   it("fails every waiter of a transaction that does not commit, and records none of them", async () => {
     // The transaction runs every unit, then fails as a lost connection or a failed COMMIT would.
     const transact: Transact<Transaction> = (work) =>
