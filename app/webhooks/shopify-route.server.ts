@@ -164,7 +164,11 @@ function nodeReceiver(route: WebhookRoute): NodeWebhookReceiver {
       return typeof value === "string" ? value : null;
     };
     if (!isClassicDelivery(header)) return false;
-    void receive(request, response, header);
+    receive(request, response, header).catch((error) => {
+      // Only writing the answer can get here (the socket went away): never an unhandled rejection.
+      loggerForNodeRequest(request, { topic: route.topic }).error("webhook answer not sent", { error });
+      response.destroy();
+    });
     return true;
   };
 }
