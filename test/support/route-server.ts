@@ -8,12 +8,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { NodeWebhookReceiver } from "../../app/webhooks/shopify-route.server";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
 /** A Shopify webhook route's action also carries the Node door the production server uses first. */
-type RouteModule = { action?: Handler & { receiveNode?: (req: IncomingMessage, res: ServerResponse) => boolean }; loader?: Handler };
+type RouteModule = { action?: Handler & { receiveNode?: NodeWebhookReceiver }; loader?: Handler };
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+/** Node's request as the web Request Remix would hand an action. */
+export async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -48,10 +50,14 @@ export async function startRouteServer(port = 0): Promise<RouteServer> {
       else if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") response = new Response("Not found", { status: 404 });
       else response = new Response(String(error), { status: 500 });
     }
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await writeResponse(res, response);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: actual } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Writes an action's Response back over Node's response. */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { MAX_WEBHOOK_BYTES, shopifyWebhookAction } from "../../app/webhooks/shopify-route.server";
+import { toRequest, writeResponse } from "../support/route-server";
 import { TEST_APP } from "../support/test-app";
 
 const shop = "two-doors.myshopify.com";
@@ -28,17 +29,13 @@ const nodeDoor = createServer((req, res) => {
 
 /** Remix's door: the request as a web Request, the action's Response (or thrown Response) written back. */
 const remixDoor = createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
   let response: Response;
   try {
-    response = await action({ request: new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined }), params: {}, context: {} });
+    response = await action({ request: await toRequest(req, "http://127.0.0.1"), params: {}, context: {} });
   } catch (error) {
     response = error instanceof Response ? error : new Response(String(error), { status: 500 });
   }
-  res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+  await writeResponse(res, response);
 });
 
 const ports: Record<string, number> = {};
